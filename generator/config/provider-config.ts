@@ -1,0 +1,16 @@
+/** A provider's settings, from `specs/<id>/provider.json`. */
+export type AuthScheme = 'basic' | 'jwt';
+
+export interface ProviderConfig {
+  /** Folder name under `specs/` and `generated/`; lowercase, dashes allowed. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly packageName: string;
+  readonly baseUrl: string;
+  /** Where the provider publishes its document (Swagger JSON or the `/userapi` page). */
+  readonly specUrl?: string;
+  /** The auth schemes the provider offers; the first is the client's default. */
+  readonly auth: readonly AuthScheme[];
+  /** HostBill User API conventions apply (`@name` paths, query fields as JSON bodies, `error` bodies). */
+  readonly hostbill: boolean;
+}

@@ -1,0 +1,39 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import type { ProviderConfig } from '../config/provider-config.ts';
+
+export type OpenApiDocument = OpenAPIV3.Document;
+
+/** One line of the normalisation report: what a pass changed, or what it saw and left alone. */
+export interface ReportEntry {
+  readonly pass: string;
+  readonly kind: 'change' | 'warning';
+  readonly message: string;
+  /** JSON pointer into the normalised document (or the source document, where stated). */
+  readonly pointer?: string;
+}
+
+export interface PassContext {
+  readonly provider: ProviderConfig;
+  /** Record a change this pass made. */
+  record(message: string, pointer?: string): void;
+  /** Record something the pass could not use or decide, so it appears in the report. */
+  warn(message: string, pointer?: string): void;
+}
+
+/**
+ * A normalisation pass. The pipeline hands each pass its own working copy of the document, so a
+ * pass mutates `doc` in place and reports every change through `ctx`.
+ */
+export interface NormalisePass {
+  readonly name: string;
+  /** One sentence for the report's header: the rule this pass applies. */
+  readonly rule: string;
+  /** Only for providers whose config marks them as HostBill. */
+  readonly hostbillOnly: boolean;
+  run(doc: OpenApiDocument, ctx: PassContext): void;
+}
+
+/** RFC 6901 JSON pointer from path tokens. */
+export function pointer(...tokens: (string | number)[]): string {
+  return tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
