@@ -37,3 +37,23 @@ export interface NormalisePass {
 export function pointer(...tokens: (string | number)[]): string {
   return tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** A Swagger 2.0 document as published, before conversion; source passes repair what would stop conversion. */
+export type SwaggerDocument = Record<string, unknown> & { paths?: Record<string, Record<string, unknown>> };
+
+/** A pass over the source document (Swagger 2.0 or OpenAPI 3.x as loaded), before conversion. */
+export interface SourcePass {
+  readonly name: string;
+  readonly rule: string;
+  readonly hostbillOnly: boolean;
+  /** Which kinds of source document the pass applies to. */
+  readonly appliesTo: readonly ('swagger2' | 'openapi3')[];
+  run(doc: SwaggerDocument, ctx: PassContext): void;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,32 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { diffFileSet } from '../write/file-set.ts';
+import { mapConcurrent, renderProvider, selectProviders, workspace } from '../workspace.ts';
+import { runCli } from './run-cli.ts';
+
+const program = new Command('check')
+  .description('Regenerate in memory and fail, naming the files, when generated/ differs from what the generator produces.')
+  .option('-p, --provider <id...>', 'only these providers (repeatable)')
+  .addHelpText('after', '\nExit codes: 0 up to date, 1 stale output or generation error, 2 usage error.');
+
+await runCli(program, async () => {
+  const opts = program.opts<{ provider?: string[] }>();
+  const ws = workspace();
+  const ids = await selectProviders(ws, opts.provider);
+  const results = await mapConcurrent(ids, os.availableParallelism(), (id) => renderProvider(ws, id));
+  let stale = 0;
+  for (const result of results) {
+    const dir = path.join(ws.generatedDir, result.id);
+    const diff = await diffFileSet(dir, result.files);
+    const rel = (f: string) => path.relative(ws.root, path.join(dir, f));
+    for (const f of diff.changed) process.stderr.write(`differs: ${rel(f)}\n`);
+    for (const f of diff.missing) process.stderr.write(`missing: ${rel(f)}\n`);
+    for (const f of diff.extra) process.stderr.write(`not generated: ${rel(f)}\n`);
+    const count = diff.changed.length + diff.missing.length + diff.extra.length;
+    stale += count;
+    process.stdout.write(`${result.id}: ${count === 0 ? 'up to date' : `${count} file(s) out of date`}\n`);
+  }
+  if (stale > 0) process.stderr.write('generated/ is stale: run `npm run generate` and commit the result.\n');
+  return stale > 0 ? 1 : 0;
+});

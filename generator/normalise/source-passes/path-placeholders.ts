@@ -1,0 +1,27 @@
+import { isObject, pointer, type SourcePass } from '../pass.ts';
+
+/**
+ * HostBill writes path parameters as `@name`; OpenAPI needs `{name}`. Paths published without a
+ * leading slash (seen in newer HostBill exports) get one.
+ */
+export const pathPlaceholdersPass: SourcePass = {
+  name: 'path-placeholders',
+  rule: 'Path templates use {name}: "@name" segments become "{name}", and every path starts with "/".',
+  hostbillOnly: false,
+  appliesTo: ['swagger2', 'openapi3'],
+  run(doc, ctx) {
+    if (!isObject(doc.paths)) return;
+    const renamed: Record<string, Record<string, unknown>> = {};
+    for (const [path, item] of Object.entries(doc.paths)) {
+      let next = path.trim().replace(/\u00a0/g, '');
+      if (!next.startsWith('/')) next = `/${next}`;
+      next = next.replace(/(^|\/)@([^/{}@]+)(?=\/|$)/g, (_m, slash: string, name: string) => `${slash}{${name}}`);
+      if (next !== path) ctx.record(`path ${JSON.stringify(path)} → ${JSON.stringify(next)}`, pointer('paths', path));
+      if (Object.hasOwn(renamed, next)) {
+        ctx.warn(`paths ${JSON.stringify(path)} and another path both normalise to ${JSON.stringify(next)}; their operations were merged`, pointer('paths', path));
+        Object.assign(renamed[next] as object, item);
+      } else renamed[next] = item;
+    }
+    doc.paths = renamed;
+  },
+};

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { ProviderConfig } from '../config/provider-config.ts';
+import { propertyKey } from '../model/identifiers.ts';
+import type { ClientModel, OperationModel } from '../model/operation-model.ts';
+import { stringLiteral } from './client.ts';
+import { cleanProse } from './doc-comments.ts';
+
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/**
+ * Handlebars with HTML escaping off: our outputs are JSON, Markdown and TS, and each context gets
+ * its own escaping helper (`json`, `md`, `code`), so spec text is inert wherever it lands.
+ */
+const hbs = Handlebars.create();
+hbs.registerHelper('json', (value: unknown) => JSON.stringify(value ?? null));
+hbs.registerHelper('md', (value: unknown) =>
+  cleanProse(String(value ?? ''))
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1'),
+);
+hbs.registerHelper('code', (value: unknown) => String(value ?? '').replace(/`/g, 'ˋ').replace(/[\r\n|]/g, ' '));
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+async function template(name: string): Promise<Handlebars.TemplateDelegate> {
+  let t = compiled.get(name);
+  if (!t) {
+    t = hbs.compile(await readFile(path.join(TEMPLATES_DIR, 'package', name), 'utf8'), { noEscape: true, strict: true });
+    compiled.set(name, t);
+  }
+  return t;
+}
+
+function sampleLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sampleLiteral).join(', ')}]`;
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
+}
+
+/** A compiling call of the operation with its required parameters filled with sample values. */
+export function exampleCall(op: OperationModel): string {
+  const args = op.requiredParams.map((p) => `${propertyKey(p.name)}: ${sampleLiteral(p.sample)}`);
+  const params = args.length > 0 ? `{ ${args.join(', ')} }` : '';
+  return `const ${op.response === 'binary' ? 'file' : 'result'} = await client.${op.group}.${op.name}(${params});`;
+}
+
+export interface PackageInfo {
+  readonly version: string;
+  readonly specVersion: string;
+  readonly specHash: string;
+  readonly sourceDescription: string;
+}
+
+export async function renderPackageFiles(model: ClientModel, provider: ProviderConfig, info: PackageInfo): Promise<Record<string, string>> {
+  const envPrefix = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const authNotes: string[] = [];
+  if (provider.auth.includes('basic')) authNotes.push('HTTP Basic: `auth: { username, password }` (the account e-mail and password).');
+  if (provider.auth.includes('jwt')) {
+    authNotes.push("JWT: `auth: { username, password, scheme: 'jwt' }`. The client logs in on the first call, refreshes the token before it expires or on a 401, and `client.logout()` revokes it.");
+  }
+  if (authNotes.length === 0) authNotes.push('The document declares no authentication.');
+  const examples = model.groups.map((g) => {
+    const op = g.operations.find((o) => o.method === 'GET' && o.auth) ?? (g.operations[0] as OperationModel);
+    return { title: g.title, snippet: exampleCall(op) };
+  });
+  const data = {
+    ...info,
+    packageName: provider.packageName,
+    providerId: provider.id,
+    displayName: provider.displayName,
+    description: `Typed TypeScript client for the ${provider.displayName} API`,
+    baseUrl: provider.baseUrl,
+    className: model.className,
+    envPrefix,
+    jwtDefault: !provider.auth.includes('basic') && provider.auth.includes('jwt'),
+    authNotes,
+    examples,
+    operations: model.operations.map((o) => ({ ...o, summary: o.summary ?? o.operationId })),
+  };
+  return {
+    'package.json': (await template('package.json.hbs'))(data),
+    'tsconfig.json': (await template('tsconfig.json.hbs'))(data),
+    'README.md': (await template('README.md.hbs'))(data),
+  };
+}
