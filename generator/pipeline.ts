@@ -43,7 +43,6 @@ async function previousRelease(outDir: string): Promise<{ version: string; chang
 /** Runs every stage for one provider and returns the formatted files; writes nothing. */
 export async function generateProvider(source: ProviderSource, outDir: string, rootDir: string): Promise<GenerationResult> {
   const { config } = source;
-  const specText = await readFile(source.specFile);
   const relSpec = path.relative(rootDir, source.specFile).split(path.sep).join('/');
   const loaded = await loadDocument(source.specFile);
   const normalised = await normalise(loaded, config, source.overlayFile);
@@ -57,7 +56,7 @@ export async function generateProvider(source: ProviderSource, outDir: string, r
   const packageFiles = await renderPackageFiles(model, config, {
     version: release.version,
     specVersion: String(info?.version ?? ''),
-    specHash: `sha256-${createHash('sha256').update(specText).digest('hex')}`,
+    specHash: `sha256-${createHash('sha256').update(loaded.text ?? '').digest('hex')}`,
     sourceDescription: `its published API description (\`${relSpec}\`)`,
   });
   const raw = new Map<string, string>([

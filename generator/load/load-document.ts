@@ -7,6 +7,8 @@ export type DocumentKind = 'swagger2' | 'openapi3';
 
 export interface LoadedDocument {
   readonly file: string;
+  /** The file's text exactly as read (hashed to detect spec changes). */
+  readonly text?: string;
   readonly kind: DocumentKind;
   readonly document: Record<string, unknown>;
 }
@@ -20,7 +22,7 @@ export function parseDocumentText(text: string, file: string): unknown {
     const { line, column, message } = result.problem;
     throw new GeneratorError({ file, line, column }, `invalid JSON: ${message}`);
   }
-  const parsed = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const error = parsed.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
@@ -60,5 +62,5 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new GeneratorError({ file }, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`);
   }
-  return classifyDocument(parseDocumentText(text, file), file);
+  return { ...classifyDocument(parseDocumentText(text, file), file), text };
 }

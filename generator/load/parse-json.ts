@@ -5,6 +5,8 @@
  * where each original character was, so error positions still point into the file) and hand the
  * result to JSON.parse.
  */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
 export interface JsonSyntaxProblem {
   readonly message: string;
   readonly line: number;
@@ -20,13 +22,20 @@ export function parseJsonKeepingControlCharacters(text: string): JsonParseResult
   try {
     return { ok: true, value: JSON.parse(escaped) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const match = /position (\d+)/.exec(message);
-    const escapedIndex = match ? Number(match[1]) : escaped.length;
+    // JSON.parse's messages carry no reliable position on Node 20; jsonc-parser's scanner does.
+    const errors: ParseError[] = [];
+    parseTolerant(escaped, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const first = errors[0];
+    const escapedIndex = first ? first.offset : escaped.length;
     const index = (originalIndex(escapedIndex) ?? source.length) + offset;
     const { line, column } = lineAndColumn(text, index);
-    return { ok: false, problem: { message: message.replace(/\s*(in JSON )?at position \d+.*$/s, ''), line, column } };
+    const message = first ? describeParseError(printParseErrorCode(first.error)) : error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: { message, line, column } };
   }
+}
+
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function escapeControlCharactersInStrings(text: string): {

@@ -130,6 +130,14 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       pointer: at,
     });
   }
+  // Two routes that the short route name would merge (`/a/{x}/b` and `/a/b`) both take the long form.
+  if (provider.hostbill) {
+    const counts = new Map<string, number>();
+    for (const op of operations) counts.set(`${op.group}.${op.name}`, (counts.get(`${op.group}.${op.name}`) ?? 0) + 1);
+    operations.forEach((op, index) => {
+      if ((counts.get(`${op.group}.${op.name}`) ?? 0) > 1) operations[index] = { ...op, name: routeMethodName(op.method, op.path, true) };
+    });
+  }
   const groups = new Map<string, OperationModel[]>();
   for (const op of operations) {
     const list = groups.get(op.group) ?? [];

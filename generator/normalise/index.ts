@@ -43,9 +43,10 @@ export interface NormaliseResult {
   readonly overlayActions: readonly string[];
 }
 
-function contextFor(pass: { name: string }, provider: ProviderConfig, report: ReportEntry[]): PassContext {
+function contextFor(pass: { name: string }, provider: ProviderConfig, file: string, report: ReportEntry[]): PassContext {
   return {
     provider,
+    file,
     record: (message, pointer) => report.push({ pass: pass.name, kind: 'change', message, pointer }),
     warn: (message, pointer) => report.push({ pass: pass.name, kind: 'warning', message, pointer }),
   };
@@ -63,7 +64,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
   }
   for (const pass of SOURCE_PASSES) {
     if ((pass.hostbillOnly && !provider.hostbill) || !pass.appliesTo.includes(loaded.kind)) continue;
-    pass.run(source, contextFor(pass, provider, report));
+    pass.run(source, contextFor(pass, provider, loaded.file, report));
   }
   assertReferencesResolve(source, loaded.file);
   let doc: OpenApiDocument;
@@ -73,7 +74,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
   } else doc = source as unknown as OpenApiDocument;
   for (const pass of OPENAPI_PASSES) {
     if (pass.hostbillOnly && !provider.hostbill) continue;
-    pass.run(doc, contextFor(pass, provider, report));
+    pass.run(doc, contextFor(pass, provider, loaded.file, report));
   }
   await validateOpenApi(doc, loaded.file);
   return { document: doc, report, overlayActions };

@@ -14,6 +14,8 @@ export interface ReportEntry {
 
 export interface PassContext {
   readonly provider: ProviderConfig;
+  /** The source document's file, for errors. */
+  readonly file: string;
   /** Record a change this pass made. */
   record(message: string, pointer?: string): void;
   /** Record something the pass could not use or decide, so it appears in the report. */

@@ -1,0 +1,112 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import { describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from '../../generator/normalise/pass.ts';
+import { hostbillAuthPass } from '../../generator/normalise/passes/hostbill-auth.ts';
+import { operationIdsPass } from '../../generator/normalise/passes/operation-ids.ts';
+import { parameterSchemasPass } from '../../generator/normalise/passes/parameter-schemas.ts';
+import { queryFieldsToBodyPass } from '../../generator/normalise/passes/query-fields-to-body.ts';
+import { serversPass } from '../../generator/normalise/passes/servers.ts';
+import { collectingContext, hostbillProvider } from '../helpers/context.ts';
+
+const ok = { 200: { description: 'ok' } };
+const doc = (paths: OpenAPIV3.PathsObject, extra: Partial<OpenApiDocument> = {}): OpenApiDocument => ({
+  openapi: '3.0.0',
+  info: { title: 't', version: '1' },
+  paths,
+  ...extra,
+});
+
+describe('operation-ids', () => {
+  it('makes ids valid camelCase identifiers, unique, and derives missing ones from the route', () => {
+    const d = doc({
+      '/servers': { get: { operationId: 'getServers', responses: ok } },
+      '/vpn/servers': { get: { operationId: 'VPN Management_getServers', responses: ok } },
+      '/x': { get: { operationId: 'get servers', responses: ok }, post: { responses: ok } },
+      '/y/{id}': { delete: { operationId: '123 start', responses: ok } },
+      '/z': { get: { operationId: 'constructor', responses: ok } },
+    });
+    const ctx = collectingContext();
+    operationIdsPass.run(d, ctx);
+    const ids = [d.paths['/servers']?.get, d.paths['/vpn/servers']?.get, d.paths['/x']?.get, d.paths['/x']?.post, d.paths['/y/{id}']?.delete, d.paths['/z']?.get].map(
+      (o) => o?.operationId,
+    );
+    expect(ids).toEqual(['getServers', 'vpnManagementGetServers', 'getX', 'postX', '_123Start', 'constructor_']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ctx.entries.some((e) => e.kind === 'warning' && e.message.includes('collides'))).toBe(true);
+  });
+});
+
+describe('query-fields-to-json-body', () => {
+  it('turns POST/PUT query fields into one JSON body and keeps GET query parameters', () => {
+    const d = doc({
+      '/service/{id}/label': {
+        post: {
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+            { name: 'id', in: 'query', schema: { type: 'integer' } },
+            { name: 'label', in: 'query', required: true, description: 'New label', schema: { type: 'string' } },
+            { name: 'content', in: 'query', schema: { type: 'string' }, 'x-schema': { oneOf: [{ type: 'string' }, { type: 'array', items: {} }] } } as OpenAPIV3.ParameterObject,
+          ],
+          responses: ok,
+        },
+        get: { parameters: [{ name: 'page', in: 'query', schema: { type: 'integer' } }], responses: ok },
+      },
+    });
+    queryFieldsToBodyPass.run(d, collectingContext());
+    const post = d.paths['/service/{id}/label']?.post as OpenAPIV3.OperationObject;
+    expect(post.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }]);
+    expect(post.requestBody).toEqual({
+      required: true,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              label: { type: 'string', description: 'New label' },
+              content: { oneOf: [{ type: 'string' }, { type: 'array', items: {} }] },
+            },
+            required: ['label'],
+          },
+        },
+      },
+    });
+    expect(d.paths['/service/{id}/label']?.get?.parameters).toHaveLength(1);
+  });
+});
+
+describe('parameter-schemas', () => {
+  it('drops query parameters that repeat a path parameter and applies x-schema', () => {
+    const d = doc({
+      '/a/{id}': {
+        get: {
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+            { name: 'id', in: 'query', schema: { type: 'integer' } },
+            { name: 'vmid', in: 'query', schema: { type: 'string' }, 'x-schema': { oneOf: [{ type: 'string' }, { type: 'integer' }] } } as OpenAPIV3.ParameterObject,
+          ],
+          responses: ok,
+        },
+      },
+    });
+    parameterSchemasPass.run(d, collectingContext());
+    expect(d.paths['/a/{id}']?.get?.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+      { name: 'vmid', in: 'query', schema: { oneOf: [{ type: 'string' }, { type: 'integer' }] } },
+    ]);
+  });
+});
+
+describe('auth-schemes and servers', () => {
+  it("replaces the document's schemes with the provider's and applies them to every operation", () => {
+    const d = doc(
+      { '/login': { post: { security: [], responses: ok } }, '/details': { get: { responses: ok } } },
+      { components: { securitySchemes: { http: { type: 'http', scheme: 'basic' } } } },
+    );
+    hostbillAuthPass.run(d, collectingContext());
+    serversPass.run(d, collectingContext());
+    expect(Object.keys(d.components?.securitySchemes ?? {})).toEqual(['basicAuth', 'jwtAuth']);
+    expect(d.security).toEqual([{ basicAuth: [] }, { jwtAuth: [] }]);
+    expect(d.paths['/login']?.post?.security).toEqual([]);
+    expect(d.servers).toEqual([{ url: hostbillProvider.baseUrl }]);
+  });
+});
