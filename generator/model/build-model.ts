@@ -4,7 +4,7 @@ import { GeneratorError } from '../errors.ts';
 import { effectiveParameters, listOperations, resolveLocal } from '../normalise/passes/operations.ts';
 import { pointer, type OpenApiDocument } from '../normalise/pass.ts';
 import { safeCamelIdentifier, safePascalIdentifier } from './identifiers.ts';
-import type { ClientModel, GroupModel, HttpMethodUpper, OperationModel, RequiredParam } from './operation-model.ts';
+import type { ClientAuthModel, ClientModel, GroupModel, HttpMethodUpper, OperationModel, RequiredParam } from './operation-model.ts';
 import { routeMethodName } from './route-names.ts';
 
 /** Members of the generated client class that a group name must not shadow. */
@@ -75,6 +75,23 @@ function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObjec
   const body = bodySchema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, bodySchema) : undefined;
   for (const name of body?.required ?? []) out.push({ name, sample: sampleValue(doc, body?.properties?.[name], name) });
   return out;
+}
+
+/** Generic documents authenticate with their own security schemes; cookies and mutual TLS are left to `headers`/`fetch`. */
+function documentAuth(doc: OpenApiDocument): ClientAuthModel {
+  const schemes: ClientAuthModel['schemes'][number][] = [];
+  let apiKey: ClientAuthModel['apiKey'];
+  for (const raw of Object.values(doc.components?.securitySchemes ?? {})) {
+    const scheme = resolveLocal<OpenAPIV3.SecuritySchemeObject>(doc, raw);
+    if (!scheme) continue;
+    if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') schemes.push('basic');
+    else if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') schemes.push('bearer');
+    else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && !apiKey) {
+      schemes.push('apiKey');
+      apiKey = { in: scheme.in, name: scheme.name };
+    }
+  }
+  return { schemes: [...new Set(schemes)], apiKey };
 }
 
 export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string): ClientModel {
@@ -159,5 +176,10 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const title = ops[0]?.groupTitle ?? name;
     return { name, title, className, description: tagDescriptions.get(title), operations: ops };
   });
-  return { className: `${safePascalIdentifier(provider.displayName, 'Api')}Client`, groups: groupModels, operations };
+  return {
+    className: `${safePascalIdentifier(provider.displayName, 'Api')}Client`,
+    auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),
+    groups: groupModels,
+    operations,
+  };
 }

@@ -75,3 +75,12 @@ export function propertyKey(name: string): string {
 export function isPrototypeName(name: string): boolean {
   return PROTOTYPE_NAMES.has(name);
 }
+
+/**
+ * An operationId kept as written when it already is a safe identifier (`dns_get_zone`,
+ * `getIPv4IPs`), otherwise made one (`VPN Management_getServers` → `vpnManagementGetServers`).
+ */
+export function safeOperationId(text: string): string {
+  if (isIdentifierName(text) && !RESERVED.has(text) && !PROTOTYPE_NAMES.has(text)) return text;
+  return safeCamelIdentifier(text, 'operation');
+}

@@ -53,8 +53,15 @@ export interface GroupModel {
   readonly operations: readonly OperationModel[];
 }
 
+/** How the client authenticates: the provider's schemes (HostBill) or the document's own. */
+export interface ClientAuthModel {
+  readonly schemes: readonly ('basic' | 'jwt' | 'bearer' | 'apiKey')[];
+  readonly apiKey?: { readonly in: 'header' | 'query'; readonly name: string };
+}
+
 export interface ClientModel {
   readonly className: string;
+  readonly auth: ClientAuthModel;
   readonly groups: readonly GroupModel[];
   readonly operations: readonly OperationModel[];
 }

@@ -15,6 +15,7 @@ import { serversPass } from './passes/servers.ts';
 import { arrayParametersPass } from './source-passes/array-parameters.ts';
 import { blankMethodPass } from './source-passes/blank-method.ts';
 import { fileResponsesPass } from './source-passes/file-responses.ts';
+import { pathParametersPass } from './source-passes/path-parameters.ts';
 import { pathPlaceholdersPass } from './source-passes/path-placeholders.ts';
 import { unreferencedDefinitionsPass } from './source-passes/unreferenced-definitions.ts';
 
@@ -22,6 +23,7 @@ import { unreferencedDefinitionsPass } from './source-passes/unreferenced-defini
 export const SOURCE_PASSES: readonly SourcePass[] = [
   pathPlaceholdersPass,
   blankMethodPass,
+  pathParametersPass,
   arrayParametersPass,
   unreferencedDefinitionsPass,
   fileResponsesPass,

@@ -117,7 +117,8 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
   client.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js' });
 
   const envPrefix = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  const defaults = `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(envPrefix)}, authSchemes: [${provider.auth.map((a) => stringLiteral(a)).join(', ')}], hostbill: ${String(provider.hostbill)} }`;
+  const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
+  const defaults = `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(envPrefix)}, authSchemes: [${model.auth.schemes.map((a) => stringLiteral(a)).join(', ')}], hostbill: ${String(provider.hostbill)}${apiKey} }`;
   client.addClass({
     isExported: true,
     name: model.className,

@@ -31,6 +31,7 @@ describe('operation-ids', () => {
       (o) => o?.operationId,
     );
     expect(ids).toEqual(['getServers', 'vpnManagementGetServers', 'getX', 'postX', '_123Start', 'constructor_']);
+    expect(ctx.entries.filter((e) => e.kind === 'change').map((e) => e.message)).not.toContain('operationId "getServers" → getServers');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ctx.entries.some((e) => e.kind === 'warning' && e.message.includes('collides'))).toBe(true);
   });

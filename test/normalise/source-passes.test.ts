@@ -100,3 +100,23 @@ describe('file-responses', () => {
     expect(responses('/json')?.schema).toBeUndefined();
   });
 });
+
+describe('path-parameters', () => {
+  it('declares undeclared placeholders and removes path parameters the template lacks', async () => {
+    const { pathParametersPass } = await import('../../generator/normalise/source-passes/path-parameters.ts');
+    const doc: SwaggerDocument = {
+      swagger: '2.0',
+      paths: {
+        '/ticket/attachment/{file}': {
+          get: op({ parameters: [{ name: 'number', in: 'path', type: 'integer', required: true }] }),
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathParametersPass.run(doc, ctx);
+    expect((doc.paths?.['/ticket/attachment/{file}']?.get as Record<string, unknown>).parameters).toEqual([
+      { name: 'file', in: 'path', required: true, type: 'string' },
+    ]);
+    expect(ctx.entries.map((e) => e.kind)).toEqual(['warning', 'change']);
+  });
+});

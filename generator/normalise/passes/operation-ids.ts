@@ -1,11 +1,11 @@
 import { GeneratorError } from '../../errors.ts';
-import { safeCamelIdentifier } from '../../model/identifiers.ts';
+import { safeOperationId } from '../../model/identifiers.ts';
 import { routeMethodName } from '../../model/route-names.ts';
 import { pointer, type NormalisePass } from '../pass.ts';
 import { listOperations } from './operations.ts';
 
 /**
- * operationIds become valid, unique camelCase identifiers, because they key the `operations` table
+ * operationIds become valid, unique identifiers (kept as written when they already are), because they key the `operations` table
  * and name the generated types. A missing id is derived from the route. Two ids that clean up to
  * the same identifier are both kept: the later one gets the route-derived name (or a number).
  * An id used twice as written is invalid OpenAPI: generic documents fail on it, naming both
@@ -13,7 +13,7 @@ import { listOperations } from './operations.ts';
  */
 export const operationIdsPass: NormalisePass = {
   name: 'operation-ids',
-  rule: 'operationIds are camelCase identifiers, unique in the document; missing ones are derived from method and path.',
+  rule: 'operationIds are valid identifiers (camelCase when they had to be changed), unique in the document; missing ones are derived from method and path.',
   hostbillOnly: false,
   run(doc, ctx) {
     const taken = new Set<string>();
@@ -31,7 +31,7 @@ export const operationIdsPass: NormalisePass = {
         }
         seen.set(original, at);
       }
-      let id = typeof original === 'string' && original.trim() !== '' ? safeCamelIdentifier(original, 'operation') : routeMethodName(method, path);
+      let id = typeof original === 'string' && original.trim() !== '' ? safeOperationId(original) : routeMethodName(method, path);
       if (taken.has(id)) {
         const routeName = routeMethodName(method, path, true);
         let candidate = taken.has(routeName) ? id : routeName;

@@ -1,0 +1,50 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listProviders } from '../../generator/config/load-provider.ts';
+import { renderProvider, workspace } from '../../generator/workspace.ts';
+import { typecheckPackage } from '../helpers/typescript.ts';
+import { ROOT, runCli } from '../helpers/workspace.ts';
+
+const ws = workspace(ROOT);
+const providers = await listProviders(ws.specsDir);
+
+describe('committed packages', () => {
+  it('exist for every provider under specs/', async () => {
+    expect(providers.length).toBeGreaterThan(0);
+    const generated = await readdir(ws.generatedDir);
+    for (const id of providers) expect(generated).toContain(id);
+  });
+
+  it.each(providers)('%s type-checks under strict as .ts source', async (id) => {
+    const { code, output } = await typecheckPackage(path.join(ws.generatedDir, id));
+    expect(output).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it.each(providers)('%s: operation summary matches the reviewed snapshot', async (id) => {
+    const { operations } = (await import(path.join(ws.generatedDir, id, 'src/operations.ts'))) as {
+      operations: Record<string, { method: string; path: string; group: string; name: string; pathParams: string[]; queryParams: string[]; bodyParams: string[]; auth: boolean; response: string }>;
+    };
+    const lines = Object.entries(operations).map(
+      ([opId, op]) =>
+        `${op.method} ${op.path} → ${op.group}.${op.name} [${opId}] path(${op.pathParams.join(',')}) query(${op.queryParams.join(',')}) body(${op.bodyParams.join(',')})${op.auth ? '' : ' no-auth'}${op.response === 'json' ? '' : ` ${op.response}`}`,
+    );
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(`__snapshots__/${id}.operations.txt`);
+  });
+});
+
+describe('determinism', () => {
+  it('two renders of a provider are byte-identical', async () => {
+    const id = providers[0] as string;
+    const [a, b] = [await renderProvider(ws, id), await renderProvider(ws, id)];
+    expect([...a.files.keys()]).toEqual([...b.files.keys()]);
+    for (const [name, content] of a.files) expect(b.files.get(name), name).toBe(content);
+  });
+
+  it('output does not depend on time zone or locale', async () => {
+    const result = await runCli('check', [], ROOT, { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
