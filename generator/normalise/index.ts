@@ -6,7 +6,7 @@ import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
 import type { NormalisePass, OpenApiDocument, PassContext, ReportEntry, SourcePass, SwaggerDocument } from './pass.ts';
-// EXAMPLES-PASS import { exampleResponsesPass } from './passes/example-responses.ts';
+import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
@@ -36,7 +36,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   parameterSchemasPass,
   hostbillAuthPass,
   serversPass,
-  // EXAMPLES-PASS exampleResponsesPass,
+  exampleResponsesPass,
 ];
 
 export interface NormaliseResult {
