@@ -8,7 +8,7 @@ import type { ClientAuthModel, ClientModel, GroupModel, HttpMethodUpper, Operati
 import { routeMethodName } from './route-names.ts';
 
 /** Members of the generated client class that a group name must not shadow. */
-const CLIENT_MEMBERS = new Set(['request', 'logout', 'paginate', 'options', 'defaults', 'constructor', 'operations']);
+const CLIENT_MEMBERS = new Set(['request', 'logout', 'paginate', 'sleep', 'options', 'defaults', 'constructor', 'operations']);
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {

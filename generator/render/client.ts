@@ -36,7 +36,7 @@ function paramsTypeOf(op: OperationModel): string {
   if (op.hasPath) parts.push(`${opType(op)}["parameters"]["path"]`);
   if (op.hasQuery) parts.push(`NonNullable<${opType(op)}["parameters"]["query"]>`);
   const body = `NonNullable<${opType(op)}["requestBody"]>["content"][${stringLiteral(op.bodyMediaType ?? 'application/json')}]`;
-  if (op.body === 'fields') parts.push(body);
+  if (op.body === 'fields' && op.bodyMediaType && op.bodyParams.length > 0) parts.push(body);
   if (op.body === 'whole') parts.push(op.bodyMediaType ? `{ body${op.bodyRequired ? '' : '?'}: ${body} }` : `{ body${op.bodyRequired ? '' : '?'}: unknown }`);
   return parts.length > 0 ? parts.join(' & ') : 'Record<string, never>';
 }

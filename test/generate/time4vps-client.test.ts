@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operations, Time4VpsClient } from '../../generated/time4vps/src/index.ts';
+import { operations, Time4vpsClient } from '../../generated/time4vps/src/index.ts';
 import { sendJson, startServer, type TestServer } from '../helpers/server.ts';
 
 /** The generated Time4VPS client against a real HTTP server on 127.0.0.1. */
 describe('generated Time4VPS client', () => {
   let server: TestServer;
-  let client: Time4VpsClient;
+  let client: Time4vpsClient;
   const auth = { username: 'api@example.com', password: 's3cret-pass' };
 
   beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('generated Time4VPS client', () => {
       }
       sendJson(res, 200, { ok: true, method: req.method, url: req.url });
     });
-    client = new Time4VpsClient({ baseUrl: `${server.url}/api`, auth });
+    client = new Time4vpsClient({ baseUrl: `${server.url}/api`, auth });
   });
   afterAll(() => server.close());
 

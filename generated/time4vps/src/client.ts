@@ -138,7 +138,7 @@ export class ClientareaApi {
     params: T.PostContactParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostContactResponse> {
-    return this.#client.request(operations.profilesAdd, params, options);
+    return this.#client.request(operations.profiles_add, params, options);
   }
 
   /**
@@ -153,7 +153,7 @@ export class ClientareaApi {
     params: T.GetContactPrivilegesParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.profilePrivs, params, options);
+    return this.#client.request(operations.profile_privs, params, options);
   }
 
   /**
@@ -167,7 +167,7 @@ export class ClientareaApi {
     params: T.GetContactByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.profileData, params, options);
+    return this.#client.request(operations.profile_data, params, options);
   }
 
   /**
@@ -181,7 +181,7 @@ export class ClientareaApi {
     params: T.PutContactByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutContactByIdResponse> {
-    return this.#client.request(operations.profileEdit, params, options);
+    return this.#client.request(operations.profile_edit, params, options);
   }
 
   /**
@@ -209,7 +209,7 @@ export class ClientareaApi {
     params: T.GetNotificationsNewParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetNotificationsNewResponse> {
-    return this.#client.request(operations.notificationsNew, params, options);
+    return this.#client.request(operations.notifications_new, params, options);
   }
 
   /**
@@ -223,7 +223,7 @@ export class ClientareaApi {
     params: T.PutNotificationsAckParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutNotificationsAckResponse> {
-    return this.#client.request(operations.notificationsSetSeen, params, options);
+    return this.#client.request(operations.notifications_set_seen, params, options);
   }
 }
 
@@ -302,7 +302,7 @@ export class BillingApi {
     params: T.GetPaymentFeesParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetPaymentFeesResponse> {
-    return this.#client.request(operations.paymethodFee, params, options);
+    return this.#client.request(operations.paymethod_fee, params, options);
   }
 }
 
@@ -378,7 +378,7 @@ export class ServicesApi {
     params: T.PostServiceUpgradeParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceUpgradeResponse> {
-    return this.#client.request(operations.upgradeTest, params, options);
+    return this.#client.request(operations.upgrade_test, params, options);
   }
 
   /**
@@ -392,7 +392,7 @@ export class ServicesApi {
     params: T.PostServiceCancelParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceCancelResponse> {
-    return this.#client.request(operations.serviceCancel, params, options);
+    return this.#client.request(operations.service_cancel, params, options);
   }
 
   /**
@@ -406,7 +406,7 @@ export class ServicesApi {
     params: T.GetServiceLabelParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceLabelResponse> {
-    return this.#client.request(operations.serviceGetLabel, params, options);
+    return this.#client.request(operations.service_get_label, params, options);
   }
 
   /**
@@ -420,7 +420,7 @@ export class ServicesApi {
     params: T.PostServiceLabelParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceLabelResponse> {
-    return this.#client.request(operations.serviceSetLabel, params, options);
+    return this.#client.request(operations.service_set_label, params, options);
   }
 
   /**
@@ -469,7 +469,7 @@ export class CartApi {
     params: T.GetCategoryParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCategoryResponse> {
-    return this.#client.request(operations.cartCategories, params, options);
+    return this.#client.request(operations.cart_categories, params, options);
   }
 
   /**
@@ -483,7 +483,7 @@ export class CartApi {
     params: T.GetCategoryProductParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCategoryProductResponse> {
-    return this.#client.request(operations.cartProducts, params, options);
+    return this.#client.request(operations.cart_products, params, options);
   }
 
   /**
@@ -497,7 +497,7 @@ export class CartApi {
     params: T.GetOrderByProductIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetOrderByProductIdResponse> {
-    return this.#client.request(operations.cartProduct, params, options);
+    return this.#client.request(operations.cart_product, params, options);
   }
 
   /**
@@ -516,7 +516,7 @@ export class CartApi {
     params: T.PostOrderByProductIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostOrderByProductIdResponse> {
-    return this.#client.request(operations.cartOrder, params, options);
+    return this.#client.request(operations.cart_order, params, options);
   }
 
   /**
@@ -536,7 +536,7 @@ export class CartApi {
     params: T.PostOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostOrderResponse> {
-    return this.#client.request(operations.cartOrderMulti, params, options);
+    return this.#client.request(operations.cart_order_multi, params, options);
   }
 
   /**
@@ -551,7 +551,7 @@ export class CartApi {
     params: T.PostQuoteParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostQuoteResponse> {
-    return this.#client.request(operations.cartOrderQuote, params, options);
+    return this.#client.request(operations.cart_order_quote, params, options);
   }
 
   /**
@@ -613,7 +613,7 @@ export class DnsApi {
    * GET /dns
    */
   getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.dnsGet, params, options);
+    return this.#client.request(operations.dns_get, params, options);
   }
 
   /**
@@ -627,7 +627,7 @@ export class DnsApi {
     params: T.PostServiceDnsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.dnsAddZone, params, options);
+    return this.#client.request(operations.dns_add_zone, params, options);
   }
 
   /**
@@ -641,7 +641,7 @@ export class DnsApi {
     params: T.GetServiceDnsByZoneIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.dnsGetZone, params, options);
+    return this.#client.request(operations.dns_get_zone, params, options);
   }
 
   /**
@@ -655,7 +655,7 @@ export class DnsApi {
     params: T.DeleteServiceDnsByZoneIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.dnsDeleteZone, params, options);
+    return this.#client.request(operations.dns_delete_zone, params, options);
   }
 
   /**
@@ -669,7 +669,7 @@ export class DnsApi {
     params: T.PostServiceDnsRecordsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.dnsAddRecord, params, options);
+    return this.#client.request(operations.dns_add_record, params, options);
   }
 
   /**
@@ -683,7 +683,7 @@ export class DnsApi {
     params: T.PutServiceDnsRecordsByRecordIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.dnsEditRecord, params, options);
+    return this.#client.request(operations.dns_edit_record, params, options);
   }
 
   /**
@@ -697,7 +697,7 @@ export class DnsApi {
     params: T.DeleteServiceDnsRecordsByRecordIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.dnsDeleteRecord, params, options);
+    return this.#client.request(operations.dns_delete_record, params, options);
   }
 }
 
@@ -734,7 +734,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateByIdResponse> {
-    return this.#client.request(operations.certificateDetails, params, options);
+    return this.#client.request(operations.certificate_details, params, options);
   }
 
   /**
@@ -748,7 +748,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateCrtParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateCrtResponse> {
-    return this.#client.request(operations.certificateCrt, params, options);
+    return this.#client.request(operations.certificate_crt, params, options);
   }
 
   /**
@@ -762,7 +762,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateOrderResponse> {
-    return this.#client.request(operations.certificateProducts, params, options);
+    return this.#client.request(operations.certificate_products, params, options);
   }
 
   /**
@@ -776,7 +776,7 @@ export class SslCertificatesApi {
     params: T.PostCertificateOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostCertificateOrderResponse> {
-    return this.#client.request(operations.certificateOrder, params, options);
+    return this.#client.request(operations.certificate_order, params, options);
   }
 
   /**
@@ -790,7 +790,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateOrderSoftwareParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateOrderSoftwareResponse> {
-    return this.#client.request(operations.certificateSoftware, params, options);
+    return this.#client.request(operations.certificate_software, params, options);
   }
 }
 
@@ -954,7 +954,7 @@ export class ServerManagementApi {
     params: T.PostServerChangeptrParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerChangeptrResponse> {
-    return this.#client.request(operations.changePtr, params, options);
+    return this.#client.request(operations.changePTR, params, options);
   }
 
   /**
@@ -988,7 +988,7 @@ export class ServerManagementApi {
     params: T.PostServerChangednsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerChangednsResponse> {
-    return this.#client.request(operations.changeDns, params, options);
+    return this.#client.request(operations.changeDNS, params, options);
   }
 
   /**
@@ -1004,7 +1004,7 @@ export class ServerManagementApi {
     params: T.GetServerOsesParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerOsesResponse> {
-    return this.#client.request(operations.getOsList, params, options);
+    return this.#client.request(operations.getOSList, params, options);
   }
 
   /**
@@ -1020,7 +1020,7 @@ export class ServerManagementApi {
     params: T.GetServerIpsParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerIpsResponse> {
-    return this.#client.request(operations.getIPv4iPs, params, options);
+    return this.#client.request(operations.getIPv4IPs, params, options);
   }
 
   /**

@@ -96,7 +96,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profilesAdd: {
+  profiles_add: {
     method: 'POST',
     path: '/contact',
     group: 'clientarea',
@@ -125,7 +125,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profilePrivs: {
+  profile_privs: {
     method: 'GET',
     path: '/contact/privileges',
     group: 'clientarea',
@@ -137,7 +137,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profileData: {
+  profile_data: {
     method: 'GET',
     path: '/contact/{id}',
     group: 'clientarea',
@@ -149,7 +149,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profileEdit: {
+  profile_edit: {
     method: 'PUT',
     path: '/contact/{id}',
     group: 'clientarea',
@@ -189,7 +189,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  notificationsNew: {
+  notifications_new: {
     method: 'GET',
     path: '/notifications/new',
     group: 'clientarea',
@@ -201,7 +201,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  notificationsSetSeen: {
+  notifications_set_seen: {
     method: 'PUT',
     path: '/notifications/{id}/ack',
     group: 'clientarea',
@@ -209,7 +209,7 @@ export const operations = {
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
-    body: 'none',
+    body: 'fields',
     auth: true,
     response: 'json',
   },
@@ -261,7 +261,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  paymethodFee: {
+  paymethod_fee: {
     method: 'GET',
     path: '/payment/fees',
     group: 'billing',
@@ -309,7 +309,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  upgradeTest: {
+  upgrade_test: {
     method: 'POST',
     path: '/service/{id}/upgrade',
     group: 'services',
@@ -321,7 +321,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  serviceCancel: {
+  service_cancel: {
     method: 'POST',
     path: '/service/{id}/cancel',
     group: 'services',
@@ -333,7 +333,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  serviceGetLabel: {
+  service_get_label: {
     method: 'GET',
     path: '/service/{id}/label',
     group: 'services',
@@ -345,7 +345,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  serviceSetLabel: {
+  service_set_label: {
     method: 'POST',
     path: '/service/{id}/label',
     group: 'services',
@@ -381,7 +381,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartCategories: {
+  cart_categories: {
     method: 'GET',
     path: '/category',
     group: 'cart',
@@ -393,7 +393,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartProducts: {
+  cart_products: {
     method: 'GET',
     path: '/category/{category_id}/product',
     group: 'cart',
@@ -405,7 +405,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartProduct: {
+  cart_product: {
     method: 'GET',
     path: '/order/{product_id}',
     group: 'cart',
@@ -417,7 +417,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartOrder: {
+  cart_order: {
     method: 'POST',
     path: '/order/{product_id}',
     group: 'cart',
@@ -429,7 +429,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartOrderMulti: {
+  cart_order_multi: {
     method: 'POST',
     path: '/order',
     group: 'cart',
@@ -441,7 +441,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cartOrderQuote: {
+  cart_order_quote: {
     method: 'POST',
     path: '/quote',
     group: 'cart',
@@ -489,7 +489,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsGet: {
+  dns_get: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
@@ -501,7 +501,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsAddZone: {
+  dns_add_zone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
@@ -513,7 +513,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsGetZone: {
+  dns_get_zone: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
@@ -525,7 +525,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsDeleteZone: {
+  dns_delete_zone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
@@ -537,7 +537,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsAddRecord: {
+  dns_add_record: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
@@ -549,7 +549,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsEditRecord: {
+  dns_edit_record: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
@@ -561,7 +561,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dnsDeleteRecord: {
+  dns_delete_record: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
@@ -585,7 +585,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificateDetails: {
+  certificate_details: {
     method: 'GET',
     path: '/certificate/{id}',
     group: 'sslCertificates',
@@ -597,7 +597,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificateCrt: {
+  certificate_crt: {
     method: 'GET',
     path: '/certificate/{id}/crt',
     group: 'sslCertificates',
@@ -607,9 +607,9 @@ export const operations = {
     bodyParams: [],
     body: 'none',
     auth: true,
-    response: 'json',
+    response: 'binary',
   },
-  certificateProducts: {
+  certificate_products: {
     method: 'GET',
     path: '/certificate/order',
     group: 'sslCertificates',
@@ -621,7 +621,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificateOrder: {
+  certificate_order: {
     method: 'POST',
     path: '/certificate/order',
     group: 'sslCertificates',
@@ -645,7 +645,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificateSoftware: {
+  certificate_software: {
     method: 'GET',
     path: '/certificate/order/{product_id}/software',
     group: 'sslCertificates',
@@ -701,7 +701,7 @@ export const operations = {
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
-    body: 'none',
+    body: 'fields',
     auth: true,
     response: 'json',
   },
@@ -725,7 +725,7 @@ export const operations = {
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
-    body: 'none',
+    body: 'fields',
     auth: true,
     response: 'json',
   },
@@ -753,7 +753,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  changePtr: {
+  changePTR: {
     method: 'POST',
     path: '/server/{server_id}/changeptr',
     group: 'serverManagement',
@@ -773,11 +773,11 @@ export const operations = {
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
-    body: 'none',
+    body: 'fields',
     auth: true,
     response: 'json',
   },
-  changeDns: {
+  changeDNS: {
     method: 'POST',
     path: '/server/{server_id}/changedns',
     group: 'serverManagement',
@@ -789,7 +789,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getOsList: {
+  getOSList: {
     method: 'GET',
     path: '/server/{server_id}/oses',
     group: 'serverManagement',
@@ -801,7 +801,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getIPv4iPs: {
+  getIPv4IPs: {
     method: 'GET',
     path: '/server/{server_id}/ips',
     group: 'serverManagement',
@@ -929,7 +929,7 @@ export const operations = {
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
-    body: 'none',
+    body: 'fields',
     auth: true,
     response: 'json',
   },

@@ -82,7 +82,7 @@ export interface paths {
      * @description Create new contact account, if password is provided you
      *     can use provided email addres to login as that contact.
      */
-    post: operations['profilesAdd'];
+    post: operations['profiles_add'];
     delete?: never;
     options?: never;
     head?: never;
@@ -101,7 +101,7 @@ export interface paths {
      * @description List possible contact privileges.
      *     Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['profilePrivs'];
+    get: operations['profile_privs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,12 +121,12 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['profileData'];
+    get: operations['profile_data'];
     /**
      * Edit contact
      * @description Change contact details`
      */
-    put: operations['profileEdit'];
+    put: operations['profile_edit'];
     post?: never;
     delete?: never;
     options?: never;
@@ -165,7 +165,7 @@ export interface paths {
      * List new portal notifications
      * @description Return only new portal notifications.
      */
-    get: operations['notificationsNew'];
+    get: operations['notifications_new'];
     put?: never;
     post?: never;
     delete?: never;
@@ -186,7 +186,7 @@ export interface paths {
      * Acknowledge notification
      * @description Marks the notification as read
      */
-    put: operations['notificationsSetSeen'];
+    put: operations['notifications_set_seen'];
     post?: never;
     delete?: never;
     options?: never;
@@ -285,7 +285,7 @@ export interface paths {
      * Payment Methods Fees
      * @description List available payment methods with fees
      */
-    get: operations['paymethodFee'];
+    get: operations['paymethod_fee'];
     put?: never;
     post?: never;
     delete?: never;
@@ -362,7 +362,7 @@ export interface paths {
      *     }
      *     ```
      */
-    post: operations['upgradeTest'];
+    post: operations['upgrade_test'];
     delete?: never;
     options?: never;
     head?: never;
@@ -382,7 +382,7 @@ export interface paths {
      * Cancel Service
      * @description Request service cancellation
      */
-    post: operations['serviceCancel'];
+    post: operations['service_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -400,13 +400,13 @@ export interface paths {
      * Service label
      * @description Show current service label
      */
-    get: operations['serviceGetLabel'];
+    get: operations['service_get_label'];
     put?: never;
     /**
      * Change service label
      * @description Set new custom label to identify this service
      */
-    post: operations['serviceSetLabel'];
+    post: operations['service_set_label'];
     delete?: never;
     options?: never;
     head?: never;
@@ -461,7 +461,7 @@ export interface paths {
      * List product categories
      * @description Return a list of product categories.
      */
-    get: operations['cartCategories'];
+    get: operations['cart_categories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -481,7 +481,7 @@ export interface paths {
      * List products in category
      * @description Return a list of product available for purchase under requested category
      */
-    get: operations['cartProducts'];
+    get: operations['cart_products'];
     put?: never;
     post?: never;
     delete?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * Get product configuration details
      * @description Return product details with form configuration, addons and subproducts if available.
      */
-    get: operations['cartProduct'];
+    get: operations['cart_product'];
     put?: never;
     /**
      * Order new service
@@ -512,7 +512,7 @@ export interface paths {
      *
      *     For whitelabel server use 'serverhost.name' for a `domain` parameter.
      */
-    post: operations['cartOrder'];
+    post: operations['cart_order'];
     delete?: never;
     options?: never;
     head?: never;
@@ -538,7 +538,7 @@ export interface paths {
      *     • `POST /order/$product_id` - use `product` for item type
      *     • `POST /certificate/order` - use `certificate` for item type
      */
-    post: operations['cartOrderMulti'];
+    post: operations['cart_order_multi'];
     delete?: never;
     options?: never;
     head?: never;
@@ -559,7 +559,7 @@ export interface paths {
      * @description Calculate order cost and recuring prices for selected items.
      *     Use the same parameters as for `POST /order`
      */
-    post: operations['cartOrderQuote'];
+    post: operations['cart_order_quote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -621,7 +621,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['dnsGet'];
+    get: operations['dns_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -643,7 +643,7 @@ export interface paths {
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['dnsAddZone'];
+    post: operations['dns_add_zone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -661,14 +661,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['dnsGetZone'];
+    get: operations['dns_get_zone'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['dnsDeleteZone'];
+    delete: operations['dns_delete_zone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -687,7 +687,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['dnsAddRecord'];
+    post: operations['dns_add_record'];
     delete?: never;
     options?: never;
     head?: never;
@@ -706,13 +706,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['dnsEditRecord'];
+    put: operations['dns_edit_record'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['dnsDeleteRecord'];
+    delete: operations['dns_delete_record'];
     options?: never;
     head?: never;
     patch?: never;
@@ -749,7 +749,7 @@ export interface paths {
      * Certificate details
      * @description Return details for certificate `@id`
      */
-    get: operations['certificateDetails'];
+    get: operations['certificate_details'];
     put?: never;
     post?: never;
     delete?: never;
@@ -769,7 +769,7 @@ export interface paths {
      * Download certificate
      * @description Return X.509 certificate data
      */
-    get: operations['certificateCrt'];
+    get: operations['certificate_crt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -789,13 +789,13 @@ export interface paths {
      * List available certificates
      * @description Return a list with certificate available for purchase
      */
-    get: operations['certificateProducts'];
+    get: operations['certificate_products'];
     put?: never;
     /**
      * Order new certificates
      * @description Create new order for a certificate
      */
-    post: operations['certificateOrder'];
+    post: operations['certificate_order'];
     delete?: never;
     options?: never;
     head?: never;
@@ -813,7 +813,7 @@ export interface paths {
      * List server software for certificates
      * @description Return a list with software IDs required or certificate
      */
-    get: operations['certificateSoftware'];
+    get: operations['certificate_software'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['changePtr'];
+    post: operations['changePTR'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1086,7 +1086,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['changeDns'];
+    post: operations['changeDNS'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1107,7 +1107,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getOsList'];
+    get: operations['getOSList'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getIPv4iPs'];
+    get: operations['getIPv4IPs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1397,7 +1397,1414 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    /** @description Inferred from the documented example. */
+    GetDetailsResponse: {
+      client: {
+        id: string | number;
+        email: string;
+        lastlogin: string;
+        ip: string;
+        host: string;
+        firstname: string;
+        lastname: string;
+        companyname: string;
+        address1: string;
+        address2: string | number;
+        city: string;
+        state: string;
+        postcode: string | number;
+        country: string;
+        phonenumber: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ProfilesResponse: {
+      contacts:
+        | ({
+            email: string;
+            id: string | number;
+            firstname: string;
+            lastname: string;
+            companyname: string;
+            company: string | number;
+            lastlogin: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              email: string;
+              id: string | number;
+              firstname: string;
+              lastname: string;
+              companyname: string;
+              company: string | number;
+              lastlogin: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ProfilePrivsResponse: {
+      privileges: {
+        billing: string[];
+        support: string[];
+        misc: string[];
+        services: {
+          full: number | string;
+        } & {
+          [key: string]: unknown;
+        };
+        domains: {
+          full: number | string;
+        } & {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ProfileDataResponse: {
+      contact: {
+        id: string | number;
+        email: string;
+        firstname: string;
+        lastname: string;
+        companyname: string;
+        address1: string;
+        address2: string | number;
+        city: string;
+        state: string;
+        postcode: string | number;
+        country: string;
+        phonenumber: string | number;
+        type: string;
+        privileges: {
+          support: string[];
+        } & {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetBalanceResponse: {
+      success: boolean | string | number;
+      details: {
+        currency: string;
+        acc_balance: string | number;
+        acc_credit: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetInvoicesResponse: {
+      invoices:
+        | ({
+            id: string | number;
+            date: string;
+            dateorig: string;
+            duedate: string;
+            paybefore: string;
+            total: string | number;
+            datepaid: string;
+            status: string;
+            merge_id: unknown;
+            number: string;
+            currency: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              date: string;
+              dateorig: string;
+              duedate: string;
+              paybefore: string;
+              total: string | number;
+              datepaid: string;
+              status: string;
+              merge_id: unknown;
+              number: string;
+              currency: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetInvoiceDetailsResponse: {
+      invoice: {
+        id: string | number;
+        status: string;
+        date: string;
+        duedate: string;
+        paybefore: string;
+        datepaid: string;
+        subtotal: number | string;
+        credit: number | string;
+        tax: number | string;
+        taxrate: number | string;
+        tax2: number | string;
+        taxrate2: number | string;
+        taxexempt: string | number;
+        total: number | string;
+        rate: number | string;
+        rate2: number | string;
+        rate3: number | string;
+        notes: string;
+        items:
+          | ({
+              id: string | number;
+              invoice_id: string | number;
+              type: string;
+              item_id: string | number;
+              description: string;
+              amount: string | number;
+              taxed: string | number;
+              qty: string | number;
+              linetotal: string | number;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
+                id: string | number;
+                invoice_id: string | number;
+                type: string;
+                item_id: string | number;
+                description: string;
+                amount: string | number;
+                taxed: string | number;
+                qty: string | number;
+                linetotal: string | number;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+        client: {
+          id: string | number;
+          email: string;
+          firstname: string;
+          lastname: string;
+          companyname: string;
+          address1: string;
+          address2: string | number;
+          city: string;
+          state: string;
+          postcode: string | number;
+          country: string;
+          phonenumber: string | number;
+        } & {
+          [key: string]: unknown;
+        };
+        number: string;
+        currency: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    PaymethodResponse: {
+      payments: {
+        [key: string]: string;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    PaymethodFeeResponse: {
+      payments:
+        | ({
+            id: number | string;
+            name: string;
+            fixed_fee: string | number;
+            percent_fee: string | number;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: number | string;
+              name: string;
+              fixed_fee: string | number;
+              percent_fee: string | number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceResponse: {
+      services:
+        | ({
+            id: string | number;
+            domain: string;
+            total: string | number;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              domain: string;
+              total: string | number;
+              status: string;
+              billingcycle: string;
+              next_due: string;
+              category: string;
+              category_url: string;
+              name: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceMethodsResponse: {
+      methods:
+        | ({
+            name: string;
+            method: string;
+            route: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              name: string;
+              method: string;
+              route: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpgradeResponse: {
+      resources:
+        | ({
+            id: number | string;
+            name: string;
+            type: string;
+            items:
+              | ({
+                  id: string | number;
+                  name: string;
+                  price: number | string;
+                  setup_price: number | string;
+                  selected: boolean | string | number;
+                } & {
+                  [key: string]: unknown;
+                })[]
+              | {
+                  [key: string]: {
+                    id: string | number;
+                    name: string;
+                    price: number | string;
+                    setup_price: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: number | string;
+              name: string;
+              type: string;
+              items:
+                | ({
+                    id: string | number;
+                    name: string;
+                    price: number | string;
+                    setup_price: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      id: string | number;
+                      name: string;
+                      price: number | string;
+                      setup_price: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+            } & {
+              [key: string]: unknown;
+            };
+          };
+      package: unknown[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceGetLabelResponse: {
+      label: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceDetailsResponse: {
+      service: {
+        id: string | number;
+        date_created: string;
+        domain: string;
+        firstpayment: string | number;
+        total: string | number;
+        billingcycle: string;
+        next_due: string;
+        next_invoice: string;
+        status: string;
+        label: string;
+        username: string;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetAccountFromOrderResponse: {
+      account_id: number | string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CartCategoriesResponse: {
+      categories:
+        | ({
+            id: string | number;
+            name: string;
+            description: string;
+            slug: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              name: string;
+              description: string;
+              slug: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CartProductsResponse: {
+      products:
+        | ({
+            id: string | number;
+            type: string | number;
+            name: string;
+            stock: boolean | string | number;
+            paytype: string;
+            description: string;
+            qty: string | number;
+            tags: unknown[];
+            periods:
+              | ({
+                  title: string;
+                  value: string;
+                  price: number | string;
+                  setup: number | string;
+                  selected: boolean | string | number;
+                } & {
+                  [key: string]: unknown;
+                })[]
+              | {
+                  [key: string]: {
+                    title: string;
+                    value: string;
+                    price: number | string;
+                    setup: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              type: string | number;
+              name: string;
+              stock: boolean | string | number;
+              paytype: string;
+              description: string;
+              qty: string | number;
+              tags: unknown[];
+              periods:
+                | ({
+                    title: string;
+                    value: string;
+                    price: number | string;
+                    setup: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      title: string;
+                      value: string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CartProductResponse: {
+      product: {
+        id: string | number;
+        category_name: string;
+        category_id: string | number;
+        name: string;
+        price: number | string;
+        recurring: string;
+        setup: number | string;
+        config: {
+          product:
+            | ({
+                type: string;
+                title: string;
+                id: string;
+                name: string;
+                items?:
+                  | ({
+                      title: string;
+                      value: string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    })[]
+                  | {
+                      [key: string]: {
+                        title: string;
+                        value: string;
+                        price: number | string;
+                        setup: number | string;
+                        selected: boolean | string | number;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    };
+                value: string | null;
+                price?: number | string;
+                setup?: number | string;
+              } & {
+                [key: string]: unknown;
+              })[]
+            | {
+                [key: string]: {
+                  type: string;
+                  title: string;
+                  id: string;
+                  name: string;
+                  items?:
+                    | ({
+                        title: string;
+                        value: string;
+                        price: number | string;
+                        setup: number | string;
+                        selected: boolean | string | number;
+                      } & {
+                        [key: string]: unknown;
+                      })[]
+                    | {
+                        [key: string]: {
+                          title: string;
+                          value: string;
+                          price: number | string;
+                          setup: number | string;
+                          selected: boolean | string | number;
+                        } & {
+                          [key: string]: unknown;
+                        };
+                      };
+                  value: string | null;
+                  price?: number | string;
+                  setup?: number | string;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+          forms:
+            | ({
+                type: string;
+                title: string;
+                id: string | number;
+                firstItemId: number | string;
+                description: string;
+                name: string;
+                required: boolean | string | number;
+                multiple: boolean | string | number;
+                config: {
+                  conditionals: unknown[];
+                } & {
+                  [key: string]: unknown;
+                };
+                value: unknown[];
+                textvalue: unknown[];
+                price: number | string;
+                recurring_price: number | string;
+                setup: number | string;
+                prorata_date: unknown;
+                items:
+                  | ({
+                      title: string;
+                      value: number | string;
+                      id: number | string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    })[]
+                  | {
+                      [key: string]: {
+                        title: string;
+                        value: number | string;
+                        id: number | string;
+                        price: number | string;
+                        setup: number | string;
+                        selected: boolean | string | number;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    };
+              } & {
+                [key: string]: unknown;
+              })[]
+            | {
+                [key: string]: {
+                  type: string;
+                  title: string;
+                  id: string | number;
+                  firstItemId: number | string;
+                  description: string;
+                  name: string;
+                  required: boolean | string | number;
+                  multiple: boolean | string | number;
+                  config: {
+                    conditionals: unknown[];
+                  } & {
+                    [key: string]: unknown;
+                  };
+                  value: unknown[];
+                  textvalue: unknown[];
+                  price: number | string;
+                  recurring_price: number | string;
+                  setup: number | string;
+                  prorata_date: unknown;
+                  items:
+                    | ({
+                        title: string;
+                        value: number | string;
+                        id: number | string;
+                        price: number | string;
+                        setup: number | string;
+                        selected: boolean | string | number;
+                      } & {
+                        [key: string]: unknown;
+                      })[]
+                    | {
+                        [key: string]: {
+                          title: string;
+                          value: number | string;
+                          id: number | string;
+                          price: number | string;
+                          setup: number | string;
+                          selected: boolean | string | number;
+                        } & {
+                          [key: string]: unknown;
+                        };
+                      };
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+          addons:
+            | ({
+                type: string;
+                title: string;
+                id: string | number;
+                value: unknown;
+                description: string;
+                config:
+                  | ({
+                      type: string;
+                      title: string;
+                      name: string;
+                      checked?: boolean | string | number;
+                      items?:
+                        | ({
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          })[]
+                        | {
+                            [key: string]: {
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            };
+                          };
+                    } & {
+                      [key: string]: unknown;
+                    })[]
+                  | {
+                      [key: string]: {
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean | string | number;
+                        items?:
+                          | ({
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            })[]
+                          | {
+                              [key: string]: {
+                                title: string;
+                                value: string;
+                                price: number | string;
+                                setup: number | string;
+                                selected: boolean | string | number;
+                              } & {
+                                [key: string]: unknown;
+                              };
+                            };
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    };
+                price: number | string;
+                recurring_price: number | string;
+                setup: number | string;
+                prorata_date: unknown;
+              } & {
+                [key: string]: unknown;
+              })[]
+            | {
+                [key: string]: {
+                  type: string;
+                  title: string;
+                  id: string | number;
+                  value: unknown;
+                  description: string;
+                  config:
+                    | ({
+                        type: string;
+                        title: string;
+                        name: string;
+                        checked?: boolean | string | number;
+                        items?:
+                          | ({
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            })[]
+                          | {
+                              [key: string]: {
+                                title: string;
+                                value: string;
+                                price: number | string;
+                                setup: number | string;
+                                selected: boolean | string | number;
+                              } & {
+                                [key: string]: unknown;
+                              };
+                            };
+                      } & {
+                        [key: string]: unknown;
+                      })[]
+                    | {
+                        [key: string]: {
+                          type: string;
+                          title: string;
+                          name: string;
+                          checked?: boolean | string | number;
+                          items?:
+                            | ({
+                                title: string;
+                                value: string;
+                                price: number | string;
+                                setup: number | string;
+                                selected: boolean | string | number;
+                              } & {
+                                [key: string]: unknown;
+                              })[]
+                            | {
+                                [key: string]: {
+                                  title: string;
+                                  value: string;
+                                  price: number | string;
+                                  setup: number | string;
+                                  selected: boolean | string | number;
+                                } & {
+                                  [key: string]: unknown;
+                                };
+                              };
+                        } & {
+                          [key: string]: unknown;
+                        };
+                      };
+                  price: number | string;
+                  recurring_price: number | string;
+                  setup: number | string;
+                  prorata_date: unknown;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+          subproducts: unknown[];
+        } & {
+          [key: string]: unknown;
+        };
+        recurring_price: number | string;
+        prorata_date: unknown;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetAvailableProductsResponse:
+      | ({
+          id: number | string;
+          name: string;
+          description: string;
+          prices: string[];
+          components: string[];
+          addons: string[];
+          upgrades: (string | number)[];
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            id: number | string;
+            name: string;
+            description: string;
+            prices: string[];
+            components: string[];
+            addons: string[];
+            upgrades: (string | number)[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    ListAddonsResponse:
+      | ({
+          id: number | string;
+          name: string;
+          status: string;
+        } & {
+          [key: string]: unknown;
+        })
+      | ({
+          id: number | string;
+          name: string;
+          status: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+    /** @description Inferred from the documented example. */
+    DnsGetResponse: {
+      service_ids: (string | number)[];
+      zones:
+        | ({
+            domain_id: string | number;
+            name: string;
+            service_id: string | number;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              domain_id: string | number;
+              name: string;
+              service_id: string | number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DnsGetZoneResponse: {
+      service_id: number | string;
+      name: string;
+      records:
+        | ({
+            id: string | number;
+            name: string;
+            ttl: number | string;
+            priority: number | string;
+            content: string;
+            type: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              name: string;
+              ttl: number | string;
+              priority: number | string;
+              content: string;
+              type: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificateResponse: {
+      sslservices:
+        | ({
+            id: string | number;
+            domain: string;
+            total: string | number;
+            status: string;
+            billingcycle: string;
+            next_due: string;
+            category: string;
+            category_url: string;
+            name: string;
+            cert_email: string;
+            cert_status: string;
+            cert_expires: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              domain: string;
+              total: string | number;
+              status: string;
+              billingcycle: string;
+              next_due: string;
+              category: string;
+              category_url: string;
+              name: string;
+              cert_email: string;
+              cert_status: string;
+              cert_expires: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificateDetailsResponse: {
+      service: {
+        id: string | number;
+        date_created: string;
+        domain: string;
+        firstpayment: string | number;
+        total: string | number;
+        billingcycle: string;
+        next_due: string;
+        next_invoice: string;
+        status: string;
+        label: string;
+        name: string;
+        cert_status: string;
+        cert_expires: string;
+        csr: string;
+        contacts: {
+          admin: {
+            FName: string;
+            LName: string;
+            City: string;
+            State: string;
+            PostalCode: string | number;
+            EmailAddress: string;
+            Country: string;
+            Address1: string;
+            Address2: string | number;
+            Phone: number | string;
+            OrgName: string;
+            PreFix: number | string;
+            JobTitle: string;
+          } & {
+            [key: string]: unknown;
+          };
+          billing: {
+            [key: string]: unknown;
+          };
+          tech: {
+            [key: string]: unknown;
+          };
+        } & {
+          [key: string]: unknown;
+        };
+        organization: {
+          state: string;
+          country: string;
+          name: string;
+          unit: string;
+          locality: string;
+          postalcode: string;
+          address2: string;
+          address1: string;
+        } & {
+          [key: string]: unknown;
+        };
+        cert_email: string;
+        software: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificateProductsResponse: {
+      products:
+        | ({
+            id: string | number;
+            name: string;
+            description: string;
+            periods:
+              | ({
+                  years: number | string;
+                  price: number | string;
+                  renew: number | string;
+                } & {
+                  [key: string]: unknown;
+                })[]
+              | {
+                  [key: string]: {
+                    years: number | string;
+                    price: number | string;
+                    renew: number | string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+            category: string;
+            category_url: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: string | number;
+              name: string;
+              description: string;
+              periods:
+                | ({
+                    years: number | string;
+                    price: number | string;
+                    renew: number | string;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      years: number | string;
+                      price: number | string;
+                      renew: number | string;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+              category: string;
+              category_url: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificateSoftwareResponse: {
+      software:
+        | ({
+            id: number | string;
+            name: string;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: number | string;
+              name: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetServersResponse:
+      | ({
+          server_id: number | string;
+          domain: string;
+          ip: string;
+          date_created: string;
+          synch_date: string;
+          label: string;
+          type: string;
+        } & {
+          [key: string]: unknown;
+        })
+      | ({
+          server_id: number | string;
+          domain: string;
+          ip: string;
+          date_created: string;
+          synch_date: string;
+          label: string;
+          type: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+    /** @description Inferred from the documented example. */
+    GetServerResponse: {
+      synch_date: string;
+      package_id: number | string;
+      domain: string;
+      label: string;
+      status: string;
+      cpu_frequency: number | string;
+      cpu_cores: number | string;
+      ram_limit: number | string;
+      ram_used: number | string;
+      disk_limit: number | string;
+      disk_usage: number | string;
+      bw_limit: number | string;
+      bw_in: number | string;
+      bw_out: number | string;
+      os: string;
+      ip: string;
+      additional_ip: string[];
+      dns_servers: unknown;
+      components:
+        | ({
+            id: number | string;
+            name: string;
+            selected: boolean | string | number;
+          } & {
+            [key: string]: unknown;
+          })[]
+        | {
+            [key: string]: {
+              id: number | string;
+              name: string;
+              selected: boolean | string | number;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+      active_task: unknown;
+      last_tasks: unknown;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetTaskResultResponse: {
+      name: string;
+      activated: string;
+      assigned: string;
+      completed: string;
+      results: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetOsListResponse:
+      | ({
+          os: string;
+          title: string;
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            os: string;
+            title: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    GetIPv4iPsResponse:
+      | ({
+          ips: string[];
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            ips: string[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    GetGraphsResponse:
+      | ({
+          type: string;
+          url: string;
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            type: string;
+            url: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    GetUsageHistoryResponse:
+      | ({
+          year: number | string;
+          month: number | string;
+          bw_in: number | string;
+          bw_out: number | string;
+          quota_usage: number | string;
+          quota_limit: number | string;
+          inode_usage: number | string;
+          inode_limit: number | string;
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            year: number | string;
+            month: number | string;
+            bw_in: number | string;
+            bw_out: number | string;
+            quota_usage: number | string;
+            quota_limit: number | string;
+            inode_usage: number | string;
+            inode_limit: number | string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    GetInitScriptsResponse: {
+      id: number | string;
+      name: string;
+      syntax: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetInitScriptResponse: {
+      id: number | string;
+      name: string;
+      syntax: string;
+      content: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    VpnManagementGetServersResponse:
+      | ({
+          id: number | string;
+          name: string;
+          city: string;
+          region: string;
+          ip: string;
+          lat: number | string;
+          lng: number | string;
+          load: number | string;
+          available: boolean | string | number;
+        } & {
+          [key: string]: unknown;
+        })
+      | ({
+          id: number | string;
+          name: string;
+          city: string;
+          region: string;
+          ip: string;
+          lat: number | string;
+          lng: number | string;
+          load: number | string;
+          available: boolean | string | number;
+        } & {
+          [key: string]: unknown;
+        })[];
+    /** @description Inferred from the documented example. */
+    GetClientsResponse:
+      | ({
+          name: string;
+          version: string;
+          url: string;
+        } & {
+          [key: string]: unknown;
+        })
+      | ({
+          name: string;
+          version: string;
+          url: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+    /** @description Inferred from the documented example. */
+    GetServerConfigResponse: {
+      template: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DetailsResponse: {
+      username: string;
+      password: string;
+      shared_key: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    VpnManagementGetUsageHistoryResponse:
+      | ({
+          period: string;
+          received: number | string;
+          sent: number | string;
+          quota: number | string;
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            period: string;
+            received: number | string;
+            sent: number | string;
+            quota: number | string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+    /** @description Inferred from the documented example. */
+    GetSessionsResponse:
+      | ({
+          remote_ip: string;
+          local_ip: string;
+          received: number | string;
+          sent: number | string;
+          duration: number | string;
+          doomed: boolean | string | number;
+          type: string;
+          serverID: number | string;
+          serverName: string;
+          serverCity: string;
+          serverRegion: string;
+        } & {
+          [key: string]: unknown;
+        })[]
+      | {
+          [key: string]: {
+            remote_ip: string;
+            local_ip: string;
+            received: number | string;
+            sent: number | string;
+            duration: number | string;
+            doomed: boolean | string | number;
+            type: string;
+            serverID: number | string;
+            serverName: string;
+            serverCity: string;
+            serverRegion: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -1415,34 +2822,35 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "client": {
-             *      "id": "26",
-             *      "email": "api@example.com",
-             *      "lastlogin": "2016-12-30 12:24:28",
-             *      "ip": "172.100.2.1",
-             *      "host": "hostname",
-             *      "firstname": "Joe",
-             *      "lastname": "Doe",
-             *      "companyname": "",
-             *      "address1": "Pretty View Lane",
-             *      "address2": "3294",
-             *      "city": "Santa Rosa",
-             *      "state": "California",
-             *      "postcode": "95401",
-             *      "country": "US",
-             *      "phonenumber": "+1.24123123"
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "client": {
+           *         "id": "26",
+           *         "email": "api@example.com",
+           *         "lastlogin": "2016-12-30 12:24:28",
+           *         "ip": "172.100.2.1",
+           *         "host": "hostname",
+           *         "firstname": "Joe",
+           *         "lastname": "Doe",
+           *         "companyname": "",
+           *         "address1": "Pretty View Lane",
+           *         "address2": "3294",
+           *         "city": "Santa Rosa",
+           *         "state": "California",
+           *         "postcode": "95401",
+           *         "country": "US",
+           *         "phonenumber": "+1.24123123"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['GetDetailsResponse'];
+        };
       };
     };
   };
@@ -1597,32 +3005,33 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "contacts": [
-             *      {
-             *      "email": "mary@example.com",
-             *      "id": "49",
-             *      "firstname": "Mary",
-             *      "lastname": "Sue",
-             *      "companyname": "",
-             *      "company": "0",
-             *      "lastlogin": "0000-00-00 00:00:00"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "contacts": [
+           *         {
+           *           "email": "mary@example.com",
+           *           "id": "49",
+           *           "firstname": "Mary",
+           *           "lastname": "Sue",
+           *           "companyname": "",
+           *           "company": "0",
+           *           "lastlogin": "0000-00-00 00:00:00"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ProfilesResponse'];
+        };
       };
     };
   };
-  profilesAdd: {
+  profiles_add: {
     parameters: {
       query?: never;
       header?: never;
@@ -1680,7 +3089,7 @@ export interface operations {
       };
     };
   };
-  profilePrivs: {
+  profile_privs: {
     parameters: {
       query?: never;
       header?: never;
@@ -1689,67 +3098,66 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "privileges": {
-             *      "billing": [
-             *      "emails", // Receive billing notifications
-             *      "payinvoice", // Allow to view/pay invoices
-             *      "orders", // Allow to place new orders
-             *      "balance", // View account balance
-             *      "addfunds", // Add account funds
-             *      "creditcard" // Edit Credit Card details
-             *      ],
-             *      "support": [
-             *      "newticket", // Open new tickets
-             *      "tickets", // View all tickets
-             *      "closeticket", // Close tickets
-             *      "emails" // Receive email notifications from support
-             *      ],
-             *      "misc": [
-             *      "editmain", // Modify main profile details
-             *      "emails", // View emails history
-             *      "editipaccess", // Edit allowed IP access
-             *      "manageprofiles", // Add / Edit contacts
-             *      "affiliates" // Access affiliates section
-             *      ],
-             *      "services": {
-             *      "full": 1, // Full control over services
-             *      "332": [
-             *      "basic", // View basic details
-             *      "billing", // View billing info
-             *      "cancelation", // Request cancellation
-             *      "upgrade", // Upgrade / Downgrade
-             *      "notify", // Receive related email notifications
-             *      (...)
-             *      "logindetails"
-             *      ]
-             *      },
-             *      "domains": {
-             *      "full": 1, // Full control over domains
-             *      "523": [
-             *      "basic", // View basic details
-             *      "renew", // Renew domain
-             *      "notify", // Receive related email notifications
-             *      "contactinfo", // Contact Information
-             *      (...)
-             *      "nameservers" // Manage Nameservers
-             *      ]
-             *      }
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "privileges": {
+           *         "billing": [
+           *           "emails",
+           *           "payinvoice",
+           *           "orders",
+           *           "balance",
+           *           "addfunds",
+           *           "creditcard"
+           *         ],
+           *         "support": [
+           *           "newticket",
+           *           "tickets",
+           *           "closeticket",
+           *           "emails"
+           *         ],
+           *         "misc": [
+           *           "editmain",
+           *           "emails",
+           *           "editipaccess",
+           *           "manageprofiles",
+           *           "affiliates"
+           *         ],
+           *         "services": {
+           *           "332": [
+           *             "basic",
+           *             "billing",
+           *             "cancelation",
+           *             "upgrade",
+           *             "notify",
+           *             "logindetails"
+           *           ],
+           *           "full": 1
+           *         },
+           *         "domains": {
+           *           "523": [
+           *             "basic",
+           *             "renew",
+           *             "notify",
+           *             "contactinfo",
+           *             "nameservers"
+           *           ],
+           *           "full": 1
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ProfilePrivsResponse'];
+        };
       };
     };
   };
-  profileData: {
+  profile_data: {
     parameters: {
       query?: never;
       header?: never;
@@ -1761,39 +3169,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "contact": {
-             *      "id": "49",
-             *      "email": "mary@example.com",
-             *      "firstname": "Mary",
-             *      "lastname": "Sue",
-             *      "companyname": "",
-             *      "address1": "Pretty View Lane",
-             *      "address2": "3194",
-             *      "city": "Santa Rosa",
-             *      "state": "California",
-             *      "postcode": "95401",
-             *      "country": "US",
-             *      "phonenumber": "+1.24123123",
-             *      "type": "Private",
-             *      "privileges" : {
-             *      "support" : ["tickets", "newticket"]
-             *      }
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "contact": {
+           *         "id": "49",
+           *         "email": "mary@example.com",
+           *         "firstname": "Mary",
+           *         "lastname": "Sue",
+           *         "companyname": "",
+           *         "address1": "Pretty View Lane",
+           *         "address2": "3194",
+           *         "city": "Santa Rosa",
+           *         "state": "California",
+           *         "postcode": "95401",
+           *         "country": "US",
+           *         "phonenumber": "+1.24123123",
+           *         "type": "Private",
+           *         "privileges": {
+           *           "support": [
+           *             "tickets",
+           *             "newticket"
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ProfileDataResponse'];
+        };
       };
     };
   };
-  profileEdit: {
+  profile_edit: {
     parameters: {
       query?: never;
       header?: never;
@@ -1874,7 +3286,7 @@ export interface operations {
       };
     };
   };
-  notificationsNew: {
+  notifications_new: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -1897,7 +3309,7 @@ export interface operations {
       };
     };
   };
-  notificationsSetSeen: {
+  notifications_set_seen: {
     parameters: {
       query?: never;
       header?: never;
@@ -1906,7 +3318,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
     responses: {
       /** @description `Success` */
       200: {
@@ -1926,25 +3342,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      {
-             *      "success": true,
-             *      "details": {
-             *      "currency": "USD",
-             *      "acc_balance": "123456.55",
-             *      "acc_credit": "0.00"
-             *      }
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "details": {
+           *         "currency": "USD",
+           *         "acc_balance": "123456.55",
+           *         "acc_credit": "0.00"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['GetBalanceResponse'];
+        };
       };
     };
   };
@@ -1957,32 +3372,33 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "invoices": [
-             *      {
-             *      "id": "308976",
-             *      "date": "2016-12-30",
-             *      "dateorig": "2016-12-30",
-             *      "duedate": "2017-01-06",
-             *      "paybefore": "2017-01-06",
-             *      "total": "19.65",
-             *      "datepaid": "2016-12-30 12:40:47",
-             *      "status": "Paid",
-             *      "merge_id": null,
-             *      "number": "2016\/12\/1",
-             *      "currency": "USD"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "invoices": [
+           *         {
+           *           "id": "308976",
+           *           "date": "2016-12-30",
+           *           "dateorig": "2016-12-30",
+           *           "duedate": "2017-01-06",
+           *           "paybefore": "2017-01-06",
+           *           "total": "19.65",
+           *           "datepaid": "2016-12-30 12:40:47",
+           *           "status": "Paid",
+           *           "merge_id": null,
+           *           "number": "2016/12/1",
+           *           "currency": "USD"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['GetInvoicesResponse'];
+        };
       };
     };
   };
@@ -1997,77 +3413,78 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "invoice": {
-             *      "id": "308976",
-             *      "status": "Paid",
-             *      "date": "2016-12-30",
-             *      "duedate": "2017-01-06",
-             *      "paybefore": "2017-01-06",
-             *      "datepaid": "2016-12-30 12:40:47",
-             *      "subtotal": 16.24,
-             *      "credit": 0,
-             *      "tax": 3.41,
-             *      "taxrate": 21,
-             *      "tax2": 0,
-             *      "taxrate2": 0,
-             *      "taxexempt": "0",
-             *      "total": 19.65,
-             *      "rate": 1,
-             *      "rate2": 0,
-             *      "rate3": 1,
-             *      "notes": "",
-             *      "items": [
-             *      {
-             *      "id": "12305",
-             *      "invoice_id": "308976",
-             *      "type": "Other",
-             *      "item_id": "0",
-             *      "description": "Example Service",
-             *      "amount": "15.00",
-             *      "taxed": "1",
-             *      "qty": "1.00",
-             *      "linetotal": "15.00"
-             *      },
-             *      {
-             *      "id": "12309",
-             *      "invoice_id": "308976",
-             *      "type": "Other",
-             *      "item_id": "-2",
-             *      "description": "PayPal Payment Fee",
-             *      "amount": "1.24",
-             *      "taxed": "1",
-             *      "qty": "1.00",
-             *      "linetotal": "1.24"
-             *      }
-             *      ],
-             *      "client": {
-             *      "id": "26",
-             *      "email": "api@example.com",
-             *      "firstname": "Joe",
-             *      "lastname": "Doe",
-             *      "companyname": "",
-             *      "address1": "Pretty View Lane",
-             *      "address2": "3194",
-             *      "city": "Santa Rosa",
-             *      "state": "California",
-             *      "postcode": "95401",
-             *      "country": "US",
-             *      "phonenumber": "+1.24123123"
-             *      },
-             *      "number": "2016\/12\/1",
-             *      "currency": "USD"
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "invoice": {
+           *         "id": "308976",
+           *         "status": "Paid",
+           *         "date": "2016-12-30",
+           *         "duedate": "2017-01-06",
+           *         "paybefore": "2017-01-06",
+           *         "datepaid": "2016-12-30 12:40:47",
+           *         "subtotal": 16.24,
+           *         "credit": 0,
+           *         "tax": 3.41,
+           *         "taxrate": 21,
+           *         "tax2": 0,
+           *         "taxrate2": 0,
+           *         "taxexempt": "0",
+           *         "total": 19.65,
+           *         "rate": 1,
+           *         "rate2": 0,
+           *         "rate3": 1,
+           *         "notes": "",
+           *         "items": [
+           *           {
+           *             "id": "12305",
+           *             "invoice_id": "308976",
+           *             "type": "Other",
+           *             "item_id": "0",
+           *             "description": "Example Service",
+           *             "amount": "15.00",
+           *             "taxed": "1",
+           *             "qty": "1.00",
+           *             "linetotal": "15.00"
+           *           },
+           *           {
+           *             "id": "12309",
+           *             "invoice_id": "308976",
+           *             "type": "Other",
+           *             "item_id": "-2",
+           *             "description": "PayPal Payment Fee",
+           *             "amount": "1.24",
+           *             "taxed": "1",
+           *             "qty": "1.00",
+           *             "linetotal": "1.24"
+           *           }
+           *         ],
+           *         "client": {
+           *           "id": "26",
+           *           "email": "api@example.com",
+           *           "firstname": "Joe",
+           *           "lastname": "Doe",
+           *           "companyname": "",
+           *           "address1": "Pretty View Lane",
+           *           "address2": "3194",
+           *           "city": "Santa Rosa",
+           *           "state": "California",
+           *           "postcode": "95401",
+           *           "country": "US",
+           *           "phonenumber": "+1.24123123"
+           *         },
+           *         "number": "2016/12/1",
+           *         "currency": "USD"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['GetInvoiceDetailsResponse'];
+        };
       };
     };
   };
@@ -2080,25 +3497,26 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "payments": {
-             *      "10": "BankTransfer",
-             *      "9": "PayPal"
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "payments": {
+           *         "9": "PayPal",
+           *         "10": "BankTransfer"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['PaymethodResponse'];
+        };
       };
     };
   };
-  paymethodFee: {
+  paymethod_fee: {
     parameters: {
       query?: never;
       header?: never;
@@ -2107,43 +3525,44 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "payments": [
-             *      {
-             *      "id": 1,
-             *      "name": "Bank Transfer",
-             *      "fixed_fee": "0.0",
-             *      "percent_fee": "0.0",
-             *      },
-             *      {
-             *      "id": 2,
-             *      "name": "Stripe",
-             *      "fixed_fee": "0.5",
-             *      "percent_fee": "2.9",
-             *      },
-             *      {
-             *      "id": 4,
-             *      "name": "Credit Card",
-             *      "fixed_fee": "0.1",
-             *      "percent_fee": "2.4"
-             *      },
-             *      {
-             *      "id": 5,
-             *      "name": "PayPal",
-             *      "fixed_fee": "0.3",
-             *      "percent_fee": "2.9"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "payments": [
+           *         {
+           *           "id": 1,
+           *           "name": "Bank Transfer",
+           *           "fixed_fee": "0.0",
+           *           "percent_fee": "0.0"
+           *         },
+           *         {
+           *           "id": 2,
+           *           "name": "Stripe",
+           *           "fixed_fee": "0.5",
+           *           "percent_fee": "2.9"
+           *         },
+           *         {
+           *           "id": 4,
+           *           "name": "Credit Card",
+           *           "fixed_fee": "0.1",
+           *           "percent_fee": "2.4"
+           *         },
+           *         {
+           *           "id": 5,
+           *           "name": "PayPal",
+           *           "fixed_fee": "0.3",
+           *           "percent_fee": "2.9"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['PaymethodFeeResponse'];
+        };
       };
     };
   };
@@ -2156,30 +3575,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "services": [
-             *      {
-             *      "id": "301",
-             *      "domain": "examplename.com",
-             *      "total": "9.99",
-             *      "status": "Pending",
-             *      "billingcycle": "Monthly",
-             *      "next_due": "2017-12-30",
-             *      "category": "Hosting",
-             *      "category_url": "hosting",
-             *      "name": "Starter Hosting"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "services": [
+           *         {
+           *           "id": "301",
+           *           "domain": "examplename.com",
+           *           "total": "9.99",
+           *           "status": "Pending",
+           *           "billingcycle": "Monthly",
+           *           "next_due": "2017-12-30",
+           *           "category": "Hosting",
+           *           "category_url": "hosting",
+           *           "name": "Starter Hosting"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ServiceResponse'];
+        };
       };
     };
   };
@@ -2194,44 +3614,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "methods": [
-             *      {
-             *      "name": "Upgrade Request",
-             *      "method": "POST",
-             *      "route": "\/service\/@id\/upgrade"
-             *      },
-             *      {
-             *      "name": "Upgrade Options",
-             *      "method": "GET",
-             *      "route": "\/service\/@id\/upgrade"
-             *      },
-             *      {
-             *      "name": "Change service label",
-             *      "method": "POST",
-             *      "route": "\/service\/@id\/label"
-             *      },
-             *      {
-             *      "name": "Service label",
-             *      "method": "GET",
-             *      "route": "\/service\/@id\/label"
-             *      },
-             *      {
-             *      "name": "Cancel Service",
-             *      "method": "POST",
-             *      "route": "\/service\/@id\/cancel"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "methods": [
+           *         {
+           *           "name": "Upgrade Request",
+           *           "method": "POST",
+           *           "route": "/service/@id/upgrade"
+           *         },
+           *         {
+           *           "name": "Upgrade Options",
+           *           "method": "GET",
+           *           "route": "/service/@id/upgrade"
+           *         },
+           *         {
+           *           "name": "Change service label",
+           *           "method": "POST",
+           *           "route": "/service/@id/label"
+           *         },
+           *         {
+           *           "name": "Service label",
+           *           "method": "GET",
+           *           "route": "/service/@id/label"
+           *         },
+           *         {
+           *           "name": "Cancel Service",
+           *           "method": "POST",
+           *           "route": "/service/@id/cancel"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ServiceMethodsResponse'];
+        };
       };
     };
   };
@@ -2246,52 +3667,53 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "resources": [
-             *      {
-             *      "id": 1557,
-             *      "name": "Bandwidth",
-             *      "type": "select",
-             *      "items": [
-             *      {
-             *      "id": "9953",
-             *      "name": "100 GB",
-             *      "price": 1,
-             *      "setup_price": 0,
-             *      "selected": true
-             *      },
-             *      {
-             *      "id": "10103",
-             *      "name": "500 GB",
-             *      "price": 5,
-             *      "setup_price": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "id": "10104",
-             *      "name": "1 TB",
-             *      "price": 10,
-             *      "setup_price": 0,
-             *      "selected": false
-             *      }
-             *      ]
-             *      }
-             *      ],
-             *      "package": []
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "resources": [
+           *         {
+           *           "id": 1557,
+           *           "name": "Bandwidth",
+           *           "type": "select",
+           *           "items": [
+           *             {
+           *               "id": "9953",
+           *               "name": "100 GB",
+           *               "price": 1,
+           *               "setup_price": 0,
+           *               "selected": true
+           *             },
+           *             {
+           *               "id": "10103",
+           *               "name": "500 GB",
+           *               "price": 5,
+           *               "setup_price": 0,
+           *               "selected": false
+           *             },
+           *             {
+           *               "id": "10104",
+           *               "name": "1 TB",
+           *               "price": 10,
+           *               "setup_price": 0,
+           *               "selected": false
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "package": []
+           *     }
+           */
+          'application/json': components['schemas']['UpgradeResponse'];
+        };
       };
     };
   };
-  upgradeTest: {
+  upgrade_test: {
     parameters: {
       query?: never;
       header?: never;
@@ -2325,7 +3747,7 @@ export interface operations {
       };
     };
   };
-  serviceCancel: {
+  service_cancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -2355,7 +3777,7 @@ export interface operations {
       };
     };
   };
-  serviceGetLabel: {
+  service_get_label: {
     parameters: {
       query?: never;
       header?: never;
@@ -2367,22 +3789,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "label": "example"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "label": "example"
+           *     }
+           */
+          'application/json': components['schemas']['ServiceGetLabelResponse'];
+        };
       };
     };
   };
-  serviceSetLabel: {
+  service_set_label: {
     parameters: {
       query?: never;
       header?: never;
@@ -2422,31 +3845,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "service": {
-             *      "id": "301",
-             *      "date_created": "2016-12-30",
-             *      "domain": "examplename.com",
-             *      "firstpayment": "9.99",
-             *      "total": "9.99",
-             *      "billingcycle": "Monthly",
-             *      "next_due": "2017-12-30",
-             *      "next_invoice": "2017-01-27",
-             *      "status": "Active",
-             *      "label": "",
-             *      "username": "examplen",
-             *      "name": "Starter Hosting"
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "service": {
+           *         "id": "301",
+           *         "date_created": "2016-12-30",
+           *         "domain": "examplename.com",
+           *         "firstpayment": "9.99",
+           *         "total": "9.99",
+           *         "billingcycle": "Monthly",
+           *         "next_due": "2017-12-30",
+           *         "next_invoice": "2017-01-27",
+           *         "status": "Active",
+           *         "label": "",
+           *         "username": "examplen",
+           *         "name": "Starter Hosting"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ServiceDetailsResponse'];
+        };
       };
     };
   };
@@ -2462,22 +3886,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "account_id": 1302
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "account_id": 1302
+           *     }
+           */
+          'application/json': components['schemas']['GetAccountFromOrderResponse'];
+        };
       };
     };
   };
-  cartCategories: {
+  cart_categories: {
     parameters: {
       query?: never;
       header?: never;
@@ -2486,41 +3911,42 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "categories": [
-             *      {
-             *      "id": "10",
-             *      "name": "Hosting",
-             *      "description": "",
-             *      "slug": "hosting"
-             *      },
-             *      {
-             *      "id": "6",
-             *      "name": "Domains",
-             *      "description": "",
-             *      "slug": "domains"
-             *      },
-             *      {
-             *      "id": "16",
-             *      "name": "Dedicated",
-             *      "description": "",
-             *      "slug": "dedicated"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "categories": [
+           *         {
+           *           "id": "10",
+           *           "name": "Hosting",
+           *           "description": "",
+           *           "slug": "hosting"
+           *         },
+           *         {
+           *           "id": "6",
+           *           "name": "Domains",
+           *           "description": "",
+           *           "slug": "domains"
+           *         },
+           *         {
+           *           "id": "16",
+           *           "name": "Dedicated",
+           *           "description": "",
+           *           "slug": "dedicated"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CartCategoriesResponse'];
+        };
       };
     };
   };
-  cartProducts: {
+  cart_products: {
     parameters: {
       query?: never;
       header?: never;
@@ -2532,70 +3958,64 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "products": [
-             *      {
-             *      "id": "333",
-             *      "type": "1",
-             *      "name": "Starter Hosting",
-             *      "stock": false,
-             *      "paytype": "Regular",
-             *      "description": "Disk:10GB
-             *     Memory:2GB
-             *     MySql:10 DB
-             *     Email:100 Users
-             *     ",
-             *      "qty": "0",
-             *      "tags": [
-             *
-             *      ],
-             *      "periods": [
-             *      {
-             *      "title": "m",
-             *      "value": "m",
-             *      "price": 9.99,
-             *      "setup": 0,
-             *      "selected": true
-             *      },
-             *      {
-             *      "title": "a",
-             *      "value": "a",
-             *      "price": 109.89,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "b",
-             *      "value": "b",
-             *      "price": 199.8,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "t",
-             *      "value": "t",
-             *      "price": 299.7,
-             *      "setup": 0,
-             *      "selected": false
-             *      }
-             *      ]
-             *      },
-             *      (...)
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "products": [
+           *         {
+           *           "id": "333",
+           *           "type": "1",
+           *           "name": "Starter Hosting",
+           *           "stock": false,
+           *           "paytype": "Regular",
+           *           "description": "Disk:10GB\nMemory:2GB\nMySql:10 DB\nEmail:100 Users\n",
+           *           "qty": "0",
+           *           "tags": [],
+           *           "periods": [
+           *             {
+           *               "title": "m",
+           *               "value": "m",
+           *               "price": 9.99,
+           *               "setup": 0,
+           *               "selected": true
+           *             },
+           *             {
+           *               "title": "a",
+           *               "value": "a",
+           *               "price": 109.89,
+           *               "setup": 0,
+           *               "selected": false
+           *             },
+           *             {
+           *               "title": "b",
+           *               "value": "b",
+           *               "price": 199.8,
+           *               "setup": 0,
+           *               "selected": false
+           *             },
+           *             {
+           *               "title": "t",
+           *               "value": "t",
+           *               "price": 299.7,
+           *               "setup": 0,
+           *               "selected": false
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CartProductsResponse'];
+        };
       };
     };
   };
-  cartProduct: {
+  cart_product: {
     parameters: {
       query?: never;
       header?: never;
@@ -2607,181 +4027,180 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "product": {
-             *      "id": "333",
-             *      "category_name": "Hosting",
-             *      "category_id": "49",
-             *      "name": "Starter Hosting",
-             *      "price": 9.99,
-             *      "recurring": "m",
-             *      "setup": 0,
-             *      "config": {
-             *      "product": [
-             *      {
-             *      "type": "select",
-             *      "title": "pickcycle",
-             *      "id": "cycle",
-             *      "name": "cycle",
-             *      "items": [
-             *      {
-             *      "title": "m",
-             *      "value": "m",
-             *      "price": 9.99,
-             *      "setup": 0,
-             *      "selected": true
-             *      },
-             *      {
-             *      "title": "a",
-             *      "value": "a",
-             *      "price": 109.89,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "b",
-             *      "value": "b",
-             *      "price": 199.8,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "t",
-             *      "value": "t",
-             *      "price": 299.7,
-             *      "setup": 0,
-             *      "selected": false
-             *      }
-             *      ],
-             *      "value": "m",
-             *      "price": 9.99,
-             *      "setup": 0
-             *      },
-             *      {
-             *      "type": "input",
-             *      "title": "domain",
-             *      "id": "domain",
-             *      "name": "domain",
-             *      "value": null
-             *      }
-             *      ],
-             *      "forms": [
-             *      {
-             *      "type": "select",
-             *      "title": "Disk Size",
-             *      "id": "1618",
-             *      "firstItemId": 10330,
-             *      "description": "",
-             *      "name": "custom[1618]",
-             *      "required": false,
-             *      "multiple": false,
-             *      "config": {
-             *      "conditionals": []
-             *      },
-             *      "value": [],
-             *      "textvalue": [],
-             *      "price": 0,
-             *      "recurring_price": 0,
-             *      "setup": 0,
-             *      "prorata_date": null,
-             *      "items": [
-             *      {
-             *      "title": "512MB",
-             *      "value": 1,
-             *      "id": 10330,
-             *      "price": 0,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "1GB",
-             *      "value": 1,
-             *      "id": 10331,
-             *      "price": 0,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "2GB",
-             *      "value": 1,
-             *      "id": 10332,
-             *      "price": 0,
-             *      "setup": 0,
-             *      "selected": false
-             *      }
-             *      ]
-             *      },
-             *      (...)
-             *      ],
-             *      "addons": [
-             *      {
-             *      "type": "subitem",
-             *      "title": "Cpanel2: Add Extra IP",
-             *      "id": "31",
-             *      "value": null,
-             *      "description": "Automatically adds IP address to account",
-             *      "config": [
-             *      {
-             *      "type": "checkbox",
-             *      "title": "add",
-             *      "name": "addon[31]",
-             *      "checked": false
-             *      },
-             *      {
-             *      "type": "select",
-             *      "title": "billingcycle",
-             *      "name": "addon_cycles[31]",
-             *      "items": [
-             *      {
-             *      "title": "m",
-             *      "value": "m",
-             *      "price": 5,
-             *      "setup": 0,
-             *      "selected": true
-             *      },
-             *      {
-             *      "title": "q",
-             *      "value": "q",
-             *      "price": 20,
-             *      "setup": 0,
-             *      "selected": false
-             *      },
-             *      {
-             *      "title": "a",
-             *      "value": "a",
-             *      "price": 50,
-             *      "setup": 0,
-             *      "selected": false
-             *      }
-             *      ]
-             *      }
-             *      ],
-             *      "price": 0,
-             *      "recurring_price": 0,
-             *      "setup": 0,
-             *      "prorata_date": null
-             *      },
-             *      (...)
-             *      ],
-             *      "subproducts": []
-             *      },
-             *      "recurring_price": 9.99,
-             *      "prorata_date": null
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "product": {
+           *         "id": "333",
+           *         "category_name": "Hosting",
+           *         "category_id": "49",
+           *         "name": "Starter Hosting",
+           *         "price": 9.99,
+           *         "recurring": "m",
+           *         "setup": 0,
+           *         "config": {
+           *           "product": [
+           *             {
+           *               "type": "select",
+           *               "title": "pickcycle",
+           *               "id": "cycle",
+           *               "name": "cycle",
+           *               "items": [
+           *                 {
+           *                   "title": "m",
+           *                   "value": "m",
+           *                   "price": 9.99,
+           *                   "setup": 0,
+           *                   "selected": true
+           *                 },
+           *                 {
+           *                   "title": "a",
+           *                   "value": "a",
+           *                   "price": 109.89,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 },
+           *                 {
+           *                   "title": "b",
+           *                   "value": "b",
+           *                   "price": 199.8,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 },
+           *                 {
+           *                   "title": "t",
+           *                   "value": "t",
+           *                   "price": 299.7,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 }
+           *               ],
+           *               "value": "m",
+           *               "price": 9.99,
+           *               "setup": 0
+           *             },
+           *             {
+           *               "type": "input",
+           *               "title": "domain",
+           *               "id": "domain",
+           *               "name": "domain",
+           *               "value": null
+           *             }
+           *           ],
+           *           "forms": [
+           *             {
+           *               "type": "select",
+           *               "title": "Disk Size",
+           *               "id": "1618",
+           *               "firstItemId": 10330,
+           *               "description": "",
+           *               "name": "custom[1618]",
+           *               "required": false,
+           *               "multiple": false,
+           *               "config": {
+           *                 "conditionals": []
+           *               },
+           *               "value": [],
+           *               "textvalue": [],
+           *               "price": 0,
+           *               "recurring_price": 0,
+           *               "setup": 0,
+           *               "prorata_date": null,
+           *               "items": [
+           *                 {
+           *                   "title": "512MB",
+           *                   "value": 1,
+           *                   "id": 10330,
+           *                   "price": 0,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 },
+           *                 {
+           *                   "title": "1GB",
+           *                   "value": 1,
+           *                   "id": 10331,
+           *                   "price": 0,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 },
+           *                 {
+           *                   "title": "2GB",
+           *                   "value": 1,
+           *                   "id": 10332,
+           *                   "price": 0,
+           *                   "setup": 0,
+           *                   "selected": false
+           *                 }
+           *               ]
+           *             }
+           *           ],
+           *           "addons": [
+           *             {
+           *               "type": "subitem",
+           *               "title": "Cpanel2: Add Extra IP",
+           *               "id": "31",
+           *               "value": null,
+           *               "description": "Automatically adds IP address to account",
+           *               "config": [
+           *                 {
+           *                   "type": "checkbox",
+           *                   "title": "add",
+           *                   "name": "addon[31]",
+           *                   "checked": false
+           *                 },
+           *                 {
+           *                   "type": "select",
+           *                   "title": "billingcycle",
+           *                   "name": "addon_cycles[31]",
+           *                   "items": [
+           *                     {
+           *                       "title": "m",
+           *                       "value": "m",
+           *                       "price": 5,
+           *                       "setup": 0,
+           *                       "selected": true
+           *                     },
+           *                     {
+           *                       "title": "q",
+           *                       "value": "q",
+           *                       "price": 20,
+           *                       "setup": 0,
+           *                       "selected": false
+           *                     },
+           *                     {
+           *                       "title": "a",
+           *                       "value": "a",
+           *                       "price": 50,
+           *                       "setup": 0,
+           *                       "selected": false
+           *                     }
+           *                   ]
+           *                 }
+           *               ],
+           *               "price": 0,
+           *               "recurring_price": 0,
+           *               "setup": 0,
+           *               "prorata_date": null
+           *             }
+           *           ],
+           *           "subproducts": []
+           *         },
+           *         "recurring_price": 9.99,
+           *         "prorata_date": null
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['CartProductResponse'];
+        };
       };
     };
   };
-  cartOrder: {
+  cart_order: {
     parameters: {
       query?: never;
       header?: never;
@@ -2817,7 +4236,7 @@ export interface operations {
       };
     };
   };
-  cartOrderMulti: {
+  cart_order_multi: {
     parameters: {
       query?: never;
       header?: never;
@@ -2844,7 +4263,7 @@ export interface operations {
       };
     };
   };
-  cartOrderQuote: {
+  cart_order_quote: {
     parameters: {
       query?: never;
       header?: never;
@@ -2880,37 +4299,37 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "id": 0,
-             *      "name": "Linux",
-             *      "description": "
-             *       • CPU: ...<\/li><\/ul>",
-             *      "prices": [
-             *      "aaa"
-             *      ],
-             *      "components": [
-             *      "aaa"
-             *      ],
-             *      "addons": [
-             *      "aaa"
-             *      ],
-             *      "upgrades": [
-             *      "70",
-             *      "50",
-             *      "34"
-             *      ]
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 0,
+           *         "name": "Linux",
+           *         "description": "\n  • CPU: ...</li></ul>",
+           *         "prices": [
+           *           "aaa"
+           *         ],
+           *         "components": [
+           *           "aaa"
+           *         ],
+           *         "addons": [
+           *           "aaa"
+           *         ],
+           *         "upgrades": [
+           *           "70",
+           *           "50",
+           *           "34"
+           *         ]
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetAvailableProductsResponse'];
+        };
       };
     };
   };
@@ -2926,20 +4345,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "id": 4,
-             *      "name": "Additional IP",
-             *      "status": "Pending"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "id": 4,
+           *       "name": "Additional IP",
+           *       "status": "Pending"
+           *     }
+           */
+          'application/json': components['schemas']['ListAddonsResponse'];
+        };
       };
     };
   };
@@ -2971,7 +4391,7 @@ export interface operations {
       };
     };
   };
-  dnsGet: {
+  dns_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -2980,37 +4400,38 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "service_ids": [
-             *      "10",
-             *      "20"
-             *      ],
-             *      "zones": [
-             *      {
-             *      "domain_id": "60",
-             *      "name": "booble.com",
-             *      "service_id": "10"
-             *      },
-             *      {
-             *      "domain_id": "61",
-             *      "name": "bgg12ooble.com",
-             *      "service_id": "20"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "service_ids": [
+           *         "10",
+           *         "20"
+           *       ],
+           *       "zones": [
+           *         {
+           *           "domain_id": "60",
+           *           "name": "booble.com",
+           *           "service_id": "10"
+           *         },
+           *         {
+           *           "domain_id": "61",
+           *           "name": "bgg12ooble.com",
+           *           "service_id": "20"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DnsGetResponse'];
+        };
       };
     };
   };
-  dnsAddZone: {
+  dns_add_zone: {
     parameters: {
       query?: never;
       header?: never;
@@ -3038,7 +4459,7 @@ export interface operations {
       };
     };
   };
-  dnsGetZone: {
+  dns_get_zone: {
     parameters: {
       query?: never;
       header?: never;
@@ -3052,41 +4473,42 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "service_id": 10,
-             *      	"name": "booble.com",
-             *      	"records": [
-             *      		{
-             *      			"id":"10",
-             *      			"name":"qwerty",
-             *      			"ttl":1800,
-             *      			"priority":0,
-             *      			"content":"127.0.0.1"
-             *      			"type":"A"
-             *      		},
-             *      		{
-             *      			"id":"11",
-             *      			"name":"qwerty",
-             *      			"ttl":1800,
-             *      			"priority":0,
-             *      			"content":"ns1.qwerty.com"
-             *      			"type":"NS"
-             *      		}
-             *      	]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "service_id": 10,
+           *       "name": "booble.com",
+           *       "records": [
+           *         {
+           *           "id": "10",
+           *           "name": "qwerty",
+           *           "ttl": 1800,
+           *           "priority": 0,
+           *           "content": "127.0.0.1",
+           *           "type": "A"
+           *         },
+           *         {
+           *           "id": "11",
+           *           "name": "qwerty",
+           *           "ttl": 1800,
+           *           "priority": 0,
+           *           "content": "ns1.qwerty.com",
+           *           "type": "NS"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DnsGetZoneResponse'];
+        };
       };
     };
   };
-  dnsDeleteZone: {
+  dns_delete_zone: {
     parameters: {
       query?: never;
       header?: never;
@@ -3109,7 +4531,7 @@ export interface operations {
       };
     };
   };
-  dnsAddRecord: {
+  dns_add_record: {
     parameters: {
       query?: never;
       header?: never;
@@ -3147,7 +4569,7 @@ export interface operations {
       };
     };
   };
-  dnsEditRecord: {
+  dns_edit_record: {
     parameters: {
       query?: never;
       header?: never;
@@ -3187,7 +4609,7 @@ export interface operations {
       };
     };
   };
-  dnsDeleteRecord: {
+  dns_delete_record: {
     parameters: {
       query?: never;
       header?: never;
@@ -3221,37 +4643,38 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "sslservices": [
-             *      {
-             *      "id": "300",
-             *      "domain": "examplename.com",
-             *      "total": "27.85",
-             *      "status": "Pending",
-             *      "billingcycle": "Annually",
-             *      "next_due": "2017-12-30",
-             *      "category": "GoGetSSL",
-             *      "category_url": "gogetssl",
-             *      "name": "Comodo InstantSSL",
-             *      "cert_email": "admin@example.com",
-             *      "cert_status": "",
-             *      "cert_expires": "2017-12-30 13:43:12"
-             *      }
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "sslservices": [
+           *         {
+           *           "id": "300",
+           *           "domain": "examplename.com",
+           *           "total": "27.85",
+           *           "status": "Pending",
+           *           "billingcycle": "Annually",
+           *           "next_due": "2017-12-30",
+           *           "category": "GoGetSSL",
+           *           "category_url": "gogetssl",
+           *           "name": "Comodo InstantSSL",
+           *           "cert_email": "admin@example.com",
+           *           "cert_status": "",
+           *           "cert_expires": "2017-12-30 13:43:12"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CertificateResponse'];
+        };
       };
     };
   };
-  certificateDetails: {
+  certificate_details: {
     parameters: {
       query?: never;
       header?: never;
@@ -3263,72 +4686,69 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "service": {
-             *      "id": "300",
-             *      "date_created": "2016-12-30",
-             *      "domain": "examplename.com",
-             *      "firstpayment": "27.85",
-             *      "total": "27.85",
-             *      "billingcycle": "Annually",
-             *      "next_due": "2017-12-30",
-             *      "next_invoice": "2017-10-31",
-             *      "status": "Pending",
-             *      "label": "",
-             *      "name": "Comodo InstantSSL",
-             *      "cert_status": "",
-             *      "cert_expires": "2017-12-30 13:43:12",
-             *      "csr": "-----BEGIN CERTIFICATE REQUEST----- ...",
-             *      "contacts": {
-             *      "admin": {
-             *      "FName": "Mary",
-             *      "LName": "Sue",
-             *      "City": "Santa Rosa",
-             *      "State": "California",
-             *      "PostalCode": "95401",
-             *      "EmailAddress": "mary@example.com",
-             *      "Country": "US",
-             *      "Address1": "Pretty View Lane",
-             *      "Address2": "3194",
-             *      "Phone": 24123223,
-             *      "OrgName": "n\/a",
-             *      "PreFix": 1,
-             *      "JobTitle": "n\/a"
-             *      },
-             *      "billing": {
-             *      (...)
-             *      },
-             *      "tech": {
-             *      (...)
-             *      }
-             *      },
-             *      "organization": {
-             *      "state": "Texas",
-             *      "country": "US",
-             *      "name": "My Org name",
-             *      "unit": "Dev",
-             *      "locality": "SanAntonio",
-             *      "postalcode": "n\/a",
-             *      "address2": "n\/a",
-             *      "address1": "n\/a",
-             *      },
-             *      "cert_email": "admin@example.com",
-             *      "software": "1"
-             *      }
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "service": {
+           *         "id": "300",
+           *         "date_created": "2016-12-30",
+           *         "domain": "examplename.com",
+           *         "firstpayment": "27.85",
+           *         "total": "27.85",
+           *         "billingcycle": "Annually",
+           *         "next_due": "2017-12-30",
+           *         "next_invoice": "2017-10-31",
+           *         "status": "Pending",
+           *         "label": "",
+           *         "name": "Comodo InstantSSL",
+           *         "cert_status": "",
+           *         "cert_expires": "2017-12-30 13:43:12",
+           *         "csr": "-----BEGIN CERTIFICATE REQUEST----- ...",
+           *         "contacts": {
+           *           "admin": {
+           *             "FName": "Mary",
+           *             "LName": "Sue",
+           *             "City": "Santa Rosa",
+           *             "State": "California",
+           *             "PostalCode": "95401",
+           *             "EmailAddress": "mary@example.com",
+           *             "Country": "US",
+           *             "Address1": "Pretty View Lane",
+           *             "Address2": "3194",
+           *             "Phone": 24123223,
+           *             "OrgName": "n/a",
+           *             "PreFix": 1,
+           *             "JobTitle": "n/a"
+           *           },
+           *           "billing": {},
+           *           "tech": {}
+           *         },
+           *         "organization": {
+           *           "state": "Texas",
+           *           "country": "US",
+           *           "name": "My Org name",
+           *           "unit": "Dev",
+           *           "locality": "SanAntonio",
+           *           "postalcode": "n/a",
+           *           "address2": "n/a",
+           *           "address1": "n/a"
+           *         },
+           *         "cert_email": "admin@example.com",
+           *         "software": "1"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['CertificateDetailsResponse'];
+        };
       };
     };
   };
-  certificateCrt: {
+  certificate_crt: {
     parameters: {
       query?: never;
       header?: never;
@@ -3345,11 +4765,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/x-x509-ca-cert': Blob;
+        };
       };
     };
   };
-  certificateProducts: {
+  certificate_products: {
     parameters: {
       query?: never;
       header?: never;
@@ -3358,43 +4780,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "products": [
-             *      {
-             *      "id": "25",
-             *      "name": "InstantSSL",
-             *      "description": "",
-             *      "periods": [
-             *      {
-             *      "years": 1,
-             *      "price": 27.85,
-             *      "renew": 27.85
-             *      },
-             *      {
-             *      "years": 2,
-             *      "price": 48.75,
-             *      "renew": 48.75
-             *      }
-             *      ],
-             *      "category": "SSL Certificates",
-             *      "category_url": "sslcertificates"
-             *      },
-             *      (...)
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "products": [
+           *         {
+           *           "id": "25",
+           *           "name": "InstantSSL",
+           *           "description": "",
+           *           "periods": [
+           *             {
+           *               "years": 1,
+           *               "price": 27.85,
+           *               "renew": 27.85
+           *             },
+           *             {
+           *               "years": 2,
+           *               "price": 48.75,
+           *               "renew": 48.75
+           *             }
+           *           ],
+           *           "category": "SSL Certificates",
+           *           "category_url": "sslcertificates"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CertificateProductsResponse'];
+        };
       };
     };
   };
-  certificateOrder: {
+  certificate_order: {
     parameters: {
       query?: never;
       header?: never;
@@ -3439,7 +4861,7 @@ export interface operations {
       };
     };
   };
-  certificateSoftware: {
+  certificate_software: {
     parameters: {
       query?: never;
       header?: never;
@@ -3451,28 +4873,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "software": [
-             *      {
-             *      "id": 0,
-             *      "name": "AOL"
-             *      },
-             *      {
-             *      "id": 1,
-             *      "name": "Apache-SSL (Ben-SSL, not Stronghold)"
-             *      },
-             *      (...)
-             *      ]
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "software": [
+           *         {
+           *           "id": 0,
+           *           "name": "AOL"
+           *         },
+           *         {
+           *           "id": 1,
+           *           "name": "Apache-SSL (Ben-SSL, not Stronghold)"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['CertificateSoftwareResponse'];
+        };
       };
     };
   };
@@ -3485,24 +4907,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "server_id": 110,
-             *      "domain": "server.domain.name",
-             *      "ip": "1.2.3.4",
-             *      "date_created": "2017-01-31",
-             *      "synch_date": "2017-01-31 15:35:00",
-             *      "label": "Data Server",
-             *      "type": "OpenVZ"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "server_id": 110,
+           *       "domain": "server.domain.name",
+           *       "ip": "1.2.3.4",
+           *       "date_created": "2017-01-31",
+           *       "synch_date": "2017-01-31 15:35:00",
+           *       "label": "Data Server",
+           *       "type": "OpenVZ"
+           *     }
+           */
+          'application/json': components['schemas']['GetServersResponse'];
+        };
       };
     };
   };
@@ -3518,47 +4941,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "synch_date": "2018-07-18T14:04:34+00:00",
-             *      "package_id": 11,
-             *      "domain": "server.domain.name",
-             *      "label": "Data Server",
-             *      "status": "Active",
-             *      "cpu_frequency": 2333,
-             *      "cpu_cores": 1,
-             *      "ram_limit": 462,
-             *      "ram_used": 56,
-             *      "disk_limit": 12107,
-             *      "disk_usage": 859,
-             *      "bw_limit": 4938,
-             *      "bw_in": 372,
-             *      "bw_out": 336,
-             *      "os": "ubuntu-16.04-x86_64",
-             *      "ip": "123.123.123.123",
-             *      "additional_ip": [
-             *      "124.124.124.124",
-             *      "125.125.125.125"
-             *      ],
-             *      "dns_servers": null,
-             *      "components": [
-             *      {
-             *      "id": 123,
-             *      "name": "Daily and weekly backups",
-             *      "selected": false
-             *      }
-             *      ],
-             *      "active_task": null,
-             *      "last_tasks": null
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "synch_date": "2018-07-18T14:04:34+00:00",
+           *       "package_id": 11,
+           *       "domain": "server.domain.name",
+           *       "label": "Data Server",
+           *       "status": "Active",
+           *       "cpu_frequency": 2333,
+           *       "cpu_cores": 1,
+           *       "ram_limit": 462,
+           *       "ram_used": 56,
+           *       "disk_limit": 12107,
+           *       "disk_usage": 859,
+           *       "bw_limit": 4938,
+           *       "bw_in": 372,
+           *       "bw_out": 336,
+           *       "os": "ubuntu-16.04-x86_64",
+           *       "ip": "123.123.123.123",
+           *       "additional_ip": [
+           *         "124.124.124.124",
+           *         "125.125.125.125"
+           *       ],
+           *       "dns_servers": null,
+           *       "components": [
+           *         {
+           *           "id": 123,
+           *           "name": "Daily and weekly backups",
+           *           "selected": false
+           *         }
+           *       ],
+           *       "active_task": null,
+           *       "last_tasks": null
+           *     }
+           */
+          'application/json': components['schemas']['GetServerResponse'];
+        };
       };
     };
   };
@@ -3576,22 +5000,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "name": "server_reboot",
-             *      "activated": "2018-05-31T10:25:24+00:00",
-             *      "assigned": "2018-05-31T10:26:24+00:00",
-             *      "completed": "2018-05-31T10:27:24+00:00",
-             *      "results": "VM rebooted successfully"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "name": "server_reboot",
+           *       "activated": "2018-05-31T10:25:24+00:00",
+           *       "assigned": "2018-05-31T10:26:24+00:00",
+           *       "completed": "2018-05-31T10:27:24+00:00",
+           *       "results": "VM rebooted successfully"
+           *     }
+           */
+          'application/json': components['schemas']['GetTaskResultResponse'];
+        };
       };
     };
   };
@@ -3605,7 +5030,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
     responses: {
       /** @description `Success` */
       200: {
@@ -3658,7 +5087,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
     responses: {
       /** @description `Success` */
       200: {
@@ -3727,7 +5160,7 @@ export interface operations {
       };
     };
   };
-  changePtr: {
+  changePTR: {
     parameters: {
       query?: never;
       header?: never;
@@ -3767,7 +5200,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
     responses: {
       /** @description `Success` */
       200: {
@@ -3778,7 +5215,7 @@ export interface operations {
       };
     };
   };
-  changeDns: {
+  changeDNS: {
     parameters: {
       query?: never;
       header?: never;
@@ -3812,7 +5249,7 @@ export interface operations {
       };
     };
   };
-  getOsList: {
+  getOSList: {
     parameters: {
       query?: never;
       header?: never;
@@ -3824,25 +5261,26 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "os": "centos-7-x86_64",
-             *      "title": "Centos 7"
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "os": "centos-7-x86_64",
+           *         "title": "Centos 7"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetOsListResponse'];
+        };
       };
     };
   };
-  getIPv4iPs: {
+  getIPv4IPs: {
     parameters: {
       query?: never;
       header?: never;
@@ -3854,23 +5292,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "ips": [
-             *      "123.123.123.123",
-             *      "124.124.124.124"
-             *      ]
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "ips": [
+           *           "123.123.123.123",
+           *           "124.124.124.124"
+           *         ]
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetIPv4iPsResponse'];
+        };
       };
     };
   };
@@ -3888,21 +5327,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "type": "cpu_daily",
-             *      "url": "\/\/...\/graph.php?...VrBFovT0mOE0OZFwNrUf"
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "type": "cpu_daily",
+           *         "url": "//.../graph.php?...VrBFovT0mOE0OZFwNrUf"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetGraphsResponse'];
+        };
       };
     };
   };
@@ -3918,27 +5358,28 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "year": 0,
-             *      "month": 0,
-             *      "bw_in": 51952,
-             *      "bw_out": 10975,
-             *      "quota_usage": 55899,
-             *      "quota_limit": 96406,
-             *      "inode_usage": 64717,
-             *      "inode_limit": 22861
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "year": 0,
+           *         "month": 0,
+           *         "bw_in": 51952,
+           *         "bw_out": 10975,
+           *         "quota_usage": 55899,
+           *         "quota_limit": 96406,
+           *         "inode_usage": 64717,
+           *         "inode_limit": 22861
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetUsageHistoryResponse'];
+        };
       };
     };
   };
@@ -3951,20 +5392,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "id": 403,
-             *      "name": "My Init Script",
-             *      "syntax": "python"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "id": 403,
+           *       "name": "My Init Script",
+           *       "syntax": "python"
+           *     }
+           */
+          'application/json': components['schemas']['GetInitScriptsResponse'];
+        };
       };
     };
   };
@@ -3980,21 +5422,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "id": 504,
-             *      "name": "My Init Script",
-             *      "syntax": "python",
-             *      "content": "import os..."
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "id": 504,
+           *       "name": "My Init Script",
+           *       "syntax": "python",
+           *       "content": "import os..."
+           *     }
+           */
+          'application/json': components['schemas']['GetInitScriptResponse'];
+        };
       };
     };
   };
@@ -4007,26 +5450,27 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "id": 13,
-             *      "name": "LT#1",
-             *      "city": "Vilnius",
-             *      "region": "Europe",
-             *      "ip": "1.2.3.4",
-             *      "lat": 56,
-             *      "lng": 24,
-             *      "load": 44,
-             *      "available": true
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "id": 13,
+           *       "name": "LT#1",
+           *       "city": "Vilnius",
+           *       "region": "Europe",
+           *       "ip": "1.2.3.4",
+           *       "lat": 56,
+           *       "lng": 24,
+           *       "load": 44,
+           *       "available": true
+           *     }
+           */
+          'application/json': components['schemas']['VpnManagementGetServersResponse'];
+        };
       };
     };
   };
@@ -4039,20 +5483,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "name": "AndroidVPN",
-             *      "version": "1.0.6",
-             *      "url": "https:\/\/downloads.time4vps.com\/clients\/..."
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "name": "AndroidVPN",
+           *       "version": "1.0.6",
+           *       "url": "https://downloads.time4vps.com/clients/..."
+           *     }
+           */
+          'application/json': components['schemas']['GetClientsResponse'];
+        };
       };
     };
   };
@@ -4070,18 +5515,19 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "template": "m5hdGVPbkZhaWw9MQ=="
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "template": "m5hdGVPbkZhaWw9MQ=="
+           *     }
+           */
+          'application/json': components['schemas']['GetServerConfigResponse'];
+        };
       };
     };
   };
@@ -4115,20 +5561,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            {
-             *      "username": "foo12",
-             *      "password": "qerty982",
-             *      "shared_key": "my-super-secret-key"
-             *     }
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example {
+           *       "username": "foo12",
+           *       "password": "qerty982",
+           *       "shared_key": "my-super-secret-key"
+           *     }
+           */
+          'application/json': components['schemas']['DetailsResponse'];
+        };
       };
     };
   };
@@ -4142,7 +5589,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
     responses: {
       /** @description `Success` */
       200: {
@@ -4165,23 +5616,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "period": "2020-04-10",
-             *      "received": 37111240,
-             *      "sent": 3781959,
-             *      "quota": 507145582
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "period": "2020-04-10",
+           *         "received": 37111240,
+           *         "sent": 3781959,
+           *         "quota": 507145582
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['VpnManagementGetUsageHistoryResponse'];
+        };
       };
     };
   };
@@ -4197,30 +5649,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /**
-             * @description ```json
-             *
-            [
-             *      {
-             *      "remote_ip": "1.2.3.4",
-             *      "local_ip": "2.3.4.5",
-             *      "received": 25131568,
-             *      "sent": 3195368,
-             *      "duration": 155,
-             *      "doomed": true,
-             *      "type": "OpenVPN",
-             *      "serverID": 3,
-             *      "serverName": "DE#1",
-             *      "serverCity": "Frankfurt",
-             *      "serverRegion": "Europe"
-             *      }
-             *     ]
-             */
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "remote_ip": "1.2.3.4",
+           *         "local_ip": "2.3.4.5",
+           *         "received": 25131568,
+           *         "sent": 3195368,
+           *         "duration": 155,
+           *         "doomed": true,
+           *         "type": "OpenVPN",
+           *         "serverID": 3,
+           *         "serverName": "DE#1",
+           *         "serverCity": "Frankfurt",
+           *         "serverRegion": "Europe"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['GetSessionsResponse'];
+        };
       };
     };
   };

@@ -4,7 +4,8 @@ import type { operations } from './schema.js';
 /** Parameters of `clientarea.getDetails` (GET /details). */
 export type GetDetailsParams = Record<string, never>;
 /** Successful response of `clientarea.getDetails` (GET /details). */
-export type GetDetailsResponse = unknown;
+export type GetDetailsResponse =
+  operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putDetails` (PUT /details). */
 export type PutDetailsParams = NonNullable<
   operations['postDetails']['requestBody']
@@ -26,24 +27,27 @@ export type PostPasswordresetResponse = unknown;
 /** Parameters of `clientarea.getContact` (GET /contact). */
 export type GetContactParams = Record<string, never>;
 /** Successful response of `clientarea.getContact` (GET /contact). */
-export type GetContactResponse = unknown;
+export type GetContactResponse =
+  operations['profiles']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postContact` (POST /contact). */
 export type PostContactParams = NonNullable<
-  operations['profilesAdd']['requestBody']
+  operations['profiles_add']['requestBody']
 >['content']['application/json'];
 /** Successful response of `clientarea.postContact` (POST /contact). */
 export type PostContactResponse = unknown;
 /** Parameters of `clientarea.getContactPrivileges` (GET /contact/privileges). */
 export type GetContactPrivilegesParams = Record<string, never>;
 /** Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges). */
-export type GetContactPrivilegesResponse = unknown;
+export type GetContactPrivilegesResponse =
+  operations['profile_privs']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactById` (GET /contact/{id}). */
-export type GetContactByIdParams = operations['profileData']['parameters']['path'];
+export type GetContactByIdParams = operations['profile_data']['parameters']['path'];
 /** Successful response of `clientarea.getContactById` (GET /contact/{id}). */
-export type GetContactByIdResponse = unknown;
+export type GetContactByIdResponse =
+  operations['profile_data']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putContactById` (PUT /contact/{id}). */
-export type PutContactByIdParams = operations['profileEdit']['parameters']['path'] &
-  NonNullable<operations['profileEdit']['requestBody']>['content']['application/json'];
+export type PutContactByIdParams = operations['profile_edit']['parameters']['path'] &
+  NonNullable<operations['profile_edit']['requestBody']>['content']['application/json'];
 /** Successful response of `clientarea.putContactById` (PUT /contact/{id}). */
 export type PutContactByIdResponse = unknown;
 /** Parameters of `clientarea.getNotifications` (GET /notifications). */
@@ -54,107 +58,122 @@ export type GetNotificationsParams = NonNullable<
 export type GetNotificationsResponse = unknown;
 /** Parameters of `clientarea.getNotificationsNew` (GET /notifications/new). */
 export type GetNotificationsNewParams = NonNullable<
-  operations['notificationsNew']['parameters']['query']
+  operations['notifications_new']['parameters']['query']
 >;
 /** Successful response of `clientarea.getNotificationsNew` (GET /notifications/new). */
 export type GetNotificationsNewResponse = unknown;
 /** Parameters of `clientarea.putNotificationsAck` (PUT /notifications/{id}/ack). */
-export type PutNotificationsAckParams = operations['notificationsSetSeen']['parameters']['path'];
+export type PutNotificationsAckParams = operations['notifications_set_seen']['parameters']['path'];
 /** Successful response of `clientarea.putNotificationsAck` (PUT /notifications/{id}/ack). */
 export type PutNotificationsAckResponse = unknown;
 /** Parameters of `billing.getBalance` (GET /balance). */
 export type GetBalanceParams = Record<string, never>;
 /** Successful response of `billing.getBalance` (GET /balance). */
-export type GetBalanceResponse = unknown;
+export type GetBalanceResponse =
+  operations['getBalance']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoice` (GET /invoice). */
 export type GetInvoiceParams = Record<string, never>;
 /** Successful response of `billing.getInvoice` (GET /invoice). */
-export type GetInvoiceResponse = unknown;
+export type GetInvoiceResponse =
+  operations['getInvoices']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoiceById` (GET /invoice/{id}). */
 export type GetInvoiceByIdParams = operations['getInvoiceDetails']['parameters']['path'];
 /** Successful response of `billing.getInvoiceById` (GET /invoice/{id}). */
-export type GetInvoiceByIdResponse = unknown;
+export type GetInvoiceByIdResponse =
+  operations['getInvoiceDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPayment` (GET /payment). */
 export type GetPaymentParams = Record<string, never>;
 /** Successful response of `billing.getPayment` (GET /payment). */
-export type GetPaymentResponse = unknown;
+export type GetPaymentResponse =
+  operations['paymethod']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPaymentFees` (GET /payment/fees). */
 export type GetPaymentFeesParams = Record<string, never>;
 /** Successful response of `billing.getPaymentFees` (GET /payment/fees). */
-export type GetPaymentFeesResponse = unknown;
+export type GetPaymentFeesResponse =
+  operations['paymethod_fee']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getService` (GET /service). */
 export type GetServiceParams = Record<string, never>;
 /** Successful response of `services.getService` (GET /service). */
-export type GetServiceResponse = unknown;
+export type GetServiceResponse =
+  operations['service']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceMethods` (GET /service/{id}/methods). */
 export type GetServiceMethodsParams = operations['serviceMethods']['parameters']['path'];
 /** Successful response of `services.getServiceMethods` (GET /service/{id}/methods). */
-export type GetServiceMethodsResponse = unknown;
+export type GetServiceMethodsResponse =
+  operations['serviceMethods']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
 export type GetServiceUpgradeParams = operations['upgrade']['parameters']['path'];
 /** Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
-export type GetServiceUpgradeResponse = unknown;
+export type GetServiceUpgradeResponse =
+  operations['upgrade']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
-export type PostServiceUpgradeParams = operations['upgradeTest']['parameters']['path'] &
-  NonNullable<operations['upgradeTest']['requestBody']>['content']['application/json'];
+export type PostServiceUpgradeParams = operations['upgrade_test']['parameters']['path'] &
+  NonNullable<operations['upgrade_test']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
 export type PostServiceUpgradeResponse = unknown;
 /** Parameters of `services.postServiceCancel` (POST /service/{id}/cancel). */
-export type PostServiceCancelParams = operations['serviceCancel']['parameters']['path'] &
-  NonNullable<operations['serviceCancel']['requestBody']>['content']['application/json'];
+export type PostServiceCancelParams = operations['service_cancel']['parameters']['path'] &
+  NonNullable<operations['service_cancel']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceCancel` (POST /service/{id}/cancel). */
 export type PostServiceCancelResponse = unknown;
 /** Parameters of `services.getServiceLabel` (GET /service/{id}/label). */
-export type GetServiceLabelParams = operations['serviceGetLabel']['parameters']['path'];
+export type GetServiceLabelParams = operations['service_get_label']['parameters']['path'];
 /** Successful response of `services.getServiceLabel` (GET /service/{id}/label). */
-export type GetServiceLabelResponse = unknown;
+export type GetServiceLabelResponse =
+  operations['service_get_label']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceLabel` (POST /service/{id}/label). */
-export type PostServiceLabelParams = operations['serviceSetLabel']['parameters']['path'] &
-  NonNullable<operations['serviceSetLabel']['requestBody']>['content']['application/json'];
+export type PostServiceLabelParams = operations['service_set_label']['parameters']['path'] &
+  NonNullable<operations['service_set_label']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceLabel` (POST /service/{id}/label). */
 export type PostServiceLabelResponse = unknown;
 /** Parameters of `services.getServiceById` (GET /service/{id}). */
 export type GetServiceByIdParams = operations['serviceDetails']['parameters']['path'];
 /** Successful response of `services.getServiceById` (GET /service/{id}). */
-export type GetServiceByIdResponse = unknown;
+export type GetServiceByIdResponse =
+  operations['serviceDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}). */
 export type GetServiceOrderByOrderNumParams =
   operations['getAccountFromOrder']['parameters']['path'];
 /** Successful response of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}). */
-export type GetServiceOrderByOrderNumResponse = unknown;
+export type GetServiceOrderByOrderNumResponse =
+  operations['getAccountFromOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategory` (GET /category). */
 export type GetCategoryParams = Record<string, never>;
 /** Successful response of `cart.getCategory` (GET /category). */
-export type GetCategoryResponse = unknown;
+export type GetCategoryResponse =
+  operations['cart_categories']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategoryProduct` (GET /category/{category_id}/product). */
-export type GetCategoryProductParams = operations['cartProducts']['parameters']['path'];
+export type GetCategoryProductParams = operations['cart_products']['parameters']['path'];
 /** Successful response of `cart.getCategoryProduct` (GET /category/{category_id}/product). */
-export type GetCategoryProductResponse = unknown;
+export type GetCategoryProductResponse =
+  operations['cart_products']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getOrderByProductId` (GET /order/{product_id}). */
-export type GetOrderByProductIdParams = operations['cartProduct']['parameters']['path'];
+export type GetOrderByProductIdParams = operations['cart_product']['parameters']['path'];
 /** Successful response of `cart.getOrderByProductId` (GET /order/{product_id}). */
-export type GetOrderByProductIdResponse = unknown;
+export type GetOrderByProductIdResponse =
+  operations['cart_product']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postOrderByProductId` (POST /order/{product_id}). */
-export type PostOrderByProductIdParams = operations['cartOrder']['parameters']['path'] &
-  NonNullable<operations['cartOrder']['requestBody']>['content']['application/json'];
+export type PostOrderByProductIdParams = operations['cart_order']['parameters']['path'] &
+  NonNullable<operations['cart_order']['requestBody']>['content']['application/json'];
 /** Successful response of `cart.postOrderByProductId` (POST /order/{product_id}). */
 export type PostOrderByProductIdResponse = unknown;
 /** Parameters of `cart.postOrder` (POST /order). */
 export type PostOrderParams = NonNullable<
-  operations['cartOrderMulti']['requestBody']
+  operations['cart_order_multi']['requestBody']
 >['content']['application/json'];
 /** Successful response of `cart.postOrder` (POST /order). */
 export type PostOrderResponse = unknown;
 /** Parameters of `cart.postQuote` (POST /quote). */
 export type PostQuoteParams = NonNullable<
-  operations['cartOrderQuote']['requestBody']
+  operations['cart_order_quote']['requestBody']
 >['content']['application/json'];
 /** Successful response of `cart.postQuote` (POST /quote). */
 export type PostQuoteResponse = unknown;
 /** Parameters of `cart.getCategoryAvailableVps` (GET /category/available/vps). */
 export type GetCategoryAvailableVpsParams = Record<string, never>;
 /** Successful response of `cart.getCategoryAvailableVps` (GET /category/available/vps). */
-export type GetCategoryAvailableVpsResponse = unknown;
+export type GetCategoryAvailableVpsResponse =
+  operations['getAvailableProducts']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postServiceAddon` (POST /service/{id}/addon). */
 export type PostServiceAddonParams = operations['orderAddon']['parameters']['path'] &
   NonNullable<operations['orderAddon']['requestBody']>['content']['application/json'];
@@ -163,79 +182,89 @@ export type PostServiceAddonResponse = unknown;
 /** Parameters of `cart.getServiceAddon` (GET /service/{id}/addon). */
 export type GetServiceAddonParams = operations['listAddons']['parameters']['path'];
 /** Successful response of `cart.getServiceAddon` (GET /service/{id}/addon). */
-export type GetServiceAddonResponse = unknown;
+export type GetServiceAddonResponse =
+  operations['listAddons']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
 /** Successful response of `dns.getDns` (GET /dns). */
-export type GetDnsResponse = unknown;
+export type GetDnsResponse =
+  operations['dns_get']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
-export type PostServiceDnsParams = operations['dnsAddZone']['parameters']['path'] &
-  NonNullable<operations['dnsAddZone']['requestBody']>['content']['application/json'];
+export type PostServiceDnsParams = operations['dns_add_zone']['parameters']['path'] &
+  NonNullable<operations['dns_add_zone']['requestBody']>['content']['application/json'];
 /** Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns). */
 export type PostServiceDnsResponse = unknown;
 /** Parameters of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
-export type GetServiceDnsByZoneIdParams = operations['dnsGetZone']['parameters']['path'];
+export type GetServiceDnsByZoneIdParams = operations['dns_get_zone']['parameters']['path'];
 /** Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
-export type GetServiceDnsByZoneIdResponse = unknown;
+export type GetServiceDnsByZoneIdResponse =
+  operations['dns_get_zone']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
-export type DeleteServiceDnsByZoneIdParams = operations['dnsDeleteZone']['parameters']['path'];
+export type DeleteServiceDnsByZoneIdParams = operations['dns_delete_zone']['parameters']['path'];
 /** Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
 export type DeleteServiceDnsByZoneIdResponse = unknown;
 /** Parameters of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
-export type PostServiceDnsRecordsParams = operations['dnsAddRecord']['parameters']['path'] &
-  NonNullable<operations['dnsAddRecord']['requestBody']>['content']['application/json'];
+export type PostServiceDnsRecordsParams = operations['dns_add_record']['parameters']['path'] &
+  NonNullable<operations['dns_add_record']['requestBody']>['content']['application/json'];
 /** Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
 export type PostServiceDnsRecordsResponse = unknown;
 /** Parameters of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type PutServiceDnsRecordsByRecordIdParams =
-  operations['dnsEditRecord']['parameters']['path'] &
-    NonNullable<operations['dnsEditRecord']['requestBody']>['content']['application/json'];
+  operations['dns_edit_record']['parameters']['path'] &
+    NonNullable<operations['dns_edit_record']['requestBody']>['content']['application/json'];
 /** Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type PutServiceDnsRecordsByRecordIdResponse = unknown;
 /** Parameters of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type DeleteServiceDnsRecordsByRecordIdParams =
-  operations['dnsDeleteRecord']['parameters']['path'];
+  operations['dns_delete_record']['parameters']['path'];
 /** Successful response of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type DeleteServiceDnsRecordsByRecordIdResponse = unknown;
 /** Parameters of `sslCertificates.getCertificate` (GET /certificate). */
 export type GetCertificateParams = Record<string, never>;
 /** Successful response of `sslCertificates.getCertificate` (GET /certificate). */
-export type GetCertificateResponse = unknown;
+export type GetCertificateResponse =
+  operations['certificate']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
-export type GetCertificateByIdParams = operations['certificateDetails']['parameters']['path'];
+export type GetCertificateByIdParams = operations['certificate_details']['parameters']['path'];
 /** Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
-export type GetCertificateByIdResponse = unknown;
+export type GetCertificateByIdResponse =
+  operations['certificate_details']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
-export type GetCertificateCrtParams = operations['certificateCrt']['parameters']['path'];
+export type GetCertificateCrtParams = operations['certificate_crt']['parameters']['path'];
 /** Successful response of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
-export type GetCertificateCrtResponse = unknown;
+export type GetCertificateCrtResponse = Blob;
 /** Parameters of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
 export type GetCertificateOrderParams = Record<string, never>;
 /** Successful response of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
-export type GetCertificateOrderResponse = unknown;
+export type GetCertificateOrderResponse =
+  operations['certificate_products']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
 export type PostCertificateOrderParams = NonNullable<
-  operations['certificateOrder']['requestBody']
+  operations['certificate_order']['requestBody']
 >['content']['application/json'];
 /** Successful response of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
 export type PostCertificateOrderResponse = unknown;
 /** Parameters of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
 export type GetCertificateOrderSoftwareParams =
-  operations['certificateSoftware']['parameters']['path'];
+  operations['certificate_software']['parameters']['path'];
 /** Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
-export type GetCertificateOrderSoftwareResponse = unknown;
+export type GetCertificateOrderSoftwareResponse =
+  operations['certificate_software']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServer` (GET /server). */
 export type GetServerParams = Record<string, never>;
 /** Successful response of `serverManagement.getServer` (GET /server). */
-export type GetServerResponse = unknown;
+export type GetServerResponse =
+  operations['getServers']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerByServerId` (GET /server/{server_id}). */
 export type GetServerByServerIdParams = operations['getServer']['parameters']['path'];
 /** Successful response of `serverManagement.getServerByServerId` (GET /server/{server_id}). */
-export type GetServerByServerIdResponse = unknown;
+export type GetServerByServerIdResponse =
+  operations['getServer']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}). */
 export type GetServerTaskByTaskIdParams = operations['getTaskResult']['parameters']['path'];
 /** Successful response of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}). */
-export type GetServerTaskByTaskIdResponse = unknown;
+export type GetServerTaskByTaskIdResponse =
+  operations['getTaskResult']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.postServerReboot` (POST /server/{server_id}/reboot). */
 export type PostServerRebootParams = operations['rebootServer']['parameters']['path'];
 /** Successful response of `serverManagement.postServerReboot` (POST /server/{server_id}/reboot). */
@@ -260,8 +289,8 @@ export type PostServerRenameParams = operations['changeHostname']['parameters'][
 /** Successful response of `serverManagement.postServerRename` (POST /server/{server_id}/rename). */
 export type PostServerRenameResponse = unknown;
 /** Parameters of `serverManagement.postServerChangeptr` (POST /server/{server_id}/changeptr). */
-export type PostServerChangeptrParams = operations['changePtr']['parameters']['path'] &
-  NonNullable<operations['changePtr']['requestBody']>['content']['application/json'];
+export type PostServerChangeptrParams = operations['changePTR']['parameters']['path'] &
+  NonNullable<operations['changePTR']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerChangeptr` (POST /server/{server_id}/changeptr). */
 export type PostServerChangeptrResponse = unknown;
 /** Parameters of `serverManagement.postServerFlushfirewall` (POST /server/{server_id}/flushfirewall). */
@@ -269,47 +298,56 @@ export type PostServerFlushfirewallParams = operations['flushIptables']['paramet
 /** Successful response of `serverManagement.postServerFlushfirewall` (POST /server/{server_id}/flushfirewall). */
 export type PostServerFlushfirewallResponse = unknown;
 /** Parameters of `serverManagement.postServerChangedns` (POST /server/{server_id}/changedns). */
-export type PostServerChangednsParams = operations['changeDns']['parameters']['path'] &
-  NonNullable<operations['changeDns']['requestBody']>['content']['application/json'];
+export type PostServerChangednsParams = operations['changeDNS']['parameters']['path'] &
+  NonNullable<operations['changeDNS']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerChangedns` (POST /server/{server_id}/changedns). */
 export type PostServerChangednsResponse = unknown;
 /** Parameters of `serverManagement.getServerOses` (GET /server/{server_id}/oses). */
-export type GetServerOsesParams = operations['getOsList']['parameters']['path'];
+export type GetServerOsesParams = operations['getOSList']['parameters']['path'];
 /** Successful response of `serverManagement.getServerOses` (GET /server/{server_id}/oses). */
-export type GetServerOsesResponse = unknown;
+export type GetServerOsesResponse =
+  operations['getOSList']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerIps` (GET /server/{server_id}/ips). */
-export type GetServerIpsParams = operations['getIPv4iPs']['parameters']['path'];
+export type GetServerIpsParams = operations['getIPv4IPs']['parameters']['path'];
 /** Successful response of `serverManagement.getServerIps` (GET /server/{server_id}/ips). */
-export type GetServerIpsResponse = unknown;
+export type GetServerIpsResponse =
+  operations['getIPv4IPs']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}). */
 export type GetServerGraphsByWidthParams = operations['getGraphs']['parameters']['path'];
 /** Successful response of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}). */
-export type GetServerGraphsByWidthResponse = unknown;
+export type GetServerGraphsByWidthResponse =
+  operations['getGraphs']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerHistory` (GET /server/{server_id}/history). */
 export type GetServerHistoryParams = operations['getUsageHistory']['parameters']['path'];
 /** Successful response of `serverManagement.getServerHistory` (GET /server/{server_id}/history). */
-export type GetServerHistoryResponse = unknown;
+export type GetServerHistoryResponse =
+  operations['getUsageHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScripts` (GET /scripts). */
 export type GetScriptsParams = Record<string, never>;
 /** Successful response of `initScriptManagement.getScripts` (GET /scripts). */
-export type GetScriptsResponse = unknown;
+export type GetScriptsResponse =
+  operations['getInitScripts']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScriptsById` (GET /scripts/{id}). */
 export type GetScriptsByIdParams = operations['getInitScript']['parameters']['path'];
 /** Successful response of `initScriptManagement.getScriptsById` (GET /scripts/{id}). */
-export type GetScriptsByIdResponse = unknown;
+export type GetScriptsByIdResponse =
+  operations['getInitScript']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServers` (GET /vpn/servers). */
 export type GetVpnServersParams = Record<string, never>;
 /** Successful response of `vpnManagement.getVpnServers` (GET /vpn/servers). */
-export type GetVpnServersResponse = unknown;
+export type GetVpnServersResponse =
+  operations['vpnManagementGetServers']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnClients` (GET /vpn/clients). */
 export type GetVpnClientsParams = Record<string, never>;
 /** Successful response of `vpnManagement.getVpnClients` (GET /vpn/clients). */
-export type GetVpnClientsResponse = unknown;
+export type GetVpnClientsResponse =
+  operations['getClients']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}). */
 export type GetVpnServersConfigByTemplateParams =
   operations['getServerConfig']['parameters']['path'];
 /** Successful response of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}). */
-export type GetVpnServersConfigByTemplateResponse = unknown;
+export type GetVpnServersConfigByTemplateResponse =
+  operations['getServerConfig']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnLogindetails` (GET /vpn/logindetails). */
 export type GetVpnLogindetailsParams = Record<string, never>;
 /** Successful response of `vpnManagement.getVpnLogindetails` (GET /vpn/logindetails). */
@@ -317,7 +355,8 @@ export type GetVpnLogindetailsResponse = unknown;
 /** Parameters of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details). */
 export type GetVpnDetailsParams = operations['details']['parameters']['path'];
 /** Successful response of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details). */
-export type GetVpnDetailsResponse = unknown;
+export type GetVpnDetailsResponse =
+  operations['details']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.postVpnResetpassword` (POST /vpn/{id}/resetpassword). */
 export type PostVpnResetpasswordParams =
   operations['vpnManagementResetPassword']['parameters']['path'];
@@ -326,8 +365,10 @@ export type PostVpnResetpasswordResponse = unknown;
 /** Parameters of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history). */
 export type GetVpnHistoryParams = operations['vpnManagementGetUsageHistory']['parameters']['path'];
 /** Successful response of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history). */
-export type GetVpnHistoryResponse = unknown;
+export type GetVpnHistoryResponse =
+  operations['vpnManagementGetUsageHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions). */
 export type GetVpnSessionsParams = operations['getSessions']['parameters']['path'];
 /** Successful response of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions). */
-export type GetVpnSessionsResponse = unknown;
+export type GetVpnSessionsResponse =
+  operations['getSessions']['responses']['200']['content']['application/json'];

@@ -20,15 +20,22 @@ export function parameterSchema(param: OpenAPIV3.ParameterObject): OpenAPIV3.Sch
  */
 export const queryFieldsToBodyPass: NormalisePass = {
   name: 'query-fields-to-json-body',
-  rule: 'POST/PUT/PATCH fields declared in: query become one JSON requestBody object; GET/DELETE keep query parameters.',
+  rule: 'POST/PUT/PATCH fields declared in: query become one JSON requestBody object ({} when there are none); GET/DELETE keep query parameters.',
   hostbillOnly: true,
   run(doc, ctx) {
     for (const { path, method, operation } of listOperations(doc)) {
-      if (!BODY_METHODS.has(method) || !operation.parameters) continue;
-      const params = operation.parameters as OpenAPIV3.ParameterObject[];
+      if (!BODY_METHODS.has(method)) continue;
+      const params = (operation.parameters ?? []) as OpenAPIV3.ParameterObject[];
       const pathNames = new Set(params.filter((p) => p.in === 'path').map((p) => p.name));
       const fields = params.filter((p) => p.in === 'query');
-      if (fields.length === 0) continue;
+      if (fields.length === 0) {
+        if (!operation.requestBody) {
+          // The API takes `{}` (never `[]` or nothing) for a write without fields.
+          operation.requestBody = { required: false, content: { 'application/json': { schema: { type: 'object', properties: {} } } } };
+          ctx.record('write without fields: declared an empty JSON object body', pointer('paths', path, method));
+        }
+        continue;
+      }
       operation.parameters = params.filter((p) => p.in !== 'query');
       const properties: Record<string, OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject> = {};
       const required: string[] = [];

@@ -1,0 +1,52 @@
+/** Fetches a published document with global `fetch`, a timeout and clear errors. */
+import { GeneratorError } from '../errors.ts';
+import { displayUrl } from './spec-source.ts';
+
+export interface Fetched {
+  readonly url: string;
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
+export interface FetchOptions {
+  readonly accept: string;
+  readonly timeoutMs: number;
+  readonly fetch?: typeof fetch;
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code && !cause.message.includes(code) ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function fetchSpec(url: string, options: FetchOptions): Promise<Fetched> {
+  const shown = displayUrl(url);
+  const fail = (problem: string): never => {
+    throw new GeneratorError({ file: shown }, problem);
+  };
+  const doFetch = options.fetch ?? fetch;
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const seconds = `${options.timeoutMs / 1000} s`;
+  const isTimeout = (error: unknown) => (error as Error | undefined)?.name === 'TimeoutError' || signal.aborted;
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal, redirect: 'follow', headers: { accept: options.accept, 'user-agent': 'clientgen-sync' } });
+  } catch (error) {
+    return fail(isTimeout(error) ? `no answer within ${seconds}` : `cannot fetch: ${describeCause(error)}`);
+  }
+  if (response.status !== 200) {
+    await response.body?.cancel().catch(() => undefined);
+    return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} (expected 200)`);
+  }
+  let body: Buffer;
+  try {
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    return fail(isTimeout(error) ? `the answer did not finish within ${seconds}` : `reading the answer failed: ${describeCause(error)}`);
+  }
+  return { url, contentType: response.headers.get('content-type') ?? '', body };
+}

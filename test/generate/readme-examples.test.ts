@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listProviders } from '../../generator/config/load-provider.ts';
+import { workspace } from '../../generator/workspace.ts';
+import { typecheckPackage } from '../helpers/typescript.ts';
+import { ROOT } from '../helpers/workspace.ts';
+
+const ws = workspace(ROOT);
+const providers = await listProviders(ws.specsDir);
+
+/** The ```ts blocks of a Markdown file. */
+export function codeBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
+}
+
+/**
+ * Every example in a generated README compiles: each block becomes the body of its own async
+ * function (imports hoisted), with the package name mapped to the package's source.
+ */
+describe.each(providers)('README examples of %s', (id) => {
+  it('all type-check against the package', async () => {
+    const pkgDir = path.join(ws.generatedDir, id);
+    const manifest = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8')) as { name: string };
+    const blocks = codeBlocks(await readFile(path.join(pkgDir, 'README.md'), 'utf8'));
+    expect(blocks.length).toBeGreaterThan(2);
+    const imports = new Set<string>();
+    const bodies = blocks.map((block, index) => {
+      const lines = block.split('\n');
+      for (const line of lines.filter((l) => l.startsWith('import '))) imports.add(line);
+      const body = lines.filter((l) => !l.startsWith('import ')).join('\n');
+      return `export async function example${index}(): Promise<void> {\n${body}\n}`;
+    });
+    const clientClass = /export class (\w+Client) extends ApiClient/.exec(await readFile(path.join(pkgDir, 'src/client.ts'), 'utf8'))?.[1];
+    const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-readme-'));
+    const source = [
+      ...imports,
+      `import { ${clientClass} as __Client } from ${JSON.stringify(manifest.name)};`,
+      'declare const client: __Client;',
+      ...bodies,
+    ].join('\n');
+    await writeFile(path.join(dir, 'examples.ts'), source);
+    await writeFile(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false,
+          noUnusedLocals: false, paths: { [manifest.name]: [path.join(pkgDir, 'src/index.ts')] },
+        },
+        files: ['examples.ts'],
+      }),
+    );
+    const { code, output } = await typecheckPackage(dir);
+    expect(output, source).toBe('');
+    expect(code).toBe(0);
+  });
+});
