@@ -57,7 +57,7 @@ export async function generateProvider(source: ProviderSource, outDir: string, r
     version: release.version,
     specVersion: String(info?.version ?? ''),
     specHash: `sha256-${createHash('sha256').update(loaded.text ?? '').digest('hex')}`,
-    sourceDescription: `its published API description (\`${relSpec}\`)`,
+    specPath: relSpec,
   });
   const raw = new Map<string, string>([
     ...Object.entries(packageFiles),

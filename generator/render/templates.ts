@@ -38,18 +38,36 @@ function sampleLiteral(value: unknown): string {
   return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
+interface CallOptions {
+  /** The variable holding the client (default `client`). */
+  readonly receiver?: string;
+  /** Source text of the per-call options argument. */
+  readonly options?: string;
+  /** Wrap as `const { data, response } = await ….withResponse()`. */
+  readonly raw?: boolean;
+}
+
 /** A compiling call of the operation with its required parameters filled with sample values. */
-export function exampleCall(op: OperationModel): string {
+export function exampleCall(op: OperationModel, call: CallOptions = {}): string {
   const args = op.requiredParams.map((p) => `${propertyKey(p.name)}: ${sampleLiteral(p.sample)}`);
-  const params = args.length > 0 ? `{ ${args.join(', ')} }` : '';
-  return `const ${op.response === 'binary' ? 'file' : 'result'} = await client.${op.group}.${op.name}(${params});`;
+  const params = args.length > 0 ? `{ ${args.join(', ')} }` : call.options ? '{}' : '';
+  const argList = call.options ? `${params}, ${call.options}` : params;
+  const expression = `${call.receiver ?? 'client'}.${op.group}.${op.name}(${argList})`;
+  if (call.raw) return `const { data, response } = await ${expression}.withResponse();`;
+  return `const ${op.response === 'binary' ? 'file' : 'result'} = await ${expression};`;
+}
+
+function pagesCall(op: OperationModel): string {
+  const args = op.requiredParams.map((p) => `${propertyKey(p.name)}: ${sampleLiteral(p.sample)}`);
+  return `for await (const page of client.${op.group}.${op.name}Pages(${args.length > 0 ? `{ ${args.join(', ')} }` : ''})) console.log(page);`;
 }
 
 export interface PackageInfo {
   readonly version: string;
   readonly specVersion: string;
   readonly specHash: string;
-  readonly sourceDescription: string;
+  /** The spec file, relative to the project root. */
+  readonly specPath: string;
 }
 
 export async function renderPackageFiles(model: ClientModel, provider: ProviderConfig, info: PackageInfo): Promise<Record<string, string>> {
@@ -64,6 +82,11 @@ export async function renderPackageFiles(model: ClientModel, provider: ProviderC
     const op = g.operations.find((o) => o.method === 'GET' && o.auth) ?? (g.operations[0] as OperationModel);
     return { title: g.title, snippet: exampleCall(op) };
   });
+  const ops = model.operations;
+  const read = ops.find((o) => o.method === 'GET' && o.auth && o.response === 'json') ?? ops.find((o) => o.method === 'GET') ?? ops[0];
+  const write = ops.find((o) => o.method === 'POST' && o.auth) ?? read;
+  const paged = ops.find((o) => o.paged);
+  const none = '// (this API documents no operations)';
   const data = {
     ...info,
     packageName: provider.packageName,
@@ -73,9 +96,20 @@ export async function renderPackageFiles(model: ClientModel, provider: ProviderC
     baseUrl: provider.baseUrl,
     className: model.className,
     envPrefix,
-    jwtDefault: !provider.auth.includes('basic') && provider.auth.includes('jwt'),
+    jwtDefault: !model.auth.schemes.includes('basic') && model.auth.schemes.includes('jwt'),
     authNotes,
     examples,
+    hostbill: provider.hostbill,
+    hasJwt: model.auth.schemes.includes('jwt'),
+    operationCount: ops.length,
+    groupCount: model.groups.length,
+    readCall: read ? exampleCall(read) : none,
+    readCallTimeout: read ? exampleCall(read, { receiver: 'quick', options: '{ timeout: 5_000 }' }) : none,
+    readCallSignal: read ? exampleCall(read, { options: '{ signal: controller.signal }' }) : none,
+    writeCallRetry: write ? exampleCall(write, { receiver: 'patient', options: '{ retry: true }' }) : none,
+    rawCall: read ? exampleCall(read, { raw: true }) : 'const { data, response } = { data: undefined, response: new Response() };',
+    pagedCall: paged ? pagesCall(paged) : '',
+    pagedFallbackId: read ? `[${stringLiteral(read.operationId)}]` : '',
     operations: model.operations.map((o) => ({ ...o, summary: o.summary ?? o.operationId })),
   };
   return {
