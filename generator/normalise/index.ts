@@ -10,6 +10,7 @@ import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
+import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
 import { serversPass } from './passes/servers.ts';
 import { arrayParametersPass } from './source-passes/array-parameters.ts';
@@ -34,6 +35,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   operationIdsPass,
   queryFieldsToBodyPass,
   parameterSchemasPass,
+  phpArraysPass,
   hostbillAuthPass,
   serversPass,
   exampleResponsesPass,

@@ -3044,7 +3044,16 @@ export interface operations {
           /** @description Optional, allows you to login as contact */
           password?: string;
           /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
-          privileges?: string[];
+          privileges?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
           /**
            * @description Account Type
            * @enum {string}
@@ -3218,7 +3227,16 @@ export interface operations {
       content: {
         'application/json': {
           /** @description Array with privileges that you want to enable. Formatted the same way as output from GET /contact/privileges</code> */
-          privileges?: string[];
+          privileges?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
           /**
            * @description Account Type
            * @enum {string}
@@ -3727,7 +3745,16 @@ export interface operations {
       content: {
         'application/json': {
           /** @description array with resource values */
-          resources?: string[];
+          resources?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
           /** @description New package id, optonal when upgrading resources */
           package?: number;
           /** @description New billing cycle, optonal when upgrading resources */
@@ -4220,7 +4247,16 @@ export interface operations {
           /** @description Payment method ID */
           pay_method?: number;
           /** @description Additional options data available for sop products */
-          custom?: string[];
+          custom?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
           /** @description Promotion code */
           promocode?: string;
         };
@@ -4249,7 +4285,16 @@ export interface operations {
           /** @description Payment method ID */
           pay_method?: number;
           /** @description list with order items */
-          items?: string[];
+          items?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
         };
       };
     };
@@ -4276,7 +4321,16 @@ export interface operations {
           /** @description Payment method ID */
           pay_method?: number;
           /** @description list with items to order */
-          items?: string[];
+          items?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
         };
       };
     };
@@ -4843,11 +4897,29 @@ export interface operations {
           /** @description Billing contact ID */
           billing?: number;
           /** @description Organization details */
-          organization?: string[];
+          organization?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
           /** @description Server/Software ID */
           software?: number;
           /** @description Addditional data required for some products */
-          data?: string[];
+          data?:
+            | (
+                | string
+                | {
+                    [key: string]: unknown;
+                  }
+              )[]
+            | {
+                [key: string]: unknown;
+              };
         };
       };
     };
