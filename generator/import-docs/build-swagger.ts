@@ -119,6 +119,13 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
     throw new ImportDocsError(file, 1, 'no API base URL found in the samples (no `base_uri` and no curl URL ending in the request path); pass a host');
   }
   const base: BaseUrl = { host: host ?? (found as BaseUrl).host, basePath: found?.basePath ?? '/api' };
+  const routes = new Map<string, PageOperation>();
+  for (const op of page.operations) {
+    const key = `${op.method} ${op.path}`;
+    const before = routes.get(key);
+    if (before !== undefined) throw new ImportDocsError(file, op.line, `${key} is documented twice (first at line ${before.line})`);
+    routes.set(key, op);
+  }
   const context = buildPageContext(page.operations);
   const ids = operationIds(file, page.operations);
 
@@ -146,7 +153,7 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
     const operation: SwaggerOperation = {
       tags: [op.section ?? DEFAULT_TAG],
       ...(op.title !== undefined ? { summary: op.title } : {}),
-      ...(op.title !== undefined || op.description !== '' ? { description: op.description } : {}),
+      ...(op.description !== '' ? { description: op.description } : {}),
       operationId: ids[i] as string,
       consumes: ['application/json'],
       produces: producesFor(op, notes),
@@ -154,10 +161,7 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
       responses: { '200': { description: example ? '```json\n' + example.text + '\n```' : 'Success' } },
       ...(security ? { security } : {}),
     };
-    const item = (paths[op.path] ??= {});
-    const method = op.method.toLowerCase();
-    if (item[method] !== undefined) throw new ImportDocsError(file, op.line, `${op.method} ${op.path} is documented twice`);
-    item[method] = operation;
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = operation;
   });
 
   const tags = page.sections.map((s) => ({ name: s.name, ...(s.intro !== '' ? { description: s.intro } : {}) }));

@@ -53,6 +53,20 @@ function newFile(project: Project, name: string): SourceFile {
   return project.createSourceFile(name, '', { overwrite: true });
 }
 
+/** The methods `HostBillClient` (templates/runtime/hostbill.ts) requires, by group. */
+const HOSTBILL_COMMON: Record<string, readonly string[]> = {
+  clientarea: ['getDetails'],
+  billing: ['getBalance'],
+  dns: ['getDns', 'postServiceDns', 'deleteServiceDnsByZoneId', 'postServiceDnsRecords', 'putServiceDnsRecordsByRecordId', 'deleteServiceDnsRecordsByRecordId'],
+};
+
+function implementsHostBillClient(model: ClientModel): boolean {
+  return Object.entries(HOSTBILL_COMMON).every(([group, names]) => {
+    const found = model.groups.find((g) => g.name === group);
+    return found !== undefined && names.every((n) => found.operations.some((op) => op.name === n));
+  });
+}
+
 export interface ClientSources {
   readonly 'src/types.ts': string;
   readonly 'src/operations.ts': string;
@@ -119,10 +133,13 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
   const envPrefix = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
   const defaults = `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(envPrefix)}, authSchemes: [${model.auth.schemes.map((a) => stringLiteral(a)).join(', ')}], hostbill: ${String(provider.hostbill)}${apiKey} }`;
+  const common = provider.hostbill && implementsHostBillClient(model);
+  if (common) client.addImportDeclaration({ isTypeOnly: true, namedImports: ['HostBillClient'], moduleSpecifier: './runtime/hostbill.js' });
   client.addClass({
     isExported: true,
     name: model.className,
     extends: 'ApiClient',
+    implements: common ? ['HostBillClient'] : [],
     docs: [jsDocText(`${provider.displayName} API client.`, `Base URL: ${provider.baseUrl}.`)],
     properties: model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
     ctors: [
@@ -180,6 +197,9 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
   index.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js' });
   index.addExportDeclaration({ isTypeOnly: true, namedExports: ['paths', 'components', 'operations as OperationTypes'], moduleSpecifier: './schema.js' });
   index.addExportDeclaration({ moduleSpecifier: './runtime/index.js' });
+  if (common) {
+    index.addExportDeclaration({ isTypeOnly: true, namedExports: ['HostBillClient', 'HostBillDnsApi', 'HostBillId', 'DnsRecordFields'], moduleSpecifier: './runtime/hostbill.js' });
+  }
   const header = GENERATED_HEADER(source);
   return {
     'src/types.ts': header + types.getFullText(),

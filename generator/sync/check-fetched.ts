@@ -41,8 +41,8 @@ export interface CheckedDocument {
   readonly defaultName: string;
 }
 
-/** A Swagger 2.0 / OpenAPI 3 document that loads like the committed one must. `targetName` is the file it will be saved as. */
-export function checkDocument(fetched: Fetched, targetName: string): CheckedDocument {
+/** A Swagger 2.0 / OpenAPI 3 document that loads like the committed one must. `targetName` is the file it will replace, if any. */
+export function checkDocument(fetched: Fetched, targetName: string | undefined): CheckedDocument {
   const shown = displayUrl(fetched.url);
   const text = decodeUtf8(fetched.body);
   if (/html/i.test(fetched.contentType) || looksLikeHtml(text)) {
@@ -53,7 +53,7 @@ export function checkDocument(fetched: Fetched, targetName: string): CheckedDocu
   }
   if (text.trim() === '') throw new GeneratorError({ file: shown }, 'the answer is empty');
   const json = text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
-  if (/\.json$/i.test(targetName) && !json) throw new GeneratorError({ file: shown }, `the answer is not JSON, but the provider's spec file is ${targetName}`);
+  if (targetName !== undefined && /\.json$/i.test(targetName) && !json) throw new GeneratorError({ file: shown }, `the answer is not JSON, but the provider's spec file is ${targetName}`);
   const loaded = classifyDocument(parseDocumentText(text, shown), shown);
   const operations = countDocumentOperations(loaded.document);
   if (operations === 0) throw new GeneratorError({ file: shown, pointer: '/paths' }, 'the document declares no operations');

@@ -28,15 +28,29 @@ export async function fetchSpec(url: string, options: FetchOptions): Promise<Fet
   const fail = (problem: string): never => {
     throw new GeneratorError({ file: shown }, problem);
   };
+  // fetch() refuses URLs with credentials (and would echo them in its error): send them as Basic auth instead.
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return fail('not a valid URL');
+  }
+  const headers: Record<string, string> = { accept: options.accept, 'user-agent': 'clientgen-sync' };
+  if (target.username || target.password) {
+    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
+    target.username = '';
+    target.password = '';
+  }
+  const scrub = (text: string) => text.split(url).join(shown).split(target.toString()).join(shown);
   const doFetch = options.fetch ?? fetch;
   const signal = AbortSignal.timeout(options.timeoutMs);
   const seconds = `${options.timeoutMs / 1000} s`;
   const isTimeout = (error: unknown) => (error as Error | undefined)?.name === 'TimeoutError' || signal.aborted;
   let response: Response;
   try {
-    response = await doFetch(url, { signal, redirect: 'follow', headers: { accept: options.accept, 'user-agent': 'clientgen-sync' } });
+    response = await doFetch(target, { signal, redirect: 'follow', headers });
   } catch (error) {
-    return fail(isTimeout(error) ? `no answer within ${seconds}` : `cannot fetch: ${describeCause(error)}`);
+    return fail(isTimeout(error) ? `no answer within ${seconds}` : `cannot fetch: ${scrub(describeCause(error))}`);
   }
   if (response.status !== 200) {
     await response.body?.cancel().catch(() => undefined);
@@ -46,7 +60,7 @@ export async function fetchSpec(url: string, options: FetchOptions): Promise<Fet
   try {
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    return fail(isTimeout(error) ? `the answer did not finish within ${seconds}` : `reading the answer failed: ${describeCause(error)}`);
+    return fail(isTimeout(error) ? `the answer did not finish within ${seconds}` : `reading the answer failed: ${scrub(describeCause(error))}`);
   }
   return { url, contentType: response.headers.get('content-type') ?? '', body };
 }

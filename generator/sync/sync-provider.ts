@@ -59,7 +59,7 @@ export async function syncProvider(ws: Workspace, id: string, options: SyncOptio
 
   if (target.kind === 'document') {
     const fetched = await fetchSpec(target.url, { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1', timeoutMs: options.timeoutMs, fetch: options.fetch });
-    const checked = checkDocument(fetched, target.specName ?? 'swagger.json');
+    const checked = checkDocument(fetched, target.specName);
     const name = target.specName ?? checked.defaultName;
     const previous = await readOptional(path.join(target.dir, name));
     if (previous) {

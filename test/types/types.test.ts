@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/workspace.ts';
 
 /** Compiles the `*.types.ts` files of this folder with tsc under strict; any diagnostic fails. */
 describe('generated types', () => {
-  it('time4vps: responses are typed, wrong enums and missing path params do not compile', async () => {
+  it('responses are typed, wrong enums and missing path params do not compile, every client is a HostBillClient', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-types-'));
     await writeFile(
       path.join(dir, 'tsconfig.json'),
@@ -16,7 +16,7 @@ describe('generated types', () => {
           target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, lib: ['ES2022', 'DOM'],
           types: [], skipLibCheck: true, allowImportingTsExtensions: true, typeRoots: [],
         },
-        files: [path.join(ROOT, 'test/types/time4vps.types.ts')],
+        files: [path.join(ROOT, 'test/types/time4vps.types.ts'), path.join(ROOT, 'test/types/common.types.ts')],
       }),
     );
     const { code, output } = await typecheckPackage(dir);

@@ -3,13 +3,14 @@ import { ApiClient } from './runtime/index.js';
 import type { ApiPromise, ClientOptions, RequestOptions } from './runtime/index.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
+import type { HostBillClient } from './runtime/hostbill.js';
 
 /**
  * Time4VPS API client.
  *
  * Base URL: https://billing.time4vps.com/api.
  */
-export class Time4vpsClient extends ApiClient {
+export class Time4vpsClient extends ApiClient implements HostBillClient {
   /** Clientarea */
   readonly clientarea: ClientareaApi;
   /** Billing */

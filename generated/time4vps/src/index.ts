@@ -16,3 +16,9 @@ export type { OperationId } from './operations.js';
 export type * from './types.js';
 export type { paths, components, operations as OperationTypes } from './schema.js';
 export * from './runtime/index.js';
+export type {
+  HostBillClient,
+  HostBillDnsApi,
+  HostBillId,
+  DnsRecordFields,
+} from './runtime/hostbill.js';

@@ -1,0 +1,31 @@
+export { ApiClient, type ApiPromise } from './client.js';
+export {
+  ApiAbortError,
+  ApiConnectionError,
+  ApiError,
+  ApiTimeoutError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ThrottleError,
+  UnprocessableEntityError,
+  type ApiErrorInit,
+} from './errors.js';
+export type {
+  AuthScheme,
+  ClientOptions,
+  Credentials,
+  HttpMethod,
+  LogLevel,
+  Logger,
+  OperationSpec,
+  ProviderDefaults,
+  RequestEvent,
+  RequestOptions,
+  ResponseEvent,
+} from './types.js';

@@ -1,0 +1,91 @@
+import type { ApiError } from './errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type AuthScheme = 'basic' | 'jwt' | 'bearer' | 'apiKey';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** One operation, as the generator describes it. Paths use `{name}` placeholders. */
+export interface OperationSpec {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly group: string;
+  readonly name: string;
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  readonly bodyParams: readonly string[];
+  /** `fields`: a JSON object of the `bodyParams` present; `whole`: `params.body` as JSON; `none`: no body. */
+  readonly body: 'fields' | 'whole' | 'none';
+  /** `false`: the request carries no credentials at all. */
+  readonly auth: boolean;
+  readonly response: 'json' | 'binary';
+  readonly paged?: boolean | undefined;
+}
+
+/** What a generated client passes for its provider. */
+export interface ProviderDefaults {
+  baseUrl: string;
+  /** `TIME4VPS` reads `TIME4VPS_USERNAME`, `TIME4VPS_PASSWORD`, `TIME4VPS_BASE_URL`, `TIME4VPS_LOG`. */
+  envPrefix: string;
+  authSchemes: readonly AuthScheme[];
+  hostbill: boolean;
+  /** Paths of the JWT endpoints; default `/login`, `/token`, `/revoke`, `/logout`. */
+  jwt?: { login: string; refresh: string; revoke?: string | undefined; logout?: string | undefined } | undefined;
+  /** Where an API key goes; default the `X-API-Key` header. */
+  apiKey?: { in: 'header' | 'query'; name: string } | undefined;
+}
+
+export type Credentials =
+  | { username: string; password: string; scheme?: 'basic' | 'jwt' | undefined }
+  | { token: string }
+  | { apiKey: string };
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** What hooks see. `url` and `headers` have credentials replaced by `***`. */
+export interface RequestEvent {
+  operation: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** 1 for the first send, counting retries and the replay after a token refresh. */
+  attempt: number;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  durationMs: number;
+}
+
+export interface ClientOptions {
+  baseUrl?: string | undefined;
+  /** Default: `<envPrefix>_USERNAME` and `<envPrefix>_PASSWORD` from the environment, when both are set. */
+  auth?: Credentials | undefined;
+  fetch?: typeof fetch | undefined;
+  headers?: Record<string, string> | undefined;
+  /** Retries after the first attempt; default 2. */
+  maxRetries?: number | undefined;
+  /** Per attempt, in ms; default 60000. */
+  timeout?: number | undefined;
+  /** Default: none (console when `logLevel` or `<envPrefix>_LOG` is set). */
+  logger?: Logger | undefined;
+  /** Default `warn`. */
+  logLevel?: LogLevel | undefined;
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+  /** Called once with the error a call finally fails with. */
+  onError?: ((error: ApiError) => void) | undefined;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** `true` lets POST/PATCH retry; `false` turns retries off for any method. */
+  retry?: boolean | undefined;
+}
