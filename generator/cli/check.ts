@@ -1,12 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { importDocs, serialiseDocument } from '../import-docs/index.ts';
 import { diffFileSet } from '../write/file-set.ts';
 import { mapConcurrent, renderProvider, selectProviders, workspace } from '../workspace.ts';
 import { runCli } from './run-cli.ts';
 
 const program = new Command('check')
-  .description('Regenerate in memory and fail, naming the files, when generated/ differs from what the generator produces.')
+  .description('Regenerate in memory and fail, naming the files, when generated/ (or a spec imported from an API page) differs from what the generator produces.')
   .option('-p, --provider <id...>', 'only these providers (repeatable)')
   .addHelpText('after', '\nExit codes: 0 up to date, 1 stale output or generation error, 2 usage error.');
 
@@ -26,6 +28,19 @@ await runCli(program, async () => {
     const count = diff.changed.length + diff.missing.length + diff.extra.length;
     stale += count;
     process.stdout.write(`${result.id}: ${count === 0 ? 'up to date' : `${count} file(s) out of date`}\n`);
+  }
+  // Providers documented by an API page: the committed swagger.json must be what the importer makes of the page.
+  for (const id of ids) {
+    const page = path.join(ws.specsDir, id, 'userapi-docs.txt');
+    const text = await readFile(page, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const label = path.join('specs', id, 'userapi-docs.txt');
+    const expected = serialiseDocument(importDocs(text, { file: label }).document);
+    const actual = await readFile(path.join(ws.specsDir, id, 'swagger.json'), 'utf8').catch(() => '');
+    if (actual !== expected) {
+      stale++;
+      process.stderr.write(`differs: specs/${id}/swagger.json is not the import of ${label} (run \`npm run import-docs -- --provider ${id}\`)\n`);
+    }
   }
   if (stale > 0) process.stderr.write('generated/ is stale: run `npm run generate` and commit the result.\n');
   return stale > 0 ? 1 : 0;

@@ -109,7 +109,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const bodyJson = jsonContent(body?.content);
     const fields = bodyJson ? objectProperties(doc, bodyJson.schema) : undefined;
     const taken = new Set([...pathParams, ...queryParams]);
-    const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n) && n !== 'body');
+    const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
     const bodyKind: OperationModel['body'] = !body ? 'none' : bodyJson && fieldsFit ? 'fields' : 'whole';
     const tag = operation.tags?.[0] ?? 'default';
     let group = safeCamelIdentifier(tag, 'default');

@@ -3,7 +3,7 @@
  * as breaking, non-breaking (feature) or documentation. Pure: no files, no git.
  */
 import { code, SEVERITIES, type Change } from './change.ts';
-import { indexOperations, objectView, schemaAt, type OpenApiDocument, type OperationFacts, type ParameterFacts } from './openapi-index.ts';
+import { indexOperations, objectView, resolvePointer, schemaAt, type OpenApiDocument, type OperationFacts, type ParameterFacts } from './openapi-index.ts';
 import { compareInput, compareOutput, type CompareContext } from './schema-compare.ts';
 
 /** JSON with object keys sorted, so key order alone is never a change. */
@@ -13,6 +13,19 @@ export function stableJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** A copy of `value` with local `$ref`s replaced by what they point to (a cycle becomes `{ $ref }`), so moving a schema into components is no change. */
+export function inlineRefs(doc: OpenApiDocument, value: unknown, trail: readonly string[] = []): unknown {
+  if (Array.isArray(value)) return value.map((v) => inlineRefs(doc, v, trail));
+  if (typeof value !== 'object' || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.$ref === 'string') {
+    if (trail.includes(obj.$ref) || trail.length > 32) return { $ref: obj.$ref };
+    const target = resolvePointer(doc, obj.$ref);
+    return target === undefined ? obj : inlineRefs(doc, target, [...trail, obj.$ref]);
+  }
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, inlineRefs(doc, v, trail)]));
 }
 
 function compareParameters(ctx: CompareContext, before: OperationFacts, after: OperationFacts): void {
@@ -108,7 +121,7 @@ function docsChanges(operation: string, before: OperationFacts, after: Operation
   if (before.description !== after.description) fields.push('description');
   const params = [...after.parameters.values()].filter((p) => {
     const b = before.parameters.get(p.name);
-    return b !== undefined && (b.description !== p.description || b.schema.description !== p.schema.description);
+    return b !== undefined && b.description !== p.description;
   });
   if (params.length > 0) fields.push(`description of ${params.map((p) => code(p.name)).join(', ')}`);
   if (before.response.description !== after.response.description) fields.push('response description');
@@ -163,7 +176,7 @@ export function diffOpenApi(before: OpenApiDocument | undefined, after: OpenApiD
     const found: Change[] = [];
     compareOperation({ before: before as OpenApiDocument, after: after as OpenApiDocument, operation, emit: (c) => found.push(c) }, b, a);
     found.push(...docsChanges(operation, b, a));
-    if (found.length === 0 && stableJson(b.raw) !== stableJson(a.raw)) {
+    if (found.length === 0 && stableJson(inlineRefs(before as OpenApiDocument, b.raw)) !== stableJson(inlineRefs(after as OpenApiDocument, a.raw))) {
       found.push({ severity: 'docs', kind: 'docs-changed', operation, message: 'details changed (examples, formats or other documentation)' });
     }
     // Within an operation: breaking first, then features, then docs; emission order otherwise.

@@ -184,7 +184,7 @@ export function indexOperations(doc: OpenApiDocument | undefined): Map<string, O
           in: param.in as ParameterLocation,
           required: param.required === true || param.in === 'path',
           schema: schemaAt(doc, param.schema),
-          description: stringOrUndefined(param.description),
+          description: stringOrUndefined(param.description) ?? stringOrUndefined(schemaAt(doc, param.schema).description),
         });
       }
       for (const property of bodyProperties(doc, operation.requestBody)) {

@@ -63,6 +63,27 @@ export function subject(target: string, output: boolean): string {
   return `${output ? 'response field' : 'parameter'} ${code(target)}`;
 }
 
+/** The schema and the members of its `allOf`/`anyOf`/`oneOf`, resolved (PHP arrays are `anyOf` a list and a map). */
+function variants(doc: OpenApiDocument, schema: Schema, depth = 0): Schema[] {
+  const found = [schema];
+  if (depth > 3) return found;
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const members = schema[key];
+    if (Array.isArray(members)) for (const member of members) found.push(...variants(doc, schemaAt(doc, member), depth + 1));
+  }
+  return found;
+}
+
+/** The item schema of an array (in any variant). */
+export function itemsOf(doc: OpenApiDocument, schema: Schema): unknown {
+  return variants(doc, schema).find((v) => isObject(v.items))?.items;
+}
+
+/** The value schema of a map (`additionalProperties` as a schema, in any variant). */
+export function mapValuesOf(doc: OpenApiDocument, schema: Schema): unknown {
+  return variants(doc, schema).find((v) => isObject(v.additionalProperties) && Object.keys(v.additionalProperties).length > 0)?.additionalProperties;
+}
+
 const UPPER_BOUNDS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
 const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'] as const;
 
@@ -145,7 +166,10 @@ export function compareInput(ctx: CompareContext, target: string, beforeRaw: unk
       else emit(ctx, 'feature', 'parameter-added', child, `optional ${subject(child, false)} added`);
     }
   }
-  if (before.items !== undefined && after.items !== undefined) compareInput(ctx, `${target}[]`, before.items, after.items, depth + 1);
+  const [ib, ia] = [itemsOf(ctx.before, before), itemsOf(ctx.after, after)];
+  if (ib !== undefined && ia !== undefined) compareInput(ctx, `${target}[]`, ib, ia, depth + 1);
+  const [mb, ma] = [mapValuesOf(ctx.before, before), mapValuesOf(ctx.after, after)];
+  if (mb !== undefined && ma !== undefined) compareInput(ctx, `${target}.*`, mb, ma, depth + 1);
 }
 
 /** Compares one output: the response body (target '') or a field of it, recursively. */
@@ -181,5 +205,8 @@ export function compareOutput(ctx: CompareContext, target: string, beforeRaw: un
   for (const name of Object.keys(va.properties)) {
     if (!(name in vb.properties)) emit(ctx, 'feature', 'response-field-added', join(name), `${subject(join(name), true)} added`);
   }
-  if (before.items !== undefined && after.items !== undefined) compareOutput(ctx, `${target}[]`, before.items, after.items, depth + 1);
+  const [ib, ia] = [itemsOf(ctx.before, before), itemsOf(ctx.after, after)];
+  if (ib !== undefined && ia !== undefined) compareOutput(ctx, `${target}[]`, ib, ia, depth + 1);
+  const [mb, ma] = [mapValuesOf(ctx.before, before), mapValuesOf(ctx.after, after)];
+  if (mb !== undefined && ma !== undefined) compareOutput(ctx, join('*'), mb, ma, depth + 1);
 }

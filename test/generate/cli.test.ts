@@ -28,7 +28,9 @@ describe('generate CLI', () => {
     expect(result.stdout).toMatch(/^small: 2 operations, \d+ corrections, \d+ files written to generated\/small\/ in [\d.]+ s$/m);
     const files = await listTree(path.join(root, 'generated/small'));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'openapi.json', 'normalisation-report.md', 'README.md', 'src/index.ts', 'src/client.ts']));
-    expect((await runCli('check', [], root)).code).toBe(0);
+    const upToDate = await runCli('check', [], root);
+    expect(upToDate.stderr).toBe('');
+    expect(upToDate.code).toBe(0);
     const client = path.join(root, 'generated/small/src/client.ts');
     await writeFile(client, `${await readFile(client, 'utf8')}\n// edited\n`);
     const check = await runCli('check', [], root);

@@ -473,3 +473,51 @@ describe('sections', () => {
     expect(r.notes.join('\n')).toMatch(/no known section heading before the first operation/);
   });
 });
+
+describe('sample bodies against the table', () => {
+  const page = PIPE_PAGE(`Upload
+Upload a file
+POST_DATA="{
+\\"name\\": \\"nameValue\\",
+\\"size\\": 12,
+\\"tags\\": [\\"a\\", \\"b\\"],
+\\"meta\\": {\\"k\\": \\"v\\"}
+}"
+curl -X POST "https://my.example.com/api/upload" \\
+-u user:pass \\
+-d "\${POST_DATA}"
+HTTP Request
+POST /upload
+Query Parameters
+Parameter | Type | Description |
+---|---|---|
+name | string |
+File name |
+data | file |
+File content |
+`);
+  const r = importDocs(page, { file: 'body.txt' });
+  const upload = op(r, 'POST', '/upload');
+
+  it('adds body fields the table lacks, typed from the sample value, and reports them', () => {
+    expect(upload.parameters).toEqual([
+      { name: 'name', in: 'query', description: 'File name', type: 'string' },
+      { name: 'data', in: 'query', description: 'File content', type: 'string' },
+      { name: 'size', in: 'query', type: 'integer' },
+      { name: 'tags', in: 'query', type: 'array', items: { type: 'string' } },
+      { name: 'meta', in: 'query', type: 'array', items: { type: 'string' }, 'x-schema': { type: 'object', properties: { k: { type: 'string' } } } },
+    ]);
+    expect(r.notes).toContain('line 10: POST /upload: sample body field size is not in the parameter table; added as a query parameter of type integer (from the sample value)');
+    expect(r.notes).toContain('line 10: POST /upload: sample body field meta is not in the parameter table; added as a query parameter of type array (from the sample value)');
+  });
+
+  it('maps a type it cannot express to string and says so', () => {
+    expect(r.notes).toContain('line 26: POST /upload: parameter data has unknown type "file"; used string');
+  });
+
+  it('reports a sample body that is not JSON', () => {
+    const broken = importDocs(page.replace('\\"size\\": 12,', '\\"size\\": 12,,'), { file: 'body.txt' });
+    expect(broken.notes.join('\n')).toMatch(/line 10: POST \/upload: the sample body is not valid JSON \(.*\); its fields were not used/);
+    expect(op(broken, 'POST', '/upload').parameters.map((p) => p.name)).toEqual(['name', 'data']);
+  });
+});

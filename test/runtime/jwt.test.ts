@@ -5,9 +5,13 @@ import {
   AuthenticationError,
   NotFoundError,
   ThrottleError,
+  jwtSession,
   type ProviderDefaults,
 } from '../../templates/runtime/index.ts';
-import { defaults, fresh, json, makeJwt, op, startServer, type TestServer } from './server.ts';
+import { defaults as baseDefaults, fresh, json, makeJwt, op, startServer, type TestServer } from './server.ts';
+
+/** What a generated client of a JWT provider passes: `jwtSession` opts in to JWT support. */
+const defaults = (extra: Partial<ProviderDefaults> = {}) => baseDefaults({ jwtSession, ...extra });
 
 let server: TestServer;
 beforeAll(async () => {
@@ -250,6 +254,15 @@ describe('JWT', () => {
       expect(text).not.toContain(password);
       expect(text).not.toContain(btoa(`${USER}:${password}`));
     }
+  });
+
+  it('fails at construction when JWT is chosen but the provider defaults lack jwtSession', () => {
+    const auth = { username: USER, password: PASS };
+    const make = (extra: Partial<ProviderDefaults>, scheme?: 'jwt') =>
+      () => new ApiClient({ baseUrl: 'http://127.0.0.1:9/api', auth: { ...auth, scheme } }, baseDefaults(extra));
+    expect(make({ authSchemes: ['basic', 'jwt'] }, 'jwt')).toThrow(/JWT/);
+    expect(make({ authSchemes: ['jwt'] })).toThrow(ApiError);
+    expect(make({ authSchemes: ['basic', 'jwt'] })).not.toThrow(); // Basic is the default when offered
   });
 
   it('never puts the access or refresh token in errors, logs or hook events', async () => {

@@ -177,18 +177,15 @@ export type GetPaymentFeesParams = Record<string, never>;
 export type GetPaymentFeesResponse =
   operations['getPaymentFees']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTickets` (POST /tickets). */
-export type PostTicketsParams = {
-  body?: NonNullable<operations['postTickets']['requestBody']>['content']['application/json'];
-};
+export type PostTicketsParams = NonNullable<
+  operations['postTickets']['requestBody']
+>['content']['application/json'];
 /** Successful response of `support.postTickets` (POST /tickets). */
 export type PostTicketsResponse =
   operations['postTickets']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTicketsByNumber` (POST /tickets/{number}). */
-export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] & {
-  body?: NonNullable<
-    operations['postTicketsByNumber']['requestBody']
-  >['content']['application/json'];
-};
+export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] &
+  NonNullable<operations['postTicketsByNumber']['requestBody']>['content']['application/json'];
 /** Successful response of `support.postTicketsByNumber` (POST /tickets/{number}). */
 export type PostTicketsByNumberResponse =
   operations['postTicketsByNumber']['responses']['200']['content']['application/json'];

@@ -112,9 +112,9 @@ export type GetTicketsParams = Record<string, never>;
 export type GetTicketsResponse =
   operations['getTickets']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTickets` (POST /tickets). */
-export type PostTicketsParams = {
-  body?: NonNullable<operations['postTickets']['requestBody']>['content']['application/json'];
-};
+export type PostTicketsParams = NonNullable<
+  operations['postTickets']['requestBody']
+>['content']['application/json'];
 /** Successful response of `support.postTickets` (POST /tickets). */
 export type PostTicketsResponse =
   operations['postTickets']['responses']['200']['content']['application/json'];
@@ -124,11 +124,8 @@ export type GetTicketsByNumberParams = operations['getTicketsByNumber']['paramet
 export type GetTicketsByNumberResponse =
   operations['getTicketsByNumber']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTicketsByNumber` (POST /tickets/{number}). */
-export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] & {
-  body?: NonNullable<
-    operations['postTicketsByNumber']['requestBody']
-  >['content']['application/json'];
-};
+export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] &
+  NonNullable<operations['postTicketsByNumber']['requestBody']>['content']['application/json'];
 /** Successful response of `support.postTicketsByNumber` (POST /tickets/{number}). */
 export type PostTicketsByNumberResponse =
   operations['postTicketsByNumber']['responses']['200']['content']['application/json'];

@@ -1,14 +1,14 @@
 import { ApiError, InvalidResponseError, errorFromResponse, excerpt } from './errors.js';
 import type { OperationSpec } from './types.js';
 
-export interface BuiltRequest {
-  url: string;
-  /** `url` with an API key in the query replaced by `***`: for hooks, logs and messages. */
-  redactedUrl: string;
-  /** `METHOD /path` for error messages (no query, so no secrets). */
-  label: string;
-  body: string | undefined;
-}
+/**
+ * `[url, shownUrl, label, body]`: `shownUrl` is `url` with an API key in the query replaced by `***`
+ * (for hooks, logs and messages); `label` is `METHOD /path` for error messages (no query, so no secrets).
+ */
+export type BuiltRequest = [url: string, shownUrl: string, label: string, body: string | undefined];
+
+const decoder = new TextDecoder();
+export const decode = (buf: ArrayBuffer): string => decoder.decode(buf);
 
 /**
  * Query values, PHP style (what HostBill parses): `undefined` and `null` are skipped; arrays become
@@ -42,23 +42,19 @@ export function buildRequest(
   const q = new URLSearchParams();
   for (const name of op.queryParams) addQuery(q, name, params[name]);
   const withQuery = (key?: string) => {
-    if (queryKey && key) q.set(queryKey[0], key);
-    const s = q.toString();
+    if (key) q.set(queryKey![0], key);
+    const s = `${q}`;
     return s ? `${url}?${s}` : url;
   };
-  let body: string | undefined;
-  if (op.method !== 'GET' && op.method !== 'HEAD') {
-    if (op.body === 'whole') body = JSON.stringify(params['body'] ?? {});
-    if (op.body === 'fields') {
-      body = JSON.stringify(Object.fromEntries(op.bodyParams.filter((n) => params[n] !== undefined).map((n) => [n, params[n]])));
-    }
-  }
-  return {
-    redactedUrl: withQuery('***'),
-    url: withQuery(queryKey?.[1]),
-    label: `${op.method} ${new URL(url).pathname}`,
-    body,
-  };
+  const body =
+    op.method === 'GET' || op.method === 'HEAD' || op.body === 'none'
+      ? undefined
+      : JSON.stringify(
+          op.body === 'whole'
+            ? (params['body'] ?? {})
+            : Object.fromEntries(op.bodyParams.filter((n) => params[n] !== undefined).map((n) => [n, params[n]])),
+        );
+  return [withQuery(queryKey?.[1]), withQuery(queryKey && '***'), `${op.method} ${new URL(url).pathname}`, body];
 }
 
 /**
@@ -74,15 +70,15 @@ export function parseBody(op: OperationSpec, res: Response, buf: ArrayBuffer, la
   if (!buf.byteLength) return undefined;
   const isJson = /json/i.test(type);
   if (!isJson && type && !/^text\//i.test(type)) return blob();
-  const text = new TextDecoder().decode(buf);
-  const init = { status: res.status, headers: res.headers, body: text };
+  const text = decode(buf);
+  const fail = (what: string) => new InvalidResponseError(`${label}: ${what}: ${excerpt(text)}`, { status: res.status, headers: res.headers, body: text });
   let data: unknown;
   try {
     if (!isJson && !/^\s*[{[]/.test(text)) throw 0;
     data = JSON.parse(text);
   } catch {
-    if (isJson) throw new InvalidResponseError(`${label}: malformed JSON: ${excerpt(text)}`, init);
-    if (/html/i.test(type) || /^\s*</.test(text)) throw new InvalidResponseError(`${label}: expected JSON, got HTML: ${excerpt(text)}`, init);
+    if (isJson) throw fail('malformed JSON');
+    if (/html/i.test(type) || /^\s*</.test(text)) throw fail('expected JSON, got HTML');
     return blob();
   }
   if (hostbill && (data as { error?: unknown } | null)?.error != null) {
@@ -94,7 +90,7 @@ export function parseBody(op: OperationSpec, res: Response, buf: ArrayBuffer, la
 
 /** The body of a failed response: JSON when it parses, else the text. */
 export function errorBody(buf: ArrayBuffer): unknown {
-  const text = new TextDecoder().decode(buf);
+  const text = decode(buf);
   try {
     return JSON.parse(text);
   } catch {
@@ -121,7 +117,7 @@ export function retryDelay(error: ApiError, retry: number): number | undefined {
   return Math.min(500 * 2 ** (retry - 1), 8000) * (1 - Math.random() / 4);
 }
 
-/** A copy of the headers with credentials replaced by `***`. */
+/** A copy of the headers with credentials (and the header named `secretName`, lower case) replaced by `***`. */
 export function redactHeaders(headers: Headers, secretName?: string): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((v, k) => {

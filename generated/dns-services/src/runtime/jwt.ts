@@ -1,23 +1,13 @@
 import { ApiError, InvalidResponseError, ThrottleError } from './errors.js';
+import type { JwtPaths, JwtSession, Send } from './types.js';
 
-/** Sends an unauthenticated POST with a JSON body (and a bearer token when given); resolves the parsed body. */
-export type Post = (path: string, body: object, bearer?: string) => Promise<unknown>;
+/**
+ * JWT sign-in, opt-in: a generated client passes `jwtSession` in its provider defaults only when the
+ * provider offers JWT, so bundles of other clients leave this module out.
+ */
 
-export interface JwtPaths {
-  login: string;
-  refresh: string;
-  revoke?: string | undefined;
-  logout?: string | undefined;
-}
-
-export interface JwtSession {
-  /** A current access token: logs in on first use, refreshes within 30 s of `exp`. */
-  token(): Promise<string>;
-  /** A new token after `used` was refused with 401; one refresh however many calls ask. */
-  renew(used: string): Promise<string>;
-  /** Revokes the tokens (or logs out) and forgets them. */
-  logout(): Promise<void>;
-}
+const DEFAULT_PATHS: JwtPaths = { login: '/login', refresh: '/token', revoke: '/revoke', logout: '/logout' };
+const AUTH_OP = { method: 'POST', group: 'auth', pathParams: [], queryParams: [], bodyParams: [], body: 'whole', auth: false, response: 'json' } as const;
 
 /** `exp` of a JWT in ms (payload decoded, not verified); Infinity when unreadable. */
 export function expiry(token: string): number {
@@ -31,11 +21,15 @@ export function expiry(token: string): number {
 }
 
 /** Credentials live only in this closure: never on the client, an error or a log line. */
-export function jwtSession(post: Post, paths: JwtPaths, username: string, password: string): JwtSession {
+export function jwtSession(send: Send, paths: JwtPaths = DEFAULT_PATHS, username: string, password: string): JwtSession {
   let token: string | undefined;
   let refresh: string | undefined;
   let exp = 0;
   let pending: Promise<string> | undefined;
+
+  /** An unauthenticated POST with a JSON body, and the access token when given. */
+  const post = (path: string, body: object, bearer?: string) =>
+    send({ ...AUTH_OP, path, name: path }, { body }, bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {});
 
   const store = (r: unknown): string => {
     const { token: t, refresh: f } = (r ?? {}) as { token?: unknown; refresh?: unknown };

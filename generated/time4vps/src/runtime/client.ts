@@ -1,7 +1,6 @@
 import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ThrottleError, errorFromResponse } from './errors.js';
-import { buildRequest, errorBody, parseBody, redactHeaders, retryDelay, type BuiltRequest } from './http.js';
-import { jwtSession, type JwtSession } from './jwt.js';
-import type { ClientOptions, LogLevel, Logger, OperationSpec, ProviderDefaults, RequestOptions } from './types.js';
+import { buildRequest, errorBody, parseBody, redactHeaders, retryDelay } from './http.js';
+import type { ClientOptions, JwtSession, LogLevel, OperationSpec, ProviderDefaults, RequestOptions } from './types.js';
 
 /**
  * The promise of a call's data. The request starts at once (on the next microtask).
@@ -15,9 +14,14 @@ export interface ApiPromise<T> extends Promise<T> {
 }
 
 type Result = { data: unknown; response: Response };
+/** Sends one operation: every attempt, retry and the replay after a JWT refresh. `raw`: leave the body unread. */
+type Run = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions, raw: boolean) => Promise<Result>;
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+const JSON_TYPE = 'application/json';
+const AUTHORIZATION = 'authorization';
 const noop = () => {};
+const aborted = () => new ApiAbortError('Request was aborted');
 
 function readEnv(name: string): string | undefined {
   try {
@@ -27,53 +31,127 @@ function readEnv(name: string): string | undefined {
   }
 }
 
-const basic = (user: string, pass: string) =>
-  `Basic ${btoa(Array.from(new TextEncoder().encode(`${user}:${pass}`), (b) => String.fromCharCode(b)).join(''))}`;
-
-const AUTH_OP = { method: 'POST', group: 'auth', pathParams: [], queryParams: [], bodyParams: [], body: 'whole', auth: false, response: 'json' } as const;
+/** `Basic base64(user:pass)`, UTF-8 encoded. */
+const basic = (user: string, pass: string) => `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))}`;
 
 const retriable = (e: ApiError) =>
   !(e instanceof ThrottleError) && (e instanceof ApiConnectionError || e.status === 408 || e.status === 429 || (e.status ?? 0) >= 500);
 
+const setAll = (headers: Headers, extra: Record<string, string> = {}) => {
+  for (const k in extra) headers.set(k, extra[k]!);
+};
+
+/**
+ * The client every generated client extends. The settings live in the constructor's closure (the
+ * credentials too: they are on no property of the client), where `#run` is made.
+ */
 export class ApiClient {
-  readonly #o: ClientOptions;
-  readonly #base: string;
-  readonly #hostbill: boolean;
-  /** Authorization header value for basic and bearer auth. */
-  readonly #authorization?: string;
-  readonly #key?: { in: 'header' | 'query'; name: string; value: string };
+  readonly #run: Run;
+  readonly #onError?: ((error: ApiError) => void) | undefined;
   readonly #jwt?: JwtSession;
-  readonly #logger?: Logger | undefined;
-  readonly #level: number;
 
   constructor(options: ClientOptions | undefined, defaults: ProviderDefaults) {
-    const o = (this.#o = options ?? {});
+    const o = options ?? {};
     const env = (name: string) => readEnv(`${defaults.envPrefix}_${name}`);
-    this.#base = o.baseUrl ?? env('BASE_URL') ?? defaults.baseUrl;
-    this.#hostbill = defaults.hostbill;
-    const level = o.logLevel ?? (env('LOG') as LogLevel | undefined);
-    this.#logger = o.logger ?? (level ? console : undefined);
-    this.#level = LEVELS.indexOf(level ?? 'warn');
+    const base = o.baseUrl ?? env('BASE_URL') ?? defaults.baseUrl;
+    this.#onError = o.onError;
 
-    let auth = o.auth;
+    const level = o.logLevel ?? (env('LOG') as LogLevel | undefined);
+    const logger = o.logger ?? (level ? console : undefined);
+    /** The logger's method for `at` when that level is on: `log('debug')?.(message)` builds the message only then. */
+    const log = (at: 'debug' | 'warn') =>
+      logger && LEVELS.indexOf(at) >= LEVELS.indexOf(level ?? 'warn') ? (message: string) => logger[at](message) : undefined;
+
+    // Credentials: a header `[name, value]` (Basic, Bearer or an API key), an API key for the query, or a JWT session.
+    let header: readonly [string, string] | undefined;
+    let query: readonly [string, string] | undefined;
     const [username, password] = [env('USERNAME'), env('PASSWORD')];
-    if (!auth && username && password) auth = { username, password };
-    if (!auth) return;
-    if ('token' in auth) this.#authorization = `Bearer ${auth.token}`;
-    else if ('apiKey' in auth) this.#key = { ...(defaults.apiKey ?? { in: 'header', name: 'X-API-Key' }), value: auth.apiKey };
-    else if ((auth.scheme ?? (defaults.authSchemes.includes('basic') || !defaults.authSchemes.includes('jwt') ? 'basic' : 'jwt')) === 'basic') {
-      this.#authorization = basic(auth.username, auth.password);
+    const auth = o.auth ?? (username && password ? { username, password } : undefined);
+    const schemes = defaults.authSchemes;
+    if (!auth) {
+      // no credentials: operations that need them get 401 from the API
+    } else if ('token' in auth) header = [AUTHORIZATION, `Bearer ${auth.token}`];
+    else if ('apiKey' in auth) {
+      const key = defaults.apiKey ?? { in: 'header', name: 'X-API-Key' };
+      if (key.in === 'query') query = [key.name, auth.apiKey];
+      else header = [key.name, auth.apiKey];
+    } else if ((auth.scheme ?? (schemes.includes('basic') || !schemes.includes('jwt') ? 'basic' : 'jwt')) === 'basic') {
+      header = [AUTHORIZATION, basic(auth.username, auth.password)];
+    } else if (defaults.jwtSession) {
+      const send = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions) => run(op, params, options, false).then((r) => r.data);
+      this.#jwt = defaults.jwtSession(send, defaults.jwt, auth.username, auth.password);
     } else {
-      const j = defaults.jwt ?? { login: '/login', refresh: '/token', revoke: '/revoke', logout: '/logout' };
-      const post = (path: string, body: object, bearer?: string) =>
-        this.#run(
-          { ...AUTH_OP, path, name: path },
-          { body },
-          bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {},
-          false,
-        ).then((r) => r.data);
-      this.#jwt = jwtSession(post, j, auth.username, auth.password);
+      throw new ApiError('JWT sign-in needs jwtSession in the provider defaults');
     }
+    const jwt = this.#jwt;
+    const secretHeader = header?.[0].toLowerCase();
+
+    const run: Run = async (op, params, ro, raw) => {
+      const { method } = op;
+      const { signal } = ro;
+      const [url, shownUrl, label, body] = buildRequest(base, op, params, op.auth ? query : undefined);
+      const maxRetries = ro.retry === false || (!ro.retry && (method === 'POST' || method === 'PATCH')) ? 0 : (ro.maxRetries ?? o.maxRetries ?? 2);
+      const timeout = ro.timeout ?? o.timeout ?? 60_000;
+      let retries = 0;
+      let replayed = false;
+      for (let attempt = 1; ; attempt++) {
+        if (signal?.aborted) throw aborted();
+        const headers = new Headers(op.response === 'json' ? { accept: JSON_TYPE } : {});
+        if (body !== undefined) headers.set('content-type', JSON_TYPE);
+        setAll(headers, o.headers);
+        let bearer: string | undefined;
+        if (!op.auth) headers.delete(AUTHORIZATION);
+        else if (jwt) headers.set(AUTHORIZATION, `Bearer ${(bearer = await jwt.token())}`);
+        else if (header) headers.set(...header);
+        setAll(headers, ro.headers);
+
+        const event = { operation: op.name, method, url: shownUrl, headers: redactHeaders(headers, secretHeader), attempt };
+        const line = `${method} ${shownUrl} (attempt ${attempt})`;
+        o.onRequest?.(event);
+        // The timer or the caller's signal aborts the attempt; the caller's signal tells which.
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        const timer = setTimeout(abort, timeout);
+        signal?.addEventListener('abort', abort);
+        const started = Date.now();
+        let response: Response | undefined;
+        let buf: ArrayBuffer | undefined;
+        let error: ApiError;
+        try {
+          response = await (o.fetch ?? fetch)(url, { method, headers, body: body ?? null, signal: controller.signal });
+          if (!raw || !response.ok) buf = await response.arrayBuffer();
+        } catch (cause) {
+          response = undefined;
+          error = signal?.aborted
+            ? aborted()
+            : controller.signal.aborted
+              ? new ApiTimeoutError(`${label}: timed out after ${timeout} ms`)
+              : new ApiConnectionError(`${label}: connection error`, { cause });
+          log('debug')?.(`${line} failed: ${error.name}`);
+        } finally {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', abort);
+        }
+        if (response) {
+          const { status } = response;
+          const durationMs = Date.now() - started;
+          o.onResponse?.({ ...event, status, durationMs });
+          log('debug')?.(`${line} -> ${status} in ${durationMs} ms`);
+          if (response.ok) return { data: raw ? undefined : parseBody(op, response, buf!, label, defaults.hostbill), response };
+          error = errorFromResponse(status, response.headers, errorBody(buf!), label);
+        }
+        if (bearer && error!.status === 401 && !(error! instanceof ThrottleError) && !replayed) {
+          replayed = true; // expired or revoked token: refresh (or log in) and replay once
+          await jwt!.renew(bearer);
+          continue;
+        }
+        const delay = retries < maxRetries && retriable(error!) ? retryDelay(error!, ++retries) : undefined;
+        if (delay === undefined) throw error!;
+        log('warn')?.(`${label}: ${error!.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
+        await this.sleep(delay, signal);
+      }
+    };
+    this.#run = run;
   }
 
   /** Sends one operation. Rejects with an ApiError subclass. */
@@ -81,7 +159,7 @@ export class ApiClient {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
       (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, raw).catch((e: ApiError) => {
-        this.#o.onError?.(e);
+        this.#onError?.(e);
         throw e;
       }));
     const data = Promise.resolve()
@@ -103,18 +181,17 @@ export class ApiClient {
     const spec = op.queryParams.includes('page') ? op : { ...op, queryParams: [...op.queryParams, 'page'] };
     const query: { page?: number; [name: string]: unknown } = { ...params };
     const seen = new Set<number>();
-    let base = 1;
+    let first = 1;
     for (let i = 0; i < 1000; i++) {
       const body = await this.request<T>(spec, query, options);
       const page = (body as { page?: { current?: unknown; total?: unknown } } | undefined)?.page;
       const current = Number(page?.current);
-      const total = Number(page?.total);
       if (seen.has(current)) return;
       yield body;
       if (!Number.isInteger(current)) return;
       seen.add(current);
-      base = Math.min(base, current);
-      if (!(current - base + 1 < total)) return;
+      first = Math.min(first, current);
+      if (!(current - first + 1 < Number(page?.total))) return;
       query.page = current + 1;
     }
   }
@@ -131,85 +208,10 @@ export class ApiClient {
         clearTimeout(timer);
         signal?.removeEventListener('abort', stop);
       };
-      const stop = () => (done(), reject(new ApiAbortError('Request was aborted')));
+      const stop = () => (done(), reject(aborted()));
       const timer = setTimeout(() => (done(), resolve()), ms);
       signal?.addEventListener('abort', stop);
       if (signal?.aborted) stop();
     });
-  }
-
-  #log(level: LogLevel, message: string): void {
-    if (LEVELS.indexOf(level) >= this.#level) this.#logger?.[level as Exclude<LogLevel, 'off'>](message);
-  }
-
-  async #run(op: OperationSpec, params: Record<string, unknown>, o: RequestOptions, raw: boolean): Promise<Result> {
-    const key = op.auth ? this.#key : undefined;
-    const req = buildRequest(this.#base, op, params, key?.in === 'query' ? [key.name, key.value] : undefined);
-    const maxRetries =
-      o.retry === false || (!o.retry && (op.method === 'POST' || op.method === 'PATCH')) ? 0 : (o.maxRetries ?? this.#o.maxRetries ?? 2);
-    let retries = 0;
-    let replayed = false;
-    for (let attempt = 1; ; attempt++) {
-      if (o.signal?.aborted) throw new ApiAbortError('Request was aborted');
-      const headers = new Headers(op.response === 'json' ? { accept: 'application/json' } : {});
-      if (req.body !== undefined) headers.set('content-type', 'application/json');
-      for (const [k, v] of Object.entries(this.#o.headers ?? {})) headers.set(k, v);
-      let bearer: string | undefined;
-      if (!op.auth) headers.delete('authorization');
-      else if (this.#jwt) headers.set('authorization', `Bearer ${(bearer = await this.#jwt.token())}`);
-      else if (this.#authorization) headers.set('authorization', this.#authorization);
-      else if (key?.in === 'header') headers.set(key.name, key.value);
-      for (const [k, v] of Object.entries(o.headers ?? {})) headers.set(k, v);
-      try {
-        return await this.#attempt(op, req, headers, attempt, o, raw);
-      } catch (e) {
-        const error = e as ApiError;
-        if (bearer && error.status === 401 && !(error instanceof ThrottleError) && !replayed) {
-          replayed = true; // expired or revoked token: refresh (or log in) and replay once
-          await this.#jwt!.renew(bearer);
-          continue;
-        }
-        const delay = retries < maxRetries && retriable(error) ? retryDelay(error, ++retries) : undefined;
-        if (delay === undefined) throw error;
-        this.#log('warn', `${req.label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
-        await this.sleep(delay, o.signal);
-      }
-    }
-  }
-
-  async #attempt(op: OperationSpec, req: BuiltRequest, headers: Headers, attempt: number, o: RequestOptions, raw: boolean): Promise<Result> {
-    const { signal } = o;
-    const timeout = o.timeout ?? this.#o.timeout ?? 60_000;
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    let timedOut = false;
-    const timer = setTimeout(() => ((timedOut = true), abort()), timeout);
-    signal?.addEventListener('abort', abort);
-    const event = { operation: op.name, method: op.method, url: req.redactedUrl, headers: redactHeaders(headers, this.#key?.name.toLowerCase()), attempt };
-    const line = `${op.method} ${req.redactedUrl} (attempt ${attempt})`;
-    this.#o.onRequest?.(event);
-    const started = Date.now();
-    let response: Response;
-    let buf: ArrayBuffer | undefined;
-    try {
-      response = await (this.#o.fetch ?? fetch)(req.url, { method: op.method, headers, body: req.body ?? null, signal: controller.signal });
-      if (!raw || !response.ok) buf = await response.arrayBuffer();
-    } catch (cause) {
-      const error = signal?.aborted
-        ? new ApiAbortError('Request was aborted')
-        : timedOut
-          ? new ApiTimeoutError(`${req.label}: timed out after ${timeout} ms`)
-          : new ApiConnectionError(`${req.label}: connection error`, { cause });
-      this.#log('debug', `${line} failed: ${error.name}`);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-    }
-    const durationMs = Date.now() - started;
-    this.#o.onResponse?.({ ...event, status: response.status, durationMs });
-    this.#log('debug', `${line} -> ${response.status} in ${durationMs} ms`);
-    if (!response.ok) throw errorFromResponse(response.status, response.headers, errorBody(buf!), req.label);
-    return { data: raw ? undefined : parseBody(op, response, buf!, req.label, this.#hostbill), response };
   }
 }

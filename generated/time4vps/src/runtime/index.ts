@@ -16,11 +16,15 @@ export {
   UnprocessableEntityError,
   type ApiErrorInit,
 } from './errors.js';
+export { jwtSession } from './jwt.js';
 export type {
   AuthScheme,
   ClientOptions,
   Credentials,
   HttpMethod,
+  JwtPaths,
+  JwtSession,
+  JwtSessionFactory,
   LogLevel,
   Logger,
   OperationSpec,
@@ -28,4 +32,5 @@ export type {
   RequestEvent,
   RequestOptions,
   ResponseEvent,
+  Send,
 } from './types.js';

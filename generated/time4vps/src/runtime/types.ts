@@ -28,11 +28,39 @@ export interface ProviderDefaults {
   envPrefix: string;
   authSchemes: readonly AuthScheme[];
   hostbill: boolean;
+  /**
+   * JWT support, for providers whose `authSchemes` include `jwt`: the runtime's `jwtSession`. Opt-in so
+   * that clients of Basic-only providers leave the JWT code out of a bundle; without it, signing in
+   * with JWT fails at construction.
+   */
+  jwtSession?: JwtSessionFactory | undefined;
   /** Paths of the JWT endpoints; default `/login`, `/token`, `/revoke`, `/logout`. */
-  jwt?: { login: string; refresh: string; revoke?: string | undefined; logout?: string | undefined } | undefined;
+  jwt?: JwtPaths | undefined;
   /** Where an API key goes; default the `X-API-Key` header. */
   apiKey?: { in: 'header' | 'query'; name: string } | undefined;
 }
+
+export interface JwtPaths {
+  login: string;
+  refresh: string;
+  revoke?: string | undefined;
+  logout?: string | undefined;
+}
+
+export interface JwtSession {
+  /** A current access token: logs in on first use, refreshes within 30 s of `exp`. */
+  token(): Promise<string>;
+  /** A new token after `used` was refused with 401; one refresh however many calls ask. */
+  renew(used: string): Promise<string>;
+  /** Revokes the tokens (or logs out) and forgets them. */
+  logout(): Promise<void>;
+}
+
+/** Sends one operation without retrying a 401 or calling `onError`; resolves the parsed body. */
+export type Send = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions) => Promise<unknown>;
+
+/** Makes the JWT session of a client; `send` is the client's own transport (hooks, logs, timeouts). */
+export type JwtSessionFactory = (send: Send, paths: JwtPaths | undefined, username: string, password: string) => JwtSession;
 
 export type Credentials =
   | { username: string; password: string; scheme?: 'basic' | 'jwt' | undefined }
