@@ -34,10 +34,15 @@ function describeResponse(doc: OpenApiDocument, op: OpenAPIV3.OperationObject) {
     const content = response?.content;
     if (!content || Object.keys(content).length === 0) continue;
     const mediaType = jsonMediaType(content);
-    if (mediaType) return { response: 'json' as const, hasSchema: content[mediaType]?.schema !== undefined, status: code, mediaType };
-    return { response: 'binary' as const, hasSchema: true, status: code, mediaType: undefined };
+    if (mediaType) {
+      const raw = content[mediaType]?.schema;
+      const schema = raw ? resolveLocal<OpenAPIV3.SchemaObject>(doc, raw) : undefined;
+      const inferred = (schema as Record<string, unknown> | undefined)?.['x-inferred-from-example'] === true;
+      return { response: 'json' as const, hasSchema: raw !== undefined, status: code, mediaType, inferred };
+    }
+    return { response: 'binary' as const, hasSchema: true, status: code, mediaType: undefined, inferred: false };
   }
-  return { response: 'json' as const, hasSchema: false, status: undefined, mediaType: undefined };
+  return { response: 'json' as const, hasSchema: false, status: undefined, mediaType: undefined, inferred: false };
 }
 
 function isPaged(doc: OpenApiDocument, queryParams: readonly string[], op: OpenAPIV3.OperationObject): boolean {
@@ -134,6 +139,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       bodyMediaType: jsonMediaType(body?.content),
       responseMediaType: response.mediaType,
       hasResponseSchema: response.hasSchema,
+      responseInferred: response.inferred,
       successStatus: response.status,
       hasQuery: query.length > 0,
       queryRequired: query.some((p) => p.required === true),

@@ -28,6 +28,8 @@ export interface OperationModel {
   /** Media type keys of the JSON request body and the typed success response, as the document spells them. */
   readonly bodyMediaType?: string;
   readonly responseMediaType?: string;
+  /** The response schema was inferred from a documented example (x-inferred-from-example). */
+  readonly responseInferred: boolean;
   /** Whether a successful response has a declared JSON schema. */
   readonly hasResponseSchema: boolean;
   /** 2xx status code whose content types the response, when any. */

@@ -10,6 +10,7 @@ import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
+import { patternDescriptionsPass } from './passes/pattern-descriptions.ts';
 import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
 import { serversPass } from './passes/servers.ts';
@@ -39,6 +40,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   hostbillAuthPass,
   serversPass,
   exampleResponsesPass,
+  patternDescriptionsPass,
 ];
 
 export interface NormaliseResult {

@@ -10,7 +10,7 @@ export interface ChangelogEntry {
   readonly specVersion?: string;
   readonly specHash?: string;
   readonly changes: readonly Change[];
-  /** Generated files that changed beyond openapi.json (a newer generator or runtime). */
+  /** Generated files that changed beyond openapi.json (a newer generator or runtime); listed only when `changes` is empty. */
   readonly generatedFiles: readonly string[];
   /** A package that did not exist at the base ref. */
   readonly initial?: { readonly operations: number };
@@ -31,7 +31,8 @@ export function renderEntry(entry: ChangelogEntry): string {
     if (group.length === 0) continue;
     lines.push(`### ${SEVERITY_TITLES[severity]}`, '', ...group.map(changeLine), '');
   }
-  if (entry.generatedFiles.length > 0) {
+  // With API changes the generated code changes with them; the list matters only when it is the whole story.
+  if (entry.changes.length === 0 && entry.generatedFiles.length > 0) {
     lines.push('### Generated code', '', `Regenerated without an API change to these files: ${entry.generatedFiles.map(code).join(', ')}.`, '');
   }
   return `${lines.join('\n')}\n`;

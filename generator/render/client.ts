@@ -86,7 +86,8 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
   for (const op of model.operations) {
     const where = `\`${op.group}.${op.name}\` (${op.method} ${op.path})`;
     types.addTypeAlias({ isExported: true, name: typeName(op, 'Params'), type: paramsType(op), docs: [jsDocText(`Parameters of ${where}.`)] });
-    types.addTypeAlias({ isExported: true, name: typeName(op, 'Response'), type: responseType(op), docs: [jsDocText(`Successful response of ${where}.`)] });
+    const origin = op.responseInferred ? 'Inferred from the documented example: the API may send more fields, and numbers as strings.' : undefined;
+    types.addTypeAlias({ isExported: true, name: typeName(op, 'Response'), type: responseType(op), docs: [jsDocText(`Successful response of ${where}.`, origin)] });
   }
 
   const operations = newFile(project, 'operations.ts');

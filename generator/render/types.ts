@@ -1,19 +1,76 @@
-import openapiTS, { astToString } from 'openapi-typescript';
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPITSOptions } from 'openapi-typescript';
 import ts from 'typescript';
+import { GeneratorError } from '../errors.ts';
 import type { OpenApiDocument } from '../normalise/pass.ts';
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 
-/** `paths`, `components` and `operations` types for the document, by openapi-typescript. */
-export async function renderSchemaTypes(doc: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(doc) as never, {
+const OPTIONS: OpenAPITSOptions = {
+  silent: true,
+  alphabetize: false,
+  transform(schema) {
+    // Binary bodies arrive as a Blob at run time (the runtime never parses them).
+    if (schema.format === 'binary') return BLOB;
+    return undefined;
+  },
+};
+
+/**
+ * openapi-typescript's context, as its `openapiTS()` builds it, for our options. We call its
+ * `transformSchema` directly: `openapiTS()` first lints and bundles the document with Redocly, which
+ * on a large document (GitHub's) costs more than the transformation itself and adds nothing here,
+ * because the document is already one bundled, validated file with local `$ref`s only.
+ */
+function contextFor(schema: Record<string, unknown>): Parameters<typeof transformSchema>[1] {
+  return {
+    additionalProperties: false,
+    alphabetize: OPTIONS.alphabetize ?? false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(schema as never, OPTIONS),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
     silent: true,
-    alphabetize: false,
-    transform(schema) {
-      // Binary bodies arrive as a Blob at run time (the runtime never parses them).
-      if (schema.format === 'binary') return BLOB;
-      return undefined;
+    inject: undefined,
+    transform: OPTIONS.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref: string) {
+      return resolveRef(schema, $ref, { silent: true });
     },
-  });
-  return astToString(ast);
+  } as Parameters<typeof transformSchema>[1];
+}
+
+/**
+ * `paths`, `components` and `operations` types for the document, by openapi-typescript. Takes the
+ * normalised document or its JSON text; openapi-typescript patches discriminator enums into the
+ * object it is given, so it always works on its own copy.
+ */
+export async function renderSchemaTypes(doc: OpenApiDocument | string, file = 'openapi.json'): Promise<string> {
+  const schema = (typeof doc === 'string' ? JSON.parse(doc) : structuredClone(doc)) as Record<string, unknown>;
+  // Redocly's bundler always leaves a `components` object; the types depend on it being there.
+  schema.components ??= {};
+  try {
+    return astToString(transformSchema(schema as never, contextFor(schema)));
+  } catch (error) {
+    if (error instanceof GeneratorError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new GeneratorError({ file: `${file} (normalised)` }, `openapi-typescript cannot turn the document into types: ${message}`);
+  }
 }

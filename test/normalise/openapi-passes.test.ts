@@ -111,3 +111,22 @@ describe('auth-schemes and servers', () => {
     expect(d.servers).toEqual([{ url: hostbillProvider.baseUrl }]);
   });
 });
+
+describe('pattern-descriptions', () => {
+  it('repeats a string pattern in the description, once', async () => {
+    const { patternDescriptionsPass } = await import('../../generator/normalise/passes/pattern-descriptions.ts');
+    const d = doc({
+      '/a': {
+        put: {
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { first: { type: 'string', pattern: '^[A-Za-z]+$', description: 'First Name' }, code: { type: 'string', pattern: '^\\d+$' } } } } } },
+          responses: ok,
+        },
+      },
+    });
+    patternDescriptionsPass.run(d, collectingContext());
+    patternDescriptionsPass.run(d, collectingContext());
+    const schema = (d.paths['/a']?.put?.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']?.schema as OpenAPIV3.SchemaObject;
+    expect((schema.properties?.first as OpenAPIV3.SchemaObject).description).toBe('First Name (pattern `^[A-Za-z]+$`)');
+    expect((schema.properties?.code as OpenAPIV3.SchemaObject).description).toBe('Matches the pattern `^\\d+$`.');
+  });
+});

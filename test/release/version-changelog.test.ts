@@ -36,7 +36,7 @@ describe('version policy', () => {
 });
 
 describe('changelog', () => {
-  it('renders an entry grouped by severity, with the spec version and hash, without a date unless given', () => {
+  it('renders an entry grouped by severity, with the spec version and hash, without a date unless given; lists generated files only without API changes', () => {
     const entry = renderEntry({ version: '0.2.0', specVersion: '4.20220303', specHash: 'sha256-abc', changes: [breaking, feature, docs], generatedFiles: ['src/client.ts'] });
     expect(entry).toBe(
       [
@@ -56,12 +56,11 @@ describe('changelog', () => {
         '',
         '- spec version changed from `1` to `2`',
         '',
-        '### Generated code',
-        '',
-        'Regenerated without an API change to these files: `src/client.ts`.',
-        '',
         '',
       ].join('\n'),
+    );
+    expect(renderEntry({ version: '0.2.1', changes: [], generatedFiles: ['README.md', 'src/client.ts'] })).toBe(
+      '## 0.2.1\n\n### Generated code\n\nRegenerated without an API change to these files: `README.md`, `src/client.ts`.\n\n',
     );
     expect(renderEntry({ version: '1.0.0', date: '2025-02-03', changes: [], generatedFiles: [], initial: { operations: 3 } })).toBe('## 1.0.0 (2025-02-03)\n\nInitial release: 3 operations.\n\n');
   });
