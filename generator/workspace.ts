@@ -1,8 +1,9 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listProviders, loadProvider } from './config/load-provider.ts';
 import { UsageError } from './errors.ts';
-import { generateProvider, type GenerationResult } from './pipeline.ts';
+import type { GenerateOptions, GenerationResult } from './pipeline.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,10 +30,25 @@ export async function selectProviders(ws: Workspace, requested: readonly string[
   return [...requested];
 }
 
-/** Renders one provider's package in memory. */
-export async function renderProvider(ws: Workspace, id: string): Promise<GenerationResult> {
+/**
+ * Renders one provider's package in memory. The pipeline (prettier, TypeScript, ts-morph,
+ * openapi-typescript: seconds to load) is imported on first use, so commands that find nothing to
+ * do never load it.
+ */
+export async function renderProvider(ws: Workspace, id: string, options: GenerateOptions = {}): Promise<GenerationResult> {
   const source = await loadProvider(ws.specsDir, id);
-  return generateProvider(source, path.join(ws.generatedDir, id), ws.root);
+  const { generateProvider } = await import('./pipeline.ts');
+  return generateProvider(source, path.join(ws.generatedDir, id), ws.root, options);
+}
+
+/**
+ * Renders several providers, on up to `limit` worker threads when there is more than one provider
+ * and more than one core (CPU-bound work does not overlap on one thread); results keep the order.
+ */
+export async function renderProviders(ws: Workspace, ids: readonly string[], limit = os.availableParallelism()): Promise<GenerationResult[]> {
+  if (ids.length <= 1 || limit <= 1) return mapConcurrent(ids, 1, (id) => renderProvider(ws, id));
+  const { mapInWorkers } = await import('./parallel/pool.ts');
+  return mapInWorkers(ids, limit, 'provider', (id) => ({ root: ws.root, id }));
 }
 
 /** Runs `task` over the items with at most `limit` in flight; results keep the items' order. */

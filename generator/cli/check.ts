@@ -1,10 +1,9 @@
-import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { importDocs, serialiseDocument } from '../import-docs/index.ts';
 import { diffFileSet } from '../write/file-set.ts';
-import { mapConcurrent, renderProvider, selectProviders, workspace } from '../workspace.ts';
+import { renderProviders, selectProviders, workspace } from '../workspace.ts';
 import { runCli } from './run-cli.ts';
 
 const program = new Command('check')
@@ -16,7 +15,8 @@ await runCli(program, async () => {
   const opts = program.opts<{ provider?: string[] }>();
   const ws = workspace();
   const ids = await selectProviders(ws, opts.provider);
-  const results = await mapConcurrent(ids, os.availableParallelism(), (id) => renderProvider(ws, id));
+  // Always renders and compares every file (never skips on the recorded inputs hash), so hand edits show.
+  const results = await renderProviders(ws, ids);
   let stale = 0;
   for (const result of results) {
     const dir = path.join(ws.generatedDir, result.id);

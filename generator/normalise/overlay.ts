@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { openapiOverlay } from 'openapi-format';
 import { GeneratorError } from '../errors.ts';
 import { parseDocumentText } from '../load/load-document.ts';
 import { isObject } from './pass.ts';
@@ -25,6 +24,8 @@ export async function applyOverlay(document: Record<string, unknown>, overlayFil
       throw new GeneratorError({ file: overlayFile, pointer: `/actions/${index}` }, 'each action needs a "target" and an "update" or "remove: true"');
     }
   });
+  // Loaded on first use: only providers with an overlay need it.
+  const { openapiOverlay } = await import('openapi-format');
   const { data, resultData } = await openapiOverlay(structuredClone(document), { overlaySet: overlay as never });
   const unused = resultData.unusedActions as Record<string, unknown>[];
   if (unused.length > 0) {

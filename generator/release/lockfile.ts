@@ -14,14 +14,24 @@ async function readJson(file: string): Promise<Record<string, unknown> | undefin
   }
 }
 
+/** The package.json fields npm copies into a workspace's lockfile entry and `npm ci` checks. */
+const DEPENDENCY_FIELDS = ['name', 'version', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+function stableJson(value: unknown): string {
+  if (value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)) return '';
+  return JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /**
- * The generated packages whose name or version package-lock.json does not record (missing entries
+ * The generated packages whose name, version or dependencies package-lock.json does not record (missing entries
  * included); empty when the lockfile is in step, or when the root has no lockfile at all.
  */
 export async function staleLockEntries(root: string): Promise<string[]> {
   const lock = await readJson(path.join(root, 'package-lock.json'));
   if (!lock) return [];
-  const packages = (lock.packages ?? {}) as Record<string, { name?: string; version?: string }>;
+  const packages = (lock.packages ?? {}) as Record<string, Record<string, unknown>>;
   const dirs = (await readdir(path.join(root, 'generated'), { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
@@ -31,7 +41,7 @@ export async function staleLockEntries(root: string): Promise<string[]> {
     const pkg = await readJson(path.join(root, 'generated', dir, 'package.json'));
     if (!pkg) continue;
     const entry = packages[`generated/${dir}`];
-    if (!entry || entry.version !== pkg.version || entry.name !== pkg.name) stale.push(`generated/${dir}`);
+    if (!entry || DEPENDENCY_FIELDS.some((field) => stableJson(entry[field]) !== stableJson(pkg[field]))) stale.push(`generated/${dir}`);
   }
   return stale;
 }

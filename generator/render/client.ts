@@ -1,6 +1,6 @@
-import { Project, StructureKind, VariableDeclarationKind, type MethodDeclarationStructure, type SourceFile } from 'ts-morph';
+import { Project, StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type SourceFile, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { ProviderConfig } from '../config/provider-config.ts';
-import { pascalCase, propertyKey } from '../model/identifiers.ts';
+import { isPrototypeName, propertyKey, safePascalIdentifier } from '../model/identifiers.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { jsDocText } from './doc-comments.ts';
 
@@ -22,8 +22,9 @@ function typeBaseNames(model: ClientModel): Map<OperationModel, string> {
   const names = new Map<OperationModel, string>();
   const used = new Set<string>();
   for (const op of model.operations) {
-    let base = pascalCase(counts.get(op.name) === 1 ? op.name : `${op.group} ${op.name}`);
-    for (let n = 2; used.has(base); n++) base = `${pascalCase(`${op.group} ${op.name}`)}${n}`;
+    // safePascalIdentifier: a method named `_1st` must not give the alias `1stParams`.
+    let base = safePascalIdentifier(counts.get(op.name) === 1 ? op.name : `${op.group} ${op.name}`);
+    for (let n = 2; used.has(base); n++) base = `${safePascalIdentifier(`${op.group} ${op.name}`)}${n}`;
     used.add(base);
     names.set(op, base);
   }
@@ -48,6 +49,14 @@ function responseType(op: OperationModel): string {
 }
 
 const paramsOptional = (op: OperationModel): boolean => !op.hasPath && !op.queryRequired && !op.bodyRequired;
+
+/**
+ * The default of an optional `params`: `{}`, asserted to the params type when a parameter is named
+ * like an Object.prototype member (`toString`, `hasOwnProperty`), since TypeScript checks `{}`
+ * against such an optional property using the inherited method's type.
+ */
+const paramsDefault = (op: OperationModel, type: string): string | undefined =>
+  !paramsOptional(op) ? undefined : [...op.queryParams, ...op.bodyParams].some(isPrototypeName) ? `{} as ${type}` : '{}';
 
 function newFile(project: Project, name: string): SourceFile {
   return project.createSourceFile(name, '', { overwrite: true });
@@ -83,12 +92,16 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
 
   const types = newFile(project, 'types.ts');
   types.addImportDeclaration({ isTypeOnly: true, namedImports: ['operations'], moduleSpecifier: './schema.js' });
+  // Structures are added in one batch: ts-morph re-parses the file on every insertion, so adding
+  // them one by one is quadratic (minutes for GitHub's 1,100 operations).
+  const aliases: TypeAliasDeclarationStructure[] = [];
   for (const op of model.operations) {
     const where = `\`${op.group}.${op.name}\` (${op.method} ${op.path})`;
-    types.addTypeAlias({ isExported: true, name: typeName(op, 'Params'), type: paramsType(op), docs: [jsDocText(`Parameters of ${where}.`)] });
+    aliases.push({ kind: StructureKind.TypeAlias, isExported: true, name: typeName(op, 'Params'), type: paramsType(op), docs: [jsDocText(`Parameters of ${where}.`)] });
     const origin = op.responseInferred ? 'Inferred from the documented example: the API may send more fields, and numbers as strings.' : undefined;
-    types.addTypeAlias({ isExported: true, name: typeName(op, 'Response'), type: responseType(op), docs: [jsDocText(`Successful response of ${where}.`, origin)] });
+    aliases.push({ kind: StructureKind.TypeAlias, isExported: true, name: typeName(op, 'Response'), type: responseType(op), docs: [jsDocText(`Successful response of ${where}.`, origin)] });
   }
+  types.addTypeAliases(aliases);
 
   const operations = newFile(project, 'operations.ts');
   operations.addImportDeclaration({ isTypeOnly: true, namedImports: ['OperationSpec'], moduleSpecifier: './runtime/index.js' });
@@ -126,14 +139,16 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
   operations.addTypeAlias({ isExported: true, name: 'OperationId', type: 'keyof typeof operations' });
 
   const client = newFile(project, 'client.ts');
-  client.addImportDeclaration({ namedImports: ['ApiClient'], moduleSpecifier: './runtime/index.js' });
+  // JWT code is imported only by clients that offer it, so Basic-only bundles leave it out.
+  const jwt = model.auth.schemes.includes('jwt');
+  client.addImportDeclaration({ namedImports: jwt ? ['ApiClient', 'jwtSession'] : ['ApiClient'], moduleSpecifier: './runtime/index.js' });
   client.addImportDeclaration({ isTypeOnly: true, namedImports: ['ApiPromise', 'ClientOptions', 'RequestOptions'], moduleSpecifier: './runtime/index.js' });
   client.addImportDeclaration({ namedImports: ['operations'], moduleSpecifier: './operations.js' });
   client.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js' });
 
   const envPrefix = provider.id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
-  const defaults = `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(envPrefix)}, authSchemes: [${model.auth.schemes.map((a) => stringLiteral(a)).join(', ')}], hostbill: ${String(provider.hostbill)}${apiKey} }`;
+  const defaults = `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(envPrefix)}, authSchemes: [${model.auth.schemes.map((a) => stringLiteral(a)).join(', ')}], hostbill: ${String(provider.hostbill)}${apiKey}${jwt ? ', jwtSession' : ''} }`;
   const common = provider.hostbill && implementsHostBillClient(model);
   if (common) client.addImportDeclaration({ isTypeOnly: true, namedImports: ['HostBillClient'], moduleSpecifier: './runtime/hostbill.js' });
   client.addClass({
@@ -151,6 +166,7 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
     ],
   });
 
+  const groupClasses: ClassDeclarationStructure[] = [];
   for (const group of model.groups) {
     const methods: MethodDeclarationStructure[] = [];
     for (const op of group.operations) {
@@ -161,7 +177,7 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
         name: op.name,
         docs: [op.deprecated ? `${docs}\n@deprecated` : docs],
         parameters: [
-          { name: 'params', type: `T.${params}`, initializer: paramsOptional(op) ? '{}' : undefined },
+          { name: 'params', type: `T.${params}`, initializer: paramsDefault(op, `T.${params}`) },
           { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
         ],
         returnType: `ApiPromise<T.${typeName(op, 'Response')}>`,
@@ -173,7 +189,7 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
           name: `${op.name}Pages`,
           docs: [jsDocText(`Every page of \`${op.name}\`, one response at a time (stops at the last page).`)],
           parameters: [
-            { name: 'params', type: `T.${params}`, initializer: paramsOptional(op) ? '{}' : undefined },
+            { name: 'params', type: `T.${params}`, initializer: paramsDefault(op, `T.${params}`) },
             { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
           ],
           returnType: `AsyncIterableIterator<T.${typeName(op, 'Response')}>`,
@@ -181,7 +197,8 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
         });
       }
     }
-    client.addClass({
+    groupClasses.push({
+      kind: StructureKind.Class,
       isExported: true,
       name: group.className,
       docs: [jsDocText(group.title, group.description)],
@@ -190,6 +207,7 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
       methods,
     });
   }
+  client.addClasses(groupClasses);
 
   const index = newFile(project, 'index.ts');
   index.addExportDeclaration({ namedExports: [model.className, ...model.groups.map((g) => g.className)], moduleSpecifier: './client.js' });

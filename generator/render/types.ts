@@ -1,7 +1,14 @@
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPITSOptions } from 'openapi-typescript';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type { OpenAPITSOptions } from 'openapi-typescript';
+import type TypeScript from 'typescript';
 import { GeneratorError } from '../errors.ts';
 import type { OpenApiDocument } from '../normalise/pass.ts';
+
+// Loaded as CommonJS: an ESM `import` of a CommonJS module makes Node 20 scan its whole source for
+// export names first, which for TypeScript's 9 MB compiler costs over a second at every start.
+const require = createRequire(import.meta.url);
+const ts = require('typescript') as typeof TypeScript;
+const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript') as typeof import('openapi-typescript');
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 
@@ -60,10 +67,10 @@ function contextFor(schema: Record<string, unknown>): Parameters<typeof transfor
 /**
  * `paths`, `components` and `operations` types for the document, by openapi-typescript. Takes the
  * normalised document or its JSON text; openapi-typescript patches discriminator enums into the
- * object it is given, so it always works on its own copy.
+ * object it is given, so it works on its own copy unless `inPlace` allows it to change `doc`.
  */
-export async function renderSchemaTypes(doc: OpenApiDocument | string, file = 'openapi.json'): Promise<string> {
-  const schema = (typeof doc === 'string' ? JSON.parse(doc) : structuredClone(doc)) as Record<string, unknown>;
+export async function renderSchemaTypes(doc: OpenApiDocument | string, file = 'openapi.json', options: { inPlace?: boolean } = {}): Promise<string> {
+  const schema = (typeof doc === 'string' ? JSON.parse(doc) : options.inPlace ? doc : structuredClone(doc)) as Record<string, unknown>;
   // Redocly's bundler always leaves a `components` object; the types depend on it being there.
   schema.components ??= {};
   try {

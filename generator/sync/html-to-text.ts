@@ -8,8 +8,9 @@
  *    stylesheet is kept.
  * 2. `p` and `h1`–`h6` stand apart with one blank line; other block elements (`div`, `li`, `tr`,
  *    `pre`, `section`, `table`, …) start and end a line; `br` is a line break; table cells in one row
- *    are separated by a tab. Line breaks already there (ending preformatted text, or from `br`) count
- *    toward the ones a block needs.
+ *    are separated by a space (as in the API pages' text the importer was written against:
+ *    `Parameter Type Description`). Line breaks already there (ending preformatted text, or from
+ *    `br`) count toward the ones a block needs.
  * 3. Outside `pre`/`textarea`, every run of whitespace is one space, and spaces at the start and end
  *    of lines are removed; inside them the text is kept as written (minus one newline right after
  *    the opening tag, as HTML parsing does).
@@ -140,7 +141,7 @@ function segments(html: string): Segment[] {
       if (name === 'br') out.push({ kind: 'hard', value: '\n' });
       else if (name === 'td' || name === 'th') {
         const count = rowCells.length > 0 ? (rowCells[rowCells.length - 1] as number) : 0;
-        if (count > 0) out.push({ kind: 'hard', value: '\t' });
+        if (count > 0) out.push({ kind: 'text', value: ' ', pre: false });
         if (rowCells.length > 0) rowCells[rowCells.length - 1] = count + 1;
       } else if (PARAGRAPH.has(name)) out.push({ kind: 'break', lines: 2 });
       else if (BLOCK.has(name)) out.push({ kind: 'break', lines: 1 });
@@ -172,7 +173,7 @@ function segments(html: string): Segment[] {
 export function htmlToText(html: string): string {
   let result = '';
   let pending = 0;
-  const atLineStart = () => result === '' || result.endsWith('\n') || result.endsWith('\t');
+  const atLineStart = () => result === '' || result.endsWith('\n');
   const flush = () => {
     // Line breaks already at the end (from preformatted text or `br`) count toward the ones a block needs.
     if (pending > 0 && result !== '') result += '\n'.repeat(Math.max(0, pending - (/\n*$/.exec(result)?.[0].length ?? 0)));

@@ -57,7 +57,7 @@ describe('generated Time4VPS client', () => {
   });
 
   it('sends GET query parameters', async () => {
-    await client.clientarea.getNotifications({ rel_type: 'Hosting', rel_id: 7 });
+    await client.clientarea.getNotifications({ rel_type: 'Hosting', rel_id: '7' });
     expect(last().url).toBe('/api/notifications?rel_type=Hosting&rel_id=7');
   });
 

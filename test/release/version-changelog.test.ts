@@ -80,7 +80,7 @@ describe('changelog', () => {
 });
 
 describe('generated files compared with the base', () => {
-  it('ignores the version in package.json, CHANGELOG.md and openapi.json; reports added, removed and changed files', () => {
+  it('ignores the version and bookkeeping hashes in package.json, CHANGELOG.md and openapi.json; reports added, removed and changed files', () => {
     const base = new Map([
       ['package.json', '{"name":"p","version":"0.1.0","description":"a"}'],
       ['CHANGELOG.md', 'old'],
@@ -96,6 +96,16 @@ describe('generated files compared with the base', () => {
       ['src/gone.ts', 'x'],
     ]);
     expect(changedGeneratedFiles(base, same)).toEqual([]);
+    const rehashed = new Map([
+      ['package.json', '{"name":"p","version":"0.1.0","description":"a","clientgen":{"specHash":"s","inputsHash":"new","filesHash":"new"}}'],
+      ['src/client.ts', 'client'],
+    ]);
+    const hashedBase = new Map([
+      ['package.json', '{"name":"p","version":"0.1.0","description":"a","clientgen":{"specHash":"s","inputsHash":"old","filesHash":"old"}}'],
+      ['src/client.ts', 'client'],
+    ]);
+    expect(changedGeneratedFiles(hashedBase, rehashed)).toEqual([]);
+    expect(changedGeneratedFiles(hashedBase, new Map([...rehashed, ['package.json', rehashed.get('package.json')!.replace('"specHash":"s"', '"specHash":"t"')]]))).toEqual(['package.json']);
     const changed = new Map([
       ['package.json', '{"name":"p","version":"0.1.0","description":"b"}'],
       ['src/client.ts', 'client 2'],

@@ -30,3 +30,95 @@ describe('path-parameters with $ref parameters (GitHub: /apps/{app_slug})', () =
     expect(ctx.entries.filter((e) => e.kind === 'change')).toEqual([]);
   });
 });
+
+describe('path-schema-refs (oas-examples circular-paths.json)', () => {
+  it('moves a schema referenced inside an operation to components and points every reference there', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const inner = { type: 'object', properties: { id: { type: 'string' } } };
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { circular: inner } } } } },
+            responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/paths/~1a/post/requestBody/content/application~1json/schema/properties/circular' } } } } },
+          },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    const schemas = (doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
+    const [name] = Object.keys(schemas);
+    expect(schemas[name as string]).toBe(inner);
+    const post = doc.paths['/a'].post;
+    expect(post.requestBody.content['application/json'].schema.properties.circular).toEqual({ $ref: `#/components/schemas/${name}` });
+    expect(post.responses[200].content['application/json'].schema.$ref).toBe(`#/components/schemas/${name}`);
+    expect(() => assertReferencesResolve(doc, 'x.json')).not.toThrow();
+    expect(ctx.entries).toHaveLength(1);
+  });
+});
+
+describe('client class name (fuzzing: a document titled "API" or with no usable title)', () => {
+  it('never takes the name of a runtime class that client.ts imports', async () => {
+    const { clientClassName } = await import('../../generator/model/build-model.ts');
+    expect(clientClassName('API')).toBe('ApiApiClient');
+    expect(clientClassName('名前')).toBe('ApiApiClient');
+    expect(clientClassName('Host Bill')).toBe('HostBillApiClient');
+    expect(clientClassName('Time4VPS')).toBe('Time4vpsClient');
+  });
+});
+
+describe('self-referencing-schemas (fuzzing: A = allOf [B, A])', () => {
+  it('replaces the reference that closes a $ref/allOf/oneOf cycle by an empty schema, and keeps recursion through properties', async () => {
+    const { selfReferencingSchemasPass } = await import('../../generator/normalise/passes/self-referencing-schemas.ts');
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          A: { allOf: [{ $ref: '#/components/schemas/B' }, { $ref: '#/components/schemas/A' }] },
+          B: { type: 'object', properties: { next: { $ref: '#/components/schemas/B' } } },
+          C: { $ref: '#/components/schemas/D' },
+          D: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/C' }] },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    selfReferencingSchemasPass.run(doc as never, ctx);
+    const s = doc.components.schemas;
+    expect(s.A.allOf).toEqual([{ $ref: '#/components/schemas/B' }, {}]);
+    expect(s.B.properties.next).toEqual({ $ref: '#/components/schemas/B' });
+    expect(s.D.oneOf).toEqual([{ type: 'string' }, {}]);
+    expect(ctx.entries.map((e) => e.kind)).toEqual(['warning', 'warning']);
+  });
+});
+
+describe('type alias names (fuzzing: operationId "1st")', () => {
+  it('start with a letter or underscore even when the method name starts with a digit', async () => {
+    const { renderClient } = await import('../../generator/render/client.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { operationId: '_1st', responses: { 200: { description: 'ok' } } } } } };
+    const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
+    const files = renderClient(buildModel(doc as never, provider, 'x.json'), provider, 'x.json');
+    expect(files['src/types.ts']).toContain('export type _1stParams');
+  });
+});
+
+describe('optional params named like Object.prototype members (fuzzing: query parameter "hasOwnProperty")', () => {
+  it('default to `{}` asserted to the params type, which type-checks', async () => {
+    const { renderClient } = await import('../../generator/render/client.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { operationId: 'list', parameters: [{ name: 'hasOwnProperty', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } } },
+    };
+    const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
+    const client = renderClient(buildModel(doc as never, provider, 'x.json'), provider, 'x.json')['src/client.ts'];
+    expect(client).toContain('params: T.ListParams = {} as T.ListParams');
+  });
+});

@@ -18,7 +18,7 @@ curl 'https://my.example.com/api/details' \\
 </code></pre><pre><code>use GuzzleHttp\\Client;</code></pre>
 <h2>Get balance</h2>
 <p><code>GET /balance</code></p>
-<table><thead><tr><th>Parameter</th><th>Type</th></tr></thead><tbody><tr><td>id</td><td>int</td></tr></tbody></table>
+<table><thead><tr><th>Parameter</th><th>Type</th><th>Description</th></tr></thead><tbody><tr><td>id</td><td>int</td><td><p>Service ID</p></td></tr></tbody></table>
 <script>var html = "<p>GET /hidden</p>";</script><!-- <p>POST /commented</p> -->
 <p>a<br>b</p>
 </div></body></html>`;
@@ -43,8 +43,10 @@ curl 'https://my.example.com/api/details' \\
         '',
         'GET /balance',
         '',
-        'Parameter\tType',
-        'id\tint',
+        'Parameter Type Description',
+        'id int',
+        '',
+        'Service ID',
         '',
         'a',
         'b',

@@ -5,134 +5,226 @@ import type { operations } from './schema.js';
 export type PostLoginParams = NonNullable<
   operations['postLogin']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postLogin` (POST /login). */
+/**
+ * Successful response of `clientarea.postLogin` (POST /login).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLoginResponse =
   operations['postLogin']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postLogout` (POST /logout). */
 export type PostLogoutParams = Record<string, never>;
-/** Successful response of `clientarea.postLogout` (POST /logout). */
+/**
+ * Successful response of `clientarea.postLogout` (POST /logout).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLogoutResponse =
   operations['postLogout']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postToken` (POST /token). */
 export type PostTokenParams = NonNullable<
   operations['postToken']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postToken` (POST /token). */
+/**
+ * Successful response of `clientarea.postToken` (POST /token).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTokenResponse =
   operations['postToken']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postRevoke` (POST /revoke). */
 export type PostRevokeParams = NonNullable<
   operations['postRevoke']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postRevoke` (POST /revoke). */
+/**
+ * Successful response of `clientarea.postRevoke` (POST /revoke).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostRevokeResponse =
   operations['postRevoke']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postSignup` (POST /signup). */
 export type PostSignupParams = NonNullable<
   operations['postSignup']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postSignup` (POST /signup). */
+/**
+ * Successful response of `clientarea.postSignup` (POST /signup).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostSignupResponse =
   operations['postSignup']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postPasswordreset` (POST /passwordreset). */
 export type PostPasswordresetParams = NonNullable<
   operations['postPasswordreset']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postPasswordreset` (POST /passwordreset). */
+/**
+ * Successful response of `clientarea.postPasswordreset` (POST /passwordreset).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostPasswordresetResponse =
   operations['postPasswordreset']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getDetails` (GET /details). */
 export type GetDetailsParams = Record<string, never>;
-/** Successful response of `clientarea.getDetails` (GET /details). */
+/**
+ * Successful response of `clientarea.getDetails` (GET /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDetailsResponse =
   operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putDetails` (PUT /details). */
 export type PutDetailsParams = NonNullable<
   operations['putDetails']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.putDetails` (PUT /details). */
+/**
+ * Successful response of `clientarea.putDetails` (PUT /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutDetailsResponse =
   operations['putDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContact` (GET /contact). */
 export type GetContactParams = Record<string, never>;
-/** Successful response of `clientarea.getContact` (GET /contact). */
+/**
+ * Successful response of `clientarea.getContact` (GET /contact).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactResponse =
   operations['getContact']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postContact` (POST /contact). */
 export type PostContactParams = NonNullable<
   operations['postContact']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postContact` (POST /contact). */
+/**
+ * Successful response of `clientarea.postContact` (POST /contact).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostContactResponse =
   operations['postContact']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactPrivileges` (GET /contact/privileges). */
 export type GetContactPrivilegesParams = Record<string, never>;
-/** Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges). */
+/**
+ * Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactPrivilegesResponse =
   operations['getContactPrivileges']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactById` (GET /contact/{id}). */
 export type GetContactByIdParams = operations['getContactById']['parameters']['path'];
-/** Successful response of `clientarea.getContactById` (GET /contact/{id}). */
+/**
+ * Successful response of `clientarea.getContactById` (GET /contact/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactByIdResponse =
   operations['getContactById']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putContactById` (PUT /contact/{id}). */
 export type PutContactByIdParams = operations['putContactById']['parameters']['path'] &
   NonNullable<operations['putContactById']['requestBody']>['content']['application/json'];
-/** Successful response of `clientarea.putContactById` (PUT /contact/{id}). */
+/**
+ * Successful response of `clientarea.putContactById` (PUT /contact/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutContactByIdResponse =
   operations['putContactById']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getBalance` (GET /balance). */
 export type GetBalanceParams = Record<string, never>;
-/** Successful response of `billing.getBalance` (GET /balance). */
+/**
+ * Successful response of `billing.getBalance` (GET /balance).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetBalanceResponse =
   operations['getBalance']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoice` (GET /invoice). */
 export type GetInvoiceParams = Record<string, never>;
-/** Successful response of `billing.getInvoice` (GET /invoice). */
+/**
+ * Successful response of `billing.getInvoice` (GET /invoice).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetInvoiceResponse =
   operations['getInvoice']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoiceById` (GET /invoice/{id}). */
 export type GetInvoiceByIdParams = operations['getInvoiceById']['parameters']['path'];
-/** Successful response of `billing.getInvoiceById` (GET /invoice/{id}). */
+/**
+ * Successful response of `billing.getInvoiceById` (GET /invoice/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetInvoiceByIdResponse =
   operations['getInvoiceById']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.postInvoiceCredit` (POST /invoice/{id}/credit). */
 export type PostInvoiceCreditParams = operations['postInvoiceCredit']['parameters']['path'] &
   NonNullable<operations['postInvoiceCredit']['requestBody']>['content']['application/json'];
-/** Successful response of `billing.postInvoiceCredit` (POST /invoice/{id}/credit). */
+/**
+ * Successful response of `billing.postInvoiceCredit` (POST /invoice/{id}/credit).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostInvoiceCreditResponse =
   operations['postInvoiceCredit']['responses']['200']['content']['application/json'];
 /** Parameters of `support.getTickets` (GET /tickets). */
 export type GetTicketsParams = Record<string, never>;
-/** Successful response of `support.getTickets` (GET /tickets). */
+/**
+ * Successful response of `support.getTickets` (GET /tickets).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetTicketsResponse =
   operations['getTickets']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTickets` (POST /tickets). */
 export type PostTicketsParams = NonNullable<
   operations['postTickets']['requestBody']
 >['content']['application/json'];
-/** Successful response of `support.postTickets` (POST /tickets). */
+/**
+ * Successful response of `support.postTickets` (POST /tickets).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTicketsResponse =
   operations['postTickets']['responses']['200']['content']['application/json'];
 /** Parameters of `support.getTicketsByNumber` (GET /tickets/{number}). */
 export type GetTicketsByNumberParams = operations['getTicketsByNumber']['parameters']['path'];
-/** Successful response of `support.getTicketsByNumber` (GET /tickets/{number}). */
+/**
+ * Successful response of `support.getTicketsByNumber` (GET /tickets/{number}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetTicketsByNumberResponse =
   operations['getTicketsByNumber']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTicketsByNumber` (POST /tickets/{number}). */
 export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] &
   NonNullable<operations['postTicketsByNumber']['requestBody']>['content']['application/json'];
-/** Successful response of `support.postTicketsByNumber` (POST /tickets/{number}). */
+/**
+ * Successful response of `support.postTicketsByNumber` (POST /tickets/{number}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTicketsByNumberResponse =
   operations['postTicketsByNumber']['responses']['200']['content']['application/json'];
 /** Parameters of `support.putTicketsOpen` (PUT /tickets/{number}/open). */
 export type PutTicketsOpenParams = operations['putTicketsOpen']['parameters']['path'];
-/** Successful response of `support.putTicketsOpen` (PUT /tickets/{number}/open). */
+/**
+ * Successful response of `support.putTicketsOpen` (PUT /tickets/{number}/open).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutTicketsOpenResponse =
   operations['putTicketsOpen']['responses']['200']['content']['application/json'];
 /** Parameters of `support.putTicketsClose` (PUT /tickets/{number}/close). */
 export type PutTicketsCloseParams = operations['putTicketsClose']['parameters']['path'];
-/** Successful response of `support.putTicketsClose` (PUT /tickets/{number}/close). */
+/**
+ * Successful response of `support.putTicketsClose` (PUT /tickets/{number}/close).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutTicketsCloseResponse =
   operations['putTicketsClose']['responses']['200']['content']['application/json'];
 /** Parameters of `support.getTicketDepartments` (GET /ticket/departments). */
@@ -141,13 +233,21 @@ export type GetTicketDepartmentsParams = Record<string, never>;
 export type GetTicketDepartmentsResponse = unknown;
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
-/** Successful response of `dns.getDns` (GET /dns). */
+/**
+ * Successful response of `dns.getDns` (GET /dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDnsResponse =
   operations['getDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
 export type PostServiceDnsParams = operations['postServiceDns']['parameters']['path'] &
   NonNullable<operations['postServiceDns']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns). */
+/**
+ * Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsResponse =
   operations['postServiceDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getServiceDns` (GET /service/{service_id}/dns). */
@@ -156,20 +256,32 @@ export type GetServiceDnsParams = operations['getServiceDns']['parameters']['pat
 export type GetServiceDnsResponse = unknown;
 /** Parameters of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
 export type GetServiceDnsByZoneIdParams = operations['getServiceDnsByZoneId']['parameters']['path'];
-/** Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceDnsByZoneIdResponse =
   operations['getServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
 export type DeleteServiceDnsByZoneIdParams =
   operations['deleteServiceDnsByZoneId']['parameters']['path'];
-/** Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type DeleteServiceDnsByZoneIdResponse =
   operations['deleteServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
 export type PostServiceDnsRecordsParams =
   operations['postServiceDnsRecords']['parameters']['path'] &
     NonNullable<operations['postServiceDnsRecords']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
+/**
+ * Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsRecordsResponse =
   operations['postServiceDnsRecords']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
@@ -178,7 +290,11 @@ export type PutServiceDnsRecordsByRecordIdParams =
     NonNullable<
       operations['putServiceDnsRecordsByRecordId']['requestBody']
     >['content']['application/json'];
-/** Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
+/**
+ * Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutServiceDnsRecordsByRecordIdResponse =
   operations['putServiceDnsRecordsByRecordId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */

@@ -5,38 +5,62 @@ import type { operations } from './schema.js';
 export type PostLoginParams = NonNullable<
   operations['postLogin']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postLogin` (POST /login). */
+/**
+ * Successful response of `clientarea.postLogin` (POST /login).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLoginResponse =
   operations['postLogin']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postLogout` (POST /logout). */
 export type PostLogoutParams = Record<string, never>;
-/** Successful response of `clientarea.postLogout` (POST /logout). */
+/**
+ * Successful response of `clientarea.postLogout` (POST /logout).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLogoutResponse =
   operations['postLogout']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postToken` (POST /token). */
 export type PostTokenParams = NonNullable<
   operations['postToken']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postToken` (POST /token). */
+/**
+ * Successful response of `clientarea.postToken` (POST /token).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTokenResponse =
   operations['postToken']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postRevoke` (POST /revoke). */
 export type PostRevokeParams = NonNullable<
   operations['postRevoke']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postRevoke` (POST /revoke). */
+/**
+ * Successful response of `clientarea.postRevoke` (POST /revoke).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostRevokeResponse =
   operations['postRevoke']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postSignup` (POST /signup). */
 export type PostSignupParams = NonNullable<
   operations['postSignup']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postSignup` (POST /signup). */
+/**
+ * Successful response of `clientarea.postSignup` (POST /signup).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostSignupResponse =
   operations['postSignup']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getDetails` (GET /details). */
 export type GetDetailsParams = Record<string, never>;
-/** Successful response of `clientarea.getDetails` (GET /details). */
+/**
+ * Successful response of `clientarea.getDetails` (GET /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDetailsResponse =
   operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getLogs` (GET /logs). */
@@ -69,30 +93,50 @@ export type GetAffiliatesCommissionplansParams = Record<string, never>;
 export type GetAffiliatesCommissionplansResponse = unknown;
 /** Parameters of `clientarea.getContact` (GET /contact). */
 export type GetContactParams = Record<string, never>;
-/** Successful response of `clientarea.getContact` (GET /contact). */
+/**
+ * Successful response of `clientarea.getContact` (GET /contact).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactResponse =
   operations['getContact']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postContact` (POST /contact). */
 export type PostContactParams = NonNullable<
   operations['postContact']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postContact` (POST /contact). */
+/**
+ * Successful response of `clientarea.postContact` (POST /contact).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostContactResponse =
   operations['postContact']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactPrivileges` (GET /contact/privileges). */
 export type GetContactPrivilegesParams = Record<string, never>;
-/** Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges). */
+/**
+ * Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactPrivilegesResponse =
   operations['getContactPrivileges']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactById` (GET /contact/{id}). */
 export type GetContactByIdParams = operations['getContactById']['parameters']['path'];
-/** Successful response of `clientarea.getContactById` (GET /contact/{id}). */
+/**
+ * Successful response of `clientarea.getContactById` (GET /contact/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactByIdResponse =
   operations['getContactById']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putContactById` (PUT /contact/{id}). */
 export type PutContactByIdParams = operations['putContactById']['parameters']['path'] &
   NonNullable<operations['putContactById']['requestBody']>['content']['application/json'];
-/** Successful response of `clientarea.putContactById` (PUT /contact/{id}). */
+/**
+ * Successful response of `clientarea.putContactById` (PUT /contact/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutContactByIdResponse =
   operations['putContactById']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getNotifications` (GET /notifications). */
@@ -157,46 +201,78 @@ export type GetClientareaEmailloginbknsParams = NonNullable<
 export type GetClientareaEmailloginbknsResponse = unknown;
 /** Parameters of `billing.getBalance` (GET /balance). */
 export type GetBalanceParams = Record<string, never>;
-/** Successful response of `billing.getBalance` (GET /balance). */
+/**
+ * Successful response of `billing.getBalance` (GET /balance).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetBalanceResponse =
   operations['getBalance']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.postInvoiceCredit` (POST /invoice/{id}/credit). */
 export type PostInvoiceCreditParams = operations['postInvoiceCredit']['parameters']['path'] &
   NonNullable<operations['postInvoiceCredit']['requestBody']>['content']['application/json'];
-/** Successful response of `billing.postInvoiceCredit` (POST /invoice/{id}/credit). */
+/**
+ * Successful response of `billing.postInvoiceCredit` (POST /invoice/{id}/credit).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostInvoiceCreditResponse =
   operations['postInvoiceCredit']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPayment` (GET /payment). */
 export type GetPaymentParams = Record<string, never>;
-/** Successful response of `billing.getPayment` (GET /payment). */
+/**
+ * Successful response of `billing.getPayment` (GET /payment).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetPaymentResponse =
   operations['getPayment']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPaymentFees` (GET /payment/fees). */
 export type GetPaymentFeesParams = Record<string, never>;
-/** Successful response of `billing.getPaymentFees` (GET /payment/fees). */
+/**
+ * Successful response of `billing.getPaymentFees` (GET /payment/fees).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetPaymentFeesResponse =
   operations['getPaymentFees']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTickets` (POST /tickets). */
 export type PostTicketsParams = NonNullable<
   operations['postTickets']['requestBody']
 >['content']['application/json'];
-/** Successful response of `support.postTickets` (POST /tickets). */
+/**
+ * Successful response of `support.postTickets` (POST /tickets).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTicketsResponse =
   operations['postTickets']['responses']['200']['content']['application/json'];
 /** Parameters of `support.postTicketsByNumber` (POST /tickets/{number}). */
 export type PostTicketsByNumberParams = operations['postTicketsByNumber']['parameters']['path'] &
   NonNullable<operations['postTicketsByNumber']['requestBody']>['content']['application/json'];
-/** Successful response of `support.postTicketsByNumber` (POST /tickets/{number}). */
+/**
+ * Successful response of `support.postTicketsByNumber` (POST /tickets/{number}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostTicketsByNumberResponse =
   operations['postTicketsByNumber']['responses']['200']['content']['application/json'];
 /** Parameters of `support.putTicketsOpen` (PUT /tickets/{number}/open). */
 export type PutTicketsOpenParams = operations['putTicketsOpen']['parameters']['path'];
-/** Successful response of `support.putTicketsOpen` (PUT /tickets/{number}/open). */
+/**
+ * Successful response of `support.putTicketsOpen` (PUT /tickets/{number}/open).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutTicketsOpenResponse =
   operations['putTicketsOpen']['responses']['200']['content']['application/json'];
 /** Parameters of `support.putTicketsClose` (PUT /tickets/{number}/close). */
 export type PutTicketsCloseParams = operations['putTicketsClose']['parameters']['path'];
-/** Successful response of `support.putTicketsClose` (PUT /tickets/{number}/close). */
+/**
+ * Successful response of `support.putTicketsClose` (PUT /tickets/{number}/close).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutTicketsCloseResponse =
   operations['putTicketsClose']['responses']['200']['content']['application/json'];
 /** Parameters of `support.getTicketAttachmentByFile` (GET /ticket/attachment/{file}). */
@@ -211,7 +287,11 @@ export type GetTicketDepartmentsParams = Record<string, never>;
 export type GetTicketDepartmentsResponse = unknown;
 /** Parameters of `domains.getDomainNameByName` (GET /domain/name/{name}). */
 export type GetDomainNameByNameParams = operations['getDomainNameByName']['parameters']['path'];
-/** Successful response of `domains.getDomainNameByName` (GET /domain/name/{name}). */
+/**
+ * Successful response of `domains.getDomainNameByName` (GET /domain/name/{name}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDomainNameByNameResponse =
   operations['getDomainNameByName']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.getDomainNs` (GET /domain/{id}/ns). */
@@ -221,7 +301,11 @@ export type GetDomainNsResponse = unknown;
 /** Parameters of `domains.putDomainNs` (PUT /domain/{id}/ns). */
 export type PutDomainNsParams = operations['putDomainNs']['parameters']['path'] &
   NonNullable<operations['putDomainNs']['requestBody']>['content']['application/json'];
-/** Successful response of `domains.putDomainNs` (PUT /domain/{id}/ns). */
+/**
+ * Successful response of `domains.putDomainNs` (PUT /domain/{id}/ns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutDomainNsResponse =
   operations['putDomainNs']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.postDomainReg` (POST /domain/{id}/reg). */
@@ -230,12 +314,20 @@ export type PostDomainRegParams = operations['postDomainReg']['parameters']['pat
 export type PostDomainRegResponse = unknown;
 /** Parameters of `domains.getDomain` (GET /domain). */
 export type GetDomainParams = Record<string, never>;
-/** Successful response of `domains.getDomain` (GET /domain). */
+/**
+ * Successful response of `domains.getDomain` (GET /domain).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDomainResponse =
   operations['getDomain']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.getDomainById` (GET /domain/{id}). */
 export type GetDomainByIdParams = operations['getDomainById']['parameters']['path'];
-/** Successful response of `domains.getDomainById` (GET /domain/{id}). */
+/**
+ * Successful response of `domains.getDomainById` (GET /domain/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDomainByIdResponse =
   operations['getDomainById']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.getDomainEpp` (GET /domain/{id}/epp). */
@@ -301,19 +393,31 @@ export type PutDomainIdprotectionParams = operations['putDomainIdprotection']['p
 export type PutDomainIdprotectionResponse = unknown;
 /** Parameters of `domains.getDomainOrderForm` (GET /domain/order/{id}/form). */
 export type GetDomainOrderFormParams = operations['getDomainOrderForm']['parameters']['path'];
-/** Successful response of `domains.getDomainOrderForm` (GET /domain/order/{id}/form). */
+/**
+ * Successful response of `domains.getDomainOrderForm` (GET /domain/order/{id}/form).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDomainOrderFormResponse =
   operations['getDomainOrderForm']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.postDomainOrder` (POST /domain/order). */
 export type PostDomainOrderParams = NonNullable<
   operations['postDomainOrder']['requestBody']
 >['content']['application/json'];
-/** Successful response of `domains.postDomainOrder` (POST /domain/order). */
+/**
+ * Successful response of `domains.postDomainOrder` (POST /domain/order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostDomainOrderResponse =
   operations['postDomainOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.getDomainOrder` (GET /domain/order). */
 export type GetDomainOrderParams = Record<string, never>;
-/** Successful response of `domains.getDomainOrder` (GET /domain/order). */
+/**
+ * Successful response of `domains.getDomainOrder` (GET /domain/order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDomainOrderResponse =
   operations['getDomainOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `domains.postDomainRenew` (POST /domain/{id}/renew). */
@@ -389,12 +493,20 @@ export type PostDomainEkycEkyccodeupParams = NonNullable<
 export type PostDomainEkycEkyccodeupResponse = unknown;
 /** Parameters of `sslCertificates.getCertificate` (GET /certificate). */
 export type GetCertificateParams = Record<string, never>;
-/** Successful response of `sslCertificates.getCertificate` (GET /certificate). */
+/**
+ * Successful response of `sslCertificates.getCertificate` (GET /certificate).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateResponse =
   operations['getCertificate']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
 export type GetCertificateByIdParams = operations['getCertificateById']['parameters']['path'];
-/** Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
+/**
+ * Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateByIdResponse =
   operations['getCertificateById']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
@@ -403,30 +515,50 @@ export type GetCertificateCrtParams = operations['getCertificateCrt']['parameter
 export type GetCertificateCrtResponse = Blob;
 /** Parameters of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
 export type GetCertificateOrderParams = Record<string, never>;
-/** Successful response of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
+/**
+ * Successful response of `sslCertificates.getCertificateOrder` (GET /certificate/order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateOrderResponse =
   operations['getCertificateOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
 export type PostCertificateOrderParams = NonNullable<
   operations['postCertificateOrder']['requestBody']
 >['content']['application/json'];
-/** Successful response of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
+/**
+ * Successful response of `sslCertificates.postCertificateOrder` (POST /certificate/order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostCertificateOrderResponse =
   operations['postCertificateOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
 export type GetCertificateOrderSoftwareParams =
   operations['getCertificateOrderSoftware']['parameters']['path'];
-/** Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
+/**
+ * Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateOrderSoftwareResponse =
   operations['getCertificateOrderSoftware']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceMethods` (GET /service/{id}/methods). */
 export type GetServiceMethodsParams = operations['getServiceMethods']['parameters']['path'];
-/** Successful response of `services.getServiceMethods` (GET /service/{id}/methods). */
+/**
+ * Successful response of `services.getServiceMethods` (GET /service/{id}/methods).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceMethodsResponse =
   operations['getServiceMethods']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
 export type GetServiceUpgradeParams = operations['getServiceUpgrade']['parameters']['path'];
-/** Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
+/**
+ * Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceUpgradeResponse =
   operations['getServiceUpgrade']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
@@ -437,28 +569,48 @@ export type PostServiceUpgradeResponse = unknown;
 /** Parameters of `services.postServiceCancel` (POST /service/{id}/cancel). */
 export type PostServiceCancelParams = operations['postServiceCancel']['parameters']['path'] &
   NonNullable<operations['postServiceCancel']['requestBody']>['content']['application/json'];
-/** Successful response of `services.postServiceCancel` (POST /service/{id}/cancel). */
+/**
+ * Successful response of `services.postServiceCancel` (POST /service/{id}/cancel).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceCancelResponse =
   operations['postServiceCancel']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceLabel` (GET /service/{id}/label). */
 export type GetServiceLabelParams = operations['getServiceLabel']['parameters']['path'];
-/** Successful response of `services.getServiceLabel` (GET /service/{id}/label). */
+/**
+ * Successful response of `services.getServiceLabel` (GET /service/{id}/label).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceLabelResponse =
   operations['getServiceLabel']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceLabel` (POST /service/{id}/label). */
 export type PostServiceLabelParams = operations['postServiceLabel']['parameters']['path'] &
   NonNullable<operations['postServiceLabel']['requestBody']>['content']['application/json'];
-/** Successful response of `services.postServiceLabel` (POST /service/{id}/label). */
+/**
+ * Successful response of `services.postServiceLabel` (POST /service/{id}/label).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceLabelResponse =
   operations['postServiceLabel']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getService` (GET /service). */
 export type GetServiceParams = Record<string, never>;
-/** Successful response of `services.getService` (GET /service). */
+/**
+ * Successful response of `services.getService` (GET /service).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceResponse =
   operations['getService']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceById` (GET /service/{id}). */
 export type GetServiceByIdParams = operations['getServiceById']['parameters']['path'];
-/** Successful response of `services.getServiceById` (GET /service/{id}). */
+/**
+ * Successful response of `services.getServiceById` (GET /service/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceByIdResponse =
   operations['getServiceById']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceVms` (GET /service/{id}/vms). */
@@ -588,42 +740,70 @@ export type PostServiceVmsUnrescueResponse = unknown;
 /** Parameters of `cart.postOrderByProductId` (POST /order/{product_id}). */
 export type PostOrderByProductIdParams = operations['postOrderByProductId']['parameters']['path'] &
   NonNullable<operations['postOrderByProductId']['requestBody']>['content']['application/json'];
-/** Successful response of `cart.postOrderByProductId` (POST /order/{product_id}). */
+/**
+ * Successful response of `cart.postOrderByProductId` (POST /order/{product_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostOrderByProductIdResponse =
   operations['postOrderByProductId']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getOrderByProductId` (GET /order/{product_id}). */
 export type GetOrderByProductIdParams = operations['getOrderByProductId']['parameters']['path'];
-/** Successful response of `cart.getOrderByProductId` (GET /order/{product_id}). */
+/**
+ * Successful response of `cart.getOrderByProductId` (GET /order/{product_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetOrderByProductIdResponse =
   operations['getOrderByProductId']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postOrder` (POST /order). */
 export type PostOrderParams = NonNullable<
   operations['postOrder']['requestBody']
 >['content']['application/json'];
-/** Successful response of `cart.postOrder` (POST /order). */
+/**
+ * Successful response of `cart.postOrder` (POST /order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostOrderResponse =
   operations['postOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postQuote` (POST /quote). */
 export type PostQuoteParams = NonNullable<
   operations['postQuote']['requestBody']
 >['content']['application/json'];
-/** Successful response of `cart.postQuote` (POST /quote). */
+/**
+ * Successful response of `cart.postQuote` (POST /quote).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostQuoteResponse =
   operations['postQuote']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategory` (GET /category). */
 export type GetCategoryParams = Record<string, never>;
-/** Successful response of `cart.getCategory` (GET /category). */
+/**
+ * Successful response of `cart.getCategory` (GET /category).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCategoryResponse =
   operations['getCategory']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
-/** Successful response of `dns.getDns` (GET /dns). */
+/**
+ * Successful response of `dns.getDns` (GET /dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDnsResponse =
   operations['getDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
 export type PostServiceDnsParams = operations['postServiceDns']['parameters']['path'] &
   NonNullable<operations['postServiceDns']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns). */
+/**
+ * Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsResponse =
   operations['postServiceDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getServiceDns` (GET /service/{service_id}/dns). */
@@ -633,14 +813,22 @@ export type GetServiceDnsResponse = unknown;
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
 export type DeleteServiceDnsByZoneIdParams =
   operations['deleteServiceDnsByZoneId']['parameters']['path'];
-/** Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type DeleteServiceDnsByZoneIdResponse =
   operations['deleteServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
 export type PostServiceDnsRecordsParams =
   operations['postServiceDnsRecords']['parameters']['path'] &
     NonNullable<operations['postServiceDnsRecords']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
+/**
+ * Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsRecordsResponse =
   operations['postServiceDnsRecords']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
@@ -649,7 +837,11 @@ export type PutServiceDnsRecordsByRecordIdParams =
     NonNullable<
       operations['putServiceDnsRecordsByRecordId']['requestBody']
     >['content']['application/json'];
-/** Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
+/**
+ * Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutServiceDnsRecordsByRecordIdResponse =
   operations['putServiceDnsRecordsByRecordId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */

@@ -497,9 +497,9 @@ export interface operations {
         'application/json': {
           /** @description Email Address */
           email?: string;
-          /** @description First Name */
+          /** @description First Name (pattern `^[A-Za-z]+$`) */
           firstname?: string;
-          /** @description Last Name */
+          /** @description Last Name (pattern `^[A-Za-z]+$`) */
           lastname?: string;
           /** @description Organization */
           companyname?: string;

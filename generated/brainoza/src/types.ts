@@ -5,40 +5,68 @@ import type { operations } from './schema.js';
 export type PostLoginParams = NonNullable<
   operations['postLogin']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.postLogin` (POST /login). */
+/**
+ * Successful response of `clientarea.postLogin` (POST /login).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLoginResponse =
   operations['postLogin']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postLogout` (POST /logout). */
 export type PostLogoutParams = Record<string, never>;
-/** Successful response of `clientarea.postLogout` (POST /logout). */
+/**
+ * Successful response of `clientarea.postLogout` (POST /logout).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostLogoutResponse =
   operations['postLogout']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getDetails` (GET /details). */
 export type GetDetailsParams = Record<string, never>;
-/** Successful response of `clientarea.getDetails` (GET /details). */
+/**
+ * Successful response of `clientarea.getDetails` (GET /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDetailsResponse =
   operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putDetails` (PUT /details). */
 export type PutDetailsParams = NonNullable<
   operations['putDetails']['requestBody']
 >['content']['application/json'];
-/** Successful response of `clientarea.putDetails` (PUT /details). */
+/**
+ * Successful response of `clientarea.putDetails` (PUT /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutDetailsResponse =
   operations['putDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getBalance` (GET /balance). */
 export type GetBalanceParams = Record<string, never>;
-/** Successful response of `billing.getBalance` (GET /balance). */
+/**
+ * Successful response of `billing.getBalance` (GET /balance).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetBalanceResponse =
   operations['getBalance']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
-/** Successful response of `dns.getDns` (GET /dns). */
+/**
+ * Successful response of `dns.getDns` (GET /dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDnsResponse =
   operations['getDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
 export type PostServiceDnsParams = operations['postServiceDns']['parameters']['path'] &
   NonNullable<operations['postServiceDns']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns). */
+/**
+ * Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsResponse =
   operations['postServiceDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getServiceDns` (GET /service/{service_id}/dns). */
@@ -47,20 +75,32 @@ export type GetServiceDnsParams = operations['getServiceDns']['parameters']['pat
 export type GetServiceDnsResponse = unknown;
 /** Parameters of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
 export type GetServiceDnsByZoneIdParams = operations['getServiceDnsByZoneId']['parameters']['path'];
-/** Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceDnsByZoneIdResponse =
   operations['getServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
 export type DeleteServiceDnsByZoneIdParams =
   operations['deleteServiceDnsByZoneId']['parameters']['path'];
-/** Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type DeleteServiceDnsByZoneIdResponse =
   operations['deleteServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
 export type PostServiceDnsRecordsParams =
   operations['postServiceDnsRecords']['parameters']['path'] &
     NonNullable<operations['postServiceDnsRecords']['requestBody']>['content']['application/json'];
-/** Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
+/**
+ * Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PostServiceDnsRecordsResponse =
   operations['postServiceDnsRecords']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
@@ -69,7 +109,11 @@ export type PutServiceDnsRecordsByRecordIdParams =
     NonNullable<
       operations['putServiceDnsRecordsByRecordId']['requestBody']
     >['content']['application/json'];
-/** Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
+/**
+ * Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type PutServiceDnsRecordsByRecordIdResponse =
   operations['putServiceDnsRecordsByRecordId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */

@@ -3,7 +3,11 @@ import type { operations } from './schema.js';
 
 /** Parameters of `clientarea.getDetails` (GET /details). */
 export type GetDetailsParams = Record<string, never>;
-/** Successful response of `clientarea.getDetails` (GET /details). */
+/**
+ * Successful response of `clientarea.getDetails` (GET /details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDetailsResponse =
   operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putDetails` (PUT /details). */
@@ -26,7 +30,11 @@ export type PostPasswordresetParams = NonNullable<
 export type PostPasswordresetResponse = unknown;
 /** Parameters of `clientarea.getContact` (GET /contact). */
 export type GetContactParams = Record<string, never>;
-/** Successful response of `clientarea.getContact` (GET /contact). */
+/**
+ * Successful response of `clientarea.getContact` (GET /contact).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactResponse =
   operations['profiles']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postContact` (POST /contact). */
@@ -37,12 +45,20 @@ export type PostContactParams = NonNullable<
 export type PostContactResponse = unknown;
 /** Parameters of `clientarea.getContactPrivileges` (GET /contact/privileges). */
 export type GetContactPrivilegesParams = Record<string, never>;
-/** Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges). */
+/**
+ * Successful response of `clientarea.getContactPrivileges` (GET /contact/privileges).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactPrivilegesResponse =
   operations['profile_privs']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactById` (GET /contact/{id}). */
 export type GetContactByIdParams = operations['profile_data']['parameters']['path'];
-/** Successful response of `clientarea.getContactById` (GET /contact/{id}). */
+/**
+ * Successful response of `clientarea.getContactById` (GET /contact/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetContactByIdResponse =
   operations['profile_data']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putContactById` (PUT /contact/{id}). */
@@ -68,42 +84,74 @@ export type PutNotificationsAckParams = operations['notifications_set_seen']['pa
 export type PutNotificationsAckResponse = unknown;
 /** Parameters of `billing.getBalance` (GET /balance). */
 export type GetBalanceParams = Record<string, never>;
-/** Successful response of `billing.getBalance` (GET /balance). */
+/**
+ * Successful response of `billing.getBalance` (GET /balance).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetBalanceResponse =
   operations['getBalance']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoice` (GET /invoice). */
 export type GetInvoiceParams = Record<string, never>;
-/** Successful response of `billing.getInvoice` (GET /invoice). */
+/**
+ * Successful response of `billing.getInvoice` (GET /invoice).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetInvoiceResponse =
   operations['getInvoices']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoiceById` (GET /invoice/{id}). */
 export type GetInvoiceByIdParams = operations['getInvoiceDetails']['parameters']['path'];
-/** Successful response of `billing.getInvoiceById` (GET /invoice/{id}). */
+/**
+ * Successful response of `billing.getInvoiceById` (GET /invoice/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetInvoiceByIdResponse =
   operations['getInvoiceDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPayment` (GET /payment). */
 export type GetPaymentParams = Record<string, never>;
-/** Successful response of `billing.getPayment` (GET /payment). */
+/**
+ * Successful response of `billing.getPayment` (GET /payment).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetPaymentResponse =
   operations['paymethod']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPaymentFees` (GET /payment/fees). */
 export type GetPaymentFeesParams = Record<string, never>;
-/** Successful response of `billing.getPaymentFees` (GET /payment/fees). */
+/**
+ * Successful response of `billing.getPaymentFees` (GET /payment/fees).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetPaymentFeesResponse =
   operations['paymethod_fee']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getService` (GET /service). */
 export type GetServiceParams = Record<string, never>;
-/** Successful response of `services.getService` (GET /service). */
+/**
+ * Successful response of `services.getService` (GET /service).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceResponse =
   operations['service']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceMethods` (GET /service/{id}/methods). */
 export type GetServiceMethodsParams = operations['serviceMethods']['parameters']['path'];
-/** Successful response of `services.getServiceMethods` (GET /service/{id}/methods). */
+/**
+ * Successful response of `services.getServiceMethods` (GET /service/{id}/methods).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceMethodsResponse =
   operations['serviceMethods']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
 export type GetServiceUpgradeParams = operations['upgrade']['parameters']['path'];
-/** Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
+/**
+ * Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceUpgradeResponse =
   operations['upgrade']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
@@ -118,7 +166,11 @@ export type PostServiceCancelParams = operations['service_cancel']['parameters']
 export type PostServiceCancelResponse = unknown;
 /** Parameters of `services.getServiceLabel` (GET /service/{id}/label). */
 export type GetServiceLabelParams = operations['service_get_label']['parameters']['path'];
-/** Successful response of `services.getServiceLabel` (GET /service/{id}/label). */
+/**
+ * Successful response of `services.getServiceLabel` (GET /service/{id}/label).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceLabelResponse =
   operations['service_get_label']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceLabel` (POST /service/{id}/label). */
@@ -128,28 +180,48 @@ export type PostServiceLabelParams = operations['service_set_label']['parameters
 export type PostServiceLabelResponse = unknown;
 /** Parameters of `services.getServiceById` (GET /service/{id}). */
 export type GetServiceByIdParams = operations['serviceDetails']['parameters']['path'];
-/** Successful response of `services.getServiceById` (GET /service/{id}). */
+/**
+ * Successful response of `services.getServiceById` (GET /service/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceByIdResponse =
   operations['serviceDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}). */
 export type GetServiceOrderByOrderNumParams =
   operations['getAccountFromOrder']['parameters']['path'];
-/** Successful response of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}). */
+/**
+ * Successful response of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceOrderByOrderNumResponse =
   operations['getAccountFromOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategory` (GET /category). */
 export type GetCategoryParams = Record<string, never>;
-/** Successful response of `cart.getCategory` (GET /category). */
+/**
+ * Successful response of `cart.getCategory` (GET /category).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCategoryResponse =
   operations['cart_categories']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategoryProduct` (GET /category/{category_id}/product). */
 export type GetCategoryProductParams = operations['cart_products']['parameters']['path'];
-/** Successful response of `cart.getCategoryProduct` (GET /category/{category_id}/product). */
+/**
+ * Successful response of `cart.getCategoryProduct` (GET /category/{category_id}/product).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCategoryProductResponse =
   operations['cart_products']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getOrderByProductId` (GET /order/{product_id}). */
 export type GetOrderByProductIdParams = operations['cart_product']['parameters']['path'];
-/** Successful response of `cart.getOrderByProductId` (GET /order/{product_id}). */
+/**
+ * Successful response of `cart.getOrderByProductId` (GET /order/{product_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetOrderByProductIdResponse =
   operations['cart_product']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postOrderByProductId` (POST /order/{product_id}). */
@@ -171,7 +243,11 @@ export type PostQuoteParams = NonNullable<
 export type PostQuoteResponse = unknown;
 /** Parameters of `cart.getCategoryAvailableVps` (GET /category/available/vps). */
 export type GetCategoryAvailableVpsParams = Record<string, never>;
-/** Successful response of `cart.getCategoryAvailableVps` (GET /category/available/vps). */
+/**
+ * Successful response of `cart.getCategoryAvailableVps` (GET /category/available/vps).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCategoryAvailableVpsResponse =
   operations['getAvailableProducts']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postServiceAddon` (POST /service/{id}/addon). */
@@ -181,12 +257,20 @@ export type PostServiceAddonParams = operations['orderAddon']['parameters']['pat
 export type PostServiceAddonResponse = unknown;
 /** Parameters of `cart.getServiceAddon` (GET /service/{id}/addon). */
 export type GetServiceAddonParams = operations['listAddons']['parameters']['path'];
-/** Successful response of `cart.getServiceAddon` (GET /service/{id}/addon). */
+/**
+ * Successful response of `cart.getServiceAddon` (GET /service/{id}/addon).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceAddonResponse =
   operations['listAddons']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
-/** Successful response of `dns.getDns` (GET /dns). */
+/**
+ * Successful response of `dns.getDns` (GET /dns).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetDnsResponse =
   operations['dns_get']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
@@ -196,7 +280,11 @@ export type PostServiceDnsParams = operations['dns_add_zone']['parameters']['pat
 export type PostServiceDnsResponse = unknown;
 /** Parameters of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
 export type GetServiceDnsByZoneIdParams = operations['dns_get_zone']['parameters']['path'];
-/** Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
+/**
+ * Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServiceDnsByZoneIdResponse =
   operations['dns_get_zone']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
@@ -221,12 +309,20 @@ export type DeleteServiceDnsRecordsByRecordIdParams =
 export type DeleteServiceDnsRecordsByRecordIdResponse = unknown;
 /** Parameters of `sslCertificates.getCertificate` (GET /certificate). */
 export type GetCertificateParams = Record<string, never>;
-/** Successful response of `sslCertificates.getCertificate` (GET /certificate). */
+/**
+ * Successful response of `sslCertificates.getCertificate` (GET /certificate).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateResponse =
   operations['certificate']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
 export type GetCertificateByIdParams = operations['certificate_details']['parameters']['path'];
-/** Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
+/**
+ * Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateByIdResponse =
   operations['certificate_details']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
@@ -235,7 +331,11 @@ export type GetCertificateCrtParams = operations['certificate_crt']['parameters'
 export type GetCertificateCrtResponse = Blob;
 /** Parameters of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
 export type GetCertificateOrderParams = Record<string, never>;
-/** Successful response of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
+/**
+ * Successful response of `sslCertificates.getCertificateOrder` (GET /certificate/order).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateOrderResponse =
   operations['certificate_products']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
@@ -247,22 +347,38 @@ export type PostCertificateOrderResponse = unknown;
 /** Parameters of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
 export type GetCertificateOrderSoftwareParams =
   operations['certificate_software']['parameters']['path'];
-/** Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
+/**
+ * Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetCertificateOrderSoftwareResponse =
   operations['certificate_software']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServer` (GET /server). */
 export type GetServerParams = Record<string, never>;
-/** Successful response of `serverManagement.getServer` (GET /server). */
+/**
+ * Successful response of `serverManagement.getServer` (GET /server).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerResponse =
   operations['getServers']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerByServerId` (GET /server/{server_id}). */
 export type GetServerByServerIdParams = operations['getServer']['parameters']['path'];
-/** Successful response of `serverManagement.getServerByServerId` (GET /server/{server_id}). */
+/**
+ * Successful response of `serverManagement.getServerByServerId` (GET /server/{server_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerByServerIdResponse =
   operations['getServer']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}). */
 export type GetServerTaskByTaskIdParams = operations['getTaskResult']['parameters']['path'];
-/** Successful response of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}). */
+/**
+ * Successful response of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerTaskByTaskIdResponse =
   operations['getTaskResult']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.postServerReboot` (POST /server/{server_id}/reboot). */
@@ -304,48 +420,84 @@ export type PostServerChangednsParams = operations['changeDNS']['parameters']['p
 export type PostServerChangednsResponse = unknown;
 /** Parameters of `serverManagement.getServerOses` (GET /server/{server_id}/oses). */
 export type GetServerOsesParams = operations['getOSList']['parameters']['path'];
-/** Successful response of `serverManagement.getServerOses` (GET /server/{server_id}/oses). */
+/**
+ * Successful response of `serverManagement.getServerOses` (GET /server/{server_id}/oses).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerOsesResponse =
   operations['getOSList']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerIps` (GET /server/{server_id}/ips). */
 export type GetServerIpsParams = operations['getIPv4IPs']['parameters']['path'];
-/** Successful response of `serverManagement.getServerIps` (GET /server/{server_id}/ips). */
+/**
+ * Successful response of `serverManagement.getServerIps` (GET /server/{server_id}/ips).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerIpsResponse =
   operations['getIPv4IPs']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}). */
 export type GetServerGraphsByWidthParams = operations['getGraphs']['parameters']['path'];
-/** Successful response of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}). */
+/**
+ * Successful response of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerGraphsByWidthResponse =
   operations['getGraphs']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerHistory` (GET /server/{server_id}/history). */
 export type GetServerHistoryParams = operations['getUsageHistory']['parameters']['path'];
-/** Successful response of `serverManagement.getServerHistory` (GET /server/{server_id}/history). */
+/**
+ * Successful response of `serverManagement.getServerHistory` (GET /server/{server_id}/history).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetServerHistoryResponse =
   operations['getUsageHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScripts` (GET /scripts). */
 export type GetScriptsParams = Record<string, never>;
-/** Successful response of `initScriptManagement.getScripts` (GET /scripts). */
+/**
+ * Successful response of `initScriptManagement.getScripts` (GET /scripts).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetScriptsResponse =
   operations['getInitScripts']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScriptsById` (GET /scripts/{id}). */
 export type GetScriptsByIdParams = operations['getInitScript']['parameters']['path'];
-/** Successful response of `initScriptManagement.getScriptsById` (GET /scripts/{id}). */
+/**
+ * Successful response of `initScriptManagement.getScriptsById` (GET /scripts/{id}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetScriptsByIdResponse =
   operations['getInitScript']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServers` (GET /vpn/servers). */
 export type GetVpnServersParams = Record<string, never>;
-/** Successful response of `vpnManagement.getVpnServers` (GET /vpn/servers). */
+/**
+ * Successful response of `vpnManagement.getVpnServers` (GET /vpn/servers).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnServersResponse =
   operations['vpnManagementGetServers']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnClients` (GET /vpn/clients). */
 export type GetVpnClientsParams = Record<string, never>;
-/** Successful response of `vpnManagement.getVpnClients` (GET /vpn/clients). */
+/**
+ * Successful response of `vpnManagement.getVpnClients` (GET /vpn/clients).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnClientsResponse =
   operations['getClients']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}). */
 export type GetVpnServersConfigByTemplateParams =
   operations['getServerConfig']['parameters']['path'];
-/** Successful response of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}). */
+/**
+ * Successful response of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnServersConfigByTemplateResponse =
   operations['getServerConfig']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnLogindetails` (GET /vpn/logindetails). */
@@ -354,7 +506,11 @@ export type GetVpnLogindetailsParams = Record<string, never>;
 export type GetVpnLogindetailsResponse = unknown;
 /** Parameters of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details). */
 export type GetVpnDetailsParams = operations['details']['parameters']['path'];
-/** Successful response of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details). */
+/**
+ * Successful response of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnDetailsResponse =
   operations['details']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.postVpnResetpassword` (POST /vpn/{id}/resetpassword). */
@@ -364,11 +520,19 @@ export type PostVpnResetpasswordParams =
 export type PostVpnResetpasswordResponse = unknown;
 /** Parameters of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history). */
 export type GetVpnHistoryParams = operations['vpnManagementGetUsageHistory']['parameters']['path'];
-/** Successful response of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history). */
+/**
+ * Successful response of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnHistoryResponse =
   operations['vpnManagementGetUsageHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions). */
 export type GetVpnSessionsParams = operations['getSessions']['parameters']['path'];
-/** Successful response of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions). */
+/**
+ * Successful response of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions).
+ *
+ * Inferred from the documented example: the API may send more fields, and numbers as strings.
+ */
 export type GetVpnSessionsResponse =
   operations['getSessions']['responses']['200']['content']['application/json'];

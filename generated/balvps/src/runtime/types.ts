@@ -56,7 +56,7 @@ export interface JwtSession {
   logout(): Promise<void>;
 }
 
-/** Sends one operation without retrying a 401 or calling `onError`; resolves the parsed body. */
+/** Sends one operation through the client (retries, timeout, hooks, logs) without calling `onError`; resolves the parsed body. */
 export type Send = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions) => Promise<unknown>;
 
 /** Makes the JWT session of a client; `send` is the client's own transport (hooks, logs, timeouts). */

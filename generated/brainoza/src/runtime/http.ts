@@ -3,7 +3,8 @@ import type { OperationSpec } from './types.js';
 
 /**
  * `[url, shownUrl, label, body]`: `shownUrl` is `url` with an API key in the query replaced by `***`
- * (for hooks, logs and messages); `label` is `METHOD /path` for error messages (no query, so no secrets).
+ * (for hooks, logs and messages); `label` is `METHOD /path` for error messages (no origin, which may hold
+ * credentials, and no query, so no secrets).
  */
 export type BuiltRequest = [url: string, shownUrl: string, label: string, body: string | undefined];
 
@@ -54,7 +55,7 @@ export function buildRequest(
             ? (params['body'] ?? {})
             : Object.fromEntries(op.bodyParams.filter((n) => params[n] !== undefined).map((n) => [n, params[n]])),
         );
-  return [withQuery(queryKey?.[1]), withQuery(queryKey && '***'), `${op.method} ${new URL(url).pathname}`, body];
+  return [withQuery(queryKey?.[1]), withQuery(queryKey && '***'), `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, body];
 }
 
 /**

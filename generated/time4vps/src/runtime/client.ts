@@ -46,15 +46,14 @@ const setAll = (headers: Headers, extra: Record<string, string> = {}) => {
  * credentials too: they are on no property of the client), where `#run` is made.
  */
 export class ApiClient {
+  readonly #o: ClientOptions;
   readonly #run: Run;
-  readonly #onError?: ((error: ApiError) => void) | undefined;
   readonly #jwt?: JwtSession;
 
   constructor(options: ClientOptions | undefined, defaults: ProviderDefaults) {
-    const o = options ?? {};
+    const o = (this.#o = options ?? {});
     const env = (name: string) => readEnv(`${defaults.envPrefix}_${name}`);
     const base = o.baseUrl ?? env('BASE_URL') ?? defaults.baseUrl;
-    this.#onError = o.onError;
 
     const level = o.logLevel ?? (env('LOG') as LogLevel | undefined);
     const logger = o.logger ?? (level ? console : undefined);
@@ -86,12 +85,13 @@ export class ApiClient {
     const jwt = this.#jwt;
     const secretHeader = header?.[0].toLowerCase();
 
-    const run: Run = async (op, params, ro, raw) => {
+    const run: Run = async (op, params, call, raw) => {
       const { method } = op;
-      const { signal } = ro;
+      const { signal } = call;
       const [url, shownUrl, label, body] = buildRequest(base, op, params, op.auth ? query : undefined);
-      const maxRetries = ro.retry === false || (!ro.retry && (method === 'POST' || method === 'PATCH')) ? 0 : (ro.maxRetries ?? o.maxRetries ?? 2);
-      const timeout = ro.timeout ?? o.timeout ?? 60_000;
+      const maxRetries =
+        call.retry === false || (!call.retry && (method === 'POST' || method === 'PATCH')) ? 0 : (call.maxRetries ?? o.maxRetries ?? 2);
+      const timeout = call.timeout ?? o.timeout ?? 60_000;
       let retries = 0;
       let replayed = false;
       for (let attempt = 1; ; attempt++) {
@@ -103,11 +103,12 @@ export class ApiClient {
         if (!op.auth) headers.delete(AUTHORIZATION);
         else if (jwt) headers.set(AUTHORIZATION, `Bearer ${(bearer = await jwt.token())}`);
         else if (header) headers.set(...header);
-        setAll(headers, ro.headers);
+        setAll(headers, call.headers);
 
-        const event = { operation: op.name, method, url: shownUrl, headers: redactHeaders(headers, secretHeader), attempt };
         const line = `${method} ${shownUrl} (attempt ${attempt})`;
-        o.onRequest?.(event);
+        // Built only for hooks (so `event!` is safe where a hook is called).
+        const event = o.onRequest || o.onResponse ? { operation: op.name, method, url: shownUrl, headers: redactHeaders(headers, secretHeader), attempt } : undefined;
+        o.onRequest?.(event!);
         // The timer or the caller's signal aborts the attempt; the caller's signal tells which.
         const controller = new AbortController();
         const abort = () => controller.abort();
@@ -116,12 +117,11 @@ export class ApiClient {
         const started = Date.now();
         let response: Response | undefined;
         let buf: ArrayBuffer | undefined;
-        let error: ApiError;
+        let error: ApiError | undefined;
         try {
           response = await (o.fetch ?? fetch)(url, { method, headers, body: body ?? null, signal: controller.signal });
           if (!raw || !response.ok) buf = await response.arrayBuffer();
         } catch (cause) {
-          response = undefined;
           error = signal?.aborted
             ? aborted()
             : controller.signal.aborted
@@ -132,22 +132,22 @@ export class ApiClient {
           clearTimeout(timer);
           signal?.removeEventListener('abort', abort);
         }
-        if (response) {
-          const { status } = response;
+        if (!error) {
+          const { status, ok, headers: got } = response!;
           const durationMs = Date.now() - started;
-          o.onResponse?.({ ...event, status, durationMs });
+          o.onResponse?.({ ...event!, status, durationMs });
           log('debug')?.(`${line} -> ${status} in ${durationMs} ms`);
-          if (response.ok) return { data: raw ? undefined : parseBody(op, response, buf!, label, defaults.hostbill), response };
-          error = errorFromResponse(status, response.headers, errorBody(buf!), label);
+          if (ok) return { data: raw ? undefined : parseBody(op, response!, buf!, label, defaults.hostbill), response: response! };
+          error = errorFromResponse(status, got, errorBody(buf!), label);
         }
-        if (bearer && error!.status === 401 && !(error! instanceof ThrottleError) && !replayed) {
+        if (bearer && error.status === 401 && !(error instanceof ThrottleError) && !replayed) {
           replayed = true; // expired or revoked token: refresh (or log in) and replay once
           await jwt!.renew(bearer);
           continue;
         }
-        const delay = retries < maxRetries && retriable(error!) ? retryDelay(error!, ++retries) : undefined;
-        if (delay === undefined) throw error!;
-        log('warn')?.(`${label}: ${error!.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
+        const delay = retries < maxRetries && retriable(error) ? retryDelay(error, ++retries) : undefined;
+        if (delay === undefined) throw error;
+        log('warn')?.(`${label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
         await this.sleep(delay, signal);
       }
     };
@@ -159,7 +159,7 @@ export class ApiClient {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
       (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, raw).catch((e: ApiError) => {
-        this.#onError?.(e);
+        this.#o.onError?.(e);
         throw e;
       }));
     const data = Promise.resolve()
@@ -204,14 +204,16 @@ export class ApiClient {
   /** Waits between retries; rejects with ApiAbortError when `signal` fires. Override to observe delays. */
   protected sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const done = () => {
+      const stop = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', stop);
+        reject(aborted());
       };
-      const stop = () => (done(), reject(aborted()));
-      const timer = setTimeout(() => (done(), resolve()), ms);
-      signal?.addEventListener('abort', stop);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', stop);
+        resolve();
+      }, ms);
       if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
     });
   }
 }

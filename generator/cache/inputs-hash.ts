@@ -1,0 +1,141 @@
+/**
+ * Skipping unchanged packages. `generate` computes a hash of everything a package depends on (the
+ * spec, the overlay, provider.json, the version and changelog the release workflow left in the
+ * package, the generator's own source and templates, and the exact dependency versions in
+ * package-lock.json) and, after writing the package, records it with a hash of every file it wrote
+ * in a local cache (`node_modules/.cache/clientgen/`, one small JSON file per output folder). The
+ * next `generate` skips a package whose inputs hash equals the recorded one and whose files on disk
+ * still hash to the recorded value, so a hand edit to any generated file (or an extra file) is
+ * repaired by the next `generate`. `check` never skips: it always renders and compares every file.
+ * Nothing is recorded in the package itself, so a generator change that does not change the output
+ * does not change any committed file.
+ *
+ * This module imports nothing heavy, so a no-op `generate` starts and finishes quickly.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProviderSource } from '../config/load-provider.ts';
+
+/** The clientgen installation (generator, templates, package-lock.json), not the workspace being generated. */
+export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Bump to invalidate every recorded hash (e.g. when the hashing itself changes). */
+const HASH_FORMAT = 'clientgen-inputs-1';
+
+async function filesUnder(dir: string, prefix: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const rel = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await filesUnder(path.join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+let generatorDigest: Promise<string> | undefined;
+
+/** One hash of the generator's source, templates and locked dependency versions (computed once per process). */
+export function generatorSourceHash(): Promise<string> {
+  generatorDigest ??= (async () => {
+    const hash = createHash('sha256').update(HASH_FORMAT);
+    const names = [...(await filesUnder(path.join(GENERATOR_ROOT, 'generator'), 'generator')), ...(await filesUnder(path.join(GENERATOR_ROOT, 'templates'), 'templates'))]
+      .filter((n) => !n.endsWith('.test.ts'))
+      .sort();
+    for (const name of [...names, 'package-lock.json']) {
+      const content = await readFile(path.join(GENERATOR_ROOT, name)).catch(() => Buffer.alloc(0));
+      hash.update(`\0${name}\0${content.length}\0`).update(content);
+    }
+    return hash.digest('hex');
+  })();
+  return generatorDigest;
+}
+
+export interface HashInputs {
+  /** Files the package is generated from (spec, overlay, provider.json), by absolute path. */
+  readonly files: readonly string[];
+  /** Other values the output depends on (e.g. the provider settings of a --spec run, the carried-over version). */
+  readonly values: readonly string[];
+}
+
+/** The inputs hash of one package: `sha256-…`. */
+export async function inputsHash(inputs: HashInputs): Promise<string> {
+  const hash = createHash('sha256').update(await generatorSourceHash());
+  for (const file of inputs.files) {
+    const content = await readFile(file).catch(() => Buffer.alloc(0));
+    hash.update(`\0file\0${path.basename(file)}\0${content.length}\0`).update(content);
+  }
+  for (const value of inputs.values) hash.update(`\0value\0${value.length}\0${value}`);
+  return `sha256-${hash.digest('hex')}`;
+}
+
+/** Hash of a package's files (names and contents). */
+export function filesHash(files: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of [...files.keys()].sort()) {
+    const content = files.get(name) as string;
+    hash.update(`\0${name}\0${Buffer.byteLength(content)}\0`).update(content);
+  }
+  return `sha256-${hash.digest('hex')}`;
+}
+
+const CACHE_DIR = path.join(GENERATOR_ROOT, 'node_modules/.cache/clientgen');
+const cacheFile = (dir: string): string => path.join(CACHE_DIR, `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)}.json`);
+
+/** Records that the package in `dir` was written from inputs with this hash, with exactly these files. */
+export async function recordPackage(dir: string, hashOfInputs: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await mkdir(CACHE_DIR, { recursive: true });
+  const entry = { dir: path.resolve(dir), inputsHash: hashOfInputs, filesHash: filesHash(files) };
+  await writeFile(cacheFile(dir), `${JSON.stringify(entry, null, 2)}\n`);
+}
+
+async function listPackageFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      out.push(...(await listPackageFiles(path.join(dir, entry.name), rel)));
+    } else out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * True when the package in `dir` was generated from exactly these inputs and nobody changed,
+ * added or removed a file since (node_modules and dist are ignored, as `check` ignores them).
+ */
+export async function packageIsCurrent(dir: string, expectedInputsHash: string): Promise<boolean> {
+  try {
+    const entry = JSON.parse(await readFile(cacheFile(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
+    if (entry.dir !== path.resolve(dir) || entry.inputsHash !== expectedInputsHash || typeof entry.filesHash !== 'string') return false;
+    const files = new Map<string, string>();
+    for (const name of await listPackageFiles(dir)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+    return filesHash(files) === entry.filesHash;
+  } catch {
+    return false;
+  }
+}
+
+/** What generation carries over from the package already in `outDir`: the release workflow's version and changelog. */
+export async function carriedOver(outDir: string): Promise<{ version: string; changelog?: string }> {
+  const pkg = await readFile(path.join(outDir, 'package.json'), 'utf8').then(
+    (t) => JSON.parse(t) as { version?: string },
+    () => ({ version: undefined }),
+  );
+  const changelog = await readFile(path.join(outDir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  return { version: typeof pkg.version === 'string' ? pkg.version : '0.1.0', changelog };
+}
+
+/** The inputs hash of the package that `source` generates into `outDir` (paths in headers are relative to `rootDir`). */
+export async function sourceInputsHash(source: ProviderSource, outDir: string, rootDir: string): Promise<string> {
+  const release = await carriedOver(outDir);
+  const files = [source.specFile, path.join(source.dir, 'provider.json'), ...(source.overlayFile ? [source.overlayFile] : [])];
+  return inputsHash({
+    files,
+    values: [JSON.stringify(source.config), path.relative(rootDir, source.specFile).split(path.sep).join('/'), release.version, release.changelog ?? '\0none'],
+  });
+}

@@ -1,0 +1,58 @@
+import { safePascalIdentifier } from '../../model/identifiers.ts';
+import { isObject, pointer, type NormalisePass } from '../pass.ts';
+
+const decode = (token: string): string => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * A `$ref` may point at a schema written inline inside an operation (`#/paths/~1a/post/requestBody/
+ * content/application~1json/schema/properties/x`). openapi-typescript turns such a reference into an
+ * indexed access type through `paths[…]` that does not type-check, so the schema moves to
+ * `components/schemas` (under a name made from where it stood), the place it came from refers to it
+ * there, and so does every reference that pointed at the old place.
+ */
+export const pathSchemaRefsPass: NormalisePass = {
+  name: 'path-schema-refs',
+  rule: 'Schemas that other parts of the document reference inside an operation move to components/schemas.',
+  hostbillOnly: false,
+  run(doc, ctx) {
+    const targets = new Map<string, string>();
+    const refs: Record<string, unknown>[] = [];
+    const stack: unknown[] = [doc.paths, doc.components];
+    for (let visited = 0; stack.length > 0 && visited < 5_000_000; visited++) {
+      const node = stack.pop();
+      if (Array.isArray(node)) stack.push(...node);
+      else if (isObject(node)) {
+        const ref = node.$ref;
+        if (typeof ref === 'string' && ref.startsWith('#/paths/') && ref.split('/').slice(1).map(decode).includes('schema')) {
+          refs.push(node);
+          targets.set(ref, '');
+        }
+        for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) stack.push(value);
+      }
+    }
+    if (targets.size === 0) return;
+    const components = (doc.components ??= {});
+    const schemas = (components.schemas ??= {});
+    // Deepest first: a schema nested in another moved one is already a reference when its parent moves.
+    for (const ref of [...targets.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1))) {
+      const tokens = ref.slice(2).split('/').map(decode);
+      let parent: unknown = doc;
+      for (const token of tokens.slice(0, -1)) parent = isObject(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[token] : undefined;
+      const key = tokens[tokens.length - 1] as string;
+      const container = parent as Record<string, unknown> | undefined;
+      const target = container?.[key];
+      if (!isObject(target)) continue;
+      const base = safePascalIdentifier(tokens.filter((t) => !['paths', 'content', 'schema', 'properties', 'items', 'requestBody', 'responses'].includes(t)).join(' '), 'Schema');
+      let name = base;
+      for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${base}${n}`;
+      schemas[name] = target;
+      (container as Record<string, unknown>)[key] = { $ref: `#/components/schemas/${name}` };
+      targets.set(ref, `#/components/schemas/${name}`);
+      ctx.record(`the schema at ${ref}, which other schemas reference, moved to components/schemas/${name}`, pointer(...tokens));
+    }
+    for (const node of refs) {
+      const moved = targets.get(node.$ref as string);
+      if (moved) node.$ref = moved;
+    }
+  },
+};

@@ -1,0 +1,28 @@
+// Worker-thread entry (plain JavaScript, so it loads anywhere). Under `tsx` the worker inherits
+// tsx's loader and imports TypeScript directly; elsewhere (vitest, plain node) it registers tsx first.
+import { parentPort } from 'node:worker_threads';
+
+async function loadTasks() {
+  // A probe tells whether this thread already loads TypeScript (a failed import is cached per URL,
+  // so the probe, not tasks.ts, takes the failure).
+  const canLoadTs = await import('./probe.ts').then(
+    () => true,
+    () => false,
+  );
+  if (!canLoadTs) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
+  return import('./tasks.ts');
+}
+
+const tasks = loadTasks();
+parentPort.on('message', async ({ id, name, args }) => {
+  try {
+    const { runTask } = await tasks;
+    parentPort.postMessage({ id, ok: true, value: await runTask(name, args) });
+  } catch (error) {
+    const { serialiseError } = await import('./errors.mjs');
+    parentPort.postMessage({ id, ok: false, error: serialiseError(error) });
+  }
+});

@@ -1,0 +1,89 @@
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adHocProvider } from '../../generator/config/ad-hoc-provider.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generateProvider } from '../../generator/pipeline.ts';
+import { writeFileSet } from '../../generator/write/file-set.ts';
+import { typecheckPackages } from '../helpers/batch-typecheck.ts';
+import { ROOT } from '../helpers/workspace.ts';
+
+/**
+ * Every Swagger 2.0 and OpenAPI 3.0/3.1 document of @readme/oas-examples (JSON and YAML) must give a
+ * package that type-checks under strict, or, when the document is invalid on purpose, a
+ * GeneratorError naming the file and the place. Nothing else may happen: no other exception.
+ */
+const EXAMPLES = path.join(ROOT, 'node_modules/@readme/oas-examples');
+
+/** Documents that are invalid on purpose, with why, and the diagnostic they must get. */
+const EXPECTED_FAILURES: Record<string, { why: string; diagnostic: RegExp }> = {
+  '3.0/json/openapi-workshop/post.json': {
+    why: 'a workshop step left unfinished: POST /hoot has an empty `responses` object, which OpenAPI 3.0 forbids',
+    diagnostic: /post\.json \(normalised\) at #\/paths\/~1hoot\/post\/responses: the normalised document is not valid OpenAPI/,
+  },
+};
+
+async function documents(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const full = path.join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if ((await stat(full)).isDirectory()) out.push(...(await documents(full, rel)));
+    else if (/\.(json|ya?ml)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+interface Outcome {
+  readonly doc: string;
+  readonly dir?: string;
+  readonly error?: unknown;
+}
+
+describe('@readme/oas-examples', () => {
+  const outcomes: Outcome[] = [];
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'clientgen-oas-'));
+    const docs = [...(await documents(path.join(EXAMPLES, '2.0'), '2.0')), ...(await documents(path.join(EXAMPLES, '3.0'), '3.0')), ...(await documents(path.join(EXAMPLES, '3.1'), '3.1'))];
+    for (const doc of docs) {
+      const id = doc.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const dir = path.join(root, id);
+      try {
+        const source = await adHocProvider(path.join(EXAMPLES, doc), { name: id });
+        const result = await generateProvider(source, dir, path.dirname(source.specFile));
+        await writeFileSet(dir, result.files);
+        outcomes.push({ doc, dir });
+      } catch (error) {
+        outcomes.push({ doc, error });
+      }
+    }
+  }, 900_000);
+
+  it('covers every Swagger 2.0, OpenAPI 3.0 and 3.1 document of the package', () => {
+    const versions = new Set(outcomes.map((o) => o.doc.slice(0, 3)));
+    expect([...versions].sort()).toEqual(['2.0', '3.0', '3.1']);
+    expect(outcomes.length).toBeGreaterThan(100);
+  });
+
+  it('generates a package for every document except the ones invalid on purpose', () => {
+    const failed = outcomes.filter((o) => o.error !== undefined).map((o) => o.doc);
+    expect(failed.sort()).toEqual(Object.keys(EXPECTED_FAILURES).sort());
+  });
+
+  it('rejects the invalid ones with a GeneratorError naming the file and the place', () => {
+    for (const outcome of outcomes.filter((o) => o.error !== undefined)) {
+      const expected = EXPECTED_FAILURES[outcome.doc];
+      expect(outcome.error, outcome.doc).toBeInstanceOf(GeneratorError);
+      expect((outcome.error as Error).message, outcome.doc).toMatch(expected?.diagnostic ?? /^$/);
+    }
+  });
+
+  it('every generated package type-checks under strict (one tsc program for all of them)', async () => {
+    const dirs = outcomes.flatMap((o) => (o.dir ? [o.dir] : []));
+    const { output, byPackage } = await typecheckPackages(root, dirs);
+    expect([...byPackage.keys()], output.slice(0, 4000)).toEqual([]);
+  }, 900_000);
+});
