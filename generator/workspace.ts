@@ -42,13 +42,30 @@ export async function renderProvider(ws: Workspace, id: string, options: Generat
 }
 
 /**
- * Renders several providers, on up to `limit` worker threads when there is more than one provider
- * and more than one core (CPU-bound work does not overlap on one thread); results keep the order.
+ * Renders several providers on up to `limit` threads (CPU-bound work does not overlap on one
+ * thread): this thread takes providers too, beside `limit - 1` worker threads, so a 2-core machine
+ * pays for one extra module load, not two. Results keep the order of `ids`.
  */
 export async function renderProviders(ws: Workspace, ids: readonly string[], limit = os.availableParallelism()): Promise<GenerationResult[]> {
-  if (ids.length <= 1 || limit <= 1) return mapConcurrent(ids, 1, (id) => renderProvider(ws, id));
-  const { mapInWorkers } = await import('./parallel/pool.ts');
-  return mapInWorkers(ids, limit, 'provider', (id) => ({ root: ws.root, id }));
+  const threads = Math.min(limit, ids.length);
+  if (threads <= 1) return mapConcurrent(ids, 1, (id) => renderProvider(ws, id));
+  const { WorkerPool } = await import('./parallel/pool.ts');
+  const pool = new WorkerPool(threads - 1);
+  const results: GenerationResult[] = new Array(ids.length);
+  let next = 0;
+  const lane = async (render: (id: string) => Promise<GenerationResult>): Promise<void> => {
+    while (next < ids.length) {
+      const index = next++;
+      results[index] = await render(ids[index] as string);
+    }
+  };
+  try {
+    const inWorker = (id: string) => pool.run('provider', { root: ws.root, id });
+    await Promise.all([...Array.from({ length: threads - 1 }, () => lane(inWorker)), lane((id) => renderProvider(ws, id))]);
+  } finally {
+    await pool.close();
+  }
+  return results;
 }
 
 /** Runs `task` over the items with at most `limit` in flight; results keep the items' order. */
