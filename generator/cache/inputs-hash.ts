@@ -13,10 +13,11 @@
  * This module imports nothing heavy, so a no-op `generate` starts and finishes quickly.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProviderSource } from '../config/load-provider.ts';
+import { listFiles } from '../write/file-set.ts';
 
 /** The clientgen installation (generator, templates, package-lock.json), not the workspace being generated. */
 export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,24 +25,13 @@ export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.met
 /** Bump to invalidate every recorded hash (e.g. when the hashing itself changes). */
 const HASH_FORMAT = 'clientgen-inputs-1';
 
-async function filesUnder(dir: string, prefix: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const entry of entries) {
-    const rel = `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await filesUnder(path.join(dir, entry.name), rel)));
-    else out.push(rel);
-  }
-  return out;
-}
-
 let generatorDigest: Promise<string> | undefined;
 
 /** One hash of the generator's source, templates and locked dependency versions (computed once per process). */
 export function generatorSourceHash(): Promise<string> {
   generatorDigest ??= (async () => {
     const hash = createHash('sha256').update(HASH_FORMAT);
-    const names = [...(await filesUnder(path.join(GENERATOR_ROOT, 'generator'), 'generator')), ...(await filesUnder(path.join(GENERATOR_ROOT, 'templates'), 'templates'))]
+    const names = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'), 'generator')), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'), 'templates'))]
       .filter((n) => !n.endsWith('.test.ts'))
       .sort();
     for (const name of [...names, 'package-lock.json']) {
@@ -91,19 +81,6 @@ export async function recordPackage(dir: string, hashOfInputs: string, files: Re
   await writeFile(cacheFile(dir), `${JSON.stringify(entry, null, 2)}\n`);
 }
 
-async function listPackageFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-      out.push(...(await listPackageFiles(path.join(dir, entry.name), rel)));
-    } else out.push(rel);
-  }
-  return out;
-}
-
 /**
  * True when the package in `dir` was generated from exactly these inputs and nobody changed,
  * added or removed a file since (node_modules and dist are ignored, as `check` ignores them).
@@ -113,7 +90,7 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
     const entry = JSON.parse(await readFile(cacheFile(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
     if (entry.dir !== path.resolve(dir) || entry.inputsHash !== expectedInputsHash || typeof entry.filesHash !== 'string') return false;
     const files = new Map<string, string>();
-    for (const name of await listPackageFiles(dir)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+    for (const name of await listFiles(dir)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
     return filesHash(files) === entry.filesHash;
   } catch {
     return false;

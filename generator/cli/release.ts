@@ -6,7 +6,6 @@ import { countChanges } from '../release/change.ts';
 import { verifyRef } from '../release/git.ts';
 import { staleLockEntries, updateLockfile } from '../release/lockfile.ts';
 import { planRelease, type ReleasePlan } from '../release/plan-release.ts';
-import { regenerateAll } from '../release/regenerate.ts';
 import { effectiveIncrement } from '../release/version.ts';
 import { mapConcurrent, selectProviders, workspace } from '../workspace.ts';
 import { runCli } from './run-cli.ts';
@@ -57,8 +56,6 @@ await runCli(program, async () => {
     if (stale.length > 0) {
       await updateLockfile(ws.root);
       process.stdout.write(`package-lock.json updated (${stale.join(', ')})\n`);
-      // The lockfile is one of the generator's inputs; regenerate so every package records the new one.
-      await regenerateAll(ws.root);
     }
   }
   return 0;

@@ -4,7 +4,8 @@ import { GeneratorError } from '../errors.ts';
 import { effectiveParameters, listOperations, resolveLocal } from '../normalise/passes/operations.ts';
 import { pointer, type OpenApiDocument } from '../normalise/pass.ts';
 import { safeCamelIdentifier, safePascalIdentifier } from './identifiers.ts';
-import type { ClientAuthModel, ClientModel, GroupModel, HttpMethodUpper, OperationModel, RequiredParam } from './operation-model.ts';
+import type { HttpMethod } from '../../templates/runtime/types.ts';
+import type { ClientAuthModel, ClientModel, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
 import { routeMethodName } from './route-names.ts';
 
 /** Members of the generated client class that a group name must not shadow. */
@@ -134,7 +135,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const response = describeResponse(doc, operation);
     operations.push({
       operationId,
-      method: method.toUpperCase() as HttpMethodUpper,
+      method: method.toUpperCase() as HttpMethod,
       path,
       group,
       groupTitle: tag,

@@ -1,30 +1,20 @@
+import type { AuthScheme, OperationSpec } from '../../templates/runtime/types.ts';
+
 /** A parameter the caller must pass, with enough type information to write a sample call. */
 export interface RequiredParam {
   readonly name: string;
   readonly sample: string | number | boolean | readonly string[];
 }
 
-export type HttpMethodUpper = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
-
-/** Everything the renderers need to know about one operation; derived once from the document. */
-export interface OperationModel {
+/**
+ * Everything the renderers need to know about one operation; derived once from the document. It
+ * extends the runtime's `OperationSpec`, the shape of each entry of the emitted `operations` table,
+ * so the generator and the runtime cannot disagree about it.
+ */
+export interface OperationModel extends OperationSpec {
   readonly operationId: string;
-  readonly method: HttpMethodUpper;
-  /** OpenAPI path template with `{name}` placeholders. */
-  readonly path: string;
-  /** Member of the client that holds the method (camelCase, from the tag). */
-  readonly group: string;
   /** The tag as written in the document, for docs. */
   readonly groupTitle: string;
-  /** Method name inside the group. */
-  readonly name: string;
-  readonly pathParams: readonly string[];
-  readonly queryParams: readonly string[];
-  readonly bodyParams: readonly string[];
-  /** How the body is built: from named fields, from a whole `body` param, or none. */
-  readonly body: 'fields' | 'whole' | 'none';
-  readonly auth: boolean;
-  readonly response: 'json' | 'binary';
   /** Media type keys of the JSON request body and the typed success response, as the document spells them. */
   readonly bodyMediaType?: string;
   readonly responseMediaType?: string;
@@ -57,7 +47,7 @@ export interface GroupModel {
 
 /** How the client authenticates: the provider's schemes (HostBill) or the document's own. */
 export interface ClientAuthModel {
-  readonly schemes: readonly ('basic' | 'jwt' | 'bearer' | 'apiKey')[];
+  readonly schemes: readonly AuthScheme[];
   readonly apiKey?: { readonly in: 'header' | 'query'; readonly name: string };
 }
 

@@ -1,5 +1,5 @@
 import { GeneratorError } from '../errors.ts';
-import { isObject, pointer } from './pass.ts';
+import { decodePointerToken, isObject, pointer } from './pass.ts';
 
 /** Fails on the first `$ref` that does not resolve inside the document, naming where it stands. */
 export function assertReferencesResolve(doc: Record<string, unknown>, file: string): void {
@@ -7,7 +7,7 @@ export function assertReferencesResolve(doc: Record<string, unknown>, file: stri
     if (!ref.startsWith('#')) return false;
     let node: unknown = doc;
     for (const raw of ref.slice(1).split('/').slice(1)) {
-      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const token = decodePointerToken(raw);
       if (!isObject(node) && !Array.isArray(node)) return false;
       if (!Object.hasOwn(node as object, token)) return false;
       node = (node as Record<string, unknown>)[token];

@@ -35,6 +35,20 @@ export interface NormalisePass {
   run(doc: OpenApiDocument, ctx: PassContext): void;
 }
 
+/**
+ * One token of a `$ref`'s fragment: percent-decoded (a `%` that starts no valid escape is taken
+ * literally, so a hostile `$ref` cannot throw), then RFC 6901-unescaped.
+ */
+export function decodePointerToken(token: string): string {
+  let decoded = token;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    // not percent-encoding: keep the token as written
+  }
+  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** RFC 6901 JSON pointer from path tokens. */
 export function pointer(...tokens: (string | number)[]): string {
   return tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');

@@ -4,11 +4,10 @@
  * the JSON request body, all in one namespace as the generated client merges them into one params
  * object) and their 2xx response. Local `$ref`s are resolved; everything else is plain data.
  */
+import { decodePointerToken, HTTP_METHODS, isObject } from '../normalise/pass.ts';
 
 export type Schema = Record<string, unknown>;
 export type OpenApiDocument = Record<string, unknown>;
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
@@ -44,13 +43,6 @@ export interface OperationFacts {
   readonly response: ResponseFacts;
   /** The operation object as written (for the catch-all "something else changed" check). */
   readonly raw: unknown;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function decodePointerToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Follows a local `#/…` reference; undefined when it points nowhere. */

@@ -1,6 +1,7 @@
 import { Project, StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type SourceFile, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { isPrototypeName, propertyKey, safePascalIdentifier } from '../model/identifiers.ts';
+import type { OperationSpec } from '../../templates/runtime/types.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { jsDocText } from './doc-comments.ts';
 
@@ -115,7 +116,7 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
         initializer: (writer) => {
           writer.write('{').newLine();
           for (const op of model.operations) {
-            const entry: Record<string, unknown> = {
+            const entry: OperationSpec = {
               method: op.method,
               path: op.path,
               group: op.group,
@@ -126,8 +127,8 @@ export function renderClient(model: ClientModel, provider: ProviderConfig, sourc
               body: op.body,
               auth: op.auth,
               response: op.response,
+              ...(op.paged ? { paged: true } : {}),
             };
-            if (op.paged) entry.paged = true;
             const fields = Object.entries(entry).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((s: string) => stringLiteral(s)).join(', ')}]` : typeof v === 'string' ? stringLiteral(v) : String(v)}`);
             writer.write(`${propertyKey(op.operationId)}: { ${fields.join(', ')} },`).newLine();
           }

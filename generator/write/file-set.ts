@@ -4,7 +4,8 @@ import path from 'node:path';
 /** Every file of one package, by path relative to the package root, rendered before anything is written. */
 export type FileSet = ReadonlyMap<string, string>;
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+/** Every file below `dir` by relative path, sorted; node_modules and dist are not part of a package's output. */
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {

@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import { HTTP_METHODS, type HttpMethod, type OpenApiDocument } from '../pass.ts';
+import { decodePointerToken, HTTP_METHODS, type HttpMethod, type OpenApiDocument } from '../pass.ts';
 
 export interface OperationRef {
   readonly path: string;
@@ -36,7 +36,7 @@ export function resolveLocal<T>(doc: OpenApiDocument, value: T | OpenAPIV3.Refer
     current = ref
       .slice(2)
       .split('/')
-      .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map(decodePointerToken)
       .reduce<unknown>((node, token) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined), doc);
   }
   return isReference(current) ? undefined : (current as T | undefined);

@@ -1,7 +1,6 @@
 import { safePascalIdentifier } from '../../model/identifiers.ts';
-import { isObject, pointer, type NormalisePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer, type NormalisePass } from '../pass.ts';
 
-const decode = (token: string): string => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
  * A `$ref` may point at a schema written inline inside an operation (`#/paths/~1a/post/requestBody/
@@ -23,7 +22,7 @@ export const pathSchemaRefsPass: NormalisePass = {
       if (Array.isArray(node)) stack.push(...node);
       else if (isObject(node)) {
         const ref = node.$ref;
-        if (typeof ref === 'string' && ref.startsWith('#/paths/') && ref.split('/').slice(1).map(decode).includes('schema')) {
+        if (typeof ref === 'string' && ref.startsWith('#/paths/') && ref.split('/').slice(1).map(decodePointerToken).includes('schema')) {
           refs.push(node);
           targets.set(ref, '');
         }
@@ -35,7 +34,7 @@ export const pathSchemaRefsPass: NormalisePass = {
     const schemas = (components.schemas ??= {});
     // Deepest first: a schema nested in another moved one is already a reference when its parent moves.
     for (const ref of [...targets.keys()].sort((x, y) => y.length - x.length || (x < y ? -1 : 1))) {
-      const tokens = ref.slice(2).split('/').map(decode);
+      const tokens = ref.slice(2).split('/').map(decodePointerToken);
       let parent: unknown = doc;
       for (const token of tokens.slice(0, -1)) parent = isObject(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[token] : undefined;
       const key = tokens[tokens.length - 1] as string;

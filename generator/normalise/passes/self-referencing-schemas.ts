@@ -1,7 +1,6 @@
-import { isObject, pointer, type NormalisePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer, type NormalisePass } from '../pass.ts';
 
 const PREFIX = '#/components/schemas/';
-const decode = (token: string): string => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
  * The `$ref` nodes a schema is made of directly: itself, members of allOf/oneOf/anyOf, and array
@@ -38,7 +37,7 @@ export const selfReferencingSchemasPass: NormalisePass = {
     const visit = (name: string): void => {
       state.set(name, 'active');
       for (const ref of directRefs(schemas[name])) {
-        const target = decode((ref.$ref as string).slice(PREFIX.length));
+        const target = decodePointerToken((ref.$ref as string).slice(PREFIX.length));
         if (!Object.hasOwn(schemas, target)) continue;
         if (state.get(target) === 'active') {
           ctx.warn(`schema ${name} is made of itself through ${ref.$ref as string}, so it describes no value; that reference now allows any value`, pointer('components', 'schemas', name));

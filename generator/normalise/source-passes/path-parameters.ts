@@ -1,4 +1,4 @@
-import { HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
+import { decodePointerToken, HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
 
 const TEMPLATE = /\{([^{}]+)\}/g;
 
@@ -11,7 +11,7 @@ function resolveParameter(doc: Record<string, unknown>, value: unknown): Record<
     current = ref
       .slice(2)
       .split('/')
-      .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map(decodePointerToken)
       .reduce<unknown>((node, token) => (isObject(node) && Object.hasOwn(node, token) ? node[token] : undefined), doc);
   }
   return isObject(current) && typeof current.$ref !== 'string' ? current : undefined;

@@ -1,4 +1,4 @@
-import { isObject, pointer, type SourcePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer, type SourcePass } from '../pass.ts';
 
 function collectRefs(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) collectRefs(v, into);
@@ -33,7 +33,7 @@ export const unreferencedDefinitionsPass: SourcePass = {
       const ref = queue.pop() as string;
       const m = /^#\/definitions\/(.+)$/.exec(ref);
       if (!m) continue;
-      const name = decodeURIComponent((m[1] as string).replace(/~1/g, '/').replace(/~0/g, '~'));
+      const name = decodePointerToken(m[1] as string);
       if (reachable.has(name)) continue;
       reachable.add(name);
       const inner = new Set<string>();
