@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { carriedOver } from './cache/inputs-hash.ts';
 import type { ProviderSource } from './config/load-provider.ts';
@@ -8,11 +7,13 @@ import { loadDocument } from './load/load-document.ts';
 import { buildModel } from './model/build-model.ts';
 import type { ClientModel } from './model/operation-model.ts';
 import { normalise, OPENAPI_PASSES, SOURCE_PASSES } from './normalise/index.ts';
-import { GENERATED_HEADER, renderClient } from './render/client.ts';
+import { generatedHeader } from './render/escape.ts';
 import { formatFile } from './render/format.ts';
+import { renderModelFiles } from './render/model-files.ts';
 import { renderReport } from './render/report.ts';
-import { renderPackageFiles, TEMPLATES_DIR, type PackageInfo } from './render/templates.ts';
-import { renderSchemaTypes } from './render/types.ts';
+import { runtimeFiles } from './render/runtime-files.ts';
+import type { PackageInfo } from './render/templates.ts';
+import { renderSchemaTypes } from './render/schema-file.ts';
 import { WorkerPool } from './parallel/pool.ts';
 import type { FileSet } from './write/file-set.ts';
 
@@ -22,16 +23,6 @@ export interface GenerationResult {
   readonly operations: number;
   readonly corrections: number;
   readonly warnings: number;
-}
-
-const RUNTIME_DIR = path.join(TEMPLATES_DIR, 'runtime');
-
-/** The runtime's source files, copied verbatim into every package. */
-export async function runtimeFiles(): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const names = (await readdir(RUNTIME_DIR)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
-  for (const name of names) files.set(`src/runtime/${name}`, await readFile(path.join(RUNTIME_DIR, name), 'utf8'));
-  return files;
 }
 
 /**
@@ -47,10 +38,8 @@ export interface GenerateOptions {
 
 /** The client half of a package, formatted: the ts-morph modules and the handlebars files. */
 export async function renderClientFiles(model: ClientModel, config: ProviderConfig, specPath: string, info: PackageInfo): Promise<Record<string, string>> {
-  const client = renderClient(model, config, specPath);
-  const packageFiles = await renderPackageFiles(model, config, info);
   const out: Record<string, string> = {};
-  for (const [name, content] of Object.entries({ ...packageFiles, ...client })) out[name] = await formatFile(name, content);
+  for (const [name, content] of Object.entries(renderModelFiles(model, config, { ...info, specPath }))) out[name] = await formatFile(name, content);
   return out;
 }
 
@@ -84,7 +73,7 @@ export async function generateProvider(source: ProviderSource, outDir: string, r
   } else clientFiles = renderClientFiles(model, config, relSpec, packageInfo);
   try {
     // openapi.json is serialised above, so openapi-typescript may patch the document in place.
-    const schemaTypes = await formatFile('src/schema.ts', `${GENERATED_HEADER(relSpec)}${await renderSchemaTypes(doc, source.specFile, { inPlace: true })}`);
+    const schemaTypes = await formatFile('src/schema.ts', `${generatedHeader(relSpec)}${await renderSchemaTypes(doc, source.specFile, { inPlace: true })}`);
     const raw = new Map<string, string>([
       ...Object.entries(await clientFiles),
       ['openapi.json', openapiJson],

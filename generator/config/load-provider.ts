@@ -2,9 +2,9 @@ import { readFile, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError } from '../errors.ts';
 import { parseDocumentText } from '../load/load-document.ts';
-import type { AuthScheme, ProviderConfig } from './provider-config.ts';
+import type { ProviderAuthScheme, ProviderConfig } from './provider-config.ts';
 
-export const KNOWN_AUTH_SCHEMES: readonly AuthScheme[] = ['basic', 'jwt'];
+export const KNOWN_AUTH_SCHEMES: readonly ProviderAuthScheme[] = ['basic', 'jwt'];
 const SPEC_CANDIDATES = ['openapi.yaml', 'openapi.yml', 'openapi.json', 'swagger.yaml', 'swagger.yml', 'swagger.json'];
 
 export interface ProviderSource {
@@ -46,7 +46,7 @@ export function validateProviderConfig(raw: unknown, id: string, file: string): 
   const auth = obj.auth ?? [];
   if (!Array.isArray(auth)) return fail('/auth', '"auth" must be an array of scheme names');
   auth.forEach((scheme, index) => {
-    if (!KNOWN_AUTH_SCHEMES.includes(scheme as AuthScheme)) {
+    if (!KNOWN_AUTH_SCHEMES.includes(scheme as ProviderAuthScheme)) {
       fail(`/auth/${index}`, `unknown auth scheme ${JSON.stringify(scheme)}; known schemes: ${KNOWN_AUTH_SCHEMES.join(', ')}`);
     }
   });
@@ -57,7 +57,7 @@ export function validateProviderConfig(raw: unknown, id: string, file: string): 
     packageName,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     specUrl: str('specUrl', false),
-    auth: [...new Set(auth as AuthScheme[])],
+    auth: [...new Set(auth as ProviderAuthScheme[])],
     hostbill: obj.hostbill === true,
   };
 }

@@ -1,5 +1,5 @@
 /** A provider's settings, from `specs/<id>/provider.json`. */
-export type AuthScheme = 'basic' | 'jwt';
+export type ProviderAuthScheme = 'basic' | 'jwt';
 
 export interface ProviderConfig {
   /** Folder name under `specs/` and `generated/`; lowercase, dashes allowed. */
@@ -10,7 +10,7 @@ export interface ProviderConfig {
   /** Where the provider publishes its document (Swagger JSON or the `/userapi` page). */
   readonly specUrl?: string;
   /** The auth schemes the provider offers; the first is the client's default. */
-  readonly auth: readonly AuthScheme[];
+  readonly auth: readonly ProviderAuthScheme[];
   /** HostBill User API conventions apply (`@name` paths, query fields as JSON bodies, `error` bodies). */
   readonly hostbill: boolean;
 }

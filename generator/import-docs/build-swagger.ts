@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { routeMethodName } from '../model/route-names.ts';
+import { nameOperations } from '../naming/index.ts';
 import { ImportDocsError, type ImportNote } from './errors.ts';
 import { buildPageContext, buildParameters, type SwaggerParameter } from './params.ts';
 import type { PageOperation, ReadPage } from './read-page.ts';
@@ -22,7 +22,7 @@ export interface SwaggerOperation {
   readonly security?: readonly never[];
 }
 
-export interface SwaggerDocument {
+export interface ImportedSwagger {
   readonly swagger: '2.0';
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   readonly host: string;
@@ -75,21 +75,18 @@ function toBaseUrl(text: string): BaseUrl | undefined {
   }
 }
 
+const tagOf = (op: PageOperation): string => op.section ?? DEFAULT_TAG;
+
+/** The operationIds the page's operations get: their keys, as the naming module decides them for HostBill routes. */
 function operationIds(file: string, ops: readonly PageOperation[]): string[] {
-  const short = ops.map((op) => routeMethodName(op.method, op.path));
-  const counts = new Map<string, number>();
-  for (const id of short) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const ids = ops.map((op, i) => ((counts.get(short[i] as string) ?? 0) > 1 ? routeMethodName(op.method, op.path, true) : (short[i] as string)));
-  const seen = new Map<string, PageOperation>();
-  ids.forEach((id, i) => {
-    const op = ops[i] as PageOperation;
-    const before = seen.get(id);
-    if (before !== undefined) {
-      throw new ImportDocsError(file, op.line, `${op.method} ${op.path} and ${before.method} ${before.path} (line ${before.line}) both get the operationId ${id}`);
-    }
-    seen.set(id, op);
-  });
-  return ids;
+  const inputs = ops.map((op, i) => ({ pointer: String(i), path: op.path, method: op.method.toLowerCase(), tag: tagOf(op) }));
+  const plan = nameOperations(inputs, { hostbill: true });
+  const clash = plan.clashes[0];
+  if (clash) {
+    const [op, before] = [ops[Number(clash.pointer)], ops[Number(clash.other)]] as [PageOperation, PageOperation];
+    throw new ImportDocsError(file, op.line, `${op.method} ${op.path} and ${before.method} ${before.path} (line ${before.line}) both get the method name ${clash.name}`);
+  }
+  return inputs.map((input) => (plan.names.get(input.pointer) as { key: string }).key);
 }
 
 function producesFor(op: PageOperation, notes: ImportNote[]): string[] {
@@ -113,7 +110,7 @@ function checkSampleUrl(op: PageOperation, base: BaseUrl, notes: ImportNote[]): 
   }
 }
 
-export function buildSwagger(file: string, text: string, lines: readonly string[], page: ReadPage, host: string | undefined, notes: ImportNote[]): SwaggerDocument {
+export function buildSwagger(file: string, text: string, lines: readonly string[], page: ReadPage, host: string | undefined, notes: ImportNote[]): ImportedSwagger {
   const found = findBaseUrl(lines, page);
   if (found === undefined && host === undefined) {
     throw new ImportDocsError(file, 1, 'no API base URL found in the samples (no `base_uri` and no curl URL ending in the request path); pass a host');
@@ -151,7 +148,7 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
     else if (op.samples.curl.auth.length === 0) security = [];
     const example = op.samples.example;
     const operation: SwaggerOperation = {
-      tags: [op.section ?? DEFAULT_TAG],
+      tags: [tagOf(op)],
       ...(op.title !== undefined ? { summary: op.title } : {}),
       ...(op.description !== '' ? { description: op.description } : {}),
       operationId: ids[i] as string,

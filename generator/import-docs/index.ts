@@ -1,10 +1,10 @@
-import { buildSwagger, type SwaggerDocument } from './build-swagger.ts';
+import { buildSwagger, type ImportedSwagger } from './build-swagger.ts';
 import { formatNote, type ImportNote, sortNotes } from './errors.ts';
 import { pageLines } from './parse-page.ts';
 import { readPage } from './read-page.ts';
 
 export { ImportDocsError, type ImportNote } from './errors.ts';
-export type { SwaggerDocument, SwaggerOperation } from './build-swagger.ts';
+export type { ImportedSwagger, SwaggerOperation } from './build-swagger.ts';
 export { KNOWN_SECTIONS } from './sections.ts';
 
 export interface ImportDocsOptions {
@@ -17,7 +17,7 @@ export interface ImportDocsOptions {
 }
 
 export interface ImportDocsResult {
-  readonly document: SwaggerDocument;
+  readonly document: ImportedSwagger;
   /** The same strings as the document's `x-import-notes`: "line N: …", in page order. */
   readonly notes: readonly string[];
   /** Structured form of `notes`. */
@@ -41,6 +41,6 @@ export function importDocs(text: string, options: ImportDocsOptions): ImportDocs
 }
 
 /** The document as written to `swagger.json`: two-space JSON with a trailing newline. */
-export function serialiseDocument(document: SwaggerDocument): string {
+export function serialiseDocument(document: ImportedSwagger): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }

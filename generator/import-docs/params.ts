@@ -1,8 +1,8 @@
-import { routeSegments } from '../model/route-names.ts';
+import { routeSegments } from '../naming/index.ts';
 import type { ImportNote } from './errors.ts';
 import type { TableRow } from './layouts.ts';
 import type { SampleBody } from './samples.ts';
-import { inferSchema, type JsonSchema, mapTableType, mergeSchemas, type ParamType, paramTypeForSchema, schemaKind } from './types.ts';
+import { sampleValueSchema, type JsonSchema, mapTableType, mergeSchemas, type ParamType, paramTypeForSchema, schemaKind } from './types.ts';
 
 /**
  * Turns an operation's table rows, path placeholders and sample bodies into Swagger 2.0
@@ -196,7 +196,7 @@ export function buildParameters(op: OperationInput, page: PageContext, notes: Im
   }
   for (const field of fields) {
     if (holes.includes(field.key) || unique.some((r) => r.name === field.key)) continue;
-    const schema = mergeSchemas(field.values.map(inferSchema));
+    const schema = mergeSchemas(field.values.map(sampleValueSchema));
     const type = paramTypeForSchema(schema);
     notes.push({ line: field.line, message: `${describe(op)}: sample body field ${field.key} is not in the parameter table; added as a query parameter of type ${type.type} (from the sample value)` });
     out.push(withType({ name: field.key, in: 'query' }, type));
@@ -270,7 +270,7 @@ function refineType(op: OperationInput, row: TableRow & { name: string }, type: 
     return { ...type, xSchema: { type: 'object', additionalProperties: { type: 'string' } } };
   }
   if (field === undefined) return type;
-  const schemas = field.values.map(inferSchema);
+  const schemas = field.values.map(sampleValueSchema);
   const kinds = [...new Set(schemas.map(schemaKind))];
   if (kinds.length > 1) {
     notes.push({ line: field.line, message: `${describe(op)}: ${row.name} is ${kinds.join(' in one sample body and ')} in another; x-schema is a oneOf` });

@@ -8,7 +8,7 @@ import { ImportDocsError } from './errors.ts';
  * table from the next operation's title.
  */
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export const REQUEST_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 export interface OperationBlock {
   readonly method: string;
@@ -26,7 +26,7 @@ export interface OperationBlock {
 }
 
 const SAMPLE_START = /^(?:POST_DATA=|curl\s+-X\s)/;
-const REQUEST_LINE = new RegExp(`^(${HTTP_METHODS.join('|')})\\s+(/\\S*)$`);
+const REQUEST_LINE = new RegExp(`^(${REQUEST_METHODS.join('|')})\\s+(/\\S*)$`);
 
 /** Splits page text into lines: CRLF/CR become LF; a trailing newline does not make an extra line. */
 export function pageLines(text: string): string[] {

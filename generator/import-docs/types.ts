@@ -69,19 +69,19 @@ export function mapTableType(written: string): ParamType | undefined {
 }
 
 /** Schema of a sample value. Objects whose keys are all numeric ids are maps. */
-export function inferSchema(value: unknown): JsonSchema {
+export function sampleValueSchema(value: unknown): JsonSchema {
   if (value === null || value === undefined) return {};
   if (typeof value === 'boolean') return { type: 'boolean' };
   if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
   if (typeof value === 'string') return { type: 'string' };
   if (Array.isArray(value)) {
-    return value.length === 0 ? { type: 'array', items: {} } : { type: 'array', items: mergeSchemas(value.map(inferSchema)) };
+    return value.length === 0 ? { type: 'array', items: {} } : { type: 'array', items: mergeSchemas(value.map(sampleValueSchema)) };
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > 0 && entries.every(([k]) => /^\d+$/.test(k))) {
-    return { type: 'object', additionalProperties: mergeSchemas(entries.map(([, v]) => inferSchema(v))) };
+    return { type: 'object', additionalProperties: mergeSchemas(entries.map(([, v]) => sampleValueSchema(v))) };
   }
-  return { type: 'object', properties: Object.fromEntries(entries.map(([k, v]) => [k, inferSchema(v)])) };
+  return { type: 'object', properties: Object.fromEntries(entries.map(([k, v]) => [k, sampleValueSchema(v)])) };
 }
 
 /**

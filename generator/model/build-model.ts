@@ -1,15 +1,10 @@
+import { type OpenApiDocument, effectiveParameters, listOperations, pointer, resolveLocal } from '../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
-import { effectiveParameters, listOperations, resolveLocal } from '../normalise/passes/operations.ts';
-import { pointer, type OpenApiDocument } from '../normalise/pass.ts';
-import { safeCamelIdentifier, safePascalIdentifier } from './identifiers.ts';
+import { clientClassName, envPrefix, groupClassNames, nameOperations, typeStems, type NamePlan } from '../naming/index.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
 import type { ClientAuthModel, ClientModel, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
-import { routeMethodName } from './route-names.ts';
-
-/** Members of the generated client class that a group name must not shadow. */
-const CLIENT_MEMBERS = new Set(['request', 'logout', 'paginate', 'sleep', 'options', 'defaults', 'constructor', 'operations']);
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
@@ -100,17 +95,17 @@ function documentAuth(doc: OpenApiDocument): ClientAuthModel {
   return { schemes: [...new Set(schemes)], apiKey };
 }
 
-/** Names the generated client.ts imports from the runtime; the client class must not take one. */
-const RUNTIME_CLASS_NAMES = new Set(['ApiClient', 'HostBillClient']);
-
-/** `Time4VPS` → `Time4vpsClient`; a title that would give a runtime class's name (`API` → `ApiClient`) gets `Api` inserted. */
-export function clientClassName(displayName: string): string {
-  const base = safePascalIdentifier(displayName, 'Api');
-  return RUNTIME_CLASS_NAMES.has(`${base}Client`) ? `${base}ApiClient` : `${base}Client`;
+/** The names the normalised document's operations have (see `naming/operations.ts`). */
+function namesOf(doc: OpenApiDocument, provider: ProviderConfig): NamePlan {
+  const ops = listOperations(doc).map(({ path, method, operation }) => ({ pointer: pointer('paths', path, method), path, method, tag: operation.tags?.[0], operationId: operation.operationId }));
+  return nameOperations(ops, { hostbill: provider.hostbill, normalised: true });
 }
 
 export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string): ClientModel {
-  const operations: OperationModel[] = [];
+  const operations: Omit<OperationModel, 'typeStem'>[] = [];
+  const plan = namesOf(doc, provider);
+  const clash = plan.clashes[0];
+  if (clash) throw new GeneratorError({ file, pointer: clash.pointer }, `two operations would get the method name ${clash.name}: this one and #${clash.other}`);
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
   const globalSecurity = doc.security;
   for (const ref of listOperations(doc)) {
@@ -127,10 +122,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
     const bodyKind: OperationModel['body'] = !body ? 'none' : bodyJson && fieldsFit ? 'fields' : 'whole';
     const tag = operation.tags?.[0] ?? 'default';
-    let group = safeCamelIdentifier(tag, 'default');
-    if (CLIENT_MEMBERS.has(group)) group = `${group}Api`;
-    const operationId = operation.operationId as string;
-    const name = provider.hostbill ? routeMethodName(method, path) : safeCamelIdentifier(operationId, 'operation');
+    const { group, method: name, key: operationId } = plan.names.get(at) as { group: string; method: string; key: string };
     const security = operation.security ?? globalSecurity ?? [];
     const response = describeResponse(doc, operation);
     operations.push({
@@ -163,39 +155,24 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       pointer: at,
     });
   }
-  // Two routes that the short route name would merge (`/a/{x}/b` and `/a/b`) both take the long form.
-  if (provider.hostbill) {
-    const counts = new Map<string, number>();
-    for (const op of operations) counts.set(`${op.group}.${op.name}`, (counts.get(`${op.group}.${op.name}`) ?? 0) + 1);
-    operations.forEach((op, index) => {
-      if ((counts.get(`${op.group}.${op.name}`) ?? 0) > 1) operations[index] = { ...op, name: routeMethodName(op.method, op.path, true) };
-    });
-  }
+  const stems = typeStems(operations.map((op) => op.operationId));
+  const models = operations.map((op): OperationModel => ({ ...op, typeStem: stems.get(op.operationId) as string }));
   const groups = new Map<string, OperationModel[]>();
-  for (const op of operations) {
-    const list = groups.get(op.group) ?? [];
-    const clash = list.find((other) => other.name === op.name);
-    if (clash) {
-      throw new GeneratorError(
-        { file, pointer: op.pointer },
-        `operation ${op.method} ${op.path} would get the method name ${op.group}.${op.name}, which ${clash.method} ${clash.path} (${clash.pointer}) already has`,
-      );
-    }
-    list.push(op);
-    groups.set(op.group, list);
+  for (const op of models) {
+    const list = groups.get(op.group);
+    if (list) list.push(op);
+    else groups.set(op.group, [op]);
   }
-  const classNames = new Set<string>();
+  const classNames = groupClassNames([...groups.keys()]);
   const groupModels: GroupModel[] = [...groups.entries()].map(([name, ops]) => {
-    let className = `${safePascalIdentifier(name)}Api`;
-    for (let n = 2; classNames.has(className); n++) className = `${safePascalIdentifier(name)}Api${n}`;
-    classNames.add(className);
     const title = ops[0]?.groupTitle ?? name;
-    return { name, title, className, description: tagDescriptions.get(title), operations: ops };
+    return { name, title, className: classNames.get(name) as string, description: tagDescriptions.get(title), operations: ops };
   });
   return {
     className: clientClassName(provider.displayName),
+    envPrefix: envPrefix(provider.id),
     auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),
     groups: groupModels,
-    operations,
+    operations: models,
   };
 }

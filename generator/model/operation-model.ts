@@ -12,7 +12,10 @@ export interface RequiredParam {
  * so the generator and the runtime cannot disagree about it.
  */
 export interface OperationModel extends OperationSpec {
+  /** The operation's key: its normalised operationId, the key of the `operations` table. */
   readonly operationId: string;
+  /** `DnsGetZone`: the stem of `DnsGetZoneParams` / `DnsGetZoneResponse`. */
+  readonly typeStem: string;
   /** The tag as written in the document, for docs. */
   readonly groupTitle: string;
   /** Media type keys of the JSON request body and the typed success response, as the document spells them. */
@@ -53,6 +56,8 @@ export interface ClientAuthModel {
 
 export interface ClientModel {
   readonly className: string;
+  /** Prefix of the environment variables the client reads (`TIME4VPS_USERNAME`). */
+  readonly envPrefix: string;
   readonly auth: ClientAuthModel;
   readonly groups: readonly GroupModel[];
   readonly operations: readonly OperationModel[];

@@ -1,5 +1,5 @@
+import { decodePointerToken, isObject, pointer } from '../openapi/index.ts';
 import { GeneratorError } from '../errors.ts';
-import { decodePointerToken, isObject, pointer } from './pass.ts';
 
 /** Fails on the first `$ref` that does not resolve inside the document, naming where it stands. */
 export function assertReferencesResolve(doc: Record<string, unknown>, file: string): void {

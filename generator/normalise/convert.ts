@@ -1,8 +1,8 @@
+import { type OpenApiDocument, type SourceDocument } from '../openapi/index.ts';
 import { GeneratorError } from '../errors.ts';
-import type { OpenApiDocument, SwaggerDocument } from './pass.ts';
 
 /** Swagger 2.0 → OpenAPI 3.0 with swagger2openapi; its `patch` mode fixes minor schema faults. */
-export async function convertSwagger2(doc: SwaggerDocument, file: string): Promise<OpenApiDocument> {
+export async function convertSwagger2(doc: SourceDocument, file: string): Promise<OpenApiDocument> {
   try {
     // Loaded on first use: OpenAPI 3 documents never need it.
     const { default: swagger2openapi } = await import('swagger2openapi');

@@ -1,3 +1,4 @@
+import { type OpenApiDocument, type SourceDocument } from '../openapi/index.ts';
 import { createRequire } from 'node:module';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
@@ -5,7 +6,7 @@ import type { LoadedDocument } from '../load/load-document.ts';
 import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
-import type { NormalisePass, OpenApiDocument, PassContext, ReportEntry, SourcePass, SwaggerDocument } from './pass.ts';
+import type { NormalisePass, PassContext, ReportEntry, SourcePass } from './pass.ts';
 import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
@@ -68,11 +69,11 @@ function contextFor(pass: { name: string }, provider: ProviderConfig, file: stri
  */
 export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean } = {}): Promise<NormaliseResult> {
   const report: ReportEntry[] = [];
-  let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SwaggerDocument;
+  let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SourceDocument;
   let overlayActions: string[] = [];
   if (overlayFile) {
     const result = await applyOverlay(source, overlayFile);
-    source = result.document as SwaggerDocument;
+    source = result.document as SourceDocument;
     overlayActions = result.applied;
     for (const action of overlayActions) report.push({ pass: 'overlay', kind: 'change', message: action });
   }

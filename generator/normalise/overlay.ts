@@ -1,7 +1,7 @@
+import { isObject } from '../openapi/index.ts';
 import { readFile } from 'node:fs/promises';
 import { GeneratorError } from '../errors.ts';
 import { parseDocumentText } from '../load/load-document.ts';
-import { isObject } from './pass.ts';
 
 export interface OverlayResult {
   readonly document: Record<string, unknown>;

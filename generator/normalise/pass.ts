@@ -1,7 +1,6 @@
-import type { OpenAPIV3 } from 'openapi-types';
+import type { OpenApiDocument, SourceDocument } from '../openapi/index.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
 
-export type OpenApiDocument = OpenAPIV3.Document;
 
 /** One line of the normalisation report: what a pass changed, or what it saw and left alone. */
 export interface ReportEntry {
@@ -35,28 +34,6 @@ export interface NormalisePass {
   run(doc: OpenApiDocument, ctx: PassContext): void;
 }
 
-/**
- * One token of a `$ref`'s fragment: percent-decoded (a `%` that starts no valid escape is taken
- * literally, so a hostile `$ref` cannot throw), then RFC 6901-unescaped.
- */
-export function decodePointerToken(token: string): string {
-  let decoded = token;
-  try {
-    decoded = decodeURIComponent(token);
-  } catch {
-    // not percent-encoding: keep the token as written
-  }
-  return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** RFC 6901 JSON pointer from path tokens. */
-export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => '/' + String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-/** A Swagger 2.0 document as published, before conversion; source passes repair what would stop conversion. */
-export type SwaggerDocument = Record<string, unknown> & { paths?: Record<string, Record<string, unknown>> };
-
 /** A pass over the source document (Swagger 2.0 or OpenAPI 3.x as loaded), before conversion. */
 export interface SourcePass {
   readonly name: string;
@@ -64,12 +41,5 @@ export interface SourcePass {
   readonly hostbillOnly: boolean;
   /** Which kinds of source document the pass applies to. */
   readonly appliesTo: readonly ('swagger2' | 'openapi3')[];
-  run(doc: SwaggerDocument, ctx: PassContext): void;
-}
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  run(doc: SourceDocument, ctx: PassContext): void;
 }

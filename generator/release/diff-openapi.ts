@@ -3,7 +3,7 @@
  * as breaking, non-breaking (feature) or documentation. Pure: no files, no git.
  */
 import { code, SEVERITIES, type Change } from './change.ts';
-import { indexOperations, objectView, resolvePointer, schemaAt, type OpenApiDocument, type OperationFacts, type ParameterFacts } from './openapi-index.ts';
+import { indexOperations, objectView, resolvePointer, schemaAt, type PlainDocument, type OperationFacts, type ParameterFacts } from './openapi-index.ts';
 import { compareInput, compareOutput, type CompareContext } from './schema-compare.ts';
 
 /** JSON with object keys sorted, so key order alone is never a change. */
@@ -16,7 +16,7 @@ export function stableJson(value: unknown): string {
 }
 
 /** A copy of `value` with local `$ref`s replaced by what they point to (a cycle becomes `{ $ref }`), so moving a schema into components is no change. */
-export function inlineRefs(doc: OpenApiDocument, value: unknown, trail: readonly string[] = []): unknown {
+export function inlineRefs(doc: PlainDocument, value: unknown, trail: readonly string[] = []): unknown {
   if (Array.isArray(value)) return value.map((v) => inlineRefs(doc, v, trail));
   if (typeof value !== 'object' || value === null) return value;
   const obj = value as Record<string, unknown>;
@@ -128,15 +128,15 @@ function docsChanges(operation: string, before: OperationFacts, after: Operation
   return fields.length === 0 ? [] : [{ severity: 'docs', kind: 'docs-changed', operation, message: `${fields.join(', ')} changed` }];
 }
 
-function documentChanges(before: OpenApiDocument, after: OpenApiDocument, operationChanges: number): Change[] {
+function documentChanges(before: PlainDocument, after: PlainDocument, operationChanges: number): Change[] {
   const changes: Change[] = [];
-  const info = (d: OpenApiDocument) => (d.info ?? {}) as Record<string, unknown>;
+  const info = (d: PlainDocument) => (d.info ?? {}) as Record<string, unknown>;
   const [vb, va] = [info(before).version, info(after).version];
   if (vb !== va) changes.push({ severity: 'docs', kind: 'docs-changed', message: `spec version changed from ${code(String(vb ?? '(none)'))} to ${code(String(va ?? '(none)'))}` });
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'paths' && k !== 'components').sort();
   for (const key of keys) {
     if (key === 'info') {
-      const strip = (d: OpenApiDocument) => ({ ...info(d), version: undefined });
+      const strip = (d: PlainDocument) => ({ ...info(d), version: undefined });
       if (stableJson(strip(before)) !== stableJson(strip(after))) changes.push({ severity: 'docs', kind: 'docs-changed', message: '`info` (title, description, contact) changed' });
     } else if (stableJson(before[key]) !== stableJson(after[key])) {
       changes.push({ severity: 'docs', kind: 'docs-changed', message: `${code(key)} changed` });
@@ -158,7 +158,7 @@ function pathOrder(a: OperationFacts, b: OperationFacts): number {
  * added; an absent `after` makes every operation removed. Changes come grouped by operation (sorted
  * by path, then method), document-level changes last.
  */
-export function diffOpenApi(before: OpenApiDocument | undefined, after: OpenApiDocument | undefined): Change[] {
+export function diffOpenApi(before: PlainDocument | undefined, after: PlainDocument | undefined): Change[] {
   const [ib, ia] = [indexOperations(before), indexOperations(after)];
   const all = [...new Map([...ib, ...ia].map(([k]) => [k, (ia.get(k) ?? ib.get(k)) as OperationFacts])).values()].sort(pathOrder);
   const changes: Change[] = [];
@@ -174,9 +174,9 @@ export function diffOpenApi(before: OpenApiDocument | undefined, after: OpenApiD
       continue;
     }
     const found: Change[] = [];
-    compareOperation({ before: before as OpenApiDocument, after: after as OpenApiDocument, operation, emit: (c) => found.push(c) }, b, a);
+    compareOperation({ before: before as PlainDocument, after: after as PlainDocument, operation, emit: (c) => found.push(c) }, b, a);
     found.push(...docsChanges(operation, b, a));
-    if (found.length === 0 && stableJson(inlineRefs(before as OpenApiDocument, b.raw)) !== stableJson(inlineRefs(after as OpenApiDocument, a.raw))) {
+    if (found.length === 0 && stableJson(inlineRefs(before as PlainDocument, b.raw)) !== stableJson(inlineRefs(after as PlainDocument, a.raw))) {
       found.push({ severity: 'docs', kind: 'docs-changed', operation, message: 'details changed (examples, formats or other documentation)' });
     }
     // Within an operation: breaking first, then features, then docs; emission order otherwise.

@@ -4,10 +4,11 @@
  * the JSON request body, all in one namespace as the generated client merges them into one params
  * object) and their 2xx response. Local `$ref`s are resolved; everything else is plain data.
  */
-import { decodePointerToken, HTTP_METHODS, isObject } from '../normalise/pass.ts';
+import { PATH_ITEM_METHODS, decodePointerToken, isObject } from '../openapi/index.ts';
 
 export type Schema = Record<string, unknown>;
-export type OpenApiDocument = Record<string, unknown>;
+/** The normalised document as plain data: the diff reads documents from any git revision, valid or not. */
+export type PlainDocument = Record<string, unknown>;
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
@@ -46,7 +47,7 @@ export interface OperationFacts {
 }
 
 /** Follows a local `#/…` reference; undefined when it points nowhere. */
-export function resolvePointer(doc: OpenApiDocument, ref: string): unknown {
+export function resolvePointer(doc: PlainDocument, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   let node: unknown = doc;
   for (const token of ref.slice(1).split('/').slice(1)) {
@@ -58,7 +59,7 @@ export function resolvePointer(doc: OpenApiDocument, ref: string): unknown {
 }
 
 /** Resolves `$ref` chains at the top of `value` (not inside it); stops on cycles. */
-export function deref(doc: OpenApiDocument, value: unknown): unknown {
+export function deref(doc: PlainDocument, value: unknown): unknown {
   const seen = new Set<string>();
   let node = value;
   while (isObject(node) && typeof node.$ref === 'string') {
@@ -71,7 +72,7 @@ export function deref(doc: OpenApiDocument, value: unknown): unknown {
   return node;
 }
 
-export function schemaAt(doc: OpenApiDocument, value: unknown): Schema {
+export function schemaAt(doc: PlainDocument, value: unknown): Schema {
   const node = deref(doc, value);
   return isObject(node) ? node : {};
 }
@@ -88,7 +89,7 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function bodyProperties(doc: OpenApiDocument, requestBody: unknown): ParameterFacts[] {
+function bodyProperties(doc: PlainDocument, requestBody: unknown): ParameterFacts[] {
   const body = schemaAt(doc, requestBody);
   const media = jsonContent(body.content);
   if (!media) return [];
@@ -112,7 +113,7 @@ export interface ObjectView {
 }
 
 /** The properties and required names of an object schema, merging `allOf` (and the variants of `oneOf`/`anyOf`). */
-export function objectView(doc: OpenApiDocument, value: unknown, seen: ReadonlySet<unknown> = new Set()): ObjectView {
+export function objectView(doc: PlainDocument, value: unknown, seen: ReadonlySet<unknown> = new Set()): ObjectView {
   const schema = schemaAt(doc, value);
   if (seen.has(schema)) return { properties: {}, required: [] };
   const inner = new Set(seen).add(schema);
@@ -134,7 +135,7 @@ export function objectView(doc: OpenApiDocument, value: unknown, seen: ReadonlyS
   return { properties, required: [...new Set(required)].sort() };
 }
 
-function responseFacts(doc: OpenApiDocument, responses: unknown): ResponseFacts {
+function responseFacts(doc: PlainDocument, responses: unknown): ResponseFacts {
   if (!isObject(responses)) return { status: '', kind: 'none', mediaTypes: [] };
   const statuses = Object.keys(responses)
     .filter((s) => /^2(?:\d\d|XX)$/i.test(s))
@@ -152,13 +153,13 @@ function responseFacts(doc: OpenApiDocument, responses: unknown): ResponseFacts 
 }
 
 /** Every operation of the document, keyed `METHOD /path`, in document order. */
-export function indexOperations(doc: OpenApiDocument | undefined): Map<string, OperationFacts> {
+export function indexOperations(doc: PlainDocument | undefined): Map<string, OperationFacts> {
   const index = new Map<string, OperationFacts>();
   if (!doc || !isObject(doc.paths)) return index;
   for (const [path, rawItem] of Object.entries(doc.paths)) {
     const item = schemaAt(doc, rawItem);
     const shared = Array.isArray(item.parameters) ? item.parameters : [];
-    for (const method of HTTP_METHODS) {
+    for (const method of PATH_ITEM_METHODS) {
       const operation = item[method];
       if (!isObject(operation)) continue;
       const parameters = new Map<string, ParameterFacts>();
@@ -199,3 +200,4 @@ export function indexOperations(doc: OpenApiDocument | undefined): Map<string, O
   }
   return index;
 }
+

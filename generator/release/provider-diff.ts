@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace.ts';
 import { countChanges, hasBreaking, type Change, type ChangeCounts } from './change.ts';
 import { diffOpenApi } from './diff-openapi.ts';
 import { showFile } from './git.ts';
-import type { OpenApiDocument } from './openapi-index.ts';
+import type { PlainDocument } from './openapi-index.ts';
 
 export interface ProviderDiff {
   readonly id: string;
@@ -21,7 +21,7 @@ export interface ProviderDiff {
 
 export const openApiPath = (id: string): string => `generated/${id}/openapi.json`;
 
-export function parseOpenApi(text: string, file: string): OpenApiDocument {
+export function parseOpenApi(text: string, file: string): PlainDocument {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -29,10 +29,10 @@ export function parseOpenApi(text: string, file: string): OpenApiDocument {
     throw new GeneratorError({ file }, `invalid JSON: ${(error as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GeneratorError({ file, pointer: '' }, 'not an OpenAPI document (not an object)');
-  return value as OpenApiDocument;
+  return value as PlainDocument;
 }
 
-export async function readWorkingOpenApi(ws: Workspace, id: string): Promise<OpenApiDocument | undefined> {
+export async function readWorkingOpenApi(ws: Workspace, id: string): Promise<PlainDocument | undefined> {
   const file = path.join(ws.root, openApiPath(id));
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -41,12 +41,12 @@ export async function readWorkingOpenApi(ws: Workspace, id: string): Promise<Ope
   return text === undefined ? undefined : parseOpenApi(text, openApiPath(id));
 }
 
-export async function readBaseOpenApi(ws: Workspace, ref: string, id: string): Promise<OpenApiDocument | undefined> {
+export async function readBaseOpenApi(ws: Workspace, ref: string, id: string): Promise<PlainDocument | undefined> {
   const text = await showFile(ws.root, ref, openApiPath(id));
   return text === undefined ? undefined : parseOpenApi(text, `${ref}:${openApiPath(id)}`);
 }
 
-export function providerDiff(id: string, base: string, before: OpenApiDocument | undefined, after: OpenApiDocument | undefined): ProviderDiff {
+export function providerDiff(id: string, base: string, before: PlainDocument | undefined, after: PlainDocument | undefined): ProviderDiff {
   const changes = diffOpenApi(before, after);
   return { id, base, inBase: before !== undefined, inWorkingTree: after !== undefined, changes, counts: countChanges(changes), breaking: hasBreaking(changes) };
 }

@@ -4,11 +4,11 @@
  * an input, while for an output any change of type breaks code that reads it.
  */
 import { code, type Change, type ChangeKind, type Severity } from './change.ts';
-import { objectView, schemaAt, type OpenApiDocument, type Schema } from './openapi-index.ts';
+import { objectView, schemaAt, type PlainDocument, type Schema } from './openapi-index.ts';
 
 export interface CompareContext {
-  readonly before: OpenApiDocument;
-  readonly after: OpenApiDocument;
+  readonly before: PlainDocument;
+  readonly after: PlainDocument;
   readonly operation: string;
   readonly emit: (change: Change) => void;
 }
@@ -19,7 +19,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The JSON types a schema admits; undefined when it admits anything. */
-export function typeSet(doc: OpenApiDocument, schema: Schema, depth = 0): Set<string> | undefined {
+export function typeSet(doc: PlainDocument, schema: Schema, depth = 0): Set<string> | undefined {
   const types = new Set<string>();
   if (typeof schema.type === 'string') types.add(schema.type);
   else if (Array.isArray(schema.type)) for (const t of schema.type) if (typeof t === 'string') types.add(t);
@@ -64,7 +64,7 @@ export function subject(target: string, output: boolean): string {
 }
 
 /** The schema and the members of its `allOf`/`anyOf`/`oneOf`, resolved (PHP arrays are `anyOf` a list and a map). */
-function variants(doc: OpenApiDocument, schema: Schema, depth = 0): Schema[] {
+function variants(doc: PlainDocument, schema: Schema, depth = 0): Schema[] {
   const found = [schema];
   if (depth > 3) return found;
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
@@ -75,12 +75,12 @@ function variants(doc: OpenApiDocument, schema: Schema, depth = 0): Schema[] {
 }
 
 /** The item schema of an array (in any variant). */
-export function itemsOf(doc: OpenApiDocument, schema: Schema): unknown {
+export function itemsOf(doc: PlainDocument, schema: Schema): unknown {
   return variants(doc, schema).find((v) => isObject(v.items))?.items;
 }
 
 /** The value schema of a map (`additionalProperties` as a schema, in any variant). */
-export function mapValuesOf(doc: OpenApiDocument, schema: Schema): unknown {
+export function mapValuesOf(doc: PlainDocument, schema: Schema): unknown {
   return variants(doc, schema).find((v) => isObject(v.additionalProperties) && Object.keys(v.additionalProperties).length > 0)?.additionalProperties;
 }
 

@@ -3,6 +3,8 @@
  * tag, so `*\/` is broken up and a leading `@` is escaped. HostBill descriptions carry stray closing
  * HTML tags and Markdown; tags are removed, line breaks kept, runs of blank lines collapsed.
  */
+import { escapeJsDoc } from './escape.ts';
+
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
 export function cleanProse(text: string | undefined): string {
@@ -21,15 +23,6 @@ export function cleanProse(text: string | undefined): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-/** Makes text safe inside a `/** … *\/` block. */
-export function escapeJsDoc(text: string): string {
-  return text
-    .replace(/\*\//g, '*\\/')
-    .replace(/\/\*/g, '/\\*')
-    .replace(/^(\s*)@/gm, '$1\\@')
-    .replace(/[\u2028\u2029]/g, ' ');
 }
 
 export function jsDocText(...parts: (string | undefined)[]): string {

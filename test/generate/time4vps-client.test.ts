@@ -27,7 +27,7 @@ describe('generated Time4VPS client', () => {
     const all = Object.values(operations);
     expect(all).toHaveLength(73);
     expect(all.filter((op) => op.path.includes('@'))).toEqual([]);
-    expect(operations.vpnLoginDetails).toMatchObject({ method: 'GET', path: '/vpn/logindetails', group: 'vpnManagement' });
+    expect(operations.getVpnLogindetails).toMatchObject({ method: 'GET', path: '/vpn/logindetails', group: 'vpnManagement' });
     for (const [id, op] of Object.entries(operations)) {
       const group = (client as unknown as Record<string, Record<string, unknown>>)[op.group];
       expect(typeof group?.[op.name], id).toBe('function');

@@ -406,7 +406,7 @@ describe('operationIds', () => {
 
   it('throws when even the long form collides', () => {
     expect(() => importDocs(PIPE_PAGE(PIPE_OP('GET /a-b') + PIPE_OP('GET /a_b')), { file: 'ids.txt' })).toThrow(
-      /^ids\.txt:19: GET \/a_b and GET \/a-b \(line 13\) both get the operationId getAb$/,
+      /^ids\.txt:19: GET \/a_b and GET \/a-b \(line 13\) both get the method name clientarea\.getAb$/,
     );
   });
 });

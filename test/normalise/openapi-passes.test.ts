@@ -1,6 +1,6 @@
+import { type OpenApiDocument } from '../../generator/openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import type { OpenApiDocument } from '../../generator/normalise/pass.ts';
 import { hostbillAuthPass } from '../../generator/normalise/passes/hostbill-auth.ts';
 import { operationIdsPass } from '../../generator/normalise/passes/operation-ids.ts';
 import { parameterSchemasPass } from '../../generator/normalise/passes/parameter-schemas.ts';
@@ -17,23 +17,44 @@ const doc = (paths: OpenAPIV3.PathsObject, extra: Partial<OpenApiDocument> = {})
 });
 
 describe('operation-ids', () => {
-  it('makes ids valid camelCase identifiers, unique, and derives missing ones from the route', () => {
-    const d = doc({
-      '/servers': { get: { operationId: 'getServers', responses: ok } },
-      '/vpn/servers': { get: { operationId: 'VPN Management_getServers', responses: ok } },
-      '/x': { get: { operationId: 'get servers', responses: ok }, post: { responses: ok } },
-      '/y/{id}': { delete: { operationId: '123 start', responses: ok } },
-      '/z': { get: { operationId: 'constructor', responses: ok } },
-    });
-    const ctx = collectingContext();
+  const paths = (): OpenAPIV3.PathsObject => ({
+    '/servers': { get: { operationId: 'getServers', tags: ['Servers'], responses: ok } },
+    '/vpn/servers': { get: { operationId: 'VPN Management_getServers', tags: ['VPN'], responses: ok } },
+    '/x': { get: { operationId: 'get servers', tags: ['Servers'], responses: ok }, post: { tags: ['Servers'], responses: ok } },
+    '/y/{id}': { delete: { operationId: '123 start', responses: ok } },
+    '/z': { get: { operationId: 'constructor', responses: ok } },
+  });
+  const idsOf = (d: OpenApiDocument): (string | undefined)[] =>
+    [d.paths['/servers']?.get, d.paths['/vpn/servers']?.get, d.paths['/x']?.get, d.paths['/x']?.post, d.paths['/y/{id}']?.delete, d.paths['/z']?.get].map((o) => o?.operationId);
+
+  it('generic documents: camelCase identifiers from the operationIds, unique, missing ones from the route', () => {
+    const d = doc(paths());
+    const ctx = collectingContext({ ...hostbillProvider, hostbill: false });
     operationIdsPass.run(d, ctx);
-    const ids = [d.paths['/servers']?.get, d.paths['/vpn/servers']?.get, d.paths['/x']?.get, d.paths['/x']?.post, d.paths['/y/{id}']?.delete, d.paths['/z']?.get].map(
-      (o) => o?.operationId,
-    );
-    expect(ids).toEqual(['getServers', 'vpnManagementGetServers', 'getX', 'postX', '_123Start', 'constructor_']);
+    const ids = idsOf(d);
+    expect(ids).toEqual(['getServers', 'vpnManagementGetServers', 'getX', 'postX', '_123start', 'constructor_']);
     expect(ctx.entries.filter((e) => e.kind === 'change').map((e) => e.message)).not.toContain('operationId "getServers" → getServers');
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ctx.entries.some((e) => e.kind === 'warning' && e.message.includes('collides'))).toBe(true);
+    expect(ctx.entries).toContainEqual({ pass: 'test', kind: 'warning', message: 'operationId "get servers" gives the method name getServers, which another operation has; renamed to getX', pointer: '/paths/~1x/get/operationId' });
+  });
+
+  it('HostBill documents: the route names the method, and a method name two groups share is prefixed with the group', () => {
+    const d = doc(paths());
+    const ctx = collectingContext();
+    operationIdsPass.run(d, ctx);
+    expect(idsOf(d)).toEqual(['getServers', 'getVpnServers', 'getX', 'postX', 'deleteYById', 'getZ']);
+    const shared = doc({
+      '/servers': { get: { tags: ['Servers'], responses: ok } },
+      '/a/servers': { get: { tags: ['Other'], responses: ok } },
+      '/b/servers': { get: { tags: ['Servers'], responses: ok } },
+    });
+    operationIdsPass.run(shared, collectingContext());
+    expect([shared.paths['/servers']?.get, shared.paths['/a/servers']?.get, shared.paths['/b/servers']?.get].map((o) => o?.operationId)).toEqual(['getServers', 'getAServers', 'getBServers']);
+  });
+
+  it('fails on an operationId written twice in a generic document, naming both places', () => {
+    const d = doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x', responses: ok } } });
+    expect(() => operationIdsPass.run(d, collectingContext({ ...hostbillProvider, hostbill: false }))).toThrow(/is also used at #\/paths\/~1a\/get\/operationId/);
   });
 });
 

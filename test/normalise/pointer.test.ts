@@ -1,5 +1,5 @@
+import { decodePointerToken, pointer } from '../../generator/openapi/index.ts';
 import { describe, expect, it } from 'vitest';
-import { decodePointerToken, pointer } from '../../generator/normalise/pass.ts';
 
 describe('JSON pointer tokens of $refs', () => {
   it('percent-decodes, then unescapes ~1 and ~0', () => {

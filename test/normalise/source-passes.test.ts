@@ -1,5 +1,5 @@
+import { type SourceDocument } from '../../generator/openapi/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { SwaggerDocument } from '../../generator/normalise/pass.ts';
 import { arrayParametersPass } from '../../generator/normalise/source-passes/array-parameters.ts';
 import { blankMethodPass } from '../../generator/normalise/source-passes/blank-method.ts';
 import { fileResponsesPass } from '../../generator/normalise/source-passes/file-responses.ts';
@@ -11,7 +11,7 @@ const op = (extra: Record<string, unknown> = {}) => ({ responses: { 200: { descr
 
 describe('path-placeholders', () => {
   it('turns @name segments into {name} and adds a missing leading slash', () => {
-    const doc: SwaggerDocument = { paths: { '/service/@service_id/dns/@zone_id': { get: op() }, token: { post: op() }, '/a@b/c': { get: op() } } };
+    const doc: SourceDocument = { paths: { '/service/@service_id/dns/@zone_id': { get: op() }, token: { post: op() }, '/a@b/c': { get: op() } } };
     const ctx = collectingContext();
     pathPlaceholdersPass.run(doc, ctx);
     expect(Object.keys(doc.paths ?? {})).toEqual(['/service/{service_id}/dns/{zone_id}', '/token', '/a@b/c']);
@@ -20,7 +20,7 @@ describe('path-placeholders', () => {
   });
 
   it('removes a non-breaking space that slipped into a path', () => {
-    const doc: SwaggerDocument = { paths: { '/contact/\u00a0privileges': { get: op() } } };
+    const doc: SourceDocument = { paths: { '/contact/\u00a0privileges': { get: op() } } };
     pathPlaceholdersPass.run(doc, collectingContext());
     expect(Object.keys(doc.paths ?? {})).toEqual(['/contact/privileges']);
   });
@@ -29,7 +29,7 @@ describe('path-placeholders', () => {
 describe('blank-method', () => {
   it('keeps the operation under a blank key as GET when it sends no body', () => {
     const operation = op({ operationId: 'vpnLoginDetails' });
-    const doc: SwaggerDocument = { paths: { '/vpn/logindetails': { '': operation } } };
+    const doc: SourceDocument = { paths: { '/vpn/logindetails': { '': operation } } };
     const ctx = collectingContext();
     blankMethodPass.run(doc, ctx);
     expect(doc.paths?.['/vpn/logindetails']).toEqual({ get: operation });
@@ -38,20 +38,20 @@ describe('blank-method', () => {
 
   it('uses POST when GET is taken or the operation sends a body', () => {
     const withBody = op({ parameters: [{ in: 'body', name: 'b', schema: {} }] });
-    const doc: SwaggerDocument = { paths: { '/a': { '': withBody }, '/b': { get: op(), ' ': op() } } };
+    const doc: SourceDocument = { paths: { '/a': { '': withBody }, '/b': { get: op(), ' ': op() } } };
     blankMethodPass.run(doc, collectingContext());
     expect(Object.keys(doc.paths?.['/a'] ?? {})).toEqual(['post']);
     expect(Object.keys(doc.paths?.['/b'] ?? {})).toEqual(['get', 'post']);
   });
 
   it('accepts a method key in the wrong case', () => {
-    const doc: SwaggerDocument = { paths: { '/a': { GET: op() } } };
+    const doc: SourceDocument = { paths: { '/a': { GET: op() } } };
     blankMethodPass.run(doc, collectingContext());
     expect(Object.keys(doc.paths?.['/a'] ?? {})).toEqual(['get']);
   });
 
   it('leaves path-item fields alone', () => {
-    const doc: SwaggerDocument = { paths: { '/a': { parameters: [], 'x-foo': { summary: 'x' }, get: op() } } };
+    const doc: SourceDocument = { paths: { '/a': { parameters: [], 'x-foo': { summary: 'x' }, get: op() } } };
     blankMethodPass.run(doc, collectingContext());
     expect(Object.keys(doc.paths?.['/a'] ?? {})).toEqual(['parameters', 'x-foo', 'get']);
   });
@@ -59,7 +59,7 @@ describe('blank-method', () => {
 
 describe('array-items', () => {
   it('moves an enum from an array to its items and adds missing items', () => {
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       paths: { '/d': { put: op({ parameters: [{ name: 'emarketing', in: 'query', type: 'array', items: { type: 'string' }, enum: ['Subscribed'] }] }) } },
       definitions: { Clientarea: { type: 'object', properties: { '2faenable': { type: 'array', enum: ['Enable'] } } } },
     };
@@ -75,7 +75,7 @@ describe('array-items', () => {
 
 describe('unreferenced-definitions', () => {
   it('removes definitions nothing references and keeps the reachable ones', () => {
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       paths: { '/a': { get: op({ responses: { 200: { description: 'ok', schema: { $ref: '#/definitions/A' } } } }) } },
       definitions: { A: { properties: { b: { $ref: '#/definitions/B' } } }, B: { type: 'string' }, 'SSL Certificates': { type: 'object' } },
     };
@@ -88,7 +88,7 @@ describe('unreferenced-definitions', () => {
 
 describe('file-responses', () => {
   it('marks responses of operations that produce only non-JSON types as files', () => {
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       paths: {
         '/crt': { get: op({ produces: ['application/x-x509-ca-cert'] }) },
         '/json': { get: op({ produces: ['application/json'] }) },
@@ -104,7 +104,7 @@ describe('file-responses', () => {
 describe('path-parameters', () => {
   it('declares undeclared placeholders and removes path parameters the template lacks', async () => {
     const { pathParametersPass } = await import('../../generator/normalise/source-passes/path-parameters.ts');
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       swagger: '2.0',
       paths: {
         '/ticket/attachment/{file}': {

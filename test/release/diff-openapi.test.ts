@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../generator/release/change.ts';
 import { diffOpenApi } from '../../generator/release/diff-openapi.ts';
-import { indexOperations, type OpenApiDocument } from '../../generator/release/openapi-index.ts';
+import { indexOperations, type PlainDocument } from '../../generator/release/openapi-index.ts';
 import { body, clone, normaliseTime4vps, op, response, time4vpsSwagger, type Json } from './fixtures.ts';
 
-let base: OpenApiDocument;
+let base: PlainDocument;
 beforeAll(async () => {
   base = await normaliseTime4vps(await time4vpsSwagger());
 });

@@ -6,16 +6,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countChanges, type Change } from '../../generator/release/change.ts';
 import { diffOpenApi } from '../../generator/release/diff-openapi.ts';
-import type { OpenApiDocument } from '../../generator/release/openapi-index.ts';
+import type { PlainDocument } from '../../generator/release/openapi-index.ts';
 import { nextVersion, releaseLevel } from '../../generator/release/version.ts';
 import { normaliseTime4vps, time4vpsSwagger, type Json } from './fixtures.ts';
 
-let current: OpenApiDocument;
+let current: PlainDocument;
 beforeAll(async () => {
   current = await normaliseTime4vps(await time4vpsSwagger());
 });
 
-async function fromEditedSwagger(edit: (swagger: Json) => void): Promise<OpenApiDocument> {
+async function fromEditedSwagger(edit: (swagger: Json) => void): Promise<PlainDocument> {
   const swagger = await time4vpsSwagger();
   edit(swagger);
   return normaliseTime4vps(swagger);

@@ -1,5 +1,5 @@
+import { type SourceDocument } from '../../generator/openapi/index.ts';
 import { describe, expect, it } from 'vitest';
-import type { SwaggerDocument } from '../../generator/normalise/pass.ts';
 import { pathParametersPass } from '../../generator/normalise/source-passes/path-parameters.ts';
 import { collectingContext } from '../helpers/context.ts';
 
@@ -7,7 +7,7 @@ import { collectingContext } from '../helpers/context.ts';
 
 describe('path-parameters with $ref parameters (GitHub: /apps/{app_slug})', () => {
   it('counts a referenced path parameter as declared instead of adding a duplicate', () => {
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       openapi: '3.0.3',
       components: { parameters: { slug: { name: 'app_slug', in: 'path', required: true, schema: { type: 'string' } } } },
       paths: { '/apps/{app_slug}': { get: { parameters: [{ $ref: '#/components/parameters/slug' }], responses: { 200: { description: 'ok' } } } } },
@@ -19,7 +19,7 @@ describe('path-parameters with $ref parameters (GitHub: /apps/{app_slug})', () =
   });
 
   it('resolves Swagger 2.0 #/parameters references, at path level too, and still removes stray ones', () => {
-    const doc: SwaggerDocument = {
+    const doc: SourceDocument = {
       swagger: '2.0',
       parameters: { id: { name: 'id', in: 'path', required: true, type: 'integer' }, gone: { name: 'gone', in: 'path', required: true, type: 'string' } },
       paths: { '/a/{id}': { parameters: [{ $ref: '#/parameters/id' }, { $ref: '#/parameters/gone' }], get: { responses: { 200: { description: 'ok' } } } } },
@@ -63,7 +63,7 @@ describe('path-schema-refs (oas-examples circular-paths.json)', () => {
 
 describe('client class name (fuzzing: a document titled "API" or with no usable title)', () => {
   it('never takes the name of a runtime class that client.ts imports', async () => {
-    const { clientClassName } = await import('../../generator/model/build-model.ts');
+    const { clientClassName } = await import('../../generator/naming/index.ts');
     expect(clientClassName('API')).toBe('ApiApiClient');
     expect(clientClassName('名前')).toBe('ApiApiClient');
     expect(clientClassName('Host Bill')).toBe('HostBillApiClient');
@@ -99,18 +99,17 @@ describe('self-referencing-schemas (fuzzing: A = allOf [B, A])', () => {
 
 describe('type alias names (fuzzing: operationId "1st")', () => {
   it('start with a letter or underscore even when the method name starts with a digit', async () => {
-    const { renderClient } = await import('../../generator/render/client.ts');
+    const { renderTypesFile } = await import('../../generator/render/types-file.ts');
     const { buildModel } = await import('../../generator/model/build-model.ts');
     const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { operationId: '_1st', responses: { 200: { description: 'ok' } } } } } };
     const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
-    const files = renderClient(buildModel(doc as never, provider, 'x.json'), provider, 'x.json');
-    expect(files['src/types.ts']).toContain('export type _1stParams');
+    expect(renderTypesFile(buildModel(doc as never, provider, 'x.json'), '')).toContain('export type _1stParams');
   });
 });
 
 describe('optional params named like Object.prototype members (fuzzing: query parameter "hasOwnProperty")', () => {
   it('default to `{}` asserted to the params type, which type-checks', async () => {
-    const { renderClient } = await import('../../generator/render/client.ts');
+    const { renderClientFile } = await import('../../generator/render/client-file.ts');
     const { buildModel } = await import('../../generator/model/build-model.ts');
     const doc = {
       openapi: '3.0.3',
@@ -118,7 +117,7 @@ describe('optional params named like Object.prototype members (fuzzing: query pa
       paths: { '/a': { get: { operationId: 'list', parameters: [{ name: 'hasOwnProperty', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } } },
     };
     const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
-    const client = renderClient(buildModel(doc as never, provider, 'x.json'), provider, 'x.json')['src/client.ts'];
+    const client = renderClientFile(buildModel(doc as never, provider, 'x.json'), provider, '');
     expect(client).toContain('params: T.ListParams = {} as T.ListParams');
   });
 });

@@ -82,7 +82,7 @@ export class ClientareaApi {
     params: T.PutDetailsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PutDetailsResponse> {
-    return this.#client.request(operations.postDetails, params, options);
+    return this.#client.request(operations.putDetails, params, options);
   }
 
   /**
@@ -110,7 +110,7 @@ export class ClientareaApi {
     params: T.PostPasswordresetParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostPasswordresetResponse> {
-    return this.#client.request(operations.postReminder, params, options);
+    return this.#client.request(operations.postPasswordreset, params, options);
   }
 
   /**
@@ -124,7 +124,7 @@ export class ClientareaApi {
     params: T.GetContactParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetContactResponse> {
-    return this.#client.request(operations.profiles, params, options);
+    return this.#client.request(operations.getContact, params, options);
   }
 
   /**
@@ -139,7 +139,7 @@ export class ClientareaApi {
     params: T.PostContactParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostContactResponse> {
-    return this.#client.request(operations.profiles_add, params, options);
+    return this.#client.request(operations.postContact, params, options);
   }
 
   /**
@@ -154,7 +154,7 @@ export class ClientareaApi {
     params: T.GetContactPrivilegesParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.profile_privs, params, options);
+    return this.#client.request(operations.getContactPrivileges, params, options);
   }
 
   /**
@@ -168,7 +168,7 @@ export class ClientareaApi {
     params: T.GetContactByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.profile_data, params, options);
+    return this.#client.request(operations.getContactById, params, options);
   }
 
   /**
@@ -182,7 +182,7 @@ export class ClientareaApi {
     params: T.PutContactByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutContactByIdResponse> {
-    return this.#client.request(operations.profile_edit, params, options);
+    return this.#client.request(operations.putContactById, params, options);
   }
 
   /**
@@ -196,7 +196,7 @@ export class ClientareaApi {
     params: T.GetNotificationsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetNotificationsResponse> {
-    return this.#client.request(operations.notifications, params, options);
+    return this.#client.request(operations.getNotifications, params, options);
   }
 
   /**
@@ -210,7 +210,7 @@ export class ClientareaApi {
     params: T.GetNotificationsNewParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetNotificationsNewResponse> {
-    return this.#client.request(operations.notifications_new, params, options);
+    return this.#client.request(operations.getNotificationsNew, params, options);
   }
 
   /**
@@ -224,7 +224,7 @@ export class ClientareaApi {
     params: T.PutNotificationsAckParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutNotificationsAckResponse> {
-    return this.#client.request(operations.notifications_set_seen, params, options);
+    return this.#client.request(operations.putNotificationsAck, params, options);
   }
 }
 
@@ -261,7 +261,7 @@ export class BillingApi {
     params: T.GetInvoiceParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetInvoiceResponse> {
-    return this.#client.request(operations.getInvoices, params, options);
+    return this.#client.request(operations.getInvoice, params, options);
   }
 
   /**
@@ -275,7 +275,7 @@ export class BillingApi {
     params: T.GetInvoiceByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetInvoiceByIdResponse> {
-    return this.#client.request(operations.getInvoiceDetails, params, options);
+    return this.#client.request(operations.getInvoiceById, params, options);
   }
 
   /**
@@ -289,7 +289,7 @@ export class BillingApi {
     params: T.GetPaymentParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetPaymentResponse> {
-    return this.#client.request(operations.paymethod, params, options);
+    return this.#client.request(operations.getPayment, params, options);
   }
 
   /**
@@ -303,7 +303,7 @@ export class BillingApi {
     params: T.GetPaymentFeesParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetPaymentFeesResponse> {
-    return this.#client.request(operations.paymethod_fee, params, options);
+    return this.#client.request(operations.getPaymentFees, params, options);
   }
 }
 
@@ -326,7 +326,7 @@ export class ServicesApi {
     params: T.GetServiceParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceResponse> {
-    return this.#client.request(operations.service, params, options);
+    return this.#client.request(operations.getService, params, options);
   }
 
   /**
@@ -340,7 +340,7 @@ export class ServicesApi {
     params: T.GetServiceMethodsParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceMethodsResponse> {
-    return this.#client.request(operations.serviceMethods, params, options);
+    return this.#client.request(operations.getServiceMethods, params, options);
   }
 
   /**
@@ -354,7 +354,7 @@ export class ServicesApi {
     params: T.GetServiceUpgradeParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceUpgradeResponse> {
-    return this.#client.request(operations.upgrade, params, options);
+    return this.#client.request(operations.getServiceUpgrade, params, options);
   }
 
   /**
@@ -379,7 +379,7 @@ export class ServicesApi {
     params: T.PostServiceUpgradeParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceUpgradeResponse> {
-    return this.#client.request(operations.upgrade_test, params, options);
+    return this.#client.request(operations.postServiceUpgrade, params, options);
   }
 
   /**
@@ -393,7 +393,7 @@ export class ServicesApi {
     params: T.PostServiceCancelParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceCancelResponse> {
-    return this.#client.request(operations.service_cancel, params, options);
+    return this.#client.request(operations.postServiceCancel, params, options);
   }
 
   /**
@@ -407,7 +407,7 @@ export class ServicesApi {
     params: T.GetServiceLabelParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceLabelResponse> {
-    return this.#client.request(operations.service_get_label, params, options);
+    return this.#client.request(operations.getServiceLabel, params, options);
   }
 
   /**
@@ -421,7 +421,7 @@ export class ServicesApi {
     params: T.PostServiceLabelParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceLabelResponse> {
-    return this.#client.request(operations.service_set_label, params, options);
+    return this.#client.request(operations.postServiceLabel, params, options);
   }
 
   /**
@@ -435,7 +435,7 @@ export class ServicesApi {
     params: T.GetServiceByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceByIdResponse> {
-    return this.#client.request(operations.serviceDetails, params, options);
+    return this.#client.request(operations.getServiceById, params, options);
   }
 
   /**
@@ -447,7 +447,7 @@ export class ServicesApi {
     params: T.GetServiceOrderByOrderNumParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceOrderByOrderNumResponse> {
-    return this.#client.request(operations.getAccountFromOrder, params, options);
+    return this.#client.request(operations.getServiceOrderByOrderNum, params, options);
   }
 }
 
@@ -470,7 +470,7 @@ export class CartApi {
     params: T.GetCategoryParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCategoryResponse> {
-    return this.#client.request(operations.cart_categories, params, options);
+    return this.#client.request(operations.getCategory, params, options);
   }
 
   /**
@@ -484,7 +484,7 @@ export class CartApi {
     params: T.GetCategoryProductParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCategoryProductResponse> {
-    return this.#client.request(operations.cart_products, params, options);
+    return this.#client.request(operations.getCategoryProduct, params, options);
   }
 
   /**
@@ -498,7 +498,7 @@ export class CartApi {
     params: T.GetOrderByProductIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetOrderByProductIdResponse> {
-    return this.#client.request(operations.cart_product, params, options);
+    return this.#client.request(operations.getOrderByProductId, params, options);
   }
 
   /**
@@ -517,7 +517,7 @@ export class CartApi {
     params: T.PostOrderByProductIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostOrderByProductIdResponse> {
-    return this.#client.request(operations.cart_order, params, options);
+    return this.#client.request(operations.postOrderByProductId, params, options);
   }
 
   /**
@@ -537,7 +537,7 @@ export class CartApi {
     params: T.PostOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostOrderResponse> {
-    return this.#client.request(operations.cart_order_multi, params, options);
+    return this.#client.request(operations.postOrder, params, options);
   }
 
   /**
@@ -552,7 +552,7 @@ export class CartApi {
     params: T.PostQuoteParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostQuoteResponse> {
-    return this.#client.request(operations.cart_order_quote, params, options);
+    return this.#client.request(operations.postQuote, params, options);
   }
 
   /**
@@ -566,7 +566,7 @@ export class CartApi {
     params: T.GetCategoryAvailableVpsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCategoryAvailableVpsResponse> {
-    return this.#client.request(operations.getAvailableProducts, params, options);
+    return this.#client.request(operations.getCategoryAvailableVps, params, options);
   }
 
   /**
@@ -580,7 +580,7 @@ export class CartApi {
     params: T.PostServiceAddonParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceAddonResponse> {
-    return this.#client.request(operations.orderAddon, params, options);
+    return this.#client.request(operations.postServiceAddon, params, options);
   }
 
   /**
@@ -594,7 +594,7 @@ export class CartApi {
     params: T.GetServiceAddonParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceAddonResponse> {
-    return this.#client.request(operations.listAddons, params, options);
+    return this.#client.request(operations.getServiceAddon, params, options);
   }
 }
 
@@ -614,7 +614,7 @@ export class DnsApi {
    * GET /dns
    */
   getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.dns_get, params, options);
+    return this.#client.request(operations.getDns, params, options);
   }
 
   /**
@@ -628,7 +628,7 @@ export class DnsApi {
     params: T.PostServiceDnsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.dns_add_zone, params, options);
+    return this.#client.request(operations.postServiceDns, params, options);
   }
 
   /**
@@ -642,7 +642,7 @@ export class DnsApi {
     params: T.GetServiceDnsByZoneIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.dns_get_zone, params, options);
+    return this.#client.request(operations.getServiceDnsByZoneId, params, options);
   }
 
   /**
@@ -656,7 +656,7 @@ export class DnsApi {
     params: T.DeleteServiceDnsByZoneIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.dns_delete_zone, params, options);
+    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
   }
 
   /**
@@ -670,7 +670,7 @@ export class DnsApi {
     params: T.PostServiceDnsRecordsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.dns_add_record, params, options);
+    return this.#client.request(operations.postServiceDnsRecords, params, options);
   }
 
   /**
@@ -684,7 +684,7 @@ export class DnsApi {
     params: T.PutServiceDnsRecordsByRecordIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.dns_edit_record, params, options);
+    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
   }
 
   /**
@@ -698,7 +698,7 @@ export class DnsApi {
     params: T.DeleteServiceDnsRecordsByRecordIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.dns_delete_record, params, options);
+    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
   }
 }
 
@@ -721,7 +721,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateResponse> {
-    return this.#client.request(operations.certificate, params, options);
+    return this.#client.request(operations.getCertificate, params, options);
   }
 
   /**
@@ -735,7 +735,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateByIdResponse> {
-    return this.#client.request(operations.certificate_details, params, options);
+    return this.#client.request(operations.getCertificateById, params, options);
   }
 
   /**
@@ -749,7 +749,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateCrtParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateCrtResponse> {
-    return this.#client.request(operations.certificate_crt, params, options);
+    return this.#client.request(operations.getCertificateCrt, params, options);
   }
 
   /**
@@ -763,7 +763,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateOrderResponse> {
-    return this.#client.request(operations.certificate_products, params, options);
+    return this.#client.request(operations.getCertificateOrder, params, options);
   }
 
   /**
@@ -777,7 +777,7 @@ export class SslCertificatesApi {
     params: T.PostCertificateOrderParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.PostCertificateOrderResponse> {
-    return this.#client.request(operations.certificate_order, params, options);
+    return this.#client.request(operations.postCertificateOrder, params, options);
   }
 
   /**
@@ -791,7 +791,7 @@ export class SslCertificatesApi {
     params: T.GetCertificateOrderSoftwareParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetCertificateOrderSoftwareResponse> {
-    return this.#client.request(operations.certificate_software, params, options);
+    return this.#client.request(operations.getCertificateOrderSoftware, params, options);
   }
 }
 
@@ -817,7 +817,7 @@ export class ServerManagementApi {
     params: T.GetServerParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetServerResponse> {
-    return this.#client.request(operations.getServers, params, options);
+    return this.#client.request(operations.getServer, params, options);
   }
 
   /**
@@ -833,7 +833,7 @@ export class ServerManagementApi {
     params: T.GetServerByServerIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerByServerIdResponse> {
-    return this.#client.request(operations.getServer, params, options);
+    return this.#client.request(operations.getServerByServerId, params, options);
   }
 
   /**
@@ -857,7 +857,7 @@ export class ServerManagementApi {
     params: T.GetServerTaskByTaskIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerTaskByTaskIdResponse> {
-    return this.#client.request(operations.getTaskResult, params, options);
+    return this.#client.request(operations.getServerTaskByTaskId, params, options);
   }
 
   /**
@@ -871,7 +871,7 @@ export class ServerManagementApi {
     params: T.PostServerRebootParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerRebootResponse> {
-    return this.#client.request(operations.rebootServer, params, options);
+    return this.#client.request(operations.postServerReboot, params, options);
   }
 
   /**
@@ -889,7 +889,7 @@ export class ServerManagementApi {
     params: T.PostServerReinstallParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerReinstallResponse> {
-    return this.#client.request(operations.reinstallServer, params, options);
+    return this.#client.request(operations.postServerReinstall, params, options);
   }
 
   /**
@@ -905,7 +905,7 @@ export class ServerManagementApi {
     params: T.PostServerResetpasswordParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerResetpasswordResponse> {
-    return this.#client.request(operations.resetPassword, params, options);
+    return this.#client.request(operations.postServerResetpassword, params, options);
   }
 
   /**
@@ -921,7 +921,7 @@ export class ServerManagementApi {
     params: T.PostServerWebconsoleParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerWebconsoleResponse> {
-    return this.#client.request(operations.launchWebConsole, params, options);
+    return this.#client.request(operations.postServerWebconsole, params, options);
   }
 
   /**
@@ -939,7 +939,7 @@ export class ServerManagementApi {
     params: T.PostServerRenameParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerRenameResponse> {
-    return this.#client.request(operations.changeHostname, params, options);
+    return this.#client.request(operations.postServerRename, params, options);
   }
 
   /**
@@ -955,7 +955,7 @@ export class ServerManagementApi {
     params: T.PostServerChangeptrParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerChangeptrResponse> {
-    return this.#client.request(operations.changePTR, params, options);
+    return this.#client.request(operations.postServerChangeptr, params, options);
   }
 
   /**
@@ -971,7 +971,7 @@ export class ServerManagementApi {
     params: T.PostServerFlushfirewallParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerFlushfirewallResponse> {
-    return this.#client.request(operations.flushIptables, params, options);
+    return this.#client.request(operations.postServerFlushfirewall, params, options);
   }
 
   /**
@@ -989,7 +989,7 @@ export class ServerManagementApi {
     params: T.PostServerChangednsParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostServerChangednsResponse> {
-    return this.#client.request(operations.changeDNS, params, options);
+    return this.#client.request(operations.postServerChangedns, params, options);
   }
 
   /**
@@ -1005,7 +1005,7 @@ export class ServerManagementApi {
     params: T.GetServerOsesParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerOsesResponse> {
-    return this.#client.request(operations.getOSList, params, options);
+    return this.#client.request(operations.getServerOses, params, options);
   }
 
   /**
@@ -1021,7 +1021,7 @@ export class ServerManagementApi {
     params: T.GetServerIpsParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerIpsResponse> {
-    return this.#client.request(operations.getIPv4IPs, params, options);
+    return this.#client.request(operations.getServerIps, params, options);
   }
 
   /**
@@ -1039,7 +1039,7 @@ export class ServerManagementApi {
     params: T.GetServerGraphsByWidthParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerGraphsByWidthResponse> {
-    return this.#client.request(operations.getGraphs, params, options);
+    return this.#client.request(operations.getServerGraphsByWidth, params, options);
   }
 
   /**
@@ -1055,7 +1055,7 @@ export class ServerManagementApi {
     params: T.GetServerHistoryParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetServerHistoryResponse> {
-    return this.#client.request(operations.getUsageHistory, params, options);
+    return this.#client.request(operations.getServerHistory, params, options);
   }
 }
 
@@ -1078,7 +1078,7 @@ export class InitScriptManagementApi {
     params: T.GetScriptsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetScriptsResponse> {
-    return this.#client.request(operations.getInitScripts, params, options);
+    return this.#client.request(operations.getScripts, params, options);
   }
 
   /**
@@ -1092,7 +1092,7 @@ export class InitScriptManagementApi {
     params: T.GetScriptsByIdParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetScriptsByIdResponse> {
-    return this.#client.request(operations.getInitScript, params, options);
+    return this.#client.request(operations.getScriptsById, params, options);
   }
 }
 
@@ -1115,7 +1115,7 @@ export class VpnManagementApi {
     params: T.GetVpnServersParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnServersResponse> {
-    return this.#client.request(operations.vpnManagementGetServers, params, options);
+    return this.#client.request(operations.getVpnServers, params, options);
   }
 
   /**
@@ -1127,7 +1127,7 @@ export class VpnManagementApi {
     params: T.GetVpnClientsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnClientsResponse> {
-    return this.#client.request(operations.getClients, params, options);
+    return this.#client.request(operations.getVpnClients, params, options);
   }
 
   /**
@@ -1149,7 +1149,7 @@ export class VpnManagementApi {
     params: T.GetVpnServersConfigByTemplateParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnServersConfigByTemplateResponse> {
-    return this.#client.request(operations.getServerConfig, params, options);
+    return this.#client.request(operations.getVpnServersConfigByTemplate, params, options);
   }
 
   /**
@@ -1163,7 +1163,7 @@ export class VpnManagementApi {
     params: T.GetVpnLogindetailsParams = {},
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnLogindetailsResponse> {
-    return this.#client.request(operations.vpnLoginDetails, params, options);
+    return this.#client.request(operations.getVpnLogindetails, params, options);
   }
 
   /**
@@ -1177,7 +1177,7 @@ export class VpnManagementApi {
     params: T.GetVpnDetailsParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnDetailsResponse> {
-    return this.#client.request(operations.details, params, options);
+    return this.#client.request(operations.getVpnDetails, params, options);
   }
 
   /**
@@ -1191,7 +1191,7 @@ export class VpnManagementApi {
     params: T.PostVpnResetpasswordParams,
     options?: RequestOptions,
   ): ApiPromise<T.PostVpnResetpasswordResponse> {
-    return this.#client.request(operations.vpnManagementResetPassword, params, options);
+    return this.#client.request(operations.postVpnResetpassword, params, options);
   }
 
   /**
@@ -1205,7 +1205,7 @@ export class VpnManagementApi {
     params: T.GetVpnHistoryParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnHistoryResponse> {
-    return this.#client.request(operations.vpnManagementGetUsageHistory, params, options);
+    return this.#client.request(operations.getVpnHistory, params, options);
   }
 
   /**
@@ -1217,6 +1217,6 @@ export class VpnManagementApi {
     params: T.GetVpnSessionsParams,
     options?: RequestOptions,
   ): ApiPromise<T.GetVpnSessionsResponse> {
-    return this.#client.request(operations.getSessions, params, options);
+    return this.#client.request(operations.getVpnSessions, params, options);
   }
 }

@@ -15,7 +15,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDetails: {
+  putDetails: {
     method: 'PUT',
     path: '/details',
     group: 'clientarea',
@@ -72,7 +72,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postReminder: {
+  postPasswordreset: {
     method: 'POST',
     path: '/passwordreset',
     group: 'clientarea',
@@ -84,7 +84,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profiles: {
+  getContact: {
     method: 'GET',
     path: '/contact',
     group: 'clientarea',
@@ -96,7 +96,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profiles_add: {
+  postContact: {
     method: 'POST',
     path: '/contact',
     group: 'clientarea',
@@ -125,7 +125,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profile_privs: {
+  getContactPrivileges: {
     method: 'GET',
     path: '/contact/privileges',
     group: 'clientarea',
@@ -137,7 +137,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profile_data: {
+  getContactById: {
     method: 'GET',
     path: '/contact/{id}',
     group: 'clientarea',
@@ -149,7 +149,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  profile_edit: {
+  putContactById: {
     method: 'PUT',
     path: '/contact/{id}',
     group: 'clientarea',
@@ -177,7 +177,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  notifications: {
+  getNotifications: {
     method: 'GET',
     path: '/notifications',
     group: 'clientarea',
@@ -189,7 +189,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  notifications_new: {
+  getNotificationsNew: {
     method: 'GET',
     path: '/notifications/new',
     group: 'clientarea',
@@ -201,7 +201,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  notifications_set_seen: {
+  putNotificationsAck: {
     method: 'PUT',
     path: '/notifications/{id}/ack',
     group: 'clientarea',
@@ -225,7 +225,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoices: {
+  getInvoice: {
     method: 'GET',
     path: '/invoice',
     group: 'billing',
@@ -237,7 +237,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoiceDetails: {
+  getInvoiceById: {
     method: 'GET',
     path: '/invoice/{id}',
     group: 'billing',
@@ -249,7 +249,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  paymethod: {
+  getPayment: {
     method: 'GET',
     path: '/payment',
     group: 'billing',
@@ -261,7 +261,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  paymethod_fee: {
+  getPaymentFees: {
     method: 'GET',
     path: '/payment/fees',
     group: 'billing',
@@ -273,7 +273,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  service: {
+  getService: {
     method: 'GET',
     path: '/service',
     group: 'services',
@@ -285,7 +285,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  serviceMethods: {
+  getServiceMethods: {
     method: 'GET',
     path: '/service/{id}/methods',
     group: 'services',
@@ -297,7 +297,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  upgrade: {
+  getServiceUpgrade: {
     method: 'GET',
     path: '/service/{id}/upgrade',
     group: 'services',
@@ -309,7 +309,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  upgrade_test: {
+  postServiceUpgrade: {
     method: 'POST',
     path: '/service/{id}/upgrade',
     group: 'services',
@@ -321,7 +321,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  service_cancel: {
+  postServiceCancel: {
     method: 'POST',
     path: '/service/{id}/cancel',
     group: 'services',
@@ -333,7 +333,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  service_get_label: {
+  getServiceLabel: {
     method: 'GET',
     path: '/service/{id}/label',
     group: 'services',
@@ -345,7 +345,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  service_set_label: {
+  postServiceLabel: {
     method: 'POST',
     path: '/service/{id}/label',
     group: 'services',
@@ -357,7 +357,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  serviceDetails: {
+  getServiceById: {
     method: 'GET',
     path: '/service/{id}',
     group: 'services',
@@ -369,7 +369,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAccountFromOrder: {
+  getServiceOrderByOrderNum: {
     method: 'GET',
     path: '/service/order/{order_num}',
     group: 'services',
@@ -381,7 +381,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_categories: {
+  getCategory: {
     method: 'GET',
     path: '/category',
     group: 'cart',
@@ -393,7 +393,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_products: {
+  getCategoryProduct: {
     method: 'GET',
     path: '/category/{category_id}/product',
     group: 'cart',
@@ -405,7 +405,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_product: {
+  getOrderByProductId: {
     method: 'GET',
     path: '/order/{product_id}',
     group: 'cart',
@@ -417,7 +417,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_order: {
+  postOrderByProductId: {
     method: 'POST',
     path: '/order/{product_id}',
     group: 'cart',
@@ -429,7 +429,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_order_multi: {
+  postOrder: {
     method: 'POST',
     path: '/order',
     group: 'cart',
@@ -441,7 +441,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  cart_order_quote: {
+  postQuote: {
     method: 'POST',
     path: '/quote',
     group: 'cart',
@@ -453,7 +453,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAvailableProducts: {
+  getCategoryAvailableVps: {
     method: 'GET',
     path: '/category/available/vps',
     group: 'cart',
@@ -465,7 +465,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  orderAddon: {
+  postServiceAddon: {
     method: 'POST',
     path: '/service/{id}/addon',
     group: 'cart',
@@ -477,7 +477,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  listAddons: {
+  getServiceAddon: {
     method: 'GET',
     path: '/service/{id}/addon',
     group: 'cart',
@@ -489,7 +489,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_get: {
+  getDns: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
@@ -501,7 +501,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_add_zone: {
+  postServiceDns: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
@@ -513,7 +513,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_get_zone: {
+  getServiceDnsByZoneId: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
@@ -525,7 +525,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_delete_zone: {
+  deleteServiceDnsByZoneId: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
@@ -537,7 +537,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_add_record: {
+  postServiceDnsRecords: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
@@ -549,7 +549,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_edit_record: {
+  putServiceDnsRecordsByRecordId: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
@@ -561,7 +561,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  dns_delete_record: {
+  deleteServiceDnsRecordsByRecordId: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
@@ -573,7 +573,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificate: {
+  getCertificate: {
     method: 'GET',
     path: '/certificate',
     group: 'sslCertificates',
@@ -585,7 +585,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificate_details: {
+  getCertificateById: {
     method: 'GET',
     path: '/certificate/{id}',
     group: 'sslCertificates',
@@ -597,7 +597,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificate_crt: {
+  getCertificateCrt: {
     method: 'GET',
     path: '/certificate/{id}/crt',
     group: 'sslCertificates',
@@ -609,7 +609,7 @@ export const operations = {
     auth: true,
     response: 'binary',
   },
-  certificate_products: {
+  getCertificateOrder: {
     method: 'GET',
     path: '/certificate/order',
     group: 'sslCertificates',
@@ -621,7 +621,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificate_order: {
+  postCertificateOrder: {
     method: 'POST',
     path: '/certificate/order',
     group: 'sslCertificates',
@@ -645,7 +645,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  certificate_software: {
+  getCertificateOrderSoftware: {
     method: 'GET',
     path: '/certificate/order/{product_id}/software',
     group: 'sslCertificates',
@@ -657,7 +657,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServers: {
+  getServer: {
     method: 'GET',
     path: '/server',
     group: 'serverManagement',
@@ -669,7 +669,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServer: {
+  getServerByServerId: {
     method: 'GET',
     path: '/server/{server_id}',
     group: 'serverManagement',
@@ -681,7 +681,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTaskResult: {
+  getServerTaskByTaskId: {
     method: 'GET',
     path: '/server/{server_id}/task/{task_id}',
     group: 'serverManagement',
@@ -693,7 +693,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  rebootServer: {
+  postServerReboot: {
     method: 'POST',
     path: '/server/{server_id}/reboot',
     group: 'serverManagement',
@@ -705,7 +705,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  reinstallServer: {
+  postServerReinstall: {
     method: 'POST',
     path: '/server/{server_id}/reinstall',
     group: 'serverManagement',
@@ -717,7 +717,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  resetPassword: {
+  postServerResetpassword: {
     method: 'POST',
     path: '/server/{server_id}/resetpassword',
     group: 'serverManagement',
@@ -729,7 +729,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  launchWebConsole: {
+  postServerWebconsole: {
     method: 'POST',
     path: '/server/{server_id}/webconsole',
     group: 'serverManagement',
@@ -741,7 +741,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  changeHostname: {
+  postServerRename: {
     method: 'POST',
     path: '/server/{server_id}/rename',
     group: 'serverManagement',
@@ -753,7 +753,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  changePTR: {
+  postServerChangeptr: {
     method: 'POST',
     path: '/server/{server_id}/changeptr',
     group: 'serverManagement',
@@ -765,7 +765,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  flushIptables: {
+  postServerFlushfirewall: {
     method: 'POST',
     path: '/server/{server_id}/flushfirewall',
     group: 'serverManagement',
@@ -777,7 +777,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  changeDNS: {
+  postServerChangedns: {
     method: 'POST',
     path: '/server/{server_id}/changedns',
     group: 'serverManagement',
@@ -789,7 +789,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getOSList: {
+  getServerOses: {
     method: 'GET',
     path: '/server/{server_id}/oses',
     group: 'serverManagement',
@@ -801,7 +801,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getIPv4IPs: {
+  getServerIps: {
     method: 'GET',
     path: '/server/{server_id}/ips',
     group: 'serverManagement',
@@ -813,7 +813,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getGraphs: {
+  getServerGraphsByWidth: {
     method: 'GET',
     path: '/server/{server_id}/graphs/{width}',
     group: 'serverManagement',
@@ -825,7 +825,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getUsageHistory: {
+  getServerHistory: {
     method: 'GET',
     path: '/server/{server_id}/history',
     group: 'serverManagement',
@@ -837,7 +837,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInitScripts: {
+  getScripts: {
     method: 'GET',
     path: '/scripts',
     group: 'initScriptManagement',
@@ -849,7 +849,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInitScript: {
+  getScriptsById: {
     method: 'GET',
     path: '/scripts/{id}',
     group: 'initScriptManagement',
@@ -861,7 +861,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  vpnManagementGetServers: {
+  getVpnServers: {
     method: 'GET',
     path: '/vpn/servers',
     group: 'vpnManagement',
@@ -873,7 +873,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getClients: {
+  getVpnClients: {
     method: 'GET',
     path: '/vpn/clients',
     group: 'vpnManagement',
@@ -885,7 +885,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerConfig: {
+  getVpnServersConfigByTemplate: {
     method: 'GET',
     path: '/vpn/servers/{id}/config/{template}',
     group: 'vpnManagement',
@@ -897,7 +897,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  vpnLoginDetails: {
+  getVpnLogindetails: {
     method: 'GET',
     path: '/vpn/logindetails',
     group: 'vpnManagement',
@@ -909,7 +909,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  details: {
+  getVpnDetails: {
     method: 'GET',
     path: '/vpn/{id}/details',
     group: 'vpnManagement',
@@ -921,7 +921,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  vpnManagementResetPassword: {
+  postVpnResetpassword: {
     method: 'POST',
     path: '/vpn/{id}/resetpassword',
     group: 'vpnManagement',
@@ -933,7 +933,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  vpnManagementGetUsageHistory: {
+  getVpnHistory: {
     method: 'GET',
     path: '/vpn/{id}/history',
     group: 'vpnManagement',
@@ -945,7 +945,7 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getSessions: {
+  getVpnSessions: {
     method: 'GET',
     path: '/vpn/{id}/sessions',
     group: 'vpnManagement',

@@ -16,7 +16,7 @@ export interface paths {
      * Update User Details
      * @description Update registration details under my account
      */
-    put: operations['postDetails'];
+    put: operations['putDetails'];
     post?: never;
     delete?: never;
     options?: never;
@@ -57,7 +57,7 @@ export interface paths {
      * Password Reset
      * @description Request password reset email for account
      */
-    post: operations['postReminder'];
+    post: operations['postPasswordreset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -75,14 +75,14 @@ export interface paths {
      * List contacts
      * @description Return a list of contacts on this account
      */
-    get: operations['profiles'];
+    get: operations['getContact'];
     put?: never;
     /**
      * Add contact
      * @description Create new contact account, if password is provided you
      *     can use provided email addres to login as that contact.
      */
-    post: operations['profiles_add'];
+    post: operations['postContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -101,7 +101,7 @@ export interface paths {
      * @description List possible contact privileges.
      *     Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['profile_privs'];
+    get: operations['getContactPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,12 +121,12 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['profile_data'];
+    get: operations['getContactById'];
     /**
      * Edit contact
      * @description Change contact details`
      */
-    put: operations['profile_edit'];
+    put: operations['putContactById'];
     post?: never;
     delete?: never;
     options?: never;
@@ -145,7 +145,7 @@ export interface paths {
      * List all portal notifications
      * @description Return a list of all portal notifications.
      */
-    get: operations['notifications'];
+    get: operations['getNotifications'];
     put?: never;
     post?: never;
     delete?: never;
@@ -165,7 +165,7 @@ export interface paths {
      * List new portal notifications
      * @description Return only new portal notifications.
      */
-    get: operations['notifications_new'];
+    get: operations['getNotificationsNew'];
     put?: never;
     post?: never;
     delete?: never;
@@ -186,7 +186,7 @@ export interface paths {
      * Acknowledge notification
      * @description Marks the notification as read
      */
-    put: operations['notifications_set_seen'];
+    put: operations['putNotificationsAck'];
     post?: never;
     delete?: never;
     options?: never;
@@ -225,7 +225,7 @@ export interface paths {
      * List Invoices
      * @description List all invoices under my account
      */
-    get: operations['getInvoices'];
+    get: operations['getInvoice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -245,7 +245,7 @@ export interface paths {
      * Invoice Details
      * @description Get invoice details
      */
-    get: operations['getInvoiceDetails'];
+    get: operations['getInvoiceById'];
     put?: never;
     post?: never;
     delete?: never;
@@ -265,7 +265,7 @@ export interface paths {
      * Payment Methods
      * @description List available payment methods
      */
-    get: operations['paymethod'];
+    get: operations['getPayment'];
     put?: never;
     post?: never;
     delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
      * Payment Methods Fees
      * @description List available payment methods with fees
      */
-    get: operations['paymethod_fee'];
+    get: operations['getPaymentFees'];
     put?: never;
     post?: never;
     delete?: never;
@@ -305,7 +305,7 @@ export interface paths {
      * List services
      * @description List all services under your account
      */
-    get: operations['service'];
+    get: operations['getService'];
     put?: never;
     post?: never;
     delete?: never;
@@ -325,7 +325,7 @@ export interface paths {
      * List service methods
      * @description List methods available for service
      */
-    get: operations['serviceMethods'];
+    get: operations['getServiceMethods'];
     put?: never;
     post?: never;
     delete?: never;
@@ -345,7 +345,7 @@ export interface paths {
      * Upgrade Options
      * @description List upgrade options
      */
-    get: operations['upgrade'];
+    get: operations['getServiceUpgrade'];
     put?: never;
     /**
      * Upgrade Request
@@ -362,7 +362,7 @@ export interface paths {
      *     }
      *     ```
      */
-    post: operations['upgrade_test'];
+    post: operations['postServiceUpgrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -382,7 +382,7 @@ export interface paths {
      * Cancel Service
      * @description Request service cancellation
      */
-    post: operations['service_cancel'];
+    post: operations['postServiceCancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -400,13 +400,13 @@ export interface paths {
      * Service label
      * @description Show current service label
      */
-    get: operations['service_get_label'];
+    get: operations['getServiceLabel'];
     put?: never;
     /**
      * Change service label
      * @description Set new custom label to identify this service
      */
-    post: operations['service_set_label'];
+    post: operations['postServiceLabel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -424,7 +424,7 @@ export interface paths {
      * Service details
      * @description Return details for service `@id`
      */
-    get: operations['serviceDetails'];
+    get: operations['getServiceById'];
     put?: never;
     post?: never;
     delete?: never;
@@ -441,7 +441,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get service ID from Order Number */
-    get: operations['getAccountFromOrder'];
+    get: operations['getServiceOrderByOrderNum'];
     put?: never;
     post?: never;
     delete?: never;
@@ -461,7 +461,7 @@ export interface paths {
      * List product categories
      * @description Return a list of product categories.
      */
-    get: operations['cart_categories'];
+    get: operations['getCategory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -481,7 +481,7 @@ export interface paths {
      * List products in category
      * @description Return a list of product available for purchase under requested category
      */
-    get: operations['cart_products'];
+    get: operations['getCategoryProduct'];
     put?: never;
     post?: never;
     delete?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * Get product configuration details
      * @description Return product details with form configuration, addons and subproducts if available.
      */
-    get: operations['cart_product'];
+    get: operations['getOrderByProductId'];
     put?: never;
     /**
      * Order new service
@@ -512,7 +512,7 @@ export interface paths {
      *
      *     For whitelabel server use 'serverhost.name' for a `domain` parameter.
      */
-    post: operations['cart_order'];
+    post: operations['postOrderByProductId'];
     delete?: never;
     options?: never;
     head?: never;
@@ -538,7 +538,7 @@ export interface paths {
      *     • `POST /order/$product_id` - use `product` for item type
      *     • `POST /certificate/order` - use `certificate` for item type
      */
-    post: operations['cart_order_multi'];
+    post: operations['postOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -559,7 +559,7 @@ export interface paths {
      * @description Calculate order cost and recuring prices for selected items.
      *     Use the same parameters as for `POST /order`
      */
-    post: operations['cart_order_quote'];
+    post: operations['postQuote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -577,7 +577,7 @@ export interface paths {
      * Get available VPS products
      * @description List all available virtual private server products
      */
-    get: operations['getAvailableProducts'];
+    get: operations['getCategoryAvailableVps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -597,13 +597,13 @@ export interface paths {
      * List all addons
      * @description List all ordered addons for existing service
      */
-    get: operations['listAddons'];
+    get: operations['getServiceAddon'];
     put?: never;
     /**
      * Order addon
      * @description Place order for addon to existing service
      */
-    post: operations['orderAddon'];
+    post: operations['postServiceAddon'];
     delete?: never;
     options?: never;
     head?: never;
@@ -621,7 +621,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['dns_get'];
+    get: operations['getDns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -643,7 +643,7 @@ export interface paths {
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['dns_add_zone'];
+    post: operations['postServiceDns'];
     delete?: never;
     options?: never;
     head?: never;
@@ -661,14 +661,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['dns_get_zone'];
+    get: operations['getServiceDnsByZoneId'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['dns_delete_zone'];
+    delete: operations['deleteServiceDnsByZoneId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -687,7 +687,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['dns_add_record'];
+    post: operations['postServiceDnsRecords'];
     delete?: never;
     options?: never;
     head?: never;
@@ -706,13 +706,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['dns_edit_record'];
+    put: operations['putServiceDnsRecordsByRecordId'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['dns_delete_record'];
+    delete: operations['deleteServiceDnsRecordsByRecordId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -729,7 +729,7 @@ export interface paths {
      * List SSL Certificates
      * @description List all ssl services under your account
      */
-    get: operations['certificate'];
+    get: operations['getCertificate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -749,7 +749,7 @@ export interface paths {
      * Certificate details
      * @description Return details for certificate `@id`
      */
-    get: operations['certificate_details'];
+    get: operations['getCertificateById'];
     put?: never;
     post?: never;
     delete?: never;
@@ -769,7 +769,7 @@ export interface paths {
      * Download certificate
      * @description Return X.509 certificate data
      */
-    get: operations['certificate_crt'];
+    get: operations['getCertificateCrt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -789,13 +789,13 @@ export interface paths {
      * List available certificates
      * @description Return a list with certificate available for purchase
      */
-    get: operations['certificate_products'];
+    get: operations['getCertificateOrder'];
     put?: never;
     /**
      * Order new certificates
      * @description Create new order for a certificate
      */
-    post: operations['certificate_order'];
+    post: operations['postCertificateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -813,7 +813,7 @@ export interface paths {
      * List server software for certificates
      * @description Return a list with software IDs required or certificate
      */
-    get: operations['certificate_software'];
+    get: operations['getCertificateOrderSoftware'];
     put?: never;
     post?: never;
     delete?: never;
@@ -837,7 +837,7 @@ export interface paths {
      *
      *         Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServers'];
+    get: operations['getServer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -860,7 +860,7 @@ export interface paths {
      *
      *         Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServer'];
+    get: operations['getServerByServerId'];
     put?: never;
     post?: never;
     delete?: never;
@@ -894,7 +894,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getTaskResult'];
+    get: operations['getServerTaskByTaskId'];
     put?: never;
     post?: never;
     delete?: never;
@@ -916,7 +916,7 @@ export interface paths {
      * Reboot
      * @description Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['rebootServer'];
+    post: operations['postServerReboot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -942,7 +942,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['reinstallServer'];
+    post: operations['postServerReinstall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -965,7 +965,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['resetPassword'];
+    post: operations['postServerResetpassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -988,7 +988,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['launchWebConsole'];
+    post: operations['postServerWebconsole'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1014,7 +1014,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['changeHostname'];
+    post: operations['postServerRename'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['changePTR'];
+    post: operations['postServerChangeptr'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['flushIptables'];
+    post: operations['postServerFlushfirewall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1086,7 +1086,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['changeDNS'];
+    post: operations['postServerChangedns'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1107,7 +1107,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getOSList'];
+    get: operations['getServerOses'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getIPv4IPs'];
+    get: operations['getServerIps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1156,7 +1156,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getGraphs'];
+    get: operations['getServerGraphsByWidth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1179,7 +1179,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getUsageHistory'];
+    get: operations['getServerHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1199,7 +1199,7 @@ export interface paths {
      * Get available init scripts
      * @description Script content is not included
      */
-    get: operations['getInitScripts'];
+    get: operations['getScripts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1219,7 +1219,7 @@ export interface paths {
      * Get init script by ID
      * @description Script content is included
      */
-    get: operations['getInitScript'];
+    get: operations['getScriptsById'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1239,7 +1239,7 @@ export interface paths {
      * List VPN Servers
      * @description Returns all available (including servers in maintenance) VPN servers.
      */
-    get: operations['vpnManagementGetServers'];
+    get: operations['getVpnServers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1256,7 +1256,7 @@ export interface paths {
       cookie?: never;
     };
     /** List VPN Clients */
-    get: operations['getClients'];
+    get: operations['getVpnClients'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1288,7 +1288,7 @@ export interface paths {
      *           • pbk_default</b> - PBK File (Windows VPN)</li>
      *     </ul>
      */
-    get: operations['getServerConfig'];
+    get: operations['getVpnServersConfigByTemplate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1308,7 +1308,7 @@ export interface paths {
      * VPN login details
      * @description Returns oldest VPN plan login details, such as username, password, pre-shared key.
      */
-    get: operations['vpnLoginDetails'];
+    get: operations['getVpnLogindetails'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1328,7 +1328,7 @@ export interface paths {
      * Login details
      * @description Returns login details, such as username, password, pre-shared key.
      */
-    get: operations['details'];
+    get: operations['getVpnDetails'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1350,7 +1350,7 @@ export interface paths {
      * Reset Password
      * @description Resets VPN user password
      */
-    post: operations['vpnManagementResetPassword'];
+    post: operations['postVpnResetpassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1368,7 +1368,7 @@ export interface paths {
      * Get Usage History
      * @description Displays the bandwidth usage of a VPN service.
      */
-    get: operations['vpnManagementGetUsageHistory'];
+    get: operations['getVpnHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1385,7 +1385,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get active VPN sessions */
-    get: operations['getSessions'];
+    get: operations['getVpnSessions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1423,7 +1423,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ProfilesResponse: {
+    GetContactResponse: {
       contacts:
         | ({
             email: string;
@@ -1453,7 +1453,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ProfilePrivsResponse: {
+    GetContactPrivilegesResponse: {
       privileges: {
         billing: string[];
         support: string[];
@@ -1475,7 +1475,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ProfileDataResponse: {
+    GetContactByIdResponse: {
       contact: {
         id: string | number;
         email: string;
@@ -1515,7 +1515,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoicesResponse: {
+    GetInvoiceResponse: {
       invoices:
         | ({
             id: string | number;
@@ -1553,7 +1553,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceDetailsResponse: {
+    GetInvoiceByIdResponse: {
       invoice: {
         id: string | number;
         status: string;
@@ -1627,7 +1627,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PaymethodResponse: {
+    GetPaymentResponse: {
       payments: {
         [key: string]: string;
       };
@@ -1635,7 +1635,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PaymethodFeeResponse: {
+    GetPaymentFeesResponse: {
       payments:
         | ({
             id: number | string;
@@ -1659,7 +1659,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ServiceResponse: {
+    GetServiceResponse: {
       services:
         | ({
             id: string | number;
@@ -1693,7 +1693,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ServiceMethodsResponse: {
+    GetServiceMethodsResponse: {
       methods:
         | ({
             name: string;
@@ -1715,7 +1715,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpgradeResponse: {
+    GetServiceUpgradeResponse: {
       resources:
         | ({
             id: number | string;
@@ -1780,13 +1780,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ServiceGetLabelResponse: {
+    GetServiceLabelResponse: {
       label: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ServiceDetailsResponse: {
+    GetServiceByIdResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -1807,13 +1807,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetAccountFromOrderResponse: {
+    GetServiceOrderByOrderNumResponse: {
       account_id: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CartCategoriesResponse: {
+    GetCategoryResponse: {
       categories:
         | ({
             id: string | number;
@@ -1837,7 +1837,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CartProductsResponse: {
+    GetCategoryProductResponse: {
       products:
         | ({
             id: string | number;
@@ -1911,7 +1911,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CartProductResponse: {
+    GetOrderByProductIdResponse: {
       product: {
         id: string | number;
         category_name: string;
@@ -2247,7 +2247,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetAvailableProductsResponse:
+    GetCategoryAvailableVpsResponse:
       | ({
           id: number | string;
           name: string;
@@ -2273,7 +2273,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    ListAddonsResponse:
+    GetServiceAddonResponse:
       | ({
           id: number | string;
           name: string;
@@ -2289,7 +2289,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    DnsGetResponse: {
+    GetDnsResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -2312,7 +2312,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DnsGetZoneResponse: {
+    GetServiceDnsByZoneIdResponse: {
       service_id: number | string;
       name: string;
       records:
@@ -2342,7 +2342,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificateResponse: {
+    GetCertificateResponse: {
       sslservices:
         | ({
             id: string | number;
@@ -2382,7 +2382,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificateDetailsResponse: {
+    GetCertificateByIdResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -2446,7 +2446,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificateProductsResponse: {
+    GetCertificateOrderResponse: {
       products:
         | ({
             id: string | number;
@@ -2506,7 +2506,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificateSoftwareResponse: {
+    GetCertificateOrderSoftwareResponse: {
       software:
         | ({
             id: number | string;
@@ -2526,7 +2526,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServersResponse:
+    GetServerResponse:
       | ({
           server_id: number | string;
           domain: string;
@@ -2550,7 +2550,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetServerResponse: {
+    GetServerByServerIdResponse: {
       synch_date: string;
       package_id: number | string;
       domain: string;
@@ -2592,7 +2592,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTaskResultResponse: {
+    GetServerTaskByTaskIdResponse: {
       name: string;
       activated: string;
       assigned: string;
@@ -2602,7 +2602,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetOsListResponse:
+    GetServerOsesResponse:
       | ({
           os: string;
           title: string;
@@ -2618,7 +2618,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetIPv4iPsResponse:
+    GetServerIpsResponse:
       | ({
           ips: string[];
         } & {
@@ -2632,7 +2632,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetGraphsResponse:
+    GetServerGraphsByWidthResponse:
       | ({
           type: string;
           url: string;
@@ -2648,7 +2648,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetUsageHistoryResponse:
+    GetServerHistoryResponse:
       | ({
           year: number | string;
           month: number | string;
@@ -2676,7 +2676,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetInitScriptsResponse: {
+    GetScriptsResponse: {
       id: number | string;
       name: string;
       syntax: string;
@@ -2684,7 +2684,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInitScriptResponse: {
+    GetScriptsByIdResponse: {
       id: number | string;
       name: string;
       syntax: string;
@@ -2693,7 +2693,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    VpnManagementGetServersResponse:
+    GetVpnServersResponse:
       | ({
           id: number | string;
           name: string;
@@ -2721,7 +2721,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetClientsResponse:
+    GetVpnClientsResponse:
       | ({
           name: string;
           version: string;
@@ -2737,13 +2737,13 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetServerConfigResponse: {
+    GetVpnServersConfigByTemplateResponse: {
       template: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DetailsResponse: {
+    GetVpnDetailsResponse: {
       username: string;
       password: string;
       shared_key: string;
@@ -2751,7 +2751,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    VpnManagementGetUsageHistoryResponse:
+    GetVpnHistoryResponse:
       | ({
           period: string;
           received: number | string;
@@ -2771,7 +2771,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetSessionsResponse:
+    GetVpnSessionsResponse:
       | ({
           remote_ip: string;
           local_ip: string;
@@ -2854,7 +2854,7 @@ export interface operations {
       };
     };
   };
-  postDetails: {
+  putDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -2971,7 +2971,7 @@ export interface operations {
       };
     };
   };
-  postReminder: {
+  postPasswordreset: {
     parameters: {
       query?: never;
       header?: never;
@@ -2996,7 +2996,7 @@ export interface operations {
       };
     };
   };
-  profiles: {
+  getContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3026,12 +3026,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ProfilesResponse'];
+          'application/json': components['schemas']['GetContactResponse'];
         };
       };
     };
   };
-  profiles_add: {
+  postContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3098,7 +3098,7 @@ export interface operations {
       };
     };
   };
-  profile_privs: {
+  getContactPrivileges: {
     parameters: {
       query?: never;
       header?: never;
@@ -3161,12 +3161,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ProfilePrivsResponse'];
+          'application/json': components['schemas']['GetContactPrivilegesResponse'];
         };
       };
     };
   };
-  profile_data: {
+  getContactById: {
     parameters: {
       query?: never;
       header?: never;
@@ -3209,12 +3209,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ProfileDataResponse'];
+          'application/json': components['schemas']['GetContactByIdResponse'];
         };
       };
     };
   };
-  profile_edit: {
+  putContactById: {
     parameters: {
       query?: never;
       header?: never;
@@ -3281,7 +3281,7 @@ export interface operations {
       };
     };
   };
-  notifications: {
+  getNotifications: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -3304,7 +3304,7 @@ export interface operations {
       };
     };
   };
-  notifications_new: {
+  getNotificationsNew: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -3327,7 +3327,7 @@ export interface operations {
       };
     };
   };
-  notifications_set_seen: {
+  putNotificationsAck: {
     parameters: {
       query?: never;
       header?: never;
@@ -3381,7 +3381,7 @@ export interface operations {
       };
     };
   };
-  getInvoices: {
+  getInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -3415,12 +3415,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetInvoicesResponse'];
+          'application/json': components['schemas']['GetInvoiceResponse'];
         };
       };
     };
   };
-  getInvoiceDetails: {
+  getInvoiceById: {
     parameters: {
       query?: never;
       header?: never;
@@ -3501,12 +3501,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceDetailsResponse'];
+          'application/json': components['schemas']['GetInvoiceByIdResponse'];
         };
       };
     };
   };
-  paymethod: {
+  getPayment: {
     parameters: {
       query?: never;
       header?: never;
@@ -3529,12 +3529,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PaymethodResponse'];
+          'application/json': components['schemas']['GetPaymentResponse'];
         };
       };
     };
   };
-  paymethod_fee: {
+  getPaymentFees: {
     parameters: {
       query?: never;
       header?: never;
@@ -3579,12 +3579,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PaymethodFeeResponse'];
+          'application/json': components['schemas']['GetPaymentFeesResponse'];
         };
       };
     };
   };
-  service: {
+  getService: {
     parameters: {
       query?: never;
       header?: never;
@@ -3616,12 +3616,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ServiceResponse'];
+          'application/json': components['schemas']['GetServiceResponse'];
         };
       };
     };
   };
-  serviceMethods: {
+  getServiceMethods: {
     parameters: {
       query?: never;
       header?: never;
@@ -3669,12 +3669,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ServiceMethodsResponse'];
+          'application/json': components['schemas']['GetServiceMethodsResponse'];
         };
       };
     };
   };
-  upgrade: {
+  getServiceUpgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -3726,12 +3726,12 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['UpgradeResponse'];
+          'application/json': components['schemas']['GetServiceUpgradeResponse'];
         };
       };
     };
   };
-  upgrade_test: {
+  postServiceUpgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -3774,7 +3774,7 @@ export interface operations {
       };
     };
   };
-  service_cancel: {
+  postServiceCancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3804,7 +3804,7 @@ export interface operations {
       };
     };
   };
-  service_get_label: {
+  getServiceLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3827,12 +3827,12 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['ServiceGetLabelResponse'];
+          'application/json': components['schemas']['GetServiceLabelResponse'];
         };
       };
     };
   };
-  service_set_label: {
+  postServiceLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3860,7 +3860,7 @@ export interface operations {
       };
     };
   };
-  serviceDetails: {
+  getServiceById: {
     parameters: {
       query?: never;
       header?: never;
@@ -3896,12 +3896,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ServiceDetailsResponse'];
+          'application/json': components['schemas']['GetServiceByIdResponse'];
         };
       };
     };
   };
-  getAccountFromOrder: {
+  getServiceOrderByOrderNum: {
     parameters: {
       query?: never;
       header?: never;
@@ -3924,12 +3924,12 @@ export interface operations {
            *       "account_id": 1302
            *     }
            */
-          'application/json': components['schemas']['GetAccountFromOrderResponse'];
+          'application/json': components['schemas']['GetServiceOrderByOrderNumResponse'];
         };
       };
     };
   };
-  cart_categories: {
+  getCategory: {
     parameters: {
       query?: never;
       header?: never;
@@ -3968,12 +3968,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CartCategoriesResponse'];
+          'application/json': components['schemas']['GetCategoryResponse'];
         };
       };
     };
   };
-  cart_products: {
+  getCategoryProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -4037,12 +4037,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CartProductsResponse'];
+          'application/json': components['schemas']['GetCategoryProductResponse'];
         };
       };
     };
   };
-  cart_product: {
+  getOrderByProductId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4222,12 +4222,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['CartProductResponse'];
+          'application/json': components['schemas']['GetOrderByProductIdResponse'];
         };
       };
     };
   };
-  cart_order: {
+  postOrderByProductId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4272,7 +4272,7 @@ export interface operations {
       };
     };
   };
-  cart_order_multi: {
+  postOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4308,7 +4308,7 @@ export interface operations {
       };
     };
   };
-  cart_order_quote: {
+  postQuote: {
     parameters: {
       query?: never;
       header?: never;
@@ -4344,7 +4344,7 @@ export interface operations {
       };
     };
   };
-  getAvailableProducts: {
+  getCategoryAvailableVps: {
     parameters: {
       query?: never;
       header?: never;
@@ -4382,12 +4382,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetAvailableProductsResponse'];
+          'application/json': components['schemas']['GetCategoryAvailableVpsResponse'];
         };
       };
     };
   };
-  listAddons: {
+  getServiceAddon: {
     parameters: {
       query?: never;
       header?: never;
@@ -4412,12 +4412,12 @@ export interface operations {
            *       "status": "Pending"
            *     }
            */
-          'application/json': components['schemas']['ListAddonsResponse'];
+          'application/json': components['schemas']['GetServiceAddonResponse'];
         };
       };
     };
   };
-  orderAddon: {
+  postServiceAddon: {
     parameters: {
       query?: never;
       header?: never;
@@ -4445,7 +4445,7 @@ export interface operations {
       };
     };
   };
-  dns_get: {
+  getDns: {
     parameters: {
       query?: never;
       header?: never;
@@ -4480,12 +4480,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DnsGetResponse'];
+          'application/json': components['schemas']['GetDnsResponse'];
         };
       };
     };
   };
-  dns_add_zone: {
+  postServiceDns: {
     parameters: {
       query?: never;
       header?: never;
@@ -4513,7 +4513,7 @@ export interface operations {
       };
     };
   };
-  dns_get_zone: {
+  getServiceDnsByZoneId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4557,12 +4557,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DnsGetZoneResponse'];
+          'application/json': components['schemas']['GetServiceDnsByZoneIdResponse'];
         };
       };
     };
   };
-  dns_delete_zone: {
+  deleteServiceDnsByZoneId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4585,7 +4585,7 @@ export interface operations {
       };
     };
   };
-  dns_add_record: {
+  postServiceDnsRecords: {
     parameters: {
       query?: never;
       header?: never;
@@ -4623,7 +4623,7 @@ export interface operations {
       };
     };
   };
-  dns_edit_record: {
+  putServiceDnsRecordsByRecordId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4663,7 +4663,7 @@ export interface operations {
       };
     };
   };
-  dns_delete_record: {
+  deleteServiceDnsRecordsByRecordId: {
     parameters: {
       query?: never;
       header?: never;
@@ -4688,7 +4688,7 @@ export interface operations {
       };
     };
   };
-  certificate: {
+  getCertificate: {
     parameters: {
       query?: never;
       header?: never;
@@ -4723,12 +4723,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CertificateResponse'];
+          'application/json': components['schemas']['GetCertificateResponse'];
         };
       };
     };
   };
-  certificate_details: {
+  getCertificateById: {
     parameters: {
       query?: never;
       header?: never;
@@ -4797,12 +4797,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['CertificateDetailsResponse'];
+          'application/json': components['schemas']['GetCertificateByIdResponse'];
         };
       };
     };
   };
-  certificate_crt: {
+  getCertificateCrt: {
     parameters: {
       query?: never;
       header?: never;
@@ -4825,7 +4825,7 @@ export interface operations {
       };
     };
   };
-  certificate_products: {
+  getCertificateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4865,12 +4865,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CertificateProductsResponse'];
+          'application/json': components['schemas']['GetCertificateOrderResponse'];
         };
       };
     };
   };
-  certificate_order: {
+  postCertificateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4933,7 +4933,7 @@ export interface operations {
       };
     };
   };
-  certificate_software: {
+  getCertificateOrderSoftware: {
     parameters: {
       query?: never;
       header?: never;
@@ -4965,12 +4965,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CertificateSoftwareResponse'];
+          'application/json': components['schemas']['GetCertificateOrderSoftwareResponse'];
         };
       };
     };
   };
-  getServers: {
+  getServer: {
     parameters: {
       query?: never;
       header?: never;
@@ -4996,12 +4996,12 @@ export interface operations {
            *       "type": "OpenVZ"
            *     }
            */
-          'application/json': components['schemas']['GetServersResponse'];
+          'application/json': components['schemas']['GetServerResponse'];
         };
       };
     };
   };
-  getServer: {
+  getServerByServerId: {
     parameters: {
       query?: never;
       header?: never;
@@ -5053,12 +5053,12 @@ export interface operations {
            *       "last_tasks": null
            *     }
            */
-          'application/json': components['schemas']['GetServerResponse'];
+          'application/json': components['schemas']['GetServerByServerIdResponse'];
         };
       };
     };
   };
-  getTaskResult: {
+  getServerTaskByTaskId: {
     parameters: {
       query?: never;
       header?: never;
@@ -5087,12 +5087,12 @@ export interface operations {
            *       "results": "VM rebooted successfully"
            *     }
            */
-          'application/json': components['schemas']['GetTaskResultResponse'];
+          'application/json': components['schemas']['GetServerTaskByTaskIdResponse'];
         };
       };
     };
   };
-  rebootServer: {
+  postServerReboot: {
     parameters: {
       query?: never;
       header?: never;
@@ -5117,7 +5117,7 @@ export interface operations {
       };
     };
   };
-  reinstallServer: {
+  postServerReinstall: {
     parameters: {
       query?: never;
       header?: never;
@@ -5149,7 +5149,7 @@ export interface operations {
       };
     };
   };
-  resetPassword: {
+  postServerResetpassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -5174,7 +5174,7 @@ export interface operations {
       };
     };
   };
-  launchWebConsole: {
+  postServerWebconsole: {
     parameters: {
       query?: never;
       header?: never;
@@ -5204,7 +5204,7 @@ export interface operations {
       };
     };
   };
-  changeHostname: {
+  postServerRename: {
     parameters: {
       query?: never;
       header?: never;
@@ -5232,7 +5232,7 @@ export interface operations {
       };
     };
   };
-  changePTR: {
+  postServerChangeptr: {
     parameters: {
       query?: never;
       header?: never;
@@ -5262,7 +5262,7 @@ export interface operations {
       };
     };
   };
-  flushIptables: {
+  postServerFlushfirewall: {
     parameters: {
       query?: never;
       header?: never;
@@ -5287,7 +5287,7 @@ export interface operations {
       };
     };
   };
-  changeDNS: {
+  postServerChangedns: {
     parameters: {
       query?: never;
       header?: never;
@@ -5321,7 +5321,7 @@ export interface operations {
       };
     };
   };
-  getOSList: {
+  getServerOses: {
     parameters: {
       query?: never;
       header?: never;
@@ -5347,12 +5347,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetOsListResponse'];
+          'application/json': components['schemas']['GetServerOsesResponse'];
         };
       };
     };
   };
-  getIPv4IPs: {
+  getServerIps: {
     parameters: {
       query?: never;
       header?: never;
@@ -5380,12 +5380,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetIPv4iPsResponse'];
+          'application/json': components['schemas']['GetServerIpsResponse'];
         };
       };
     };
   };
-  getGraphs: {
+  getServerGraphsByWidth: {
     parameters: {
       query?: never;
       header?: never;
@@ -5413,12 +5413,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetGraphsResponse'];
+          'application/json': components['schemas']['GetServerGraphsByWidthResponse'];
         };
       };
     };
   };
-  getUsageHistory: {
+  getServerHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -5450,12 +5450,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetUsageHistoryResponse'];
+          'application/json': components['schemas']['GetServerHistoryResponse'];
         };
       };
     };
   };
-  getInitScripts: {
+  getScripts: {
     parameters: {
       query?: never;
       header?: never;
@@ -5477,12 +5477,12 @@ export interface operations {
            *       "syntax": "python"
            *     }
            */
-          'application/json': components['schemas']['GetInitScriptsResponse'];
+          'application/json': components['schemas']['GetScriptsResponse'];
         };
       };
     };
   };
-  getInitScript: {
+  getScriptsById: {
     parameters: {
       query?: never;
       header?: never;
@@ -5508,12 +5508,12 @@ export interface operations {
            *       "content": "import os..."
            *     }
            */
-          'application/json': components['schemas']['GetInitScriptResponse'];
+          'application/json': components['schemas']['GetScriptsByIdResponse'];
         };
       };
     };
   };
-  vpnManagementGetServers: {
+  getVpnServers: {
     parameters: {
       query?: never;
       header?: never;
@@ -5541,12 +5541,12 @@ export interface operations {
            *       "available": true
            *     }
            */
-          'application/json': components['schemas']['VpnManagementGetServersResponse'];
+          'application/json': components['schemas']['GetVpnServersResponse'];
         };
       };
     };
   };
-  getClients: {
+  getVpnClients: {
     parameters: {
       query?: never;
       header?: never;
@@ -5568,12 +5568,12 @@ export interface operations {
            *       "url": "https://downloads.time4vps.com/clients/..."
            *     }
            */
-          'application/json': components['schemas']['GetClientsResponse'];
+          'application/json': components['schemas']['GetVpnClientsResponse'];
         };
       };
     };
   };
-  getServerConfig: {
+  getVpnServersConfigByTemplate: {
     parameters: {
       query?: never;
       header?: never;
@@ -5598,12 +5598,12 @@ export interface operations {
            *       "template": "m5hdGVPbkZhaWw9MQ=="
            *     }
            */
-          'application/json': components['schemas']['GetServerConfigResponse'];
+          'application/json': components['schemas']['GetVpnServersConfigByTemplateResponse'];
         };
       };
     };
   };
-  vpnLoginDetails: {
+  getVpnLogindetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -5621,7 +5621,7 @@ export interface operations {
       };
     };
   };
-  details: {
+  getVpnDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -5646,12 +5646,12 @@ export interface operations {
            *       "shared_key": "my-super-secret-key"
            *     }
            */
-          'application/json': components['schemas']['DetailsResponse'];
+          'application/json': components['schemas']['GetVpnDetailsResponse'];
         };
       };
     };
   };
-  vpnManagementResetPassword: {
+  postVpnResetpassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -5676,7 +5676,7 @@ export interface operations {
       };
     };
   };
-  vpnManagementGetUsageHistory: {
+  getVpnHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -5704,12 +5704,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['VpnManagementGetUsageHistoryResponse'];
+          'application/json': components['schemas']['GetVpnHistoryResponse'];
         };
       };
     };
   };
-  getSessions: {
+  getVpnSessions: {
     parameters: {
       query?: never;
       header?: never;
@@ -5744,7 +5744,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetSessionsResponse'];
+          'application/json': components['schemas']['GetVpnSessionsResponse'];
         };
       };
     };

@@ -12,7 +12,7 @@ export type GetDetailsResponse =
   operations['getDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putDetails` (PUT /details). */
 export type PutDetailsParams = NonNullable<
-  operations['postDetails']['requestBody']
+  operations['putDetails']['requestBody']
 >['content']['application/json'];
 /** Successful response of `clientarea.putDetails` (PUT /details). */
 export type PutDetailsResponse = unknown;
@@ -24,7 +24,7 @@ export type PostSignupParams = NonNullable<
 export type PostSignupResponse = unknown;
 /** Parameters of `clientarea.postPasswordreset` (POST /passwordreset). */
 export type PostPasswordresetParams = NonNullable<
-  operations['postReminder']['requestBody']
+  operations['postPasswordreset']['requestBody']
 >['content']['application/json'];
 /** Successful response of `clientarea.postPasswordreset` (POST /passwordreset). */
 export type PostPasswordresetResponse = unknown;
@@ -36,10 +36,10 @@ export type GetContactParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetContactResponse =
-  operations['profiles']['responses']['200']['content']['application/json'];
+  operations['getContact']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.postContact` (POST /contact). */
 export type PostContactParams = NonNullable<
-  operations['profiles_add']['requestBody']
+  operations['postContact']['requestBody']
 >['content']['application/json'];
 /** Successful response of `clientarea.postContact` (POST /contact). */
 export type PostContactResponse = unknown;
@@ -51,35 +51,35 @@ export type GetContactPrivilegesParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetContactPrivilegesResponse =
-  operations['profile_privs']['responses']['200']['content']['application/json'];
+  operations['getContactPrivileges']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.getContactById` (GET /contact/{id}). */
-export type GetContactByIdParams = operations['profile_data']['parameters']['path'];
+export type GetContactByIdParams = operations['getContactById']['parameters']['path'];
 /**
  * Successful response of `clientarea.getContactById` (GET /contact/{id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetContactByIdResponse =
-  operations['profile_data']['responses']['200']['content']['application/json'];
+  operations['getContactById']['responses']['200']['content']['application/json'];
 /** Parameters of `clientarea.putContactById` (PUT /contact/{id}). */
-export type PutContactByIdParams = operations['profile_edit']['parameters']['path'] &
-  NonNullable<operations['profile_edit']['requestBody']>['content']['application/json'];
+export type PutContactByIdParams = operations['putContactById']['parameters']['path'] &
+  NonNullable<operations['putContactById']['requestBody']>['content']['application/json'];
 /** Successful response of `clientarea.putContactById` (PUT /contact/{id}). */
 export type PutContactByIdResponse = unknown;
 /** Parameters of `clientarea.getNotifications` (GET /notifications). */
 export type GetNotificationsParams = NonNullable<
-  operations['notifications']['parameters']['query']
+  operations['getNotifications']['parameters']['query']
 >;
 /** Successful response of `clientarea.getNotifications` (GET /notifications). */
 export type GetNotificationsResponse = unknown;
 /** Parameters of `clientarea.getNotificationsNew` (GET /notifications/new). */
 export type GetNotificationsNewParams = NonNullable<
-  operations['notifications_new']['parameters']['query']
+  operations['getNotificationsNew']['parameters']['query']
 >;
 /** Successful response of `clientarea.getNotificationsNew` (GET /notifications/new). */
 export type GetNotificationsNewResponse = unknown;
 /** Parameters of `clientarea.putNotificationsAck` (PUT /notifications/{id}/ack). */
-export type PutNotificationsAckParams = operations['notifications_set_seen']['parameters']['path'];
+export type PutNotificationsAckParams = operations['putNotificationsAck']['parameters']['path'];
 /** Successful response of `clientarea.putNotificationsAck` (PUT /notifications/{id}/ack). */
 export type PutNotificationsAckResponse = unknown;
 /** Parameters of `billing.getBalance` (GET /balance). */
@@ -99,16 +99,16 @@ export type GetInvoiceParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetInvoiceResponse =
-  operations['getInvoices']['responses']['200']['content']['application/json'];
+  operations['getInvoice']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getInvoiceById` (GET /invoice/{id}). */
-export type GetInvoiceByIdParams = operations['getInvoiceDetails']['parameters']['path'];
+export type GetInvoiceByIdParams = operations['getInvoiceById']['parameters']['path'];
 /**
  * Successful response of `billing.getInvoiceById` (GET /invoice/{id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetInvoiceByIdResponse =
-  operations['getInvoiceDetails']['responses']['200']['content']['application/json'];
+  operations['getInvoiceById']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPayment` (GET /payment). */
 export type GetPaymentParams = Record<string, never>;
 /**
@@ -117,7 +117,7 @@ export type GetPaymentParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetPaymentResponse =
-  operations['paymethod']['responses']['200']['content']['application/json'];
+  operations['getPayment']['responses']['200']['content']['application/json'];
 /** Parameters of `billing.getPaymentFees` (GET /payment/fees). */
 export type GetPaymentFeesParams = Record<string, never>;
 /**
@@ -126,7 +126,7 @@ export type GetPaymentFeesParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetPaymentFeesResponse =
-  operations['paymethod_fee']['responses']['200']['content']['application/json'];
+  operations['getPaymentFees']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getService` (GET /service). */
 export type GetServiceParams = Record<string, never>;
 /**
@@ -135,68 +135,68 @@ export type GetServiceParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceResponse =
-  operations['service']['responses']['200']['content']['application/json'];
+  operations['getService']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceMethods` (GET /service/{id}/methods). */
-export type GetServiceMethodsParams = operations['serviceMethods']['parameters']['path'];
+export type GetServiceMethodsParams = operations['getServiceMethods']['parameters']['path'];
 /**
  * Successful response of `services.getServiceMethods` (GET /service/{id}/methods).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceMethodsResponse =
-  operations['serviceMethods']['responses']['200']['content']['application/json'];
+  operations['getServiceMethods']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceUpgrade` (GET /service/{id}/upgrade). */
-export type GetServiceUpgradeParams = operations['upgrade']['parameters']['path'];
+export type GetServiceUpgradeParams = operations['getServiceUpgrade']['parameters']['path'];
 /**
  * Successful response of `services.getServiceUpgrade` (GET /service/{id}/upgrade).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceUpgradeResponse =
-  operations['upgrade']['responses']['200']['content']['application/json'];
+  operations['getServiceUpgrade']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
-export type PostServiceUpgradeParams = operations['upgrade_test']['parameters']['path'] &
-  NonNullable<operations['upgrade_test']['requestBody']>['content']['application/json'];
+export type PostServiceUpgradeParams = operations['postServiceUpgrade']['parameters']['path'] &
+  NonNullable<operations['postServiceUpgrade']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceUpgrade` (POST /service/{id}/upgrade). */
 export type PostServiceUpgradeResponse = unknown;
 /** Parameters of `services.postServiceCancel` (POST /service/{id}/cancel). */
-export type PostServiceCancelParams = operations['service_cancel']['parameters']['path'] &
-  NonNullable<operations['service_cancel']['requestBody']>['content']['application/json'];
+export type PostServiceCancelParams = operations['postServiceCancel']['parameters']['path'] &
+  NonNullable<operations['postServiceCancel']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceCancel` (POST /service/{id}/cancel). */
 export type PostServiceCancelResponse = unknown;
 /** Parameters of `services.getServiceLabel` (GET /service/{id}/label). */
-export type GetServiceLabelParams = operations['service_get_label']['parameters']['path'];
+export type GetServiceLabelParams = operations['getServiceLabel']['parameters']['path'];
 /**
  * Successful response of `services.getServiceLabel` (GET /service/{id}/label).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceLabelResponse =
-  operations['service_get_label']['responses']['200']['content']['application/json'];
+  operations['getServiceLabel']['responses']['200']['content']['application/json'];
 /** Parameters of `services.postServiceLabel` (POST /service/{id}/label). */
-export type PostServiceLabelParams = operations['service_set_label']['parameters']['path'] &
-  NonNullable<operations['service_set_label']['requestBody']>['content']['application/json'];
+export type PostServiceLabelParams = operations['postServiceLabel']['parameters']['path'] &
+  NonNullable<operations['postServiceLabel']['requestBody']>['content']['application/json'];
 /** Successful response of `services.postServiceLabel` (POST /service/{id}/label). */
 export type PostServiceLabelResponse = unknown;
 /** Parameters of `services.getServiceById` (GET /service/{id}). */
-export type GetServiceByIdParams = operations['serviceDetails']['parameters']['path'];
+export type GetServiceByIdParams = operations['getServiceById']['parameters']['path'];
 /**
  * Successful response of `services.getServiceById` (GET /service/{id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceByIdResponse =
-  operations['serviceDetails']['responses']['200']['content']['application/json'];
+  operations['getServiceById']['responses']['200']['content']['application/json'];
 /** Parameters of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}). */
 export type GetServiceOrderByOrderNumParams =
-  operations['getAccountFromOrder']['parameters']['path'];
+  operations['getServiceOrderByOrderNum']['parameters']['path'];
 /**
  * Successful response of `services.getServiceOrderByOrderNum` (GET /service/order/{order_num}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceOrderByOrderNumResponse =
-  operations['getAccountFromOrder']['responses']['200']['content']['application/json'];
+  operations['getServiceOrderByOrderNum']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategory` (GET /category). */
 export type GetCategoryParams = Record<string, never>;
 /**
@@ -205,39 +205,39 @@ export type GetCategoryParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCategoryResponse =
-  operations['cart_categories']['responses']['200']['content']['application/json'];
+  operations['getCategory']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getCategoryProduct` (GET /category/{category_id}/product). */
-export type GetCategoryProductParams = operations['cart_products']['parameters']['path'];
+export type GetCategoryProductParams = operations['getCategoryProduct']['parameters']['path'];
 /**
  * Successful response of `cart.getCategoryProduct` (GET /category/{category_id}/product).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCategoryProductResponse =
-  operations['cart_products']['responses']['200']['content']['application/json'];
+  operations['getCategoryProduct']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.getOrderByProductId` (GET /order/{product_id}). */
-export type GetOrderByProductIdParams = operations['cart_product']['parameters']['path'];
+export type GetOrderByProductIdParams = operations['getOrderByProductId']['parameters']['path'];
 /**
  * Successful response of `cart.getOrderByProductId` (GET /order/{product_id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetOrderByProductIdResponse =
-  operations['cart_product']['responses']['200']['content']['application/json'];
+  operations['getOrderByProductId']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postOrderByProductId` (POST /order/{product_id}). */
-export type PostOrderByProductIdParams = operations['cart_order']['parameters']['path'] &
-  NonNullable<operations['cart_order']['requestBody']>['content']['application/json'];
+export type PostOrderByProductIdParams = operations['postOrderByProductId']['parameters']['path'] &
+  NonNullable<operations['postOrderByProductId']['requestBody']>['content']['application/json'];
 /** Successful response of `cart.postOrderByProductId` (POST /order/{product_id}). */
 export type PostOrderByProductIdResponse = unknown;
 /** Parameters of `cart.postOrder` (POST /order). */
 export type PostOrderParams = NonNullable<
-  operations['cart_order_multi']['requestBody']
+  operations['postOrder']['requestBody']
 >['content']['application/json'];
 /** Successful response of `cart.postOrder` (POST /order). */
 export type PostOrderResponse = unknown;
 /** Parameters of `cart.postQuote` (POST /quote). */
 export type PostQuoteParams = NonNullable<
-  operations['cart_order_quote']['requestBody']
+  operations['postQuote']['requestBody']
 >['content']['application/json'];
 /** Successful response of `cart.postQuote` (POST /quote). */
 export type PostQuoteResponse = unknown;
@@ -249,21 +249,21 @@ export type GetCategoryAvailableVpsParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCategoryAvailableVpsResponse =
-  operations['getAvailableProducts']['responses']['200']['content']['application/json'];
+  operations['getCategoryAvailableVps']['responses']['200']['content']['application/json'];
 /** Parameters of `cart.postServiceAddon` (POST /service/{id}/addon). */
-export type PostServiceAddonParams = operations['orderAddon']['parameters']['path'] &
-  NonNullable<operations['orderAddon']['requestBody']>['content']['application/json'];
+export type PostServiceAddonParams = operations['postServiceAddon']['parameters']['path'] &
+  NonNullable<operations['postServiceAddon']['requestBody']>['content']['application/json'];
 /** Successful response of `cart.postServiceAddon` (POST /service/{id}/addon). */
 export type PostServiceAddonResponse = unknown;
 /** Parameters of `cart.getServiceAddon` (GET /service/{id}/addon). */
-export type GetServiceAddonParams = operations['listAddons']['parameters']['path'];
+export type GetServiceAddonParams = operations['getServiceAddon']['parameters']['path'];
 /**
  * Successful response of `cart.getServiceAddon` (GET /service/{id}/addon).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceAddonResponse =
-  operations['listAddons']['responses']['200']['content']['application/json'];
+  operations['getServiceAddon']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.getDns` (GET /dns). */
 export type GetDnsParams = Record<string, never>;
 /**
@@ -272,39 +272,43 @@ export type GetDnsParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetDnsResponse =
-  operations['dns_get']['responses']['200']['content']['application/json'];
+  operations['getDns']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.postServiceDns` (POST /service/{service_id}/dns). */
-export type PostServiceDnsParams = operations['dns_add_zone']['parameters']['path'] &
-  NonNullable<operations['dns_add_zone']['requestBody']>['content']['application/json'];
+export type PostServiceDnsParams = operations['postServiceDns']['parameters']['path'] &
+  NonNullable<operations['postServiceDns']['requestBody']>['content']['application/json'];
 /** Successful response of `dns.postServiceDns` (POST /service/{service_id}/dns). */
 export type PostServiceDnsResponse = unknown;
 /** Parameters of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}). */
-export type GetServiceDnsByZoneIdParams = operations['dns_get_zone']['parameters']['path'];
+export type GetServiceDnsByZoneIdParams = operations['getServiceDnsByZoneId']['parameters']['path'];
 /**
  * Successful response of `dns.getServiceDnsByZoneId` (GET /service/{service_id}/dns/{zone_id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServiceDnsByZoneIdResponse =
-  operations['dns_get_zone']['responses']['200']['content']['application/json'];
+  operations['getServiceDnsByZoneId']['responses']['200']['content']['application/json'];
 /** Parameters of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
-export type DeleteServiceDnsByZoneIdParams = operations['dns_delete_zone']['parameters']['path'];
+export type DeleteServiceDnsByZoneIdParams =
+  operations['deleteServiceDnsByZoneId']['parameters']['path'];
 /** Successful response of `dns.deleteServiceDnsByZoneId` (DELETE /service/{service_id}/dns/{zone_id}). */
 export type DeleteServiceDnsByZoneIdResponse = unknown;
 /** Parameters of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
-export type PostServiceDnsRecordsParams = operations['dns_add_record']['parameters']['path'] &
-  NonNullable<operations['dns_add_record']['requestBody']>['content']['application/json'];
+export type PostServiceDnsRecordsParams =
+  operations['postServiceDnsRecords']['parameters']['path'] &
+    NonNullable<operations['postServiceDnsRecords']['requestBody']>['content']['application/json'];
 /** Successful response of `dns.postServiceDnsRecords` (POST /service/{service_id}/dns/{zone_id}/records). */
 export type PostServiceDnsRecordsResponse = unknown;
 /** Parameters of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type PutServiceDnsRecordsByRecordIdParams =
-  operations['dns_edit_record']['parameters']['path'] &
-    NonNullable<operations['dns_edit_record']['requestBody']>['content']['application/json'];
+  operations['putServiceDnsRecordsByRecordId']['parameters']['path'] &
+    NonNullable<
+      operations['putServiceDnsRecordsByRecordId']['requestBody']
+    >['content']['application/json'];
 /** Successful response of `dns.putServiceDnsRecordsByRecordId` (PUT /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type PutServiceDnsRecordsByRecordIdResponse = unknown;
 /** Parameters of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type DeleteServiceDnsRecordsByRecordIdParams =
-  operations['dns_delete_record']['parameters']['path'];
+  operations['deleteServiceDnsRecordsByRecordId']['parameters']['path'];
 /** Successful response of `dns.deleteServiceDnsRecordsByRecordId` (DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}). */
 export type DeleteServiceDnsRecordsByRecordIdResponse = unknown;
 /** Parameters of `sslCertificates.getCertificate` (GET /certificate). */
@@ -315,18 +319,18 @@ export type GetCertificateParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCertificateResponse =
-  operations['certificate']['responses']['200']['content']['application/json'];
+  operations['getCertificate']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateById` (GET /certificate/{id}). */
-export type GetCertificateByIdParams = operations['certificate_details']['parameters']['path'];
+export type GetCertificateByIdParams = operations['getCertificateById']['parameters']['path'];
 /**
  * Successful response of `sslCertificates.getCertificateById` (GET /certificate/{id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCertificateByIdResponse =
-  operations['certificate_details']['responses']['200']['content']['application/json'];
+  operations['getCertificateById']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
-export type GetCertificateCrtParams = operations['certificate_crt']['parameters']['path'];
+export type GetCertificateCrtParams = operations['getCertificateCrt']['parameters']['path'];
 /** Successful response of `sslCertificates.getCertificateCrt` (GET /certificate/{id}/crt). */
 export type GetCertificateCrtResponse = Blob;
 /** Parameters of `sslCertificates.getCertificateOrder` (GET /certificate/order). */
@@ -337,23 +341,23 @@ export type GetCertificateOrderParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCertificateOrderResponse =
-  operations['certificate_products']['responses']['200']['content']['application/json'];
+  operations['getCertificateOrder']['responses']['200']['content']['application/json'];
 /** Parameters of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
 export type PostCertificateOrderParams = NonNullable<
-  operations['certificate_order']['requestBody']
+  operations['postCertificateOrder']['requestBody']
 >['content']['application/json'];
 /** Successful response of `sslCertificates.postCertificateOrder` (POST /certificate/order). */
 export type PostCertificateOrderResponse = unknown;
 /** Parameters of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software). */
 export type GetCertificateOrderSoftwareParams =
-  operations['certificate_software']['parameters']['path'];
+  operations['getCertificateOrderSoftware']['parameters']['path'];
 /**
  * Successful response of `sslCertificates.getCertificateOrderSoftware` (GET /certificate/order/{product_id}/software).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetCertificateOrderSoftwareResponse =
-  operations['certificate_software']['responses']['200']['content']['application/json'];
+  operations['getCertificateOrderSoftware']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServer` (GET /server). */
 export type GetServerParams = Record<string, never>;
 /**
@@ -362,98 +366,101 @@ export type GetServerParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerResponse =
-  operations['getServers']['responses']['200']['content']['application/json'];
+  operations['getServer']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerByServerId` (GET /server/{server_id}). */
-export type GetServerByServerIdParams = operations['getServer']['parameters']['path'];
+export type GetServerByServerIdParams = operations['getServerByServerId']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerByServerId` (GET /server/{server_id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerByServerIdResponse =
-  operations['getServer']['responses']['200']['content']['application/json'];
+  operations['getServerByServerId']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}). */
-export type GetServerTaskByTaskIdParams = operations['getTaskResult']['parameters']['path'];
+export type GetServerTaskByTaskIdParams = operations['getServerTaskByTaskId']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerTaskByTaskId` (GET /server/{server_id}/task/{task_id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerTaskByTaskIdResponse =
-  operations['getTaskResult']['responses']['200']['content']['application/json'];
+  operations['getServerTaskByTaskId']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.postServerReboot` (POST /server/{server_id}/reboot). */
-export type PostServerRebootParams = operations['rebootServer']['parameters']['path'];
+export type PostServerRebootParams = operations['postServerReboot']['parameters']['path'];
 /** Successful response of `serverManagement.postServerReboot` (POST /server/{server_id}/reboot). */
 export type PostServerRebootResponse = unknown;
 /** Parameters of `serverManagement.postServerReinstall` (POST /server/{server_id}/reinstall). */
-export type PostServerReinstallParams = operations['reinstallServer']['parameters']['path'] &
-  NonNullable<operations['reinstallServer']['requestBody']>['content']['application/json'];
+export type PostServerReinstallParams = operations['postServerReinstall']['parameters']['path'] &
+  NonNullable<operations['postServerReinstall']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerReinstall` (POST /server/{server_id}/reinstall). */
 export type PostServerReinstallResponse = unknown;
 /** Parameters of `serverManagement.postServerResetpassword` (POST /server/{server_id}/resetpassword). */
-export type PostServerResetpasswordParams = operations['resetPassword']['parameters']['path'];
+export type PostServerResetpasswordParams =
+  operations['postServerResetpassword']['parameters']['path'];
 /** Successful response of `serverManagement.postServerResetpassword` (POST /server/{server_id}/resetpassword). */
 export type PostServerResetpasswordResponse = unknown;
 /** Parameters of `serverManagement.postServerWebconsole` (POST /server/{server_id}/webconsole). */
-export type PostServerWebconsoleParams = operations['launchWebConsole']['parameters']['path'] &
-  NonNullable<operations['launchWebConsole']['requestBody']>['content']['application/json'];
+export type PostServerWebconsoleParams = operations['postServerWebconsole']['parameters']['path'] &
+  NonNullable<operations['postServerWebconsole']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerWebconsole` (POST /server/{server_id}/webconsole). */
 export type PostServerWebconsoleResponse = unknown;
 /** Parameters of `serverManagement.postServerRename` (POST /server/{server_id}/rename). */
-export type PostServerRenameParams = operations['changeHostname']['parameters']['path'] &
-  NonNullable<operations['changeHostname']['requestBody']>['content']['application/json'];
+export type PostServerRenameParams = operations['postServerRename']['parameters']['path'] &
+  NonNullable<operations['postServerRename']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerRename` (POST /server/{server_id}/rename). */
 export type PostServerRenameResponse = unknown;
 /** Parameters of `serverManagement.postServerChangeptr` (POST /server/{server_id}/changeptr). */
-export type PostServerChangeptrParams = operations['changePTR']['parameters']['path'] &
-  NonNullable<operations['changePTR']['requestBody']>['content']['application/json'];
+export type PostServerChangeptrParams = operations['postServerChangeptr']['parameters']['path'] &
+  NonNullable<operations['postServerChangeptr']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerChangeptr` (POST /server/{server_id}/changeptr). */
 export type PostServerChangeptrResponse = unknown;
 /** Parameters of `serverManagement.postServerFlushfirewall` (POST /server/{server_id}/flushfirewall). */
-export type PostServerFlushfirewallParams = operations['flushIptables']['parameters']['path'];
+export type PostServerFlushfirewallParams =
+  operations['postServerFlushfirewall']['parameters']['path'];
 /** Successful response of `serverManagement.postServerFlushfirewall` (POST /server/{server_id}/flushfirewall). */
 export type PostServerFlushfirewallResponse = unknown;
 /** Parameters of `serverManagement.postServerChangedns` (POST /server/{server_id}/changedns). */
-export type PostServerChangednsParams = operations['changeDNS']['parameters']['path'] &
-  NonNullable<operations['changeDNS']['requestBody']>['content']['application/json'];
+export type PostServerChangednsParams = operations['postServerChangedns']['parameters']['path'] &
+  NonNullable<operations['postServerChangedns']['requestBody']>['content']['application/json'];
 /** Successful response of `serverManagement.postServerChangedns` (POST /server/{server_id}/changedns). */
 export type PostServerChangednsResponse = unknown;
 /** Parameters of `serverManagement.getServerOses` (GET /server/{server_id}/oses). */
-export type GetServerOsesParams = operations['getOSList']['parameters']['path'];
+export type GetServerOsesParams = operations['getServerOses']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerOses` (GET /server/{server_id}/oses).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerOsesResponse =
-  operations['getOSList']['responses']['200']['content']['application/json'];
+  operations['getServerOses']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerIps` (GET /server/{server_id}/ips). */
-export type GetServerIpsParams = operations['getIPv4IPs']['parameters']['path'];
+export type GetServerIpsParams = operations['getServerIps']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerIps` (GET /server/{server_id}/ips).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerIpsResponse =
-  operations['getIPv4IPs']['responses']['200']['content']['application/json'];
+  operations['getServerIps']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}). */
-export type GetServerGraphsByWidthParams = operations['getGraphs']['parameters']['path'];
+export type GetServerGraphsByWidthParams =
+  operations['getServerGraphsByWidth']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerGraphsByWidth` (GET /server/{server_id}/graphs/{width}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerGraphsByWidthResponse =
-  operations['getGraphs']['responses']['200']['content']['application/json'];
+  operations['getServerGraphsByWidth']['responses']['200']['content']['application/json'];
 /** Parameters of `serverManagement.getServerHistory` (GET /server/{server_id}/history). */
-export type GetServerHistoryParams = operations['getUsageHistory']['parameters']['path'];
+export type GetServerHistoryParams = operations['getServerHistory']['parameters']['path'];
 /**
  * Successful response of `serverManagement.getServerHistory` (GET /server/{server_id}/history).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetServerHistoryResponse =
-  operations['getUsageHistory']['responses']['200']['content']['application/json'];
+  operations['getServerHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScripts` (GET /scripts). */
 export type GetScriptsParams = Record<string, never>;
 /**
@@ -462,16 +469,16 @@ export type GetScriptsParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetScriptsResponse =
-  operations['getInitScripts']['responses']['200']['content']['application/json'];
+  operations['getScripts']['responses']['200']['content']['application/json'];
 /** Parameters of `initScriptManagement.getScriptsById` (GET /scripts/{id}). */
-export type GetScriptsByIdParams = operations['getInitScript']['parameters']['path'];
+export type GetScriptsByIdParams = operations['getScriptsById']['parameters']['path'];
 /**
  * Successful response of `initScriptManagement.getScriptsById` (GET /scripts/{id}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetScriptsByIdResponse =
-  operations['getInitScript']['responses']['200']['content']['application/json'];
+  operations['getScriptsById']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServers` (GET /vpn/servers). */
 export type GetVpnServersParams = Record<string, never>;
 /**
@@ -480,7 +487,7 @@ export type GetVpnServersParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnServersResponse =
-  operations['vpnManagementGetServers']['responses']['200']['content']['application/json'];
+  operations['getVpnServers']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnClients` (GET /vpn/clients). */
 export type GetVpnClientsParams = Record<string, never>;
 /**
@@ -489,50 +496,49 @@ export type GetVpnClientsParams = Record<string, never>;
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnClientsResponse =
-  operations['getClients']['responses']['200']['content']['application/json'];
+  operations['getVpnClients']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}). */
 export type GetVpnServersConfigByTemplateParams =
-  operations['getServerConfig']['parameters']['path'];
+  operations['getVpnServersConfigByTemplate']['parameters']['path'];
 /**
  * Successful response of `vpnManagement.getVpnServersConfigByTemplate` (GET /vpn/servers/{id}/config/{template}).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnServersConfigByTemplateResponse =
-  operations['getServerConfig']['responses']['200']['content']['application/json'];
+  operations['getVpnServersConfigByTemplate']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnLogindetails` (GET /vpn/logindetails). */
 export type GetVpnLogindetailsParams = Record<string, never>;
 /** Successful response of `vpnManagement.getVpnLogindetails` (GET /vpn/logindetails). */
 export type GetVpnLogindetailsResponse = unknown;
 /** Parameters of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details). */
-export type GetVpnDetailsParams = operations['details']['parameters']['path'];
+export type GetVpnDetailsParams = operations['getVpnDetails']['parameters']['path'];
 /**
  * Successful response of `vpnManagement.getVpnDetails` (GET /vpn/{id}/details).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnDetailsResponse =
-  operations['details']['responses']['200']['content']['application/json'];
+  operations['getVpnDetails']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.postVpnResetpassword` (POST /vpn/{id}/resetpassword). */
-export type PostVpnResetpasswordParams =
-  operations['vpnManagementResetPassword']['parameters']['path'];
+export type PostVpnResetpasswordParams = operations['postVpnResetpassword']['parameters']['path'];
 /** Successful response of `vpnManagement.postVpnResetpassword` (POST /vpn/{id}/resetpassword). */
 export type PostVpnResetpasswordResponse = unknown;
 /** Parameters of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history). */
-export type GetVpnHistoryParams = operations['vpnManagementGetUsageHistory']['parameters']['path'];
+export type GetVpnHistoryParams = operations['getVpnHistory']['parameters']['path'];
 /**
  * Successful response of `vpnManagement.getVpnHistory` (GET /vpn/{id}/history).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnHistoryResponse =
-  operations['vpnManagementGetUsageHistory']['responses']['200']['content']['application/json'];
+  operations['getVpnHistory']['responses']['200']['content']['application/json'];
 /** Parameters of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions). */
-export type GetVpnSessionsParams = operations['getSessions']['parameters']['path'];
+export type GetVpnSessionsParams = operations['getVpnSessions']['parameters']['path'];
 /**
  * Successful response of `vpnManagement.getVpnSessions` (GET /vpn/{id}/sessions).
  *
  * Inferred from the documented example: the API may send more fields, and numbers as strings.
  */
 export type GetVpnSessionsResponse =
-  operations['getSessions']['responses']['200']['content']['application/json'];
+  operations['getVpnSessions']['responses']['200']['content']['application/json'];

@@ -1,11 +1,11 @@
+import { isReference, listOperations, pointer } from '../../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
-import { pascalCase, words } from '../../model/identifiers.ts';
+import { exampleSchemaName, hasWord } from '../../naming/index.ts';
 import { classifyExample } from '../examples/classify-example.ts';
 import { extractExample } from '../examples/extract-example.ts';
 import { inferSchema } from '../examples/infer-schema.ts';
 import { parseExample } from '../examples/parse-example.ts';
-import { pointer, type NormalisePass } from '../pass.ts';
-import { isReference, listOperations } from './operations.ts';
+import { type NormalisePass } from '../pass.ts';
 
 /**
  * HostBill documents declare no response schemas; the 200 response's description holds an example
@@ -74,9 +74,7 @@ export const exampleResponsesPass: NormalisePass = {
         continue;
       }
 
-      const base = `${pascalCase(operation.operationId ?? `${method} ${path}`) || 'Operation'}Response`;
-      let name = base;
-      for (let n = 2; Object.hasOwn(schemas, name) || Object.hasOwn(newSchemas, name); n++) name = `${base}${n}`;
+      const name = exampleSchemaName(operation.operationId, `${method} ${path}`, (n) => Object.hasOwn(schemas, n) || Object.hasOwn(newSchemas, n));
       const mayBeList = looksLikeOneItemOfAList(method, operation, parsed.value);
       newSchemas[name] = inferSchema(parsed.value, { mayBeList });
 
@@ -127,8 +125,6 @@ function introducedAsResponse(description: string, exampleText: string): boolean
  */
 function looksLikeOneItemOfAList(method: string, operation: OpenAPIV3.OperationObject, value: unknown): boolean {
   if (method !== 'get' || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const saysList = [operation.summary, operation.operationId].some((text) =>
-    words(text ?? '').some((w) => w.toLowerCase() === 'list'),
-  );
+  const saysList = [operation.summary, operation.operationId].some((text) => hasWord(text, 'list'));
   return saysList && Object.values(value).every((v) => v === null || typeof v !== 'object');
 }

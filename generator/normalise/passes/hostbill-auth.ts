@@ -1,9 +1,9 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { AuthScheme } from '../../config/provider-config.ts';
+import type { ProviderAuthScheme } from '../../config/provider-config.ts';
 import { type NormalisePass } from '../pass.ts';
 
-export const SECURITY_SCHEME_NAMES: Record<AuthScheme, string> = { basic: 'basicAuth', jwt: 'jwtAuth' };
-const SCHEMES: Record<AuthScheme, OpenAPIV3.SecuritySchemeObject> = {
+export const SECURITY_SCHEME_NAMES: Record<ProviderAuthScheme, string> = { basic: 'basicAuth', jwt: 'jwtAuth' };
+const SCHEMES: Record<ProviderAuthScheme, OpenAPIV3.SecuritySchemeObject> = {
   basic: { type: 'http', scheme: 'basic', description: 'HTTP Basic with the account e-mail and password.' },
   jwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Bearer token from POST /login, refreshed with POST /token.' },
 };

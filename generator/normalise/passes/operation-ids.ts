@@ -1,49 +1,48 @@
 import { GeneratorError } from '../../errors.ts';
-import { safeOperationId } from '../../model/identifiers.ts';
-import { routeMethodName } from '../../model/route-names.ts';
-import { pointer, type NormalisePass } from '../pass.ts';
-import { listOperations } from './operations.ts';
+import { nameOperations } from '../../naming/index.ts';
+import { listOperations, pointer } from '../../openapi/index.ts';
+import type { NormalisePass } from '../pass.ts';
 
 /**
- * operationIds become valid, unique identifiers (kept as written when they already are), because they key the `operations` table
- * and name the generated types. A missing id is derived from the route. Two ids that clean up to
- * the same identifier are both kept: the later one gets the route-derived name (or a number).
- * An id used twice as written is invalid OpenAPI: generic documents fail on it, naming both
- * operations; HostBill exports (which we must take as published) get the renaming instead.
+ * Every operation gets its one name: the naming module decides group, method and key, and the key
+ * becomes the operationId, because it keys the `operations` table and openapi-typescript's
+ * `operations` interface and names the generated types. An id used twice as written is invalid
+ * OpenAPI: generic documents fail on it, naming both operations; HostBill documents (which we must
+ * take as published, and whose names come from routes) are not affected.
  */
 export const operationIdsPass: NormalisePass = {
   name: 'operation-ids',
-  rule: 'operationIds are valid identifiers (camelCase when they had to be changed), unique in the document; missing ones are derived from method and path.',
+  rule: 'Each operationId is the operation\'s one name: its method name (from the route in HostBill documents, from the operationId made a camelCase identifier otherwise), prefixed with its group where another group has the same method name.',
   hostbillOnly: false,
   run(doc, ctx) {
-    const taken = new Set<string>();
-    const seen = new Map<string, string>();
-    for (const { path, method, operation } of listOperations(doc)) {
-      const at = pointer('paths', path, method, 'operationId');
-      const original = operation.operationId;
-      if (typeof original === 'string') {
-        const first = seen.get(original);
-        if (first !== undefined && !ctx.provider.hostbill) {
-          throw new GeneratorError(
-            { file: ctx.file, pointer: at },
-            `operationId ${JSON.stringify(original)} is also used at #${first}: two operations would get the same method name`,
-          );
+    const operations = listOperations(doc).map(({ path, method, operation }) => ({ path, method, operation, pointer: pointer('paths', path, method) }));
+    if (!ctx.provider.hostbill) {
+      const seen = new Map<string, string>();
+      for (const { operation, pointer: at } of operations) {
+        const written = operation.operationId;
+        if (typeof written !== 'string') continue;
+        const first = seen.get(written);
+        if (first !== undefined) {
+          throw new GeneratorError({ file: ctx.file, pointer: `${at}/operationId` }, `operationId ${JSON.stringify(written)} is also used at #${first}/operationId: two operations would get the same method name`);
         }
-        seen.set(original, at);
+        seen.set(written, at);
       }
-      let id = typeof original === 'string' && original.trim() !== '' ? safeOperationId(original) : routeMethodName(method, path);
-      if (taken.has(id)) {
-        const routeName = routeMethodName(method, path, true);
-        let candidate = taken.has(routeName) ? id : routeName;
-        for (let n = 2; taken.has(candidate); n++) candidate = `${id}${n}`;
-        ctx.warn(`operationId ${JSON.stringify(original ?? id)} collides with another operation; renamed to ${candidate}`, at);
-        id = candidate;
-      }
-      taken.add(id);
-      if (id !== original) {
-        ctx.record(original === undefined ? `added operationId ${id}` : `operationId ${JSON.stringify(original)} → ${id}`, at);
-        operation.operationId = id;
-      }
+    }
+    const plan = nameOperations(
+      operations.map(({ path, method, operation, pointer: at }) => ({ pointer: at, path, method, tag: operation.tags?.[0], operationId: operation.operationId })),
+      { hostbill: ctx.provider.hostbill },
+    );
+    const clash = plan.clashes[0];
+    if (clash) {
+      throw new GeneratorError({ file: ctx.file, pointer: clash.pointer }, `two operations would get the method name ${clash.name}: this one and #${clash.other}`);
+    }
+    for (const change of plan.renamed) ctx.warn(change.message, `${change.pointer}/operationId`);
+    for (const { operation, pointer: at } of operations) {
+      const key = (plan.names.get(at) as { key: string }).key;
+      const written = operation.operationId;
+      if (key === written) continue;
+      ctx.record(written === undefined ? `added operationId ${key}` : `operationId ${JSON.stringify(written)} → ${key}`, `${at}/operationId`);
+      operation.operationId = key;
     }
   },
 };

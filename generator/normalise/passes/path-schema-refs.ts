@@ -1,5 +1,6 @@
-import { safePascalIdentifier } from '../../model/identifiers.ts';
-import { decodePointerToken, isObject, pointer, type NormalisePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
+import { safePascalIdentifier } from '../../naming/index.ts';
+import { type NormalisePass } from '../pass.ts';
 
 
 /**

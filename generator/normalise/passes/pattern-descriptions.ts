@@ -1,4 +1,5 @@
-import { isObject, type NormalisePass } from '../pass.ts';
+import { isObject } from '../../openapi/index.ts';
+import { type NormalisePass } from '../pass.ts';
 
 const SKIP = new Set(['example', 'examples', 'enum', 'default', 'const', 'x-import-notes']);
 

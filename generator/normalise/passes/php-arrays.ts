@@ -1,6 +1,6 @@
+import { listOperations, pointer, resolveLocal } from '../../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
-import { pointer, type NormalisePass } from '../pass.ts';
-import { listOperations, resolveLocal } from './operations.ts';
+import { type NormalisePass } from '../pass.ts';
 
 const MAP: OpenAPIV3.SchemaObject = { type: 'object', additionalProperties: true };
 

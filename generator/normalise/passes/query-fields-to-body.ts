@@ -1,6 +1,6 @@
+import { listOperations, pointer } from '../../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
-import { pointer, type NormalisePass } from '../pass.ts';
-import { listOperations } from './operations.ts';
+import { type NormalisePass } from '../pass.ts';
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
 

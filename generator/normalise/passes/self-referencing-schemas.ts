@@ -1,4 +1,5 @@
-import { decodePointerToken, isObject, pointer, type NormalisePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
+import { type NormalisePass } from '../pass.ts';
 
 const PREFIX = '#/components/schemas/';
 

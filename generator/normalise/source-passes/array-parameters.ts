@@ -1,4 +1,5 @@
-import { HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
+import { PATH_ITEM_METHODS, isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 /**
  * Swagger 2.0 arrays need `items`, and an `enum` on an array describes its items (HostBill puts
@@ -24,7 +25,7 @@ export const arrayParametersPass: SourcePass = {
     };
     for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
       if (!isObject(item)) continue;
-      for (const method of HTTP_METHODS) {
+      for (const method of PATH_ITEM_METHODS) {
         const op = item[method];
         if (!isObject(op) || !Array.isArray(op.parameters)) continue;
         op.parameters.forEach((p, i) => {

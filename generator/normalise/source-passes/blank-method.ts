@@ -1,4 +1,5 @@
-import { HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
+import { PATH_ITEM_METHODS, isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 const BODY_IN = new Set(['body', 'formData']);
 
@@ -18,13 +19,13 @@ export const blankMethodPass: SourcePass = {
       if (!isObject(item)) continue;
       for (const key of Object.keys(item)) {
         const op = item[key];
-        const known = (HTTP_METHODS as readonly string[]).includes(key) || key === 'parameters' || key === 'servers' || key.startsWith('x-') || key === 'summary' || key === 'description' || key === '$ref';
+        const known = (PATH_ITEM_METHODS as readonly string[]).includes(key) || key === 'parameters' || key === 'servers' || key.startsWith('x-') || key === 'summary' || key === 'description' || key === '$ref';
         if (known || !isObject(op) || !('responses' in op || 'operationId' in op || 'summary' in op)) continue;
         const lower = key.trim().toLowerCase();
         const params = Array.isArray(op.parameters) ? op.parameters : [];
         const sendsBody = 'requestBody' in op || params.some((p) => isObject(p) && BODY_IN.has(String(p.in)));
         let method: string | undefined;
-        if ((HTTP_METHODS as readonly string[]).includes(lower) && !(lower in item)) method = lower;
+        if ((PATH_ITEM_METHODS as readonly string[]).includes(lower) && !(lower in item)) method = lower;
         else if (!sendsBody && !('get' in item)) method = 'get';
         else if (!('post' in item)) method = 'post';
         if (!method) {

@@ -1,4 +1,5 @@
-import { HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
+import { PATH_ITEM_METHODS, isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
@@ -16,7 +17,7 @@ export const fileResponsesPass: SourcePass = {
     const globalProduces = Array.isArray(doc.produces) ? (doc.produces as string[]) : [];
     for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
       if (!isObject(item)) continue;
-      for (const method of HTTP_METHODS) {
+      for (const method of PATH_ITEM_METHODS) {
         const op = item[method];
         if (!isObject(op) || !isObject(op.responses)) continue;
         const produces = Array.isArray(op.produces) ? (op.produces as string[]) : globalProduces;

@@ -1,4 +1,5 @@
-import { decodePointerToken, HTTP_METHODS, isObject, pointer, type SourcePass } from '../pass.ts';
+import { PATH_ITEM_METHODS, decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 const TEMPLATE = /\{([^{}]+)\}/g;
 
@@ -33,7 +34,7 @@ export const pathParametersPass: SourcePass = {
       if (!isObject(item)) continue;
       const names = [...path.matchAll(TEMPLATE)].map((m) => m[1] as string);
       const shared = Array.isArray(item.parameters) ? item.parameters.map((p) => resolveParameter(doc, p)).filter(isObject) : [];
-      for (const method of HTTP_METHODS) {
+      for (const method of PATH_ITEM_METHODS) {
         const op = item[method];
         if (!isObject(op)) continue;
         const own = Array.isArray(op.parameters) ? op.parameters : [];

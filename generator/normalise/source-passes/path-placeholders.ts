@@ -1,4 +1,5 @@
-import { isObject, pointer, type SourcePass } from '../pass.ts';
+import { isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 /**
  * HostBill writes path parameters as `@name`; OpenAPI needs `{name}`. Paths published without a

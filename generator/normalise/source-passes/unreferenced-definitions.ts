@@ -1,4 +1,5 @@
-import { decodePointerToken, isObject, pointer, type SourcePass } from '../pass.ts';
+import { decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
+import { type SourcePass } from '../pass.ts';
 
 function collectRefs(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) collectRefs(v, into);

@@ -1,8 +1,8 @@
+import { type OpenApiDocument } from '../../../generator/openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { validateOpenApi } from '../../../generator/normalise/index.ts';
-import type { OpenApiDocument } from '../../../generator/normalise/pass.ts';
 import { exampleResponsesPass } from '../../../generator/normalise/passes/example-responses.ts';
 import { collectingContext } from '../../helpers/context.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The one place that turns spec text into identifiers. Everything the generator emits as a name
+ * Identifier-making: turns spec text into identifiers. Everything the generator emits as a name
  * (group, method, type alias) goes through here, so a spec can never smuggle syntax into code.
  */
 
@@ -65,11 +65,6 @@ export function safePascalIdentifier(text: string, fallback = 'Item'): string {
 /** True when `name` can be written as a bare identifier (property key, member name) in TS output. */
 export function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
-}
-
-/** A property key as it must be written in TS source: bare when safe, otherwise a quoted string. */
-export function propertyKey(name: string): string {
-  return isIdentifierName(name) && !PROTOTYPE_NAMES.has(name) ? name : JSON.stringify(name);
 }
 
 export function isPrototypeName(name: string): boolean {

@@ -1,8 +1,8 @@
+import { type OpenApiDocument } from '../openapi/index.ts';
 import { createRequire } from 'node:module';
 import type { OpenAPITSOptions } from 'openapi-typescript';
 import type TypeScript from 'typescript';
 import { GeneratorError } from '../errors.ts';
-import type { OpenApiDocument } from '../normalise/pass.ts';
 
 // Loaded as CommonJS: an ESM `import` of a CommonJS module makes Node 20 scan its whole source for
 // export names first, which for TypeScript's 9 MB compiler costs over a second at every start.

@@ -1,0 +1,11 @@
+/**
+ * Every identifier the generator emits is decided here: client class, groups, methods, `operations`
+ * keys, `<Stem>Params`/`<Stem>Response` types, component names made from examples, environment
+ * prefixes, provider ids. A leaf: it imports nothing of the generator's. Spec text reaches code only
+ * as identifiers made here or as literals made by `render/escape.ts`.
+ */
+export { CLIENT_MEMBERS, RUNTIME_CLASS_NAMES } from './client-members.ts';
+export { camelCase, isIdentifierName, isPrototypeName, pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier, words } from './identifiers.ts';
+export { groupClassNames, groupName, nameOperations, typeStems, type NameChange, type NameClash, type NamePlan, type NamingOptions, type OperationInput, type OperationNames } from './operations.ts';
+export { clientClassName, envPrefix, exampleSchemaName, hasWord, providerId } from './packages.ts';
+export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';

@@ -1,0 +1,160 @@
+import { CLIENT_MEMBERS } from './client-members.ts';
+import { pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier } from './identifiers.ts';
+import { routeMethodName } from './routes.ts';
+
+/**
+ * Every name an operation gets, decided here and nowhere else: its client group, its method in that
+ * group, and its key (the normalised operationId, which keys the `operations` table and
+ * openapi-typescript's `operations` interface and names the `<Key>Params`/`<Key>Response` types).
+ */
+export interface OperationNames {
+  readonly group: string;
+  readonly method: string;
+  readonly key: string;
+}
+
+export interface OperationInput {
+  /** Where the operation is, for reports: a JSON pointer (`/paths/~1dns/get`). */
+  readonly pointer: string;
+  readonly path: string;
+  /** Lower case, as a path item key. */
+  readonly method: string;
+  /** The first tag, which names the group. */
+  readonly tag?: string | undefined;
+  /** As written in the document (HostBill documents' are ignored: their names come from the route). */
+  readonly operationId?: string | undefined;
+}
+
+export interface NameChange {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** Two operations the rules cannot tell apart (HostBill routes that give one long name). */
+export interface NameClash {
+  readonly pointer: string;
+  readonly other: string;
+  readonly name: string;
+}
+
+export interface NamePlan {
+  /** By the operation's pointer. */
+  readonly names: ReadonlyMap<string, OperationNames>;
+  /** Names the collision policy changed, for the report. */
+  readonly renamed: readonly NameChange[];
+  readonly clashes: readonly NameClash[];
+}
+
+export interface NamingOptions {
+  /** HostBill document: names come from routes. */
+  readonly hostbill: boolean;
+  /**
+   * The operationIds were written by this module (the normalised document), so a non-HostBill
+   * operation's method name is its operationId as it stands: re-deriving it could change it.
+   */
+  readonly normalised?: boolean;
+}
+
+/** `Server Management` → `serverManagement`; a name the client class already has as a member gets `Api`. */
+export function groupName(tag: string | undefined): string {
+  const group = safeCamelIdentifier(tag ?? 'default', 'default');
+  return CLIENT_MEMBERS.has(group) ? `${group}Api` : group;
+}
+
+/**
+ * The collision policy, in one place.
+ * - HostBill documents: the method name comes from the route (`GET /service/@id/dns/@zone_id` →
+ *   `getServiceDnsByZoneId`), so the same endpoint has the same name in every provider. Routes of one
+ *   group that the short form would merge (`/a/{x}/b` and `/a/b`) all take the long form; routes that
+ *   even the long form cannot tell apart are a clash.
+ * - Other documents: the operationId made a camelCase identifier (the route name when it has none);
+ *   a newcomer whose name is taken anywhere in the document gets its long route name, else a number.
+ * - Keys: the method name where no other group has that method name, else the group followed by the
+ *   method name in PascalCase (`dnsGetZone`); a key still taken gets a number.
+ */
+export function nameOperations(operations: readonly OperationInput[], options: NamingOptions): NamePlan {
+  const { hostbill } = options;
+  const renamed: NameChange[] = [];
+  const clashes: NameClash[] = [];
+  const groups = operations.map((op) => groupName(op.tag));
+  const methods = hostbill
+    ? routeMethods(operations, groups, clashes)
+    : options.normalised
+      ? operations.map((op) => op.operationId as string)
+      : documentMethods(operations, renamed);
+
+  const groupsByMethod = new Map<string, Set<string>>();
+  methods.forEach((method, i) => groupsByMethod.set(method, (groupsByMethod.get(method) ?? new Set()).add(groups[i] as string)));
+  const keys = new Set<string>();
+  const names = new Map<string, OperationNames>();
+  operations.forEach((op, i) => {
+    const group = groups[i] as string;
+    const method = methods[i] as string;
+    const base = (groupsByMethod.get(method)?.size ?? 0) > 1 ? `${group}${pascalCase(method)}` : method;
+    let key = base;
+    for (let n = 2; keys.has(key); n++) key = `${base}${n}`;
+    keys.add(key);
+    names.set(op.pointer, { group, method, key });
+  });
+  return { names, renamed, clashes };
+}
+
+function routeMethods(operations: readonly OperationInput[], groups: readonly string[], clashes: NameClash[]): string[] {
+  const short = operations.map((op) => routeMethodName(op.method, op.path));
+  const count = new Map<string, number>();
+  short.forEach((name, i) => count.set(`${groups[i]}.${name}`, (count.get(`${groups[i]}.${name}`) ?? 0) + 1));
+  const methods = operations.map((op, i) => ((count.get(`${groups[i]}.${short[i]}`) ?? 0) > 1 ? routeMethodName(op.method, op.path, true) : (short[i] as string)));
+  const seen = new Map<string, string>();
+  methods.forEach((method, i) => {
+    const id = `${groups[i]}.${method}`;
+    const other = seen.get(id);
+    if (other !== undefined) clashes.push({ pointer: (operations[i] as OperationInput).pointer, other, name: id });
+    else seen.set(id, (operations[i] as OperationInput).pointer);
+  });
+  return methods;
+}
+
+function documentMethods(operations: readonly OperationInput[], renamed: NameChange[]): string[] {
+  const taken = new Set<string>();
+  return operations.map((op) => {
+    const written = typeof op.operationId === 'string' && op.operationId.trim() !== '' ? op.operationId : undefined;
+    const wanted = written !== undefined ? safeCamelIdentifier(safeOperationId(written), 'operation') : routeMethodName(op.method, op.path);
+    let method = wanted;
+    if (taken.has(method)) {
+      const long = routeMethodName(op.method, op.path, true);
+      method = taken.has(long) ? wanted : long;
+      for (let n = 2; taken.has(method); n++) method = `${wanted}${n}`;
+      renamed.push({ pointer: op.pointer, message: `operationId ${JSON.stringify(written ?? wanted)} gives the method name ${wanted}, which another operation has; renamed to ${method}` });
+    }
+    taken.add(method);
+    return method;
+  });
+}
+
+/** `dnsGetZone` → `DnsGetZone`, the stem of `DnsGetZoneParams` and `DnsGetZoneResponse`; unique per package. */
+export function typeStems(keys: readonly string[]): Map<string, string> {
+  const stems = new Map<string, string>();
+  const used = new Set<string>();
+  for (const key of keys) {
+    const base = safePascalIdentifier(key, 'Operation');
+    let stem = base;
+    for (let n = 2; used.has(stem); n++) stem = `${base}${n}`;
+    used.add(stem);
+    stems.set(key, stem);
+  }
+  return stems;
+}
+
+/** `serverManagement` → `ServerManagementApi`, unique per package. */
+export function groupClassNames(groups: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const group of groups) {
+    const base = `${safePascalIdentifier(group)}Api`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    out.set(group, name);
+  }
+  return out;
+}

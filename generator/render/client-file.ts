@@ -1,0 +1,96 @@
+import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure } from 'ts-morph';
+import type { ProviderConfig } from '../config/provider-config.ts';
+import type { ClientModel, OperationModel } from '../model/operation-model.ts';
+import { isPrototypeName } from '../naming/index.ts';
+import { jsDocText } from './doc-comments.ts';
+import { stringLiteral } from './escape.ts';
+import { implementsHostBillClient } from './hostbill-common.ts';
+import { paramsOptional, paramsTypeName, responseTypeName } from './operation-types.ts';
+import { buildSource } from './ts-source.ts';
+
+/**
+ * The default of an optional `params`: `{}`, asserted to the params type when a parameter is named
+ * like an Object.prototype member (`toString`, `hasOwnProperty`), since TypeScript checks `{}`
+ * against such an optional property using the inherited method's type.
+ */
+const paramsDefault = (op: OperationModel, type: string): string | undefined =>
+  !paramsOptional(op) ? undefined : [...op.queryParams, ...op.bodyParams].some(isPrototypeName) ? `{} as ${type}` : '{}';
+
+/** The provider defaults the client passes to the runtime's `ApiClient`, as source text. */
+function providerDefaults(model: ClientModel, provider: ProviderConfig, jwt: boolean): string {
+  const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
+  const schemes = model.auth.schemes.map((a) => stringLiteral(a)).join(', ');
+  return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}], hostbill: ${String(provider.hostbill)}${apiKey}${jwt ? ', jwtSession' : ''} }`;
+}
+
+function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
+  const params = `T.${paramsTypeName(op)}`;
+  const response = `T.${responseTypeName(op)}`;
+  const parameters = [
+    { name: 'params', type: params, initializer: paramsDefault(op, params) },
+    { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+  ];
+  const docs = jsDocText(op.summary, op.description, `${op.method} ${op.path}`);
+  const methods: MethodDeclarationStructure[] = [
+    {
+      kind: StructureKind.Method,
+      name: op.name,
+      docs: [op.deprecated ? `${docs}\n@deprecated` : docs],
+      parameters,
+      returnType: `ApiPromise<${response}>`,
+      statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
+    },
+  ];
+  if (op.paged) {
+    methods.push({
+      kind: StructureKind.Method,
+      name: `${op.name}Pages`,
+      docs: [jsDocText(`Every page of \`${op.name}\`, one response at a time (stops at the last page).`)],
+      parameters,
+      returnType: `AsyncIterableIterator<${response}>`,
+      statements: [`return this.#client.paginate<${response}>(operations.${op.operationId}, params, options);`],
+    });
+  }
+  return methods;
+}
+
+/** `src/client.ts`: the client class, one property per group, and one class per group with one method per operation. */
+export function renderClientFile(model: ClientModel, provider: ProviderConfig, header: string): string {
+  // JWT code is imported only by clients that offer it, so Basic-only bundles leave it out.
+  const jwt = model.auth.schemes.includes('jwt');
+  const common = provider.hostbill && implementsHostBillClient(model);
+  return (
+    header +
+    buildSource('client.ts', (file) => {
+      file.addImportDeclaration({ namedImports: jwt ? ['ApiClient', 'jwtSession'] : ['ApiClient'], moduleSpecifier: './runtime/index.js' });
+      file.addImportDeclaration({ isTypeOnly: true, namedImports: ['ApiPromise', 'ClientOptions', 'RequestOptions'], moduleSpecifier: './runtime/index.js' });
+      file.addImportDeclaration({ namedImports: ['operations'], moduleSpecifier: './operations.js' });
+      file.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js' });
+      if (common) file.addImportDeclaration({ isTypeOnly: true, namedImports: ['HostBillClient'], moduleSpecifier: './runtime/hostbill.js' });
+      file.addClass({
+        isExported: true,
+        name: model.className,
+        extends: 'ApiClient',
+        implements: common ? ['HostBillClient'] : [],
+        docs: [jsDocText(`${provider.displayName} API client.`, `Base URL: ${provider.baseUrl}.`)],
+        properties: model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
+        ctors: [
+          {
+            parameters: [{ name: 'options', type: 'ClientOptions', hasQuestionToken: true }],
+            statements: [`super(options, ${providerDefaults(model, provider, jwt)});`, ...model.groups.map((g) => `this.${g.name} = new ${g.className}(this);`)],
+          },
+        ],
+      });
+      const groupClasses: ClassDeclarationStructure[] = model.groups.map((group) => ({
+        kind: StructureKind.Class,
+        isExported: true,
+        name: group.className,
+        docs: [jsDocText(group.title, group.description)],
+        properties: [{ name: '#client', isReadonly: true, type: 'ApiClient' }],
+        ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
+        methods: group.operations.flatMap(groupMethods),
+      }));
+      file.addClasses(groupClasses);
+    })
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '../../generator/config/provider-config.ts';
+import { buildModel } from '../../generator/model/build-model.ts';
+import { renderClientFile } from '../../generator/render/client-file.ts';
+import { renderIndexFile } from '../../generator/render/index-file.ts';
+import { renderOperationsFile } from '../../generator/render/operations-file.ts';
+import { renderPackageJson } from '../../generator/render/package-json-file.ts';
+import { renderReadme } from '../../generator/render/readme-file.ts';
+import { renderTypesFile } from '../../generator/render/types-file.ts';
+
+/** Each renderer alone, on a two-operation model: given the model, the text it must contain. */
+const provider: ProviderConfig = { id: 'acme', displayName: 'Acme', packageName: '@clientgen/acme', baseUrl: 'https://acme.test/api', auth: ['basic'], hostbill: true };
+const ok = { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' as const } } } } };
+const model = buildModel(
+  {
+    openapi: '3.0.3',
+    info: { title: 'Acme', version: '1' },
+    security: [{ basicAuth: [] }],
+    paths: {
+      '/dns': { get: { operationId: 'getDns', tags: ['DNS'], summary: 'List zones', responses: ok } },
+      '/service/{service_id}/dns': {
+        post: {
+          operationId: 'postServiceDns',
+          tags: ['DNS'],
+          parameters: [{ name: 'service_id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
+          responses: ok,
+        },
+      },
+    },
+  },
+  provider,
+  'spec.json',
+);
+const info = { version: '0.1.0', specVersion: '1', specHash: 'sha256-x', specPath: 'specs/acme/swagger.json' };
+
+describe('renderers', () => {
+  it.each([
+    ['operations', () => renderOperationsFile(model, '// h\n'), [
+      '// h\n',
+      "getDns: { method: 'GET', path: '/dns', group: 'dns', name: 'getDns', pathParams: [], queryParams: [], bodyParams: [], body: 'none', auth: true, response: 'json' },".replace(/'/g, '"'),
+      '} as const satisfies Record<string, OperationSpec>',
+      'export type OperationId = keyof typeof operations;',
+    ]],
+    ['types', () => renderTypesFile(model, ''), [
+      'export type GetDnsParams = Record<string, never>;',
+      'export type GetDnsResponse = operations["getDns"]["responses"]["200"]["content"]["application/json"];',
+      'export type PostServiceDnsParams = operations["postServiceDns"]["parameters"]["path"] & NonNullable<operations["postServiceDns"]["requestBody"]>["content"]["application/json"];',
+    ]],
+    ['client', () => renderClientFile(model, provider, ''), [
+      'export class AcmeClient extends ApiClient {',
+      'readonly dns: DnsApi;',
+      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], hostbill: true });",
+      'getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {',
+      'return this.#client.request(operations.postServiceDns, params, options);',
+    ]],
+    ['index', () => renderIndexFile(model, provider, ''), ['export { AcmeClient, DnsApi } from "./client.js";', 'export type * from "./types.js";']],
+    ['README', () => renderReadme(model, provider, info), ['# Acme API client', '| List zones | `client.dns.getDns()` | GET | `/dns` |', 'const result = await client.dns.getDns();']],
+    ['package.json', () => renderPackageJson(provider, info), ['"name": "@clientgen/acme"', '"specHash": "sha256-x"']],
+  ])('%s', (_, render, wants) => {
+    const text = render();
+    for (const want of wants) expect(text).toContain(want);
+  });
+});
