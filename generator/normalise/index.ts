@@ -51,7 +51,6 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
 export interface NormaliseResult {
   readonly document: OpenApiDocument;
   readonly report: readonly ReportEntry[];
-  readonly overlayActions: readonly string[];
 }
 
 function contextFor(pass: { name: string }, provider: ProviderConfig, file: string, report: ReportEntry[]): PassContext {
@@ -70,12 +69,10 @@ function contextFor(pass: { name: string }, provider: ProviderConfig, file: stri
 export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean } = {}): Promise<NormaliseResult> {
   const report: ReportEntry[] = [];
   let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SourceDocument;
-  let overlayActions: string[] = [];
   if (overlayFile) {
     const result = await applyOverlay(source, overlayFile);
     source = result.document as SourceDocument;
-    overlayActions = result.applied;
-    for (const action of overlayActions) report.push({ pass: 'overlay', kind: 'change', message: action });
+    for (const action of result.applied) report.push({ pass: 'overlay', kind: 'change', message: action });
   }
   for (const pass of SOURCE_PASSES) {
     if ((pass.hostbillOnly && !provider.hostbill) || !pass.appliesTo.includes(loaded.kind)) continue;
@@ -92,7 +89,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
     pass.run(doc, contextFor(pass, provider, loaded.file, report));
   }
   await validateOpenApi(doc, loaded.file);
-  return { document: doc, report, overlayActions };
+  return { document: doc, report };
 }
 
 /** A compiled JSON Schema validator, as ajv returns it. */

@@ -1,6 +1,6 @@
 import { type OpenApiDocument } from '../openapi/index.ts';
 import { createRequire } from 'node:module';
-import type { OpenAPITSOptions } from 'openapi-typescript';
+import type { GlobalContext, OpenAPITSOptions } from 'openapi-typescript';
 import type TypeScript from 'typescript';
 import { GeneratorError } from '../errors.ts';
 
@@ -12,7 +12,8 @@ const { astToString, resolveRef, scanDiscriminators, transformSchema } = require
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 
-const OPTIONS: OpenAPITSOptions = {
+/** Our openapi-typescript options (exported for the test that compares with `openapiTS()`). */
+export const OPTIONS: OpenAPITSOptions = {
   silent: true,
   alphabetize: false,
   transform(schema) {
@@ -23,13 +24,15 @@ const OPTIONS: OpenAPITSOptions = {
 };
 
 /**
- * openapi-typescript's context, as its `openapiTS()` builds it, for our options. We call its
- * `transformSchema` directly: `openapiTS()` first lints and bundles the document with Redocly, which
- * on a large document (GitHub's) costs more than the transformation itself and adds nothing here,
- * because the document is already one bundled, validated file with local `$ref`s only.
+ * openapi-typescript's context, exactly as its public `openapiTS()` builds it for our options
+ * (openapi-typescript is pinned; test/render/schema-file.test.ts checks that our output equals
+ * `openapiTS()`'s on the providers' documents). We call its public `transformSchema` directly:
+ * `openapiTS()` first lints and bundles the document with Redocly, which on a large document
+ * (GitHub's) costs more than the transformation itself and adds nothing here, because the document
+ * is already one bundled, validated file with local `$ref`s only.
  */
-function contextFor(schema: Record<string, unknown>): Parameters<typeof transformSchema>[1] {
-  return {
+function contextFor(schema: Record<string, unknown>): GlobalContext {
+  const context: Omit<GlobalContext, 'redoc'> = {
     additionalProperties: false,
     alphabetize: OPTIONS.alphabetize ?? false,
     arrayLength: false,
@@ -50,7 +53,6 @@ function contextFor(schema: Record<string, unknown>): Parameters<typeof transfor
     pathParamsAsTypes: false,
     postTransform: undefined,
     propertiesRequiredByDefault: false,
-    redoc: undefined as never,
     silent: true,
     inject: undefined,
     transform: OPTIONS.transform,
@@ -58,10 +60,12 @@ function contextFor(schema: Record<string, unknown>): Parameters<typeof transfor
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
-    resolve($ref: string) {
-      return resolveRef(schema, $ref, { silent: true });
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(schema as never, $ref, { silent: true });
     },
-  } as Parameters<typeof transformSchema>[1];
+  };
+  // Only openapiTS()'s lint-and-bundle step reads `redoc` (Redocly's config); the transforms never do.
+  return { ...context, redoc: undefined as unknown as GlobalContext['redoc'] };
 }
 
 /**

@@ -17,7 +17,7 @@ export const INFERRED_DESCRIPTION = 'Inferred from the documented example.';
 /**
  * An OpenAPI 3.0 schema for the value of a documented example response.
  *
- * The examples are hand-written and drift from what servers send (hostbill-api.md, "Examples versus
+ * The examples are hand-written and drift from what servers send (generator/docs/hostbill-api.md, "Examples versus
  * reality"), so every rule here widens rather than narrows:
  *   - A number, or a string that looks like a number ("26", "19.65", "-1", "1e3"), accepts both
  *     `number` and `string`: HostBill returns ids, amounts, ttl and priority either way.

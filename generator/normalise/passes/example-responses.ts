@@ -118,7 +118,7 @@ function introducedAsResponse(description: string, exampleText: string): boolean
 
 /**
  * `GET /server` ("List All Servers") documents a single server object, and the server answers with a
- * bare array of them (hostbill-api.md); Time4VPS's "List VPN Servers", "List VPN Clients" and "List
+ * bare array of them (generator/docs/hostbill-api.md); Time4VPS's "List VPN Servers", "List VPN Clients" and "List
  * all addons" document one item the same way. So: a GET whose summary or operationId has the word
  * "list" and whose example is one flat record (an object with only scalar values, so not a wrapper
  * such as `{"invoices": [...]}`) is typed `Item | Item[]`.
