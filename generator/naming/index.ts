@@ -2,7 +2,7 @@
  * Every identifier the generator emits is decided here: client class, groups, methods, `operations`
  * keys, `<Stem>Params`/`<Stem>Response` types, component names made from examples, environment
  * prefixes, provider ids. A leaf: it imports nothing of the generator's. Spec text reaches code only
- * as identifiers made here or as literals made by `render/escape.ts`.
+ * as identifiers made here or as literals made by `render/shared/escape.ts`.
  */
 export { CLIENT_MEMBERS, RUNTIME_CLASS_NAMES } from './client-members.ts';
 export { camelCase, isIdentifierName, isPrototypeName, pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier, words } from './identifiers.ts';

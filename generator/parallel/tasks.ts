@@ -2,7 +2,7 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel } from '../model/operation-model.ts';
 import type { GenerationResult } from '../pipeline.ts';
-import type { PackageInfo } from '../render/templates.ts';
+import type { PackageInfo } from '../render/shared/templates.ts';
 
 interface Tasks {
   /** Renders one provider of a workspace, as `renderProvider` does. */

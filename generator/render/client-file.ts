@@ -2,11 +2,11 @@ import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationSt
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { isPrototypeName } from '../naming/index.ts';
-import { jsDocText } from './doc-comments.ts';
-import { stringLiteral } from './escape.ts';
+import { jsDocText } from './shared/doc-comments.ts';
+import { stringLiteral } from './shared/escape.ts';
 import { implementsHostBillClient } from './hostbill-common.ts';
-import { paramsOptional, paramsTypeName, responseTypeName } from './operation-types.ts';
-import { buildSource } from './ts-source.ts';
+import { paramsOptional, paramsTypeName, responseTypeName } from './shared/operation-types.ts';
+import { buildSource } from './shared/ts-source.ts';
 
 /**
  * The default of an optional `params`: `{}`, asserted to the params type when a parameter is named

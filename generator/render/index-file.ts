@@ -1,7 +1,7 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel } from '../model/operation-model.ts';
 import { implementsHostBillClient } from './hostbill-common.ts';
-import { buildSource } from './ts-source.ts';
+import { buildSource } from './shared/ts-source.ts';
 
 /** `src/index.ts`: what the package exports. */
 export function renderIndexFile(model: ClientModel, provider: ProviderConfig, header: string): string {

@@ -1,12 +1,12 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel } from '../model/operation-model.ts';
 import { renderClientFile } from './client-file.ts';
-import { generatedHeader } from './escape.ts';
+import { generatedHeader } from './shared/escape.ts';
 import { renderIndexFile } from './index-file.ts';
 import { renderOperationsFile } from './operations-file.ts';
 import { renderPackageJson, renderTsconfig } from './package-json-file.ts';
 import { renderReadme } from './readme-file.ts';
-import type { PackageInfo } from './templates.ts';
+import type { PackageInfo } from './shared/templates.ts';
 import { renderTypesFile } from './types-file.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { VariableDeclarationKind } from 'ts-morph';
 import type { OperationSpec } from '../../templates/runtime/types.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
-import { propertyKey, stringLiteral } from './escape.ts';
-import { buildSource } from './ts-source.ts';
+import { propertyKey, stringLiteral } from './shared/escape.ts';
+import { buildSource } from './shared/ts-source.ts';
 
 /** The entry of the `operations` table for one operation: exactly the runtime's `OperationSpec`. */
 function entryOf(op: OperationModel): OperationSpec {

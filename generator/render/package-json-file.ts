@@ -1,5 +1,5 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
-import { renderTemplate, type PackageInfo } from './templates.ts';
+import { renderTemplate, type PackageInfo } from './shared/templates.ts';
 
 /** `package.json` of the generated package. */
 export function renderPackageJson(provider: ProviderConfig, info: PackageInfo): string {

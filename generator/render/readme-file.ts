@@ -1,8 +1,8 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
-import { stringLiteral } from './escape.ts';
-import { exampleCall, pagesCall } from './examples.ts';
-import { renderTemplate, type PackageInfo } from './templates.ts';
+import { stringLiteral } from './shared/escape.ts';
+import { exampleCall, pagesCall } from './shared/examples.ts';
+import { renderTemplate, type PackageInfo } from './shared/templates.ts';
 
 const NO_OPERATIONS = '// (this API documents no operations)';
 

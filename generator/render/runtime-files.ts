@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMPLATES_DIR } from './templates.ts';
+import { TEMPLATES_DIR } from './shared/templates.ts';
 
 const RUNTIME_DIR = path.join(TEMPLATES_DIR, 'runtime');
 

@@ -1,8 +1,8 @@
 import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { ClientModel } from '../model/operation-model.ts';
-import { jsDocText } from './doc-comments.ts';
-import { paramsType, paramsTypeName, responseType, responseTypeName } from './operation-types.ts';
-import { buildSource } from './ts-source.ts';
+import { jsDocText } from './shared/doc-comments.ts';
+import { paramsType, paramsTypeName, responseType, responseTypeName } from './shared/operation-types.ts';
+import { buildSource } from './shared/ts-source.ts';
 
 /** `src/types.ts`: `<Stem>Params` and `<Stem>Response` for every operation. */
 export function renderTypesFile(model: ClientModel, header: string): string {

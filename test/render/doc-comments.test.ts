@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanProse, jsDocText } from '../../generator/render/doc-comments.ts';
-import { escapeJsDoc } from '../../generator/render/escape.ts';
+import { cleanProse, jsDocText } from '../../generator/render/shared/doc-comments.ts';
+import { escapeJsDoc } from '../../generator/render/shared/escape.ts';
 
 describe('doc comments', () => {
   it('removes the stray HTML closing tags HostBill leaves and keeps the text', () => {

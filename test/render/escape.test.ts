@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeJsDoc, generatedHeader, lineComment, markdownCode, markdownText, propertyKey, stringLiteral } from '../../generator/render/escape.ts';
+import { escapeJsDoc, generatedHeader, lineComment, markdownCode, markdownText, propertyKey, stringLiteral } from '../../generator/render/shared/escape.ts';
 
 describe('escape', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { OperationModel } from '../model/operation-model.ts';
+import type { OperationModel } from '../../model/operation-model.ts';
 import { stringLiteral } from './escape.ts';
 
 /**

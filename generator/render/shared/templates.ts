@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { cleanProse } from './doc-comments.ts';
 import { jsonValue, markdownCode, markdownText } from './escape.ts';
 
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 /**
  * Handlebars with HTML escaping off: our outputs are JSON, Markdown and TS, and each context gets

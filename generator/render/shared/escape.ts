@@ -3,7 +3,7 @@
  * examples, file names) is data: each function here makes it inert in one context, and no renderer
  * writes spec text into output any other way. Prettier runs afterwards, but nothing relies on it.
  */
-import { isIdentifierName, isPrototypeName } from '../naming/index.ts';
+import { isIdentifierName, isPrototypeName } from '../../naming/index.ts';
 
 /** Characters that end a line in JavaScript source (and so end a `//` comment or break a string). */
 const LINE_TERMINATORS = /[\r\n\u2028\u2029]/g;

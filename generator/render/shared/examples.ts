@@ -1,4 +1,4 @@
-import type { OperationModel } from '../model/operation-model.ts';
+import type { OperationModel } from '../../model/operation-model.ts';
 import { propertyKey, stringLiteral } from './escape.ts';
 
 /** Sample calls of operations, for the README (and any doc that shows a call); each compiles. */
