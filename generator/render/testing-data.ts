@@ -101,8 +101,10 @@ export function sampleOf(doc: OpenApiDocument, raw: Schema | undefined, depth = 
       if (schema.format === 'date') return '2024-01-31';
       if (schema.format === 'date-time') return '2024-01-31T00:00:00Z';
       return 'example';
-    case 'array':
-      return [sub((schema as OpenAPIV3.ArraySchemaObject).items)];
+    case 'array': {
+      const item = sub((schema as OpenAPIV3.ArraySchemaObject).items);
+      return item === null ? [] : [item]; // an item that repeats its list's schema: an empty list ends the cycle
+    }
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [name, prop] of Object.entries(schema.properties ?? {})) Object.defineProperty(out, name, { value: sub(prop), enumerable: true, writable: true, configurable: true });
