@@ -43,7 +43,10 @@ export interface MockCall {
   readonly status: number;
 }
 
-/** What `on()` makes an operation answer. Checks and authentication still come first. */
+/**
+ * What `on()` makes an operation answer. `delay` and `drop` act first; otherwise authentication and
+ * the checks still come first, so a bad request is refused whatever the override says.
+ */
 export interface MockAnswer {
   /** Answer with this JSON (status 200 unless `status` says otherwise). */
   data?: unknown;
@@ -66,7 +69,7 @@ export interface MockAnswer {
   times?: number | undefined;
 }
 
-/** Decides per request; `undefined` answers as if no override were set. */
+/** Decides per request (the call as `calls` shows it, credentials redacted); `undefined` answers as if no override were set. */
 export type MockHandler = (call: MockCall) => MockAnswer | undefined | Promise<MockAnswer | undefined>;
 
 export interface MockProvider {
@@ -145,10 +148,12 @@ export function createMock(
   const now = options.now ?? Date.now;
   const jwt = createJwtIssuer(options.tokenLifetime ?? 3600, now);
   const account = options.credentials;
-  const example = (method: string, shape: string) =>
-    Object.values(operations).find((op) => op.method === method && dnsShape(op) === shape);
-  const documented = (op: OperationSpec | undefined) => (op ? rulesOf(op)?.answer : undefined);
-  const dns = createDnsState(options.dns, { zones: documented(example('GET', 'zones')), zone: documented(example('GET', 'zone')) });
+  /** The documented answer of the DNS read with this route shape, which seeds the DNS state. */
+  const documentedRead = (shape: string) => {
+    const op = Object.values(operations).find((o) => o.method === 'GET' && dnsShape(o) === shape);
+    return op ? rulesOf(op)?.answer : undefined;
+  };
+  const dns = createDnsState(options.dns, { zones: documentedRead('zones'), zone: documentedRead('zone') });
 
   const overrides = new Map<string, { answer: MockAnswer | MockHandler; left: number }>();
   const calls: MockCall[] = [];
@@ -260,7 +265,9 @@ export function createMock(
     if (refused) return refused;
     const problems = checkRequest(rulesOf(op), { path, query, body });
     if (problems.length > 0) return errorReply(400, problems);
-    if (answer && (answer.delay === undefined || Object.keys(answer).some((k) => k !== 'delay' && k !== 'times'))) return fromAnswer(op, answer, query);
+    // `{ delay }` alone (with `times`) only slows the usual answer down.
+    const answersItself = answer !== undefined && Object.keys(answer).some((k) => k !== 'delay' && k !== 'times');
+    if (answer && answersItself) return fromAnswer(op, answer, query);
 
     return jwtReply(op, fields, authorization) ?? dns.handle(op, path, body, rulesOf(op)?.answer) ?? defaultReply(op);
   };

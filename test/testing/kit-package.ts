@@ -2,6 +2,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
 import { loadProvider } from '../../generator/config/load-provider.ts';
+import type { ProviderConfig } from '../../generator/config/provider-config.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import type { ClientModel } from '../../generator/model/operation-model.ts';
 import { renderTestingData } from '../../generator/render/testing-data.ts';
@@ -18,6 +19,7 @@ export interface KitPackage {
   readonly doc: OpenAPIV3.Document;
   readonly model: ClientModel;
   readonly packageName: string;
+  readonly config: ProviderConfig;
   remove(): Promise<void>;
 }
 
@@ -36,5 +38,5 @@ export async function kitPackage(id: string): Promise<KitPackage> {
   const kitDir = path.join(ROOT, 'templates/testing');
   for (const file of await readdir(kitDir)) if (file.endsWith('.ts')) await cp(path.join(kitDir, file), path.join(testing, file));
   await writeFile(path.join(testing, 'index.ts'), renderTestingData(model, doc, `specs/${id}/swagger.json`));
-  return { dir, doc, model, packageName: source.config.packageName, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, doc, model, packageName: source.config.packageName, config: source.config, remove: () => rm(dir, { recursive: true, force: true }) };
 }

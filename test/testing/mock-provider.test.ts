@@ -73,6 +73,23 @@ describe.each(providers)('the mock of %s', (id) => {
   });
 });
 
+describe('DNS state', () => {
+  it('adds a zone that the zone list then shows, and removes it', async () => {
+    const k = kit('dns-services');
+    const mock = k.createMockProvider({ dns: [{ service_id: 7, zone_id: 70, name: 'seeded.test', records: [{ name: 'www', type: 'A', content: '192.0.2.1' }] }] });
+    const client = k.client({ auth: BASIC, fetch: mock.fetch });
+    const names = async () => ((await call(k, client, 'GET /dns')) as { zones: { name: string }[] }).zones.map((z) => z.name);
+    expect(await names()).toEqual(['seeded.test']);
+    const created = (await call(k, client, 'POST /service/{service_id}/dns', { service_id: 7, name: 'new.test' })) as { zone: { domain_id: string } };
+    expect(await names()).toEqual(['seeded.test', 'new.test']);
+    const zone = (await call(k, client, 'GET /service/{service_id}/dns/{zone_id}', { service_id: 7, zone_id: 70 })) as { records: unknown[] };
+    expect(zone.records).toEqual([{ id: '1', name: 'www', type: 'A', content: '192.0.2.1' }]);
+    await call(k, client, 'DELETE /service/{service_id}/dns/{zone_id}', { service_id: 7, zone_id: Number(created.zone.domain_id) });
+    expect(await names()).toEqual(['seeded.test']);
+    await expect(call(k, client, 'GET /service/{service_id}/dns/{zone_id}', { service_id: 8, zone_id: 70 })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe('checks', () => {
   it('refuses a value outside an enum the way HostBill does, naming it', async () => {
     const k = kit('time4vps');
