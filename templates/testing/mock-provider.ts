@@ -1,9 +1,11 @@
 import type { OperationSpec } from '../runtime/types.js';
 import { routeKey, type Catalog, type OperationRules } from './catalog-types.js';
+import { authenticate, jwtEndpoint, type Account } from './auth.js';
 import { createDnsState, dnsShape, type DnsZoneSeed } from './dns.js';
 import { createJwtIssuer } from './jwt.js';
 import { pageOf, type PagedList } from './paging.js';
 import { parseQuery } from './query.js';
+import { redactFields, redactHeaders, redactUrl } from './redact.js';
 import { errorReply, throttleReply, toResponse, type ErrorEntry, type Reply } from './reply.js';
 import { createRouter, type Route } from './route.js';
 import { checkRequest } from './validate.js';
@@ -20,7 +22,7 @@ export interface MockOptions {
   /** Where the client sends requests; default the provider's base URL. Only its path matters. */
   baseUrl?: string | undefined;
   /** The account: Basic credentials and `POST /login` are checked against it. Default: any credentials pass. */
-  credentials?: { username: string; password: string } | undefined;
+  credentials?: Account | undefined;
   /** Lifetime of access tokens in seconds (refresh tokens live twice as long); default 3600. */
   tokenLifetime?: number | undefined;
   /** The clock for token expiry, in ms; default `Date.now`. Move it forward to expire tokens without waiting. */
@@ -85,23 +87,6 @@ export interface MockProvider {
   off(operation?: string): MockProvider;
 }
 
-const CREDENTIAL_HEADER = /auth|cookie|key|token|secret|pass/i;
-const CREDENTIAL_FIELD = /pass|secret|token/i;
-const JWT_ROUTE = /^\/?(login|token|revoke|logout)$/;
-
-function redact(value: unknown, depth = 0): unknown {
-  if (depth > 16 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, CREDENTIAL_FIELD.test(k) ? '***' : redact(v, depth + 1)]));
-}
-
-function redactUrl(url: URL): string {
-  const shown = new URL(url.href);
-  shown.username = shown.password = '';
-  for (const name of [...shown.searchParams.keys()]) if (CREDENTIAL_HEADER.test(name)) shown.searchParams.set(name, '***');
-  return shown.href;
-}
-
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const abort = () => {
@@ -115,20 +100,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     if (signal.aborted) abort();
     else signal.addEventListener('abort', abort, { once: true });
   });
-}
-
-/** `user:password` of a Basic header, or `undefined`. */
-function basicCredentials(header: string): [string, string] | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(header);
-  if (!match) return undefined;
-  try {
-    const bytes = Uint8Array.from(atob(match[1] as string), (c) => c.charCodeAt(0));
-    const text = new TextDecoder().decode(bytes);
-    const colon = text.indexOf(':');
-    return colon < 0 ? undefined : [text.slice(0, colon), text.slice(colon + 1)];
-  } catch {
-    return undefined;
-  }
 }
 
 const fileBytes = (op: OperationSpec, type: string | undefined): Uint8Array =>
@@ -170,44 +141,6 @@ export function createMock(
     return (stripped !== undefined ? route(method, stripped) : undefined) ?? route(method, pathname);
   };
 
-  /** `undefined` when the request may proceed; else the refusal. */
-  const authenticate = (op: OperationSpec, authorization: string): Reply | undefined => {
-    if (!op.auth) return undefined;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    if (bearer !== undefined) return jwt.check(bearer) === 'valid' ? undefined : errorReply(401, ['unauthorized']);
-    const basic = basicCredentials(authorization);
-    if (!basic) return errorReply(401, ['unauthorized']);
-    if (account && (basic[0] !== account.username || basic[1] !== account.password)) return errorReply(401, ['wronglogin']);
-    return undefined;
-  };
-
-  /** The JWT endpoints, recognised by route: `/login`, `/token`, `/revoke`, `/logout`. */
-  const jwtReply = (op: OperationSpec, body: Record<string, unknown>, authorization: string): Reply | undefined => {
-    const endpoint = op.method === 'POST' ? JWT_ROUTE.exec(op.path)?.[1] : undefined;
-    if (!endpoint) return undefined;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    const base = rulesOf(op)?.answer;
-    const answer = (extra: object): Reply => ({ status: 200, json: { ...(base !== null && typeof base === 'object' ? base : {}), ...extra } });
-    switch (endpoint) {
-      case 'login': {
-        const [username, password] = [body['username'], body['password']];
-        const ok = typeof username === 'string' && typeof password === 'string' && username !== '' && password !== '';
-        if (!ok || (account && (username !== account.username || password !== account.password))) return errorReply(401, ['wronglogin']);
-        return answer(jwt.login(username));
-      }
-      case 'token': {
-        const pair = typeof body['refresh_token'] === 'string' ? jwt.rotate(body['refresh_token']) : undefined;
-        return pair ? answer(pair) : errorReply(401, ['unauthorized']);
-      }
-      case 'revoke': {
-        const token = typeof body['refresh_token'] === 'string' ? body['refresh_token'] : bearer;
-        return token !== undefined && jwt.revoke(token) ? answer({}) : errorReply(401, ['unauthorized']);
-      }
-      default:
-        return bearer !== undefined && jwt.logout(bearer) ? answer({}) : errorReply(401, ['unauthorized']);
-    }
-  };
-
   const fromAnswer = (op: OperationSpec, a: MockAnswer, query: Record<string, unknown>): Reply => {
     const headers = a.headers;
     if (a.throttle !== undefined) return { ...throttleReply(a.throttle), headers };
@@ -225,19 +158,20 @@ export function createMock(
     return { status: rules?.status ?? 200, json: rules?.answer ?? {} };
   };
 
-  const override = async (key: string, call: MockCall): Promise<MockAnswer | undefined> => {
+  /** The override for this call, if any, and `spend()` to count one use of it (`times`). */
+  const override = async (key: string, call: MockCall) => {
     const entry = overrides.get(key);
-    if (!entry) return undefined;
-    const answer = typeof entry.answer === 'function' ? await entry.answer(call) : entry.answer;
-    if (answer && --entry.left <= 0) overrides.delete(key);
-    return answer;
+    const answer = entry && (typeof entry.answer === 'function' ? await entry.answer(call) : entry.answer);
+    const spend = () => {
+      if (entry && --entry.left <= 0 && overrides.get(key) === entry) overrides.delete(key);
+    };
+    return { answer, spend };
   };
 
   const handle = async (request: Request, call: { -readonly [K in keyof MockCall]: MockCall[K] }): Promise<Reply> => {
     const url = new URL(request.url);
     const match = find(request.method, url.pathname);
-    if (!match) return errorReply(404, ['invalid method']);
-    if ('wrongMethod' in match) return errorReply(404, ['invalid method']);
+    if (!match || 'wrongMethod' in match) return errorReply(404, ['invalid method']);
     const { key, op, path }: Route = match.route;
     call.operation = label(op);
 
@@ -253,32 +187,40 @@ export function createMock(
     const query = parseQuery(url.searchParams);
     const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const params = { ...path, ...query, ...(op.body === 'whole' ? (body === undefined ? {} : { body }) : fields) };
-    call.params = redact(params) as Record<string, unknown>;
-    call.body = redact(body);
+    call.params = redactFields(params) as Record<string, unknown>;
+    call.body = redactFields(body);
 
     const authorization = request.headers.get('authorization') ?? '';
-    const answer = await override(key, call);
+    const { answer, spend } = await override(key, call);
+    // `{ delay }` alone (with `times`) only slows the usual answer down.
+    const answersItself = answer !== undefined && Object.keys(answer).some((k) => k !== 'delay' && k !== 'times');
     if (answer?.delay) await sleep(answer.delay, request.signal);
+    if (answer && (answer.drop || !answersItself)) spend();
     if (answer?.drop) throw new TypeError('fetch failed', { cause: new Error('other side closed (mock)') });
 
-    const refused = authenticate(op, authorization);
+    const refused = authenticate(op, authorization, account, jwt);
     if (refused) return refused;
     const problems = checkRequest(rulesOf(op), { path, query, body });
     if (problems.length > 0) return errorReply(400, problems);
-    // `{ delay }` alone (with `times`) only slows the usual answer down.
-    const answersItself = answer !== undefined && Object.keys(answer).some((k) => k !== 'delay' && k !== 'times');
-    if (answer && answersItself) return fromAnswer(op, answer, query);
+    if (answer && answersItself) {
+      spend(); // a refused request leaves the override for the next one
+      return fromAnswer(op, answer, query);
+    }
 
-    return jwtReply(op, fields, authorization) ?? dns.handle(op, path, body, rulesOf(op)?.answer) ?? defaultReply(op);
+    return jwtEndpoint(op, fields, authorization, account, jwt, rulesOf(op)?.answer) ?? dns.handle(op, path, body, rulesOf(op)?.answer) ?? defaultReply(op);
   };
 
   const mockFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((v, k) => {
-      headers[k] = CREDENTIAL_HEADER.test(k) ? '***' : v;
-    });
-    const call = { operation: undefined as string | undefined, method: request.method, url: redactUrl(new URL(request.url)), params: {}, body: undefined as unknown, headers, status: 0 };
+    const call = {
+      operation: undefined as string | undefined,
+      method: request.method,
+      url: redactUrl(new URL(request.url)),
+      params: {},
+      body: undefined as unknown,
+      headers: redactHeaders(request.headers),
+      status: 0,
+    };
     calls.push(call);
     const reply = await handle(request, call);
     call.status = reply.status;

@@ -14,7 +14,11 @@ export interface RequestInput {
   readonly body: unknown;
 }
 
-const describe = (value: unknown): string => {
+const SECRET = /pass|secret|token/i;
+
+/** The value for a message: short, and never a credential (a mistyped password must not reach a test log). */
+const describe = (value: unknown, at = ''): string => {
+  if (SECRET.test(at)) return '***';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 };
@@ -66,7 +70,7 @@ function typeOk(type: string, value: unknown, text: boolean): boolean {
 export function checkValue(schema: SchemaRule, value: unknown, at: string, text = false): string | undefined {
   if (value === null && (schema.nullable || schema.type === 'null' || (Array.isArray(schema.type) && schema.type.includes('null')))) return undefined;
   if (schema.anyOf && !schema.anyOf.some((variant) => checkValue(variant, value, at, text) === undefined)) {
-    return checkValue(schema.anyOf[0] as SchemaRule, value, at, text) ?? `${at}: ${describe(value)} fits none of the allowed forms`;
+    return checkValue(schema.anyOf[0] as SchemaRule, value, at, text) ?? `${at}: ${describe(value, at)} fits none of the allowed forms`;
   }
   for (const part of schema.allOf ?? []) {
     const problem = checkValue(part, value, at, text);
@@ -75,13 +79,13 @@ export function checkValue(schema: SchemaRule, value: unknown, at: string, text 
   // Text holds one value where PHP would take a list of one.
   if (text && typeof value === 'string' && schema.type === 'array') return checkValue(schema, [value], at, text);
   const types = schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
-  if (types.length > 0 && !types.some((t) => typeOk(t, value, text))) return `${at}: expected ${types.join(' or ')}, got ${describe(value)}`;
+  if (types.length > 0 && !types.some((t) => typeOk(t, value, text))) return `${at}: expected ${types.join(' or ')}, got ${describe(value, at)}`;
   if (schema.enum && !schema.enum.some((allowed) => allowed === value || (text && String(allowed) === String(value)))) {
-    return `${at}: ${describe(value)} is not one of ${schema.enum.map((v) => describe(v)).join(', ')}`;
+    return `${at}: ${describe(value, at)} is not one of ${schema.enum.map((v) => describe(v)).join(', ')}`;
   }
   if (typeof value === 'string') {
     const re = schema.pattern === undefined ? undefined : compiled(schema.pattern);
-    if (re && !re.test(value)) return `${at}: ${describe(value)} does not match the pattern ${schema.pattern}`;
+    if (re && !re.test(value)) return `${at}: ${describe(value, at)} does not match the pattern ${schema.pattern}`;
     if (schema.minLength !== undefined && value.length < schema.minLength) return `${at}: shorter than ${schema.minLength} characters`;
     if (schema.maxLength !== undefined && value.length > schema.maxLength) return `${at}: longer than ${schema.maxLength} characters`;
   }

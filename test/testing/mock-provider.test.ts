@@ -177,6 +177,17 @@ describe('overrides', () => {
     expect(mock.calls.map((c) => c.status)).toEqual([0, 0]);
   });
 
+  it('count only the requests they answered, and let a delay alone slow the usual answer', async () => {
+    const mock = k().createMockProvider({ credentials: BASIC });
+    mock.on(name(), { throttle: 5, times: 1 });
+    const wrong = k().client({ auth: { ...BASIC, password: 'guess' }, fetch: mock.fetch });
+    await expect(call(k(), wrong, balance)).rejects.toMatchObject({ errors: ['wronglogin'] });
+    const client = k().client({ auth: BASIC, fetch: mock.fetch });
+    await expect(call(k(), client, balance)).rejects.toMatchObject({ waitSeconds: 5 });
+    mock.on(name(), { delay: 1 });
+    await expect(call(k(), client, balance)).resolves.toMatchObject({ success: true });
+  });
+
   it('decide per request with a function that sees the call', async () => {
     const mock = k().createMockProvider();
     const client = k().client({ auth: BASIC, fetch: mock.fetch });

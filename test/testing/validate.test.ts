@@ -74,3 +74,11 @@ describe('parseQuery', () => {
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
 });
+
+describe('messages', () => {
+  it('never quote a credential', () => {
+    const login: OperationRules = { params: [{ name: 'password', in: 'body', schema: { type: 'string', pattern: '^x$' } }] };
+    expect(checkRequest(login, { path: {}, query: {}, body: { password: 'hunter2' } })).toEqual(['password: *** does not match the pattern ^x$']);
+    expect(checkValue({ type: 'string' }, 12345, 'refresh_token')).toBe('refresh_token: expected string, got ***');
+  });
+});
