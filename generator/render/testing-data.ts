@@ -18,6 +18,8 @@ type Schema = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
 /** Levels of schema the catalog keeps; deeper values are not checked. */
 const MAX_DEPTH = 10;
+/** Levels of a sample answer; deeper values are `null`. Samples stand in for missing examples, so they stay small. */
+const MAX_SAMPLE_DEPTH = 6;
 
 function compilable(pattern: string): boolean {
   try {
@@ -75,7 +77,7 @@ export function schemaRule(doc: OpenApiDocument, raw: Schema | undefined, depth 
 
 /** A value that fits the schema: its example, default, first enum value or first variant, else a typed placeholder. */
 export function sampleOf(doc: OpenApiDocument, raw: Schema | undefined, depth = 0, refs: readonly string[] = []): unknown {
-  if (!raw || depth > MAX_DEPTH) return null;
+  if (!raw || depth > MAX_SAMPLE_DEPTH) return null;
   const ref = isReference(raw) ? raw.$ref : undefined;
   if (ref !== undefined && refs.includes(ref)) return null;
   const schema = resolveLocal<OpenAPIV3.SchemaObject>(doc, raw);
@@ -83,6 +85,8 @@ export function sampleOf(doc: OpenApiDocument, raw: Schema | undefined, depth = 
   const seen = ref === undefined ? refs : [...refs, ref];
   const sub = (s: Schema | undefined) => sampleOf(doc, s, depth + 1, seen);
   if (schema.example !== undefined) return schema.example;
+  const examples = (schema as { examples?: unknown }).examples; // OpenAPI 3.1: a list
+  if (Array.isArray(examples) && examples.length > 0) return examples[0];
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   const variants = schema.anyOf ?? schema.oneOf;

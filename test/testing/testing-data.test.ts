@@ -97,6 +97,7 @@ describe('buildTestingCatalog', () => {
     });
     expect(schemaRule(doc, { $ref: '#/components/schemas/Node' }).properties?.['children']).toBeDefined();
     expect(sampleOf(doc, { $ref: '#/components/schemas/Node' })).toEqual({ name: 'example', children: [] });
+    expect(sampleOf(doc, { type: 'string', examples: ['from 3.1'] } as OpenAPIV3.SchemaObject)).toBe('from 3.1');
   });
 });
 
