@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../../templates/testing/server.ts';
 import { call, loadKit, type LoadedKit } from './kit-client.ts';
@@ -52,8 +53,16 @@ describe('startMockServer', () => {
     await expect(call(kit, client, 'GET /balance')).resolves.toMatchObject({ success: true });
   });
 
-  it('stops: nothing listens after close()', async () => {
-    const other = await kit.startMockServer();
+  it('listens on the port asked for, and stops: nothing listens after close()', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const other = await kit.startMockServer({ port });
+    expect(other.url).toBe(`http://127.0.0.1:${port}`);
+    expect((await fetch(`${other.url}/details`)).status).toBe(401);
     await other.close();
     await expect(fetch(`${other.url}/details`)).rejects.toThrow();
   });
