@@ -197,6 +197,7 @@ import { serveMock, type MockServer } from './server.js';
 
 export type { MockAnswer, MockCall, MockHandler, MockOptions, MockProvider } from './mock-provider.js';
 export type { MockServer } from './server.js';
+export type { Account } from './auth.js';
 export type { DnsRecordSeed, DnsZoneSeed } from './dns.js';
 export type { PagedList } from './paging.js';
 export type { ErrorEntry } from './reply.js';

@@ -33,7 +33,7 @@ export interface MockOptions {
 
 /** One request the mock received. Credentials (headers, password and token fields) read `***`. */
 export interface MockCall {
-  /** `group.method` as the client spells it (`dns.getServiceDnsByZoneId`); `undefined` when no operation matched. */
+  /** `group.method`, as the client spells the call; `undefined` when no operation matched. */
   readonly operation: string | undefined;
   readonly method: string;
   readonly url: string;
