@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listProviders } from '../../generator/config/load-provider.ts';
+import { renderPackageFiles } from '../../generator/render/templates.ts';
+import { workspace } from '../../generator/workspace.ts';
+import { ROOT } from '../helpers/workspace.ts';
+import { kitPackage, type KitPackage } from './kit-package.ts';
+
+/**
+ * The README's "Testing your code" example, for every provider: type-checked against the package
+ * (with the kit in `src/testing/`, under the package's own strict options), then run here, as a
+ * user's vitest would run it.
+ */
+const providers = await listProviders(workspace(ROOT).specsDir);
+const kits: KitPackage[] = [];
+for (const id of providers) kits.push(await kitPackage(id));
+const work = path.join(ROOT, '.tmp', `readme-example-${process.pid}`);
+await mkdir(work, { recursive: true });
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  for (const kit of kits) await kit.remove();
+});
+
+async function testingExample(kit: KitPackage): Promise<string> {
+  const files = await renderPackageFiles(kit.model, kit.config, { version: '0.1.0', specVersion: '1', specHash: 'sha256-0', specPath: 'specs/x/swagger.json' });
+  const section = files['README.md']!.split(/^## Testing your code$/m)[1] ?? '';
+  return /^```ts\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? '';
+}
+
+const examples = await Promise.all(kits.map(testingExample));
+const fileOf = (kit: KitPackage) => path.join(work, `${path.basename(kit.dir)}.example.ts`);
+for (const [i, kit] of kits.entries()) await writeFile(fileOf(kit), examples[i]!);
+
+function tsc(config: object): Promise<string> {
+  return (async () => {
+    const file = path.join(work, `tsconfig.${Math.random().toString(36).slice(2)}.json`);
+    await writeFile(file, JSON.stringify(config));
+    return new Promise<string>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', file, '--pretty', 'false'], { cwd: work, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (_error, stdout, stderr) =>
+        resolve(stdout + stderr),
+      );
+    });
+  })();
+}
+
+/** The generated packages' own compiler options (templates/package/tsconfig.json.hbs). */
+const PACKAGE_OPTIONS = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, types: [] };
+
+describe('the README example of the test kit', () => {
+  it('is one ts block importing the testing entry', () => {
+    for (const [i, kit] of kits.entries()) expect(examples[i]).toContain(`from '${kit.packageName}/testing'`);
+  });
+
+  it('the kit compiles in every package, declarations included, without Node types', async () => {
+    const output = await tsc({
+      compilerOptions: { ...PACKAGE_OPTIONS, skipLibCheck: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(work, 'out') },
+      include: kits.map((kit) => path.join(kit.dir, 'src')),
+    });
+    expect(output).toBe('');
+  }, 300_000);
+
+  it('type-checks against the package, as a user writes it', async () => {
+    const paths: Record<string, string[]> = {};
+    for (const kit of kits) {
+      paths[kit.packageName] = [path.join(kit.dir, 'src/index.ts')];
+      paths[`${kit.packageName}/testing`] = [path.join(kit.dir, 'src/testing/index.ts')];
+    }
+    // skipLibCheck: vitest's own declarations are not ours to check; the packages' sources still are.
+    const output = await tsc({ compilerOptions: { ...PACKAGE_OPTIONS, noEmit: true, skipLibCheck: true, paths }, files: kits.map(fileOf) });
+    expect(output).toBe('');
+  }, 300_000);
+});
+
+// Runs each example: its imports point at the package's sources, and its test() joins this file's tests.
+for (const [i, kit] of kits.entries()) {
+  const runnable = examples[i]!
+    .replaceAll(`'${kit.packageName}/testing'`, JSON.stringify(path.join(kit.dir, 'src/testing/index.ts')))
+    .replaceAll(JSON.stringify(kit.packageName), JSON.stringify(path.join(kit.dir, 'src/index.ts')));
+  const file = path.join(work, `${path.basename(kit.dir)}.run.ts`);
+  await writeFile(file, runnable);
+  describe(`README example run for ${kit.config.id}`, async () => {
+    await import(file);
+  });
+}
