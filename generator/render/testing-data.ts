@@ -1,9 +1,8 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
-import { effectiveParameters, isReference, resolveLocal } from '../normalise/passes/operations.ts';
-import type { HttpMethod, OpenApiDocument } from '../normalise/pass.ts';
+import { effectiveParameters, isReference, resolveLocal, type OpenApiDocument, type PathItemMethod } from '../openapi/index.ts';
 import { routeKey, type Catalog, type OperationRules, type ParamRule, type SchemaRule } from '../../templates/testing/catalog-types.ts';
-import { GENERATED_HEADER, stringLiteral } from './client.ts';
+import { generatedHeader, stringLiteral } from './shared/escape.ts';
 
 /**
  * The package's test kit entry, `src/testing/index.ts`: the catalog of what the mock checks and
@@ -147,7 +146,7 @@ const hasRule = (rule: SchemaRule) => Object.keys(rule).length > 0;
 
 function rulesOf(doc: OpenApiDocument, model: OperationModel): OperationRules | undefined {
   const pathItem = doc.paths?.[model.path];
-  const method = model.method.toLowerCase() as Lowercase<HttpMethod>;
+  const method = model.method.toLowerCase() as PathItemMethod;
   const operation = pathItem?.[method as keyof OpenAPIV3.PathItemObject] as OpenAPIV3.OperationObject | undefined;
   if (!pathItem || !operation) return undefined;
   const params: ParamRule[] = [];
@@ -190,7 +189,7 @@ export function renderTestingData(model: Pick<ClientModel, 'operations'>, doc: O
   const catalog = buildTestingCatalog(model, doc);
   const data = (value: unknown) => `JSON.parse(${stringLiteral(JSON.stringify(value))})`;
   const entries = Object.entries(catalog.operations).map(([key, rules]) => `    ${stringLiteral(key)}: ${data(rules)},`);
-  return `${GENERATED_HEADER(source)}import { operations } from '../operations.js';
+  return `${generatedHeader(source)}import { operations } from '../operations.js';
 import type { Catalog } from './catalog-types.js';
 import { createMock, type MockOptions, type MockProvider } from './mock-provider.js';
 import { serveMock, type MockServer } from './server.js';

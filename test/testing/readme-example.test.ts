@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
-import { renderPackageFiles } from '../../generator/render/templates.ts';
+import { renderReadme } from '../../generator/render/readme-file.ts';
 import { workspace } from '../../generator/workspace.ts';
 import { ROOT } from '../helpers/workspace.ts';
 import { kitPackage, type KitPackage } from './kit-package.ts';
@@ -24,8 +24,8 @@ afterAll(async () => {
 });
 
 async function testingExample(kit: KitPackage): Promise<string> {
-  const files = await renderPackageFiles(kit.model, kit.config, { version: '0.1.0', specVersion: '1', specHash: 'sha256-0', specPath: 'specs/x/swagger.json' });
-  const section = files['README.md']!.split(/^## Testing your code$/m)[1] ?? '';
+  const readme = renderReadme(kit.model, kit.config, { version: '0.1.0', specVersion: '1', specHash: 'sha256-0', specPath: 'specs/x/swagger.json' });
+  const section = readme.split(/^## Testing your code$/m)[1] ?? '';
   return /^```ts\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? '';
 }
 

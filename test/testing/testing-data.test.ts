@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/workspace.ts';
 /** The fields of the model the renderer reads, for one operation. */
 function op(method: OperationModel['method'], p: string, extra: Partial<OperationModel> = {}): OperationModel {
   return {
-    operationId: `${method} ${p}`, groupTitle: 'g', method, path: p, group: 'g', name: 'n', pathParams: [], queryParams: [], bodyParams: [],
+    operationId: `${method} ${p}`, typeStem: 'N', groupTitle: 'g', method, path: p, group: 'g', name: 'n', pathParams: [], queryParams: [], bodyParams: [],
     body: 'none', auth: true, response: 'json', responseMediaType: 'application/json', responseInferred: false, hasResponseSchema: true,
     successStatus: '200', hasQuery: false, queryRequired: false, hasPath: false, bodyRequired: false, requiredParams: [], deprecated: false,
     paged: false, pointer: '', ...extra,
