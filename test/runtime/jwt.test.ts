@@ -172,6 +172,16 @@ describe('JWT', () => {
     expect(server.requests(`${base}/data`).every((r) => state.bearers.includes(r.headers.authorization!))).toBe(true);
   });
 
+  it('does not refresh a short-lived token before every call: the margin is 10 % of its lifetime', async () => {
+    const base = fresh('short-lived');
+    const state = provider(base, { ttls: [10] }); // 10 s: refreshed 1 s before exp, not 30 s
+    const c = jwtClient(base);
+    for (let i = 0; i < 3; i++) await c.request(data, {});
+    expect(state.refreshes).toEqual([]);
+    expect(state.logins).toHaveLength(1);
+    expect(state.bearers).toEqual(Array(3).fill(`Bearer ${state.issued[0]}`));
+  });
+
   it('falls back to one new login when the refresh token is refused', async () => {
     const base = fresh('expired-refresh');
     const state = provider(base);
