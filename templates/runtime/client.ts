@@ -14,7 +14,7 @@ import { requestHeaders } from './internal/headers.js';
 import { createLog, type Log } from './internal/log.js';
 import { errorBody, parseBody } from './internal/parse-body.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './internal/read-body.js';
-import { redactedHeaderRecord, shownUrl } from './internal/redact.js';
+import { originAndPath, redactedHeaderRecord } from './internal/redact.js';
 import { sendFollowingRedirects, type OutgoingRequest, type RedirectPolicy } from './internal/redirects.js';
 import { errorFromResponse } from './internal/response-errors.js';
 import { maxRetriesFor, nextRetryDelay } from './internal/retry.js';
@@ -199,7 +199,7 @@ export class ApiClient {
     return withDeadline(call.timeout ?? o.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, request.label, async (signal) => {
       const fetchOnce = (r: OutgoingRequest) => (o.fetch ?? fetch)(r.url, { method: r.method, headers: r.headers, body: r.body ?? null, signal, redirect: 'manual' });
       const response = await sendFollowingRedirects(fetchOnce, first, this.#redirectPolicy(mode), request.label, (from, next) =>
-        this.#log.debug?.(`${request.label} -> ${from.status}, redirected to ${shownUrl(new URL(next.url), this.#queryKey()?.[0])}`),
+        this.#log.debug?.(`${request.label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`),
       );
       const bytes = mode.raw && response.ok ? undefined : await readBody(response, limit, request.label);
       return { response, bytes };

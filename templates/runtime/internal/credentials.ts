@@ -51,7 +51,7 @@ export function resolveCredential(auth: Credentials | undefined, defaults: Provi
   }
   const { jwtSession } = defaults;
   if (!jwtSession) {
-    throw new ApiError("This client cannot sign in with JWT: it was generated without JWT support. Sign in with Basic auth (scheme: 'basic') or a token");
+    throw new ApiError("This client was generated without JWT sign-in: use Basic auth (scheme: 'basic') or a token");
   }
   return { kind: 'jwt', session: jwtSession(send, defaults.jwt, auth.username, auth.password) };
 }

@@ -30,10 +30,7 @@ export function redactedHeaders(headers: Headers): Headers {
   return out;
 }
 
-/** A URL for logs and messages: no user info, and the query parameter `secretParam` replaced by `***`. */
-export function shownUrl(url: URL, secretParam?: string): string {
-  const copy = new URL(url);
-  copy.username = copy.password = '';
-  if (secretParam && copy.searchParams.has(secretParam)) copy.searchParams.set(secretParam, REDACTED);
-  return copy.href;
+/** Origin and path of a URL the server chose (a redirect target): no user info, no query. */
+export function originAndPath(url: URL): string {
+  return `${url.origin}${url.pathname}`;
 }

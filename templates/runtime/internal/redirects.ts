@@ -4,7 +4,7 @@
  * there, but keeps API key headers, query keys and a sign-in body.
  */
 import { RedirectError, RedirectLoopError } from '../errors.js';
-import { isSensitiveHeader } from './redact.js';
+import { isSensitiveHeader, originAndPath } from './redact.js';
 
 /** One request as it goes to fetch. */
 export interface OutgoingRequest {
@@ -28,9 +28,6 @@ export interface RedirectPolicy {
 }
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-
-/** Origin and path of a URL: what an error may say about a redirect target. */
-const place = (url: URL): string => `${url.origin}${url.pathname}`;
 
 /** The redirect target, when `status` is a redirect with a Location; `undefined` for any other response. */
 export function redirectLocation(status: number, headers: Headers): string | undefined {
@@ -74,7 +71,7 @@ export function redirectedRequest(from: OutgoingRequest, status: number, locatio
   const crossOrigin = target.origin !== new URL(from.url).origin;
   if (crossOrigin && (policy.secretBody || !policy.allowCrossOrigin)) {
     const why = policy.secretBody ? 'sign-in requests never follow one' : 'set baseUrl to the new address, or allowCrossOriginRedirects to follow without credentials';
-    throw new RedirectError(`${label}: ${status} redirect to another origin (${target.origin}) refused: ${why}`, { status, location: place(target) });
+    throw new RedirectError(`${label}: ${status} redirect to another origin (${target.origin}) refused: ${why}`, { status, location: originAndPath(target) });
   }
   const toGet = becomesGet(status, from.method);
   const headers = crossOrigin ? withoutCredentials(from.headers, target, policy) : new Headers(from.headers);
@@ -89,12 +86,12 @@ export function redirectedRequest(from: OutgoingRequest, status: number, locatio
  */
 export function checkFollowedByFetch(response: Response, request: OutgoingRequest, policy: RedirectPolicy, label: string): void {
   if (response.type === 'opaqueredirect') {
-    throw new RedirectError(`${label}: redirected, and this environment's fetch does not say where: set baseUrl to the final address`);
+    throw new RedirectError(`${label}: redirected where this fetch does not say: set baseUrl to the final address`);
   }
   if (!response.redirected || !response.url) return;
   const final = new URL(response.url);
   if (final.origin !== new URL(request.url).origin && (policy.secretBody || !policy.allowCrossOrigin)) {
-    throw new RedirectError(`${label}: fetch followed a redirect to another origin (${final.origin}); its answer is refused`, { location: place(final) });
+    throw new RedirectError(`${label}: fetch followed a redirect to another origin (${final.origin}); its answer is refused`, { location: originAndPath(final) });
   }
 }
 
@@ -122,7 +119,7 @@ export async function sendFollowingRedirects(
     await response.body?.cancel().catch(() => {});
     const next = redirectedRequest(current, response.status, location, policy, label);
     if (visited.has(next.url)) {
-      throw new RedirectLoopError(`${label}: redirect loop back to ${place(new URL(next.url))}`, { status: response.status });
+      throw new RedirectLoopError(`${label}: redirect loop back to ${originAndPath(new URL(next.url))}`, { status: response.status });
     }
     visited.add(next.url);
     onHop?.(response, next);

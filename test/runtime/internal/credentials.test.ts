@@ -37,7 +37,7 @@ describe('resolveCredential', () => {
   it('says in a user\'s words when JWT cannot work, without naming internals', () => {
     const noSession = () => resolveCredential({ username: 'u', password: 'p' }, defaults({ authSchemes: ['jwt'] }), send);
     expect(noSession).toThrow(ApiError);
-    expect(noSession).toThrow(/cannot sign in with JWT/);
+    expect(noSession).toThrow(/generated without JWT sign-in: use Basic auth/);
     expect(noSession).not.toThrow(/jwtSession|provider defaults/);
   });
 

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../templates/runtime/index.ts';
-import { isSensitiveHeader, redactedHeaderRecord, redactedHeaders, shownUrl } from '../../../templates/runtime/internal/redact.ts';
+import { isSensitiveHeader, originAndPath, redactedHeaderRecord, redactedHeaders } from '../../../templates/runtime/internal/redact.ts';
 
 describe('isSensitiveHeader', () => {
   const cases: [name: string, extra: string | undefined, want: boolean][] = [
@@ -47,8 +47,7 @@ describe('redaction', () => {
     expect(inspect(error, { depth: 5 })).not.toContain('s3cr3t');
   });
 
-  it('shownUrl drops user info and hides the API key parameter', () => {
-    expect(shownUrl(new URL('https://u:p@h.example/a?api_key=k&x=1'), 'api_key')).toBe('https://h.example/a?api_key=***&x=1');
-    expect(shownUrl(new URL('https://h.example/a?x=1'))).toBe('https://h.example/a?x=1');
+  it('originAndPath drops user info and query', () => {
+    expect(originAndPath(new URL('https://u:p@h.example:8443/a/b?api_key=k&x=1#f'))).toBe('https://h.example:8443/a/b');
   });
 });

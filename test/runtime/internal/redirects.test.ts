@@ -111,7 +111,7 @@ describe('checkFollowedByFetch', () => {
   it('accepts a same-origin one, and says so when a browser hides the redirect', () => {
     expect(() => checkFollowedByFetch(followed('https://api.example/y'), request, policy(), 'GET /x')).not.toThrow();
     const opaque = Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' });
-    expect(() => checkFollowedByFetch(opaque, request, policy(), 'GET /x')).toThrow(/does not say where/);
+    expect(() => checkFollowedByFetch(opaque, request, policy(), 'GET /x')).toThrow(/where this fetch does not say/);
   });
 });
 
