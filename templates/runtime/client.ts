@@ -54,31 +54,31 @@ export class ApiClient {
   readonly #credential: Credential;
 
   constructor(options: ClientOptions | undefined, defaults: ProviderDefaults) {
-    const o = (this.#options = options ?? {});
+    const given = (this.#options = options ?? {});
     const prefix = defaults.envPrefix;
     this.#rules = defaults.rules;
-    this.#baseUrl = checkBaseUrl(o.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
-    this.#log = createLog(o.logger, o.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
+    this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
+    this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
     const signIn = { raw: false, secretBody: true };
-    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, signIn).then((r) => r.data);
-    this.#credential = resolveCredential(o.auth ?? credentialsFromEnv(prefix), defaults, send);
+    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, signIn).then((result) => result.data);
+    this.#credential = resolveCredential(given.auth ?? credentialsFromEnv(prefix), defaults, send);
   }
 
   /** Sends one operation. Rejects with an ApiError subclass. */
   request<T>(op: OperationSpec, params: object | undefined, options: RequestOptions = {}): ApiPromise<T> {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
-      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, { raw, secretBody: false }).catch((e: ApiError) => {
-        this.#options.onError?.(e);
-        throw e;
+      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, { raw, secretBody: false }).catch((error: ApiError) => {
+        this.#options.onError?.(error);
+        throw error;
       }));
     const data = Promise.resolve()
       .then(() => start(false))
-      .then((r) => r.data as T);
+      .then((result) => result.data as T);
     data.catch(noop); // a call nobody awaits must not crash the process
     return Object.assign(data, {
       withResponse: () => start(false) as Promise<{ data: T; response: Response }>,
-      asResponse: () => start(true).then((r) => r.response),
+      asResponse: () => start(true).then((result) => result.response),
     });
   }
 
@@ -193,11 +193,12 @@ export class ApiClient {
 
   /** Sends within the attempt's deadline, following redirects, and reads the body (unless `raw` and 2xx). */
   #exchange(op: OperationSpec, request: BuiltRequest, headers: Headers, call: RequestOptions, mode: CallMode) {
-    const o = this.#options;
-    const limit = call.maxResponseBytes ?? o.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const client = this.#options;
+    const limit = call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
-    return withDeadline(call.timeout ?? o.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, request.label, async (signal) => {
-      const fetchOnce = (r: OutgoingRequest) => (o.fetch ?? fetch)(r.url, { method: r.method, headers: r.headers, body: r.body ?? null, signal, redirect: 'manual' });
+    return withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, request.label, async (signal) => {
+      const fetchOnce = (out: OutgoingRequest) =>
+        (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
       const response = await sendFollowingRedirects(fetchOnce, first, this.#redirectPolicy(mode), request.label, (from, next) =>
         this.#log.debug?.(`${request.label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`),
       );
@@ -245,8 +246,8 @@ export class ApiClient {
 
   /** `sleep`, with an abort named after the call. */
   async #pause(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
-    await this.sleep(ms, signal).catch((e: unknown) => {
-      throw e instanceof ApiAbortError ? abortError(label) : e;
+    await this.sleep(ms, signal).catch((error: unknown) => {
+      throw error instanceof ApiAbortError ? abortError(label) : error;
     });
   }
 }

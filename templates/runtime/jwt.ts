@@ -34,7 +34,7 @@ export function refreshAt(exp: number, issuedAt: number): number {
 }
 
 /** A refused refresh token (expired, revoked) falls back to one login; outages and throttles do not. */
-const isRefusedRefresh = (e: unknown): boolean => e instanceof ApiError && !(e instanceof ThrottleError) && !!e.status && e.status < 500;
+const isRefusedRefresh = (error: unknown): boolean => error instanceof ApiError && !(error instanceof ThrottleError) && !!error.status && error.status < 500;
 
 /** Credentials live only in this closure: never on the client, an error or a log line. */
 export function jwtSession(send: Send, paths: JwtPaths = DEFAULT_PATHS, username: string, password: string): JwtSession {
@@ -48,21 +48,22 @@ export function jwtSession(send: Send, paths: JwtPaths = DEFAULT_PATHS, username
     send({ ...AUTH_OP, path, name: path }, { body }, bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {});
 
   const store = (response: unknown): string => {
-    const { token: t, refresh: f } = (response ?? {}) as { token?: unknown; refresh?: unknown };
-    if (typeof t !== 'string' || !t) throw new InvalidResponseError('JWT response carried no token');
-    const { exp, iat } = claims(t);
-    token = t;
-    refresh = typeof f === 'string' && f ? f : undefined; // no refresh token (BKNS): log in again instead
+    const body = (response ?? {}) as { token?: unknown; refresh?: unknown };
+    const access = body.token;
+    if (typeof access !== 'string' || !access) throw new InvalidResponseError('JWT response carried no token');
+    const { exp, iat } = claims(access);
+    token = access;
+    refresh = typeof body.refresh === 'string' && body.refresh ? body.refresh : undefined; // none (BKNS): log in again instead
     refreshDue = refreshAt(exp, iat ?? Date.now());
-    return t;
+    return access;
   };
 
   const refreshOrLogin = async (): Promise<string> => {
     if (refresh) {
       try {
         return store(await post(paths.refresh, { refresh_token: refresh }));
-      } catch (e) {
-        if (!isRefusedRefresh(e)) throw e;
+      } catch (error) {
+        if (!isRefusedRefresh(error)) throw error;
         refresh = undefined;
       }
     }
