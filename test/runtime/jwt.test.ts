@@ -5,9 +5,9 @@ import {
   AuthenticationError,
   NotFoundError,
   ThrottleError,
-  jwtSession,
-  type ProviderDefaults,
 } from '../../templates/runtime/index.ts';
+import { jwtSession } from '../../templates/runtime/jwt.ts';
+import type { ProviderDefaults } from '../../templates/runtime/types.ts';
 import { defaults as baseDefaults, fresh, json, makeJwt, op, startServer, type TestServer } from './server.ts';
 
 /** What a generated client of a JWT provider passes: `jwtSession` opts in to JWT support. */
@@ -27,6 +27,8 @@ interface ProviderOptions {
   refresh?: boolean;
   /** Lifetimes in seconds of the access tokens issued, in turn; 3600 after the list. */
   ttls?: number[];
+  /** Seconds between the `iat` and the issue of each access token, in turn; no `iat` after the list. */
+  issuedAgo?: number[];
   /** Delay of the refresh endpoint, ms. */
   tokenDelay?: number;
 }
@@ -46,8 +48,10 @@ function provider(base: string, opts: ProviderOptions = {}) {
   let n = 0;
   const issue = (res: Parameters<typeof json>[0]) => {
     const ttl = opts.ttls?.[n] ?? 3600;
+    const ago = opts.issuedAgo?.[n];
     n++;
-    const token = makeJwt(`access-${n}`, Math.floor(Date.now() / 1000) + ttl);
+    const now = Math.floor(Date.now() / 1000);
+    const token = makeJwt(`access-${n}`, now + ttl, ago === undefined ? undefined : now - ago);
     state.access.add(token);
     state.issued.push(token);
     const body: Record<string, string> = { token };
@@ -157,7 +161,8 @@ describe('JWT', () => {
 
   it('refreshes before the token expires', async () => {
     const base = fresh('exp');
-    const state = provider(base, { ttls: [10] }); // expires within the 30 s margin
+    // An hour-long token (from its `iat`) with 10 s left: within the 30 s margin.
+    const state = provider(base, { ttls: [10], issuedAgo: [3590] });
     const c = jwtClient(base);
     await c.request(data, {});
     await c.request(data, {});
@@ -165,6 +170,16 @@ describe('JWT', () => {
     expect(state.refreshes).toEqual(['refresh-1']);
     expect(state.bearers).toEqual([`Bearer ${state.issued[0]}`, `Bearer ${state.issued[1]}`, `Bearer ${state.issued[1]}`]);
     expect(server.requests(`${base}/data`).every((r) => state.bearers.includes(r.headers.authorization!))).toBe(true);
+  });
+
+  it('does not refresh a short-lived token before every call: the margin is 10 % of its lifetime', async () => {
+    const base = fresh('short-lived');
+    const state = provider(base, { ttls: [10] }); // 10 s: refreshed 1 s before exp, not 30 s
+    const c = jwtClient(base);
+    for (let i = 0; i < 3; i++) await c.request(data, {});
+    expect(state.refreshes).toEqual([]);
+    expect(state.logins).toHaveLength(1);
+    expect(state.bearers).toEqual(Array(3).fill(`Bearer ${state.issued[0]}`));
   });
 
   it('falls back to one new login when the refresh token is refused', async () => {

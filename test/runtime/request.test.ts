@@ -275,7 +275,7 @@ describe('responses', () => {
     expect(error.errors).toEqual(['invalid method', 'field_required: name']);
     expect(error.message).toContain('invalid method; field_required: name');
     await expect(c.request(op('/ok'), {})).resolves.toEqual({ error: [], success: true });
-    const plain = new ApiClient({ baseUrl: `${server.url}${base}` }, defaults({ hostbill: false }));
+    const plain = new ApiClient({ baseUrl: `${server.url}${base}` }, defaults({ rules: undefined }));
     await expect(plain.request(op('/x'), {})).resolves.toMatchObject({ error: ['invalid method', ['field_required', 'name']] });
   });
 

@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiClient, type ClientOptions, type OperationSpec, type ProviderDefaults } from '../../templates/runtime/index.ts';
+import { hostbillRules } from '../../templates/runtime/hostbill.ts';
+import { ApiClient, type ClientOptions, type OperationSpec } from '../../templates/runtime/index.ts';
+import type { ProviderDefaults } from '../../templates/runtime/types.ts';
 
 export interface Seen {
   method: string;
@@ -84,7 +86,7 @@ export const defaults = (extra: Partial<ProviderDefaults> = {}): ProviderDefault
   baseUrl: 'http://127.0.0.1:1/never',
   envPrefix: 'CLIENTGEN_RUNTIME_TEST',
   authSchemes: ['basic'],
-  hostbill: true,
+  rules: hostbillRules,
   ...extra,
 });
 
@@ -104,8 +106,8 @@ export class TestClient extends ApiClient {
   }
 }
 
-/** An RS256-shaped JWT (unsigned) whose payload carries `exp`. */
-export function makeJwt(id: string, expSeconds: number): string {
+/** An RS256-shaped JWT (unsigned) whose payload carries `exp` (and `iat` when given). */
+export function makeJwt(id: string, expSeconds: number, iatSeconds?: number): string {
   const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  return `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: id, exp: expSeconds })}.sig-${id}`;
+  return `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: id, exp: expSeconds, iat: iatSeconds })}.sig-${id}`;
 }

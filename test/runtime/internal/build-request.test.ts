@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildRequest, expandPath, joinUrl, jsonBody } from '../../../templates/runtime/internal/build-request.ts';
+import { appendQuery, encodeQuery } from '../../../templates/runtime/internal/query.ts';
+import { op } from '../server.ts';
+
+describe('appendQuery', () => {
+  const cases: [name: string, value: unknown, want: string][] = [
+    ['undefined is skipped', undefined, ''],
+    ['null is skipped', null, ''],
+    ['a string', 'a b', 'q=a+b'],
+    ['a number', 3, 'q=3'],
+    ['true is 1', true, 'q=1'],
+    ['false is 0', false, 'q=0'],
+    ['a date is ISO 8601', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)), 'q=2025-01-02T03%3A04%3A05.000Z'],
+    ['an array of scalars', [1, 'x'], 'q%5B%5D=1&q%5B%5D=x'],
+    ['an array of objects gets indexes', [{ id: 1 }, { id: 2 }], 'q%5B0%5D%5Bid%5D=1&q%5B1%5D%5Bid%5D=2'],
+    ['an object, recursively', { a: { b: [true] } }, 'q%5Ba%5D%5Bb%5D%5B%5D=1'],
+  ];
+  it.each(cases)('%s', (_, value, want) => {
+    const query = new URLSearchParams();
+    appendQuery(query, 'q', value);
+    expect(query.toString()).toBe(want);
+  });
+
+  it('encodeQuery keeps the order of the names, not of the params', () => {
+    expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }).toString()).toBe('b=2&a=1');
+  });
+});
+
+describe('expandPath', () => {
+  const spec = op('/service/{id}/dns/{zone}', { pathParams: ['id', 'zone'] });
+  const cases: [params: Record<string, unknown>, want: string | RegExp][] = [
+    [{ id: 1, zone: 2 }, '/service/1/dns/2'],
+    [{ id: 'a/b?c', zone: '../x' }, '/service/a%2Fb%3Fc/dns/..%2Fx'],
+    [{ id: 'ü', zone: '...' }, '/service/%C3%BC/dns/...'],
+    [{ id: 1 }, /path parameter "zone"/],
+    [{ id: '', zone: 1 }, /path parameter "id"/],
+    [{ id: '.', zone: 1 }, /path parameter "id"/],
+    [{ id: 1, zone: '..' }, /path parameter "zone"/],
+    [{ id: null, zone: 1 }, /path parameter "id"/],
+  ];
+  it.each(cases)('%j → %s', (params, want) => {
+    if (typeof want === 'string') expect(expandPath(spec, params)).toBe(want);
+    else expect(() => expandPath(spec, params)).toThrow(want);
+  });
+});
+
+describe('joinUrl', () => {
+  it.each([
+    ['https://h/api', 'x', 'https://h/api/x'],
+    ['https://h/api/', '/x', 'https://h/api/x'],
+    ['https://h/api//', '//x', 'https://h/api/x'],
+    ['https://h', '/', 'https://h/'],
+  ])('%s + %s → %s', (base, path, want) => expect(joinUrl(base, path)).toBe(want));
+});
+
+describe('jsonBody', () => {
+  const cases: [name: string, spec: Parameters<typeof op>[1], params: Record<string, unknown>, want: string | undefined][] = [
+    ['GET never has one', { method: 'GET', body: 'fields', bodyParams: ['a'] }, { a: 1 }, undefined],
+    ['HEAD never has one', { method: 'HEAD', body: 'whole' }, { body: {} }, undefined],
+    ['none', { method: 'POST', body: 'none' }, { a: 1 }, undefined],
+    ['fields: the ones present', { method: 'POST', body: 'fields', bodyParams: ['a', 'b', 'c'] }, { a: 1, b: undefined, c: null, d: 4 }, '{"a":1,"c":null}'],
+    ['fields: {} when none is present (never [])', { method: 'PUT', body: 'fields', bodyParams: ['a'] }, {}, '{}'],
+    ['whole: params.body', { method: 'POST', body: 'whole' }, { body: [1, 2] }, '[1,2]'],
+    ['whole: {} without params.body', { method: 'POST', body: 'whole' }, {}, '{}'],
+  ];
+  it.each(cases)('%s', (_, spec, params, want) => expect(jsonBody(op('/x', spec), params)).toBe(want));
+});
+
+describe('buildRequest', () => {
+  it('gives the URL, the shown URL, the label and the body as named fields', () => {
+    const spec = op('/zones/{id}', { method: 'POST', pathParams: ['id'], queryParams: ['q'], bodyParams: ['name'], body: 'fields' });
+    expect(buildRequest('https://h.example/api/', spec, { id: 7, q: 'x', name: 'n' })).toEqual({
+      url: 'https://h.example/api/zones/7?q=x',
+      shownUrl: 'https://h.example/api/zones/7?q=x',
+      label: 'POST /api/zones/7',
+      body: '{"name":"n"}',
+    });
+  });
+
+  it('puts an API key in the URL only, and *** in the shown URL; the label has no query', () => {
+    const built = buildRequest('https://h.example/api', op('/x', { queryParams: ['q'] }), { q: 1 }, ['api_key', 'k-secret']);
+    expect(built.url).toBe('https://h.example/api/x?q=1&api_key=k-secret');
+    expect(built.shownUrl).toBe('https://h.example/api/x?q=1&api_key=***');
+    expect(built.label).toBe('GET /api/x');
+  });
+});
