@@ -4,6 +4,7 @@ import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { isPrototypeName } from '../naming/index.ts';
 import { jsDocText } from './shared/doc-comments.ts';
 import { stringLiteral } from './shared/escape.ts';
+import { RUNTIME_IMPORTS } from '../../templates/runtime/contracts.ts';
 import { implementsHostBillClient } from './hostbill-common.ts';
 import { paramsOptional, paramsTypeName, responseTypeName } from './shared/operation-types.ts';
 import { buildSource } from './shared/ts-source.ts';
@@ -20,7 +21,13 @@ const paramsDefault = (op: OperationModel, type: string): string | undefined =>
 function providerDefaults(model: ClientModel, provider: ProviderConfig, jwt: boolean): string {
   const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
   const schemes = model.auth.schemes.map((a) => stringLiteral(a)).join(', ');
-  return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}], hostbill: ${String(provider.hostbill)}${apiKey}${jwt ? ', jwtSession' : ''} }`;
+  const rules = provider.hostbill ? ', rules: hostbillRules' : '';
+  return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}]${rules}${apiKey}${jwt ? ', jwtSession' : ''} }`;
+}
+
+/** `ClientOptions<'basic' | 'jwt'>`: credentials for a scheme the provider lacks do not compile. */
+function optionsType(model: ClientModel): string {
+  return `ClientOptions<${model.auth.schemes.length > 0 ? model.auth.schemes.map((a) => stringLiteral(a)).join(' | ') : 'never'}>`;
 }
 
 function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
@@ -56,17 +63,20 @@ function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
 
 /** `src/client.ts`: the client class, one property per group, and one class per group with one method per operation. */
 export function renderClientFile(model: ClientModel, provider: ProviderConfig, header: string): string {
-  // JWT code is imported only by clients that offer it, so Basic-only bundles leave it out.
   const jwt = model.auth.schemes.includes('jwt');
   const common = provider.hostbill && implementsHostBillClient(model);
   return (
     header +
     buildSource('client.ts', (file) => {
-      file.addImportDeclaration({ namedImports: jwt ? ['ApiClient', 'jwtSession'] : ['ApiClient'], moduleSpecifier: './runtime/index.js' });
-      file.addImportDeclaration({ isTypeOnly: true, namedImports: ['ApiPromise', 'ClientOptions', 'RequestOptions'], moduleSpecifier: './runtime/index.js' });
+      // JWT and HostBill code is imported only by clients that use it, so other bundles leave it out.
+      for (const [moduleSpecifier, names] of Object.entries(RUNTIME_IMPORTS)) {
+        const wanted = moduleSpecifier === './runtime/jwt.js' ? jwt : moduleSpecifier === './runtime/hostbill.js' ? provider.hostbill : true;
+        if (!wanted) continue;
+        const types = names.types.filter((t: string) => t !== 'HostBillClient' || common);
+        file.addImportDeclaration({ namedImports: [...names.values, ...types.map((t: string) => ({ name: t, isTypeOnly: true }))], moduleSpecifier });
+      }
       file.addImportDeclaration({ namedImports: ['operations'], moduleSpecifier: './operations.js' });
       file.addImportDeclaration({ isTypeOnly: true, namespaceImport: 'T', moduleSpecifier: './types.js' });
-      if (common) file.addImportDeclaration({ isTypeOnly: true, namedImports: ['HostBillClient'], moduleSpecifier: './runtime/hostbill.js' });
       file.addClass({
         isExported: true,
         name: model.className,
@@ -76,7 +86,7 @@ export function renderClientFile(model: ClientModel, provider: ProviderConfig, h
         properties: model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
         ctors: [
           {
-            parameters: [{ name: 'options', type: 'ClientOptions', hasQuestionToken: true }],
+            parameters: [{ name: 'options', type: optionsType(model), hasQuestionToken: true }],
             statements: [`super(options, ${providerDefaults(model, provider, jwt)});`, ...model.groups.map((g) => `this.${g.name} = new ${g.className}(this);`)],
           },
         ],

@@ -1,5 +1,6 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel } from '../model/operation-model.ts';
+import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS } from '../../templates/runtime/contracts.ts';
 import { implementsHostBillClient } from './hostbill-common.ts';
 import { buildSource } from './shared/ts-source.ts';
 
@@ -14,10 +15,10 @@ export function renderIndexFile(model: ClientModel, provider: ProviderConfig, he
       file.addExportDeclaration({ isTypeOnly: true, namedExports: ['OperationId'], moduleSpecifier: './operations.js' });
       file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js' });
       file.addExportDeclaration({ isTypeOnly: true, namedExports: ['paths', 'components', 'operations as OperationTypes'], moduleSpecifier: './schema.js' });
-      file.addExportDeclaration({ moduleSpecifier: './runtime/index.js' });
-      if (common) {
-        file.addExportDeclaration({ isTypeOnly: true, namedExports: ['HostBillClient', 'HostBillDnsApi', 'HostBillId', 'DnsRecordFields'], moduleSpecifier: './runtime/hostbill.js' });
-      }
+      // Only the runtime's public API: its internals stay out of the package's surface.
+      file.addExportDeclaration({ namedExports: [...PUBLIC_RUNTIME_EXPORTS.values], moduleSpecifier: './runtime/index.js' });
+      file.addExportDeclaration({ isTypeOnly: true, namedExports: [...PUBLIC_RUNTIME_EXPORTS.types], moduleSpecifier: './runtime/index.js' });
+      if (common) file.addExportDeclaration({ isTypeOnly: true, namedExports: [...PUBLIC_HOSTBILL_EXPORTS.types], moduleSpecifier: './runtime/hostbill.js' });
     })
   );
 }

@@ -4,7 +4,40 @@ export { operations } from './operations.js';
 export type { OperationId } from './operations.js';
 export type * from './types.js';
 export type { paths, components, operations as OperationTypes } from './schema.js';
-export * from './runtime/index.js';
+export {
+  ApiClient,
+  ApiError,
+  ApiConnectionError,
+  ApiTimeoutError,
+  ApiAbortError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  InvalidResponseError,
+  ResponseTooLargeError,
+  RedirectError,
+  RedirectLoopError,
+  ThrottleError,
+} from './runtime/index.js';
+export type {
+  ApiPromise,
+  ApiErrorInit,
+  AuthScheme,
+  ClientOptions,
+  Credentials,
+  HttpMethod,
+  LogLevel,
+  Logger,
+  OperationSpec,
+  RequestEvent,
+  RequestOptions,
+  ResponseEvent,
+} from './runtime/index.js';
 export type {
   HostBillClient,
   HostBillDnsApi,

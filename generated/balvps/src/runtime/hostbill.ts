@@ -1,7 +1,42 @@
+/**
+ * HostBill: the body rules every HostBill API shares (`hostbillRules`, passed in a HostBill client's
+ * provider defaults) and the interface every HostBill provider's client implements (`HostBillClient`).
+ * Generic clients import neither, so their bundles leave this module out.
+ */
 import type { ApiPromise } from './client.js';
-import type { RequestOptions } from './types.js';
+import { ThrottleError, type ApiError } from './errors.js';
+import { errorFromResponse, rawErrorEntries, readableErrors, responseMessage } from './internal/response-errors.js';
+import type { ReadResponse, RequestOptions, ResponseRules } from './types.js';
+
+/** `["wait_x_between_action", 24]` → 24: the seconds a throttle entry asks to wait, if there is one. */
+function throttleSeconds(entries: readonly unknown[]): number | undefined {
+  for (const entry of entries) {
+    if (Array.isArray(entry) && /^wait_/.test(String(entry[0])) && Number.isFinite(Number(entry[1]))) return Number(entry[1]);
+  }
+  return undefined;
+}
+
+function hostbillBodyError(response: ReadResponse): ApiError | undefined {
+  const entries = rawErrorEntries(response.body);
+  const waitSeconds = throttleSeconds(entries);
+  if (waitSeconds !== undefined) {
+    const errors = readableErrors(entries);
+    const { status, headers, body } = response;
+    return new ThrottleError(responseMessage(response, errors), { status, headers, body, errors, waitSeconds });
+  }
+  // `{ "error": [...] }` on a 2xx answer is a failure (HostBill keeps 200 for some); `"error": []` is not.
+  const isEnvelope = response.status < 300 && (response.body as { error?: unknown } | null)?.error != null && entries.length > 0;
+  return isEnvelope ? errorFromResponse(response) : undefined;
+}
 
 /**
+ * HostBill's body rules: a throttle entry (`[["wait_x_between_action", N], …]`, sent with 401) is a
+ * `ThrottleError` whatever the status; a 2xx body with `error` entries is an `ApiError` with that status.
+ */
+export const hostbillRules: ResponseRules = { bodyError: hostbillBodyError };
+
+
+/*
  * The endpoints every HostBill provider shares, with the same group and method names everywhere.
  * Each HostBill provider's client implements `HostBillClient`, so code written against it (a DNS
  * automation tool, say) works with any provider's client. Field sets differ per provider, so

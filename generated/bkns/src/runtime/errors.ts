@@ -1,5 +1,9 @@
+/** The errors a client throws: one class per kind of failure, each carrying what the response said. */
+import { redactedHeaders } from './internal/redact.js';
+
 export interface ApiErrorInit {
   status?: number | undefined;
+  /** The response's headers; stored with credentials (`Set-Cookie`, token headers) replaced by `***`. */
   headers?: Headers | undefined;
   body?: unknown;
   errors?: string[] | undefined;
@@ -8,7 +12,7 @@ export interface ApiErrorInit {
 
 /**
  * Base of every error the client throws. Carries the response's status, headers and parsed body
- * when there was one, never the request's credentials.
+ * when there was one, never a credential.
  */
 export class ApiError extends Error {
   declare readonly status?: number | undefined;
@@ -20,6 +24,7 @@ export class ApiError extends Error {
   constructor(message: string, init: ApiErrorInit = {}) {
     super(message, init); // sets `cause` (non-enumerable) only when init has one; assigning it again keeps it so
     Object.assign(this, init, { errors: init.errors ?? [] });
+    if (init.headers) Object.assign(this, { headers: redactedHeaders(init.headers) });
   }
 }
 /** No response: DNS, refused or dropped connection. Retried. */
@@ -30,7 +35,7 @@ export class ApiTimeoutError extends ApiConnectionError {}
 export class ApiAbortError extends ApiError {}
 /** 400 */
 export class BadRequestError extends ApiError {}
-/** 401 (unless it is HostBill's throttle) */
+/** 401 (unless the body says it is a throttle) */
 export class AuthenticationError extends ApiError {}
 /** 403 */
 export class PermissionDeniedError extends ApiError {}
@@ -47,7 +52,28 @@ export class InternalServerError extends ApiError {}
 /** A 2xx response the client cannot read: malformed JSON, or an HTML page where JSON was expected. */
 export class InvalidResponseError extends ApiError {}
 
-/** HostBill's per-server action throttle (`["wait_x_between_action", 24]`, sent with 401). Never retried. */
+/** A response body over `maxResponseBytes` (declared or counted); the rest is not downloaded. Never retried. */
+export class ResponseTooLargeError extends ApiError {
+  declare readonly limit: number;
+  constructor(message: string, init: ApiErrorInit & { limit: number }) {
+    super(message, init); // copies limit
+  }
+}
+
+/**
+ * A redirect the client does not follow: to another origin (unless allowed), to an unusable
+ * `Location`, or one it cannot see. `location`: origin and path of the target, when known. Never retried.
+ */
+export class RedirectError extends ApiError {
+  declare readonly location?: string | undefined;
+  constructor(message: string, init: ApiErrorInit & { location?: string | undefined } = {}) {
+    super(message, init); // copies location
+  }
+}
+/** Redirects that come back to an address already visited, or more than `maxRedirects` of them. */
+export class RedirectLoopError extends RedirectError {}
+
+/** An API's per-action throttle (HostBill: `["wait_x_between_action", 24]`, sent with 401). Never retried. */
 export class ThrottleError extends ApiError {
   declare readonly waitSeconds: number;
   constructor(message: string, init: ApiErrorInit & { waitSeconds: number }) {
@@ -55,8 +81,8 @@ export class ThrottleError extends ApiError {
   }
 }
 
-// `name` goes on each prototype (one string per class in a bundle, none per instance), taken from
-// the keys so it cannot drift from the class; a minifier renames the classes themselves.
+// `name` goes on each prototype (one string per class, none per instance), taken from the keys so
+// it cannot drift from the class when a minifier renames the classes themselves.
 for (const [name, Class] of Object.entries({
   ApiError,
   ApiConnectionError,
@@ -71,45 +97,10 @@ for (const [name, Class] of Object.entries({
   RateLimitError,
   InternalServerError,
   InvalidResponseError,
+  ResponseTooLargeError,
+  RedirectError,
+  RedirectLoopError,
   ThrottleError,
 })) {
   Class.prototype.name = name;
-}
-
-const BY_STATUS: Record<number, typeof ApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-
-/** A bounded, single-line excerpt of a text body; HTML loses its tags, scripts and styles. */
-export const excerpt = (text: string, max = 200): string => {
-  const s = text
-    .slice(0, 10_000)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^<>]*>?/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-};
-
-/** Builds the error for a failed response (or a 2xx HostBill body with `error`). */
-export function errorFromResponse(status: number, headers: Headers, body: unknown, label: string): ApiError {
-  // HostBill's `error` entries, else `errors` or `message` (strings, numbers and arrays have none of these).
-  const b = body as { error?: unknown; errors?: unknown; message?: unknown } | null | undefined;
-  const raw = b?.error ?? b?.errors ?? b?.message;
-  const list: unknown[] = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? Object.entries(raw) : raw || raw === 0 ? [raw] : [];
-  // Readable form: strings kept, `[key, param]` pairs (and object entries) become `key: param`.
-  const errors = list.map((e) => (Array.isArray(e) ? `${str(e[0])}: ${e.slice(1).map(str).join(', ')}` : str(e)));
-  const message = `${status} ${label}: ${excerpt(errors.join('; ') || (typeof body === 'string' ? body : '') || `HTTP ${status}`)}`;
-  const init = { status, headers, body, errors };
-  const wait = Array.isArray(raw) && raw.find((e) => Array.isArray(e) && /^wait_/.test(String(e[0])) && Number.isFinite(Number(e[1])));
-  if (wait) return new ThrottleError(message, { ...init, waitSeconds: Number(wait[1]) });
-  return new (BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError))(message, init);
 }

@@ -1,6 +1,24 @@
-import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError, ThrottleError, errorFromResponse } from './errors.js';
-import { buildRequest, errorBody, parseBody, redactHeaders, retryDelay } from './http.js';
-import type { ClientOptions, JwtSession, LogLevel, OperationSpec, ProviderDefaults, RequestOptions } from './types.js';
+/**
+ * `ApiClient`, which every generated client extends. A call goes through named steps, each in its
+ * own module under `internal/`: build the request, apply auth and headers, send it with a timeout
+ * (following redirects), read and parse the body, decide whether to retry and how long to wait, and
+ * replay once after a JWT refresh. The methods here only put those steps in order.
+ */
+import { ApiAbortError, ApiError, ThrottleError } from './errors.js';
+import { checkBaseUrl } from './internal/base-url.js';
+import { buildRequest, type BuiltRequest, type QueryKey } from './internal/build-request.js';
+import { credentialsFromEnv, resolveCredential, type Credential } from './internal/credentials.js';
+import { abortError, DEFAULT_TIMEOUT_MS, withDeadline } from './internal/deadline.js';
+import { readEnv } from './internal/env.js';
+import { requestHeaders } from './internal/headers.js';
+import { createLog, type Log } from './internal/log.js';
+import { errorBody, parseBody } from './internal/parse-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody } from './internal/read-body.js';
+import { originAndPath, redactedHeaderRecord } from './internal/redact.js';
+import { sendFollowingRedirects, type OutgoingRequest, type RedirectPolicy } from './internal/redirects.js';
+import { errorFromResponse } from './internal/response-errors.js';
+import { maxRetriesFor, nextRetryDelay } from './internal/retry.js';
+import type { ClientOptions, LogLevel, OperationSpec, ProviderDefaults, ReadResponse, RequestEvent, RequestOptions } from './types.js';
 
 /**
  * The promise of a call's data. The request starts at once (on the next microtask).
@@ -14,161 +32,53 @@ export interface ApiPromise<T> extends Promise<T> {
 }
 
 type Result = { data: unknown; response: Response };
-/** Sends one operation: every attempt, retry and the replay after a JWT refresh. `raw`: leave the body unread. */
-type Run = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions, raw: boolean) => Promise<Result>;
 
-const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
-const JSON_TYPE = 'application/json';
-const AUTHORIZATION = 'authorization';
-const noop = () => {};
-const aborted = () => new ApiAbortError('Request was aborted');
-
-function readEnv(name: string): string | undefined {
-  try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
-  } catch {
-    return undefined; // e.g. Deno without --allow-env
-  }
+/** How a call is sent: `raw` leaves a 2xx body unread; `secretBody`: a sign-in request (no cross-origin redirect). */
+interface CallMode {
+  readonly raw: boolean;
+  readonly secretBody: boolean;
 }
 
-/** `Basic base64(user:pass)`, UTF-8 encoded. */
-const basic = (user: string, pass: string) => `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))}`;
+/** One attempt's end: a result, or the error and the JWT it was sent with (for the refresh-and-replay). */
+type Outcome = { ok: true; result: Result } | { ok: false; error: ApiError; bearer?: string | undefined };
 
-const retriable = (e: ApiError) =>
-  !(e instanceof ThrottleError) && (e instanceof ApiConnectionError || e.status === 408 || e.status === 429 || (e.status ?? 0) >= 500);
+const DEFAULT_MAX_REDIRECTS = 10;
+const noop = () => {};
 
-const setAll = (headers: Headers, extra: Record<string, string> = {}) => {
-  for (const k in extra) headers.set(k, extra[k]!);
-};
-
-/**
- * The client every generated client extends. The settings live in the constructor's closure (the
- * credentials too: they are on no property of the client), where `#run` is made.
- */
 export class ApiClient {
-  readonly #o: ClientOptions;
-  readonly #run: Run;
-  readonly #jwt?: JwtSession;
+  readonly #options: ClientOptions;
+  readonly #rules: ProviderDefaults['rules'];
+  readonly #baseUrl: string;
+  readonly #log: Log;
+  /** Private, so no property, `util.inspect` or JSON of the client shows a credential. */
+  readonly #credential: Credential;
 
   constructor(options: ClientOptions | undefined, defaults: ProviderDefaults) {
-    const o = (this.#o = options ?? {});
-    const env = (name: string) => readEnv(`${defaults.envPrefix}_${name}`);
-    const base = o.baseUrl ?? env('BASE_URL') ?? defaults.baseUrl;
-
-    const level = o.logLevel ?? (env('LOG') as LogLevel | undefined);
-    const logger = o.logger ?? (level ? console : undefined);
-    /** The logger's method for `at` when that level is on: `log('debug')?.(message)` builds the message only then. */
-    const log = (at: 'debug' | 'warn') =>
-      logger && LEVELS.indexOf(at) >= LEVELS.indexOf(level ?? 'warn') ? (message: string) => logger[at](message) : undefined;
-
-    // Credentials: a header `[name, value]` (Basic, Bearer or an API key), an API key for the query, or a JWT session.
-    let header: readonly [string, string] | undefined;
-    let query: readonly [string, string] | undefined;
-    const [username, password] = [env('USERNAME'), env('PASSWORD')];
-    const auth = o.auth ?? (username && password ? { username, password } : undefined);
-    const schemes = defaults.authSchemes;
-    if (!auth) {
-      // no credentials: operations that need them get 401 from the API
-    } else if ('token' in auth) header = [AUTHORIZATION, `Bearer ${auth.token}`];
-    else if ('apiKey' in auth) {
-      const key = defaults.apiKey ?? { in: 'header', name: 'X-API-Key' };
-      if (key.in === 'query') query = [key.name, auth.apiKey];
-      else header = [key.name, auth.apiKey];
-    } else if ((auth.scheme ?? (schemes.includes('basic') || !schemes.includes('jwt') ? 'basic' : 'jwt')) === 'basic') {
-      header = [AUTHORIZATION, basic(auth.username, auth.password)];
-    } else if (defaults.jwtSession) {
-      const send = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions) => run(op, params, options, false).then((r) => r.data);
-      this.#jwt = defaults.jwtSession(send, defaults.jwt, auth.username, auth.password);
-    } else {
-      throw new ApiError('JWT sign-in needs jwtSession in the provider defaults');
-    }
-    const jwt = this.#jwt;
-    const secretHeader = header?.[0].toLowerCase();
-
-    const run: Run = async (op, params, call, raw) => {
-      const { method } = op;
-      const { signal } = call;
-      const [url, shownUrl, label, body] = buildRequest(base, op, params, op.auth ? query : undefined);
-      const maxRetries =
-        call.retry === false || (!call.retry && (method === 'POST' || method === 'PATCH')) ? 0 : (call.maxRetries ?? o.maxRetries ?? 2);
-      const timeout = call.timeout ?? o.timeout ?? 60_000;
-      let retries = 0;
-      let replayed = false;
-      for (let attempt = 1; ; attempt++) {
-        if (signal?.aborted) throw aborted();
-        const headers = new Headers(op.response === 'json' ? { accept: JSON_TYPE } : {});
-        if (body !== undefined) headers.set('content-type', JSON_TYPE);
-        setAll(headers, o.headers);
-        let bearer: string | undefined;
-        if (!op.auth) headers.delete(AUTHORIZATION);
-        else if (jwt) headers.set(AUTHORIZATION, `Bearer ${(bearer = await jwt.token())}`);
-        else if (header) headers.set(...header);
-        setAll(headers, call.headers);
-
-        const line = `${method} ${shownUrl} (attempt ${attempt})`;
-        // Built only for hooks (so `event!` is safe where a hook is called).
-        const event = o.onRequest || o.onResponse ? { operation: op.name, method, url: shownUrl, headers: redactHeaders(headers, secretHeader), attempt } : undefined;
-        o.onRequest?.(event!);
-        // The timer or the caller's signal aborts the attempt; the caller's signal tells which.
-        const controller = new AbortController();
-        const abort = () => controller.abort();
-        const timer = setTimeout(abort, timeout);
-        signal?.addEventListener('abort', abort);
-        const started = Date.now();
-        let response: Response | undefined;
-        let buf: ArrayBuffer | undefined;
-        let error: ApiError | undefined;
-        try {
-          response = await (o.fetch ?? fetch)(url, { method, headers, body: body ?? null, signal: controller.signal });
-          if (!raw || !response.ok) buf = await response.arrayBuffer();
-        } catch (cause) {
-          error = signal?.aborted
-            ? aborted()
-            : controller.signal.aborted
-              ? new ApiTimeoutError(`${label}: timed out after ${timeout} ms`)
-              : new ApiConnectionError(`${label}: connection error`, { cause });
-          log('debug')?.(`${line} failed: ${error.name}`);
-        } finally {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', abort);
-        }
-        if (!error) {
-          const { status, ok, headers: got } = response!;
-          const durationMs = Date.now() - started;
-          o.onResponse?.({ ...event!, status, durationMs });
-          log('debug')?.(`${line} -> ${status} in ${durationMs} ms`);
-          if (ok) return { data: raw ? undefined : parseBody(op, response!, buf!, label, defaults.hostbill), response: response! };
-          error = errorFromResponse(status, got, errorBody(buf!), label);
-        }
-        if (bearer && error.status === 401 && !(error instanceof ThrottleError) && !replayed) {
-          replayed = true; // expired or revoked token: refresh (or log in) and replay once
-          await jwt!.renew(bearer);
-          continue;
-        }
-        const delay = retries < maxRetries && retriable(error) ? retryDelay(error, ++retries) : undefined;
-        if (delay === undefined) throw error;
-        log('warn')?.(`${label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
-        await this.sleep(delay, signal);
-      }
-    };
-    this.#run = run;
+    const given = (this.#options = options ?? {});
+    const prefix = defaults.envPrefix;
+    this.#rules = defaults.rules;
+    this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
+    this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
+    const signIn = { raw: false, secretBody: true };
+    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, signIn).then((result) => result.data);
+    this.#credential = resolveCredential(given.auth ?? credentialsFromEnv(prefix), defaults, send);
   }
 
   /** Sends one operation. Rejects with an ApiError subclass. */
   request<T>(op: OperationSpec, params: object | undefined, options: RequestOptions = {}): ApiPromise<T> {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
-      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, raw).catch((e: ApiError) => {
-        this.#o.onError?.(e);
-        throw e;
+      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, { raw, secretBody: false }).catch((error: ApiError) => {
+        this.#options.onError?.(error);
+        throw error;
       }));
     const data = Promise.resolve()
       .then(() => start(false))
-      .then((r) => r.data as T);
+      .then((result) => result.data as T);
     data.catch(noop); // a call nobody awaits must not crash the process
     return Object.assign(data, {
       withResponse: () => start(false) as Promise<{ data: T; response: Response }>,
-      asResponse: () => start(true).then((r) => r.response),
+      asResponse: () => start(true).then((result) => result.response),
     });
   }
 
@@ -198,7 +108,7 @@ export class ApiClient {
 
   /** JWT: revokes the tokens (`jwt.revoke`, else `jwt.logout`) and forgets them. Other schemes: nothing. */
   async logout(): Promise<void> {
-    await this.#jwt?.logout();
+    if (this.#credential.kind === 'jwt') await this.#credential.session.logout();
   }
 
   /** Waits between retries; rejects with ApiAbortError when `signal` fires. Override to observe delays. */
@@ -206,7 +116,7 @@ export class ApiClient {
     return new Promise((resolve, reject) => {
       const stop = () => {
         clearTimeout(timer);
-        reject(aborted());
+        reject(new ApiAbortError('Request was aborted'));
       };
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', stop);
@@ -216,4 +126,131 @@ export class ApiClient {
       else signal?.addEventListener('abort', stop, { once: true });
     });
   }
+
+  /** Every attempt of one call: retries with their delays, and one replay after a refused JWT. */
+  async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions, mode: CallMode): Promise<Result> {
+    const request = buildRequest(this.#baseUrl, op, params, op.auth ? this.#queryKey() : undefined);
+    const maxRetries = maxRetriesFor(op.method, call, this.#options.maxRetries);
+    let retries = 0;
+    let replayed = false;
+    // Bounded: each pass either returns, throws, retries (≤ maxRetries) or replays (once).
+    for (let attempt = 1; attempt <= maxRetries + 2; attempt++) {
+      if (call.signal?.aborted) throw abortError(request.label);
+      const outcome = await this.#attempt(op, request, call, mode, attempt);
+      if (outcome.ok) return outcome.result;
+      const { error, bearer } = outcome;
+      if (!replayed && bearer !== undefined && isRefusedToken(error) && this.#credential.kind === 'jwt') {
+        replayed = true; // expired or revoked token: refresh (or log in) and replay once
+        await this.#credential.session.renew(bearer);
+        continue;
+      }
+      const delay = nextRetryDelay(error, retries, maxRetries);
+      if (delay === undefined) throw error;
+      retries++;
+      this.#log.warn?.(`${request.label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
+      await this.#pause(delay, call.signal, request.label);
+    }
+    throw new ApiError(`${request.label}: gave up after ${maxRetries + 2} attempts`); // not reached: see the bound
+  }
+
+  /** One attempt: headers, hooks, the exchange, then data or the error the response means. */
+  async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions, mode: CallMode, attempt: number): Promise<Outcome> {
+    const { headers, bearer } = await this.#headersFor(op, request, call);
+    const line = `${op.method} ${request.shownUrl} (attempt ${attempt})`;
+    const event = this.#requestEvent(op, request, headers, attempt);
+    if (event) this.#options.onRequest?.(event);
+    const started = Date.now();
+    let exchanged: { response: Response; bytes: Uint8Array<ArrayBuffer> | undefined };
+    try {
+      exchanged = await this.#exchange(op, request, headers, call, mode);
+    } catch (error) {
+      this.#log.debug?.(`${line} failed: ${(error as Error).name}`);
+      return { ok: false, error: error as ApiError, bearer };
+    }
+    const { response, bytes } = exchanged;
+    const durationMs = Date.now() - started;
+    if (event) this.#options.onResponse?.({ ...event, status: response.status, durationMs });
+    this.#log.debug?.(`${line} -> ${response.status} in ${durationMs} ms`);
+    if (!response.ok) return { ok: false, error: this.#failure(response, bytes, request.label), bearer };
+    return { ok: true, result: { data: bytes && this.#data(op, response, bytes, request.label), response } };
+  }
+
+  /** The attempt's headers, with the credential: a current JWT (signing in first if need be) or a fixed header. */
+  async #headersFor(op: OperationSpec, request: BuiltRequest, call: RequestOptions): Promise<{ headers: Headers; bearer?: string }> {
+    const credential = this.#credential;
+    const bearer = op.auth && credential.kind === 'jwt' ? await credential.session.token() : undefined;
+    const header = bearer !== undefined ? (['authorization', `Bearer ${bearer}`] as const) : credential.kind === 'header' ? ([credential.name, credential.value] as const) : undefined;
+    const headers = requestHeaders({
+      acceptJson: op.response === 'json',
+      jsonBody: request.body !== undefined,
+      client: this.#options.headers,
+      auth: op.auth,
+      credential: header,
+      call: call.headers,
+    });
+    return { headers, bearer };
+  }
+
+  /** Sends within the attempt's deadline, following redirects, and reads the body (unless `raw` and 2xx). */
+  #exchange(op: OperationSpec, request: BuiltRequest, headers: Headers, call: RequestOptions, mode: CallMode) {
+    const client = this.#options;
+    const limit = call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
+    return withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, request.label, async (signal) => {
+      const fetchOnce = (out: OutgoingRequest) =>
+        (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
+      const response = await sendFollowingRedirects(fetchOnce, first, this.#redirectPolicy(mode), request.label, (from, next) =>
+        this.#log.debug?.(`${request.label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`),
+      );
+      const bytes = mode.raw && response.ok ? undefined : await readBody(response, limit, request.label);
+      return { response, bytes };
+    });
+  }
+
+  /** A 2xx body as data; the provider's rules may still call it an error (HostBill's `error` envelope). */
+  #data(op: OperationSpec, response: Response, bytes: Uint8Array<ArrayBuffer>, label: string): unknown {
+    const data = parseBody(op.response, response, bytes, label);
+    if (data === undefined || data instanceof Blob) return data;
+    const error = this.#rules?.bodyError({ status: response.status, headers: response.headers, body: data, label });
+    if (error) throw error;
+    return data;
+  }
+
+  /** The error a failed response means: the provider's rules first (a throttle), else its status. */
+  #failure(response: Response, bytes: Uint8Array | undefined, label: string): ApiError {
+    const read: ReadResponse = { status: response.status, headers: response.headers, body: bytes && errorBody(bytes), label };
+    return this.#rules?.bodyError(read) ?? errorFromResponse(read);
+  }
+
+  /** Built only when a hook is set: the hot path skips redacting the headers. */
+  #requestEvent(op: OperationSpec, request: BuiltRequest, headers: Headers, attempt: number): RequestEvent | undefined {
+    if (!this.#options.onRequest && !this.#options.onResponse) return undefined;
+    const secretHeader = this.#credential.kind === 'header' ? this.#credential.name : undefined;
+    return { operation: op.name, method: op.method, url: request.shownUrl, headers: redactedHeaderRecord(headers, secretHeader), attempt };
+  }
+
+  #redirectPolicy(mode: CallMode): RedirectPolicy {
+    const credential = this.#credential;
+    return {
+      maxRedirects: this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      allowCrossOrigin: this.#options.allowCrossOriginRedirects ?? false,
+      secretBody: mode.secretBody,
+      secretParam: this.#queryKey()?.[0],
+      secretHeader: credential.kind === 'header' ? credential.name : undefined,
+    };
+  }
+
+  #queryKey(): QueryKey | undefined {
+    return this.#credential.kind === 'query' ? this.#credential.key : undefined;
+  }
+
+  /** `sleep`, with an abort named after the call. */
+  async #pause(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
+    await this.sleep(ms, signal).catch((error: unknown) => {
+      throw error instanceof ApiAbortError ? abortError(label) : error;
+    });
+  }
 }
+
+/** A 401 that is not a throttle: the token was expired or revoked. */
+const isRefusedToken = (error: ApiError): boolean => error.status === 401 && !(error instanceof ThrottleError);

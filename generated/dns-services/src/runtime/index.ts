@@ -1,3 +1,8 @@
+/**
+ * The runtime's public surface: what a generated package re-exports (`contracts.ts` lists it as
+ * PUBLIC_RUNTIME_EXPORTS). Generated code also imports `jwtSession` from `./jwt.js` and `hostbillRules`
+ * from `./hostbill.js`, so a client that needs neither leaves them out of a bundle.
+ */
 export { ApiClient, type ApiPromise } from './client.js';
 export {
   ApiAbortError,
@@ -12,25 +17,22 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  RedirectLoopError,
+  ResponseTooLargeError,
   ThrottleError,
   UnprocessableEntityError,
   type ApiErrorInit,
 } from './errors.js';
-export { jwtSession } from './jwt.js';
 export type {
   AuthScheme,
   ClientOptions,
   Credentials,
   HttpMethod,
-  JwtPaths,
-  JwtSession,
-  JwtSessionFactory,
   LogLevel,
   Logger,
   OperationSpec,
-  ProviderDefaults,
   RequestEvent,
   RequestOptions,
   ResponseEvent,
-  Send,
 } from './types.js';

@@ -1,3 +1,4 @@
+/** The runtime's types: what a client takes (options, credentials, hooks) and what a generated client passes it. */
 import type { ApiError } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -21,17 +22,39 @@ export interface OperationSpec {
   readonly paged?: boolean | undefined;
 }
 
+/** A response whose body was read, as `ResponseRules` see it. An `ApiError` made from `headers` stores a redacted copy. */
+export interface ReadResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Parsed JSON, or the text when it is not JSON. */
+  readonly body: unknown;
+  /** `METHOD /path`, for messages. */
+  readonly label: string;
+}
+
+/**
+ * What an API says in its bodies beyond the status code (HostBill: `hostbillRules`). Generic clients
+ * pass none: the status decides.
+ */
+export interface ResponseRules {
+  /**
+   * Called with every JSON body of a 2xx response and every body of a failed one: the error the body
+   * means (a 2xx error envelope, a throttle), or `undefined` to leave it to the status.
+   */
+  bodyError(response: ReadResponse): ApiError | undefined;
+}
+
 /** What a generated client passes for its provider. */
 export interface ProviderDefaults {
   baseUrl: string;
   /** `TIME4VPS` reads `TIME4VPS_USERNAME`, `TIME4VPS_PASSWORD`, `TIME4VPS_BASE_URL`, `TIME4VPS_LOG`. */
   envPrefix: string;
   authSchemes: readonly AuthScheme[];
-  hostbill: boolean;
+  /** The API's body rules (`hostbillRules` for HostBill providers); none for generic APIs. */
+  rules?: ResponseRules | undefined;
   /**
    * JWT support, for providers whose `authSchemes` include `jwt`: the runtime's `jwtSession`. Opt-in so
-   * that clients of Basic-only providers leave the JWT code out of a bundle; without it, signing in
-   * with JWT fails at construction.
+   * that clients of Basic-only providers leave the JWT code out of a bundle.
    */
   jwtSession?: JwtSessionFactory | undefined;
   /** Paths of the JWT endpoints; default `/login`, `/token`, `/revoke`, `/logout`. */
@@ -48,7 +71,7 @@ export interface JwtPaths {
 }
 
 export interface JwtSession {
-  /** A current access token: logs in on first use, refreshes within 30 s of `exp`. */
+  /** A current access token: logs in on first use, refreshes shortly before `exp`. */
   token(): Promise<string>;
   /** A new token after `used` was refused with 401; one refresh however many calls ask. */
   renew(used: string): Promise<string>;
@@ -56,14 +79,22 @@ export interface JwtSession {
   logout(): Promise<void>;
 }
 
-/** Sends one operation through the client (retries, timeout, hooks, logs) without calling `onError`; resolves the parsed body. */
+/**
+ * Sends one sign-in operation through the client (retries, timeout, hooks, logs) without calling
+ * `onError`; resolves the parsed body. Its requests carry credentials in the body, so they never
+ * follow a redirect to another origin.
+ */
 export type Send = (op: OperationSpec, params: Record<string, unknown>, options: RequestOptions) => Promise<unknown>;
 
 /** Makes the JWT session of a client; `send` is the client's own transport (hooks, logs, timeouts). */
 export type JwtSessionFactory = (send: Send, paths: JwtPaths | undefined, username: string, password: string) => JwtSession;
 
-export type Credentials =
-  | { username: string; password: string; scheme?: 'basic' | 'jwt' | undefined }
+/**
+ * `S`: the schemes the provider offers. A generated client declares them (`ClientOptions<'basic'>`), so
+ * `scheme: 'jwt'` on a Basic-only provider is a type error.
+ */
+export type Credentials<S extends AuthScheme = AuthScheme> =
+  | { username: string; password: string; scheme?: Extract<S, 'basic' | 'jwt'> | undefined }
   | { token: string }
   | { apiKey: string };
 
@@ -89,16 +120,28 @@ export interface ResponseEvent extends RequestEvent {
   durationMs: number;
 }
 
-export interface ClientOptions {
+/** `S`: the auth schemes the provider offers (see `Credentials`). */
+export interface ClientOptions<S extends AuthScheme = AuthScheme> {
+  /** Must not hold credentials (`https://user:pw@host`): pass them as `auth`. */
   baseUrl?: string | undefined;
   /** Default: `<envPrefix>_USERNAME` and `<envPrefix>_PASSWORD` from the environment, when both are set. */
-  auth?: Credentials | undefined;
+  auth?: Credentials<S> | undefined;
+  /** Called with `redirect: 'manual'`; see the README on a fetch that follows redirects itself. */
   fetch?: typeof fetch | undefined;
   headers?: Record<string, string> | undefined;
   /** Retries after the first attempt; default 2. */
   maxRetries?: number | undefined;
   /** Per attempt, in ms; default 60000. */
   timeout?: number | undefined;
+  /** Largest response body the client reads, in bytes; default 50 MiB. */
+  maxResponseBytes?: number | undefined;
+  /** Same-origin redirects followed per attempt; default 10. */
+  maxRedirects?: number | undefined;
+  /**
+   * `true` follows a redirect to another origin, without any credential (auth headers, API key,
+   * cookies); sign-in requests still refuse it. Default `false`: such a redirect is a `RedirectError`.
+   */
+  allowCrossOriginRedirects?: boolean | undefined;
   /** Default: none (console when `logLevel` or `<envPrefix>_LOG` is set). */
   logger?: Logger | undefined;
   /** Default `warn`. */
@@ -116,4 +159,6 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** `true` lets POST/PATCH retry; `false` turns retries off for any method. */
   retry?: boolean | undefined;
+  /** Largest response body read for this call, in bytes; default the client's. */
+  maxResponseBytes?: number | undefined;
 }

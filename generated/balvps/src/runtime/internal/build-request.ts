@@ -1,0 +1,58 @@
+/** The first step of a call: an operation and its parameters become URL, label and body. */
+import { ApiError } from '../errors.js';
+import type { OperationSpec } from '../types.js';
+import { REDACTED } from './redact.js';
+import { encodeQuery } from './query.js';
+
+/** What `buildRequest` makes of an operation and its parameters. */
+export interface BuiltRequest {
+  /** The full URL, with the API key when it goes in the query. */
+  readonly url: string;
+  /** `url` for logs, hooks and messages: the API key replaced by `***`. */
+  readonly shownUrl: string;
+  /** `METHOD /api/path` for error messages: no origin and no query, so no secrets. */
+  readonly label: string;
+  /** JSON, or `undefined` for no body. */
+  readonly body: string | undefined;
+}
+
+/** An API key that goes in the query: `[name, value]`. */
+export type QueryKey = readonly [name: string, value: string];
+
+/** The path with every `{name}` replaced by its encoded parameter; throws on a missing or dot-segment value. */
+export function expandPath(op: OperationSpec, params: Record<string, unknown>): string {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    const encoded = value == null ? '' : encodeURIComponent(String(value));
+    // '', '.' and '..' would change the path even when encoded ('%2e%2e' is a dot segment too).
+    if (/^\.{0,2}$/.test(encoded)) throw new ApiError(`${op.name}: missing or invalid path parameter "${name}"`);
+    return encoded;
+  });
+}
+
+/** `base` and `path` joined by exactly one slash. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The JSON body: the `bodyParams` present (`fields`), `params.body` (`whole`), or none. */
+export function jsonBody(op: OperationSpec, params: Record<string, unknown>): string | undefined {
+  if (op.method === 'GET' || op.method === 'HEAD' || op.body === 'none') return undefined;
+  if (op.body === 'whole') return JSON.stringify(params['body'] ?? {});
+  const present = op.bodyParams.filter((name) => params[name] !== undefined);
+  return JSON.stringify(Object.fromEntries(present.map((name) => [name, params[name]])));
+}
+
+/** Builds URL and body; throws before any request on a missing or unsafe path parameter. */
+export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey): BuiltRequest {
+  const path = expandPath(op, params);
+  const url = joinUrl(baseUrl, path);
+  const query = encodeQuery(op.queryParams, params);
+  const withQuery = (keyValue?: string): string => {
+    if (queryKey && keyValue) query.set(queryKey[0], keyValue);
+    const search = query.toString();
+    return search ? `${url}?${search}` : url;
+  };
+  const shownUrl = withQuery(queryKey && REDACTED);
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, body: jsonBody(op, params) };
+}
