@@ -16,6 +16,22 @@ export function codeBlocks(markdown: string): string[] {
 }
 
 /**
+ * The import lines of all blocks as one import per module: blocks import the same names
+ * (`ThrottleError` in the errors and the testing example), which may be declared once per file.
+ */
+export function mergeImports(lines: Iterable<string>): string[] {
+  const byModule = new Map<string, Set<string>>();
+  for (const line of lines) {
+    const m = /^import \{([^}]*)\} from (['"][^'"]+['"]);$/.exec(line);
+    if (!m) throw new Error(`README example import not of the form import { … } from '…': ${line}`);
+    const names = byModule.get(m[2] as string) ?? new Set<string>();
+    for (const name of (m[1] as string).split(',').map((n) => n.trim()).filter(Boolean)) names.add(name);
+    byModule.set(m[2] as string, names);
+  }
+  return [...byModule].map(([from, names]) => `import { ${[...names].join(', ')} } from ${from};`);
+}
+
+/**
  * Every example in a generated README compiles: each block becomes the body of its own async
  * function (imports hoisted), with the package name mapped to the package's source.
  */
@@ -35,7 +51,7 @@ describe.each(providers)('README examples of %s', (id) => {
     const clientClass = /export class (\w+Client) extends ApiClient/.exec(await readFile(path.join(pkgDir, 'src/client.ts'), 'utf8'))?.[1];
     const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-readme-'));
     const source = [
-      ...imports,
+      ...mergeImports(imports),
       `import { ${clientClass} as __Client } from ${JSON.stringify(manifest.name)};`,
       'declare const client: __Client;',
       ...bodies,

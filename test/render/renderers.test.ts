@@ -50,7 +50,8 @@ describe('renderers', () => {
     ['client', () => renderClientFile(model, provider, ''), [
       'export class AcmeClient extends ApiClient {',
       'readonly dns: DnsApi;',
-      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], hostbill: true });",
+      "constructor(options?: ClientOptions<\"basic\">) {",
+      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules });",
       'getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {',
       'return this.#client.request(operations.postServiceDns, params, options);',
     ]],
