@@ -45,15 +45,15 @@ const engine = () => import('../engine/render-package.ts');
 /** One pool per process, so a process that renders several times (release, tests) loads the engine into each worker once. */
 let shared: WorkerPool | undefined;
 function workerPool(size: number): WorkerPool {
-  if (!shared || shared.closed) shared = new WorkerPool(size);
-  else shared.resize(size);
+  if (shared) shared.resize(size);
+  else shared = new WorkerPool(size);
   return shared;
 }
 
 /**
  * Renders every input; results keep the inputs' order. On the first failure no further package is
- * started, the workers are stopped (the work in flight there is dropped), and that failure is thrown
- * once the package in flight on this thread has ended.
+ * started, and that failure is thrown once the packages in flight have ended (at most one per
+ * thread), so the workers stay usable for the next run.
  */
 export async function renderPackages(inputs: readonly EngineInput[], options: ScheduleOptions = {}): Promise<PackageResult[]> {
   const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
@@ -76,9 +76,7 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
       results[index] = result;
       if (!failure) options.onRendered?.(result, performance.now() - started);
     } catch (error) {
-      if (failure) return;
-      failure = { error };
-      await pool?.close();
+      failure ??= { error };
     }
   };
   const takeSmall = (): number | undefined => (failure || nextSmall >= small.length ? undefined : small[nextSmall++]);

@@ -29,9 +29,8 @@ interface Job {
  * Worker threads running generator tasks (tasks.ts), at most `size` jobs at a time; a worker is
  * started on first need and kept for the next job (and the next run: an idle worker does not keep
  * the process alive, so a process that renders several times loads the engine into each worker
- * once). Arguments are copied when `run` is called, as a worker receives them. `close()` stops every
- * worker and rejects whatever was still waiting, so a failed run does not wait for work whose result
- * nobody will use.
+ * once). Arguments are copied when `run` is called, as a worker receives them. A worker that
+ * crashes is dropped and its job rejected; the next job starts a new one.
  */
 export class WorkerPool {
   #size: number;
@@ -40,14 +39,9 @@ export class WorkerPool {
   readonly #all: Worker[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
-  #closed = false;
 
   constructor(size: number) {
     this.#size = Math.max(1, size);
-  }
-
-  get closed(): boolean {
-    return this.#closed;
   }
 
   /** How many jobs may run at once from now on (workers beyond it stay idle). */
@@ -57,7 +51,6 @@ export class WorkerPool {
   }
 
   run<N extends TaskName>(name: N, args: TaskArgs<N>): Promise<TaskResult<N>> {
-    if (this.#closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise((resolve, reject) => {
       const job: Job = { name, args, resolve: resolve as (v: unknown) => void, reject };
       this.#queue.push(job);
@@ -68,7 +61,7 @@ export class WorkerPool {
   }
 
   #pump(): void {
-    while (!this.#closed && this.#queue.length > 0 && this.#busy < this.#size) {
+    while (this.#queue.length > 0 && this.#busy < this.#size) {
       let worker = this.#idle.pop();
       if (!worker && this.#all.length < this.#size) worker = this.#spawn();
       if (!worker) return;
@@ -79,6 +72,12 @@ export class WorkerPool {
   #spawn(): Worker {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { stdout: false, stderr: false });
     this.#all.push(worker);
+    // A worker that dies while idle is forgotten (one that dies on a job also rejects the job, below).
+    const forget = (): void => {
+      for (const list of [this.#all, this.#idle]) if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
     return worker;
   }
 
@@ -97,8 +96,6 @@ export class WorkerPool {
     };
     const onError = (error: Error): void => {
       cleanup();
-      const index = this.#all.indexOf(worker);
-      if (index !== -1) this.#all.splice(index, 1);
       job.reject(error);
       this.#pump();
     };
@@ -113,13 +110,5 @@ export class WorkerPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, name: job.name, args: job.args });
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    for (const job of this.#queue.splice(0)) job.reject(new Error('the worker pool is closed'));
-    const workers = this.#all.splice(0);
-    this.#idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

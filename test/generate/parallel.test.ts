@@ -93,7 +93,7 @@ describe('a large document', () => {
 });
 
 describe('a failure', () => {
-  it('rejects with the GeneratorError a worker raised, naming the file; the next run starts new workers', async () => {
+  it('rejects with the GeneratorError a worker raised, naming the file; the next run still renders', async () => {
     const root = await tempWorkspace([
       { id: 'good', files: { 'swagger.json': smallSwagger() } },
       { id: 'bad', files: { 'swagger.json': '{ "swagger": "2.0", ' } },
