@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.ts';
+import { runCliListingPackages } from '../helpers/modules-loaded.ts';
 import { smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 
 /** `generate` skips packages whose inputs and files are as recorded; `check` never skips. */
@@ -20,6 +21,14 @@ describe('skipping unchanged packages', () => {
     const again = await runInProcess('generate', [], root);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('small: up to date (inputs unchanged)\n');
+  });
+
+  it('a no-op run, as its own process, loads none of the rendering modules', async () => {
+    const run = await runCliListingPackages('generate', [], root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('small: up to date (inputs unchanged)\n');
+    expect(run.packages).toContain('commander'); // the trace sees the packages the command does load
+    for (const heavy of ['ts-morph', 'prettier', 'handlebars']) expect(run.packages, heavy).not.toContain(heavy);
   });
 
   it('regenerates when the spec changes', async () => {
