@@ -90,12 +90,13 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
       if (!failure) options.onProgress?.({ id: prepared.id, stage, ms: performance.now() - started, bytes: bytes[index] as number, operations: prepared.operations, split: pool !== undefined });
     };
     progress('prepared');
-    // The client half is cloned to the worker now, before the types half patches the document.
+    // The client half is copied to the worker now, before the types half patches the document; on
+    // one thread it is rendered first, as renderPackage does.
     const client = (pool ? pool.run('clientHalf', prepared.client) : renderClientHalf(prepared.client)).then((files) => {
       progress('client');
       return files;
     });
-    client.catch(() => undefined);
+    client.catch(() => undefined); // awaited below; a types failure must not leave it unhandled
     if (!pool) await client;
     const types = await renderTypesHalf(prepared);
     progress('types');

@@ -138,4 +138,16 @@ describe('what generate prints', () => {
     expect(lines.slice(0, 2).sort()).toEqual([expect.stringMatching(/^one: 2 operations, \d+ corrections, rendered in [\d.]+ s$/), expect.stringMatching(/^two: 2 operations, \d+ corrections, rendered in [\d.]+ s$/)]);
     expect(lines.slice(2)).toEqual([expect.stringMatching(/^one: \d+ files written to generated\/one\/ in [\d.]+ s$/), expect.stringMatching(/^two: \d+ files written to generated\/two\/ in [\d.]+ s$/)]);
   });
+
+  it('--spec writes one package to --out (relative to the working folder), and leaves it alone when unchanged', async () => {
+    const dir = await tempWorkspace([]);
+    await writeFile(path.join(dir, 'small.json'), JSON.stringify(smallSwagger()));
+    const first = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^small: 2 operations, \d+ corrections, rendered in [\d.]+ s\nsmall: \d+ files written to client\/ in [\d.]+ s\n$/);
+    expect(await readFile(path.join(dir, 'client/src/schema.ts'), 'utf8')).toContain('small.json');
+    const again = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
+    expect(again.stdout).toBe('small: up to date (inputs unchanged), client/ left as it is\n');
+  });
 });

@@ -27,7 +27,7 @@ function warningLine(warning: Warning): string {
 }
 
 function progressLine(event: ProgressEvent): string {
-  const at = `${seconds(event.ms)}`;
+  const at = seconds(event.ms);
   if (event.stage === 'prepared') {
     return `${event.id}: large document (${size(event.bytes)}, ${event.operations} operations) loaded and normalised in ${at}; rendering types and client${event.split ? ' on two threads' : ''}\n`;
   }
@@ -74,7 +74,8 @@ export const command: CliCommand = {
       if (opts.provider) throw new UsageError('--spec cannot be combined with --provider');
       const shown = (dir: string) => path.relative(ctx.cwd, dir) || '.';
       const events = reporter(ctx.io, shown);
-      await generateFromSpec(opts.spec, path.resolve(ctx.cwd, opts.out), { name: opts.name, hostbill: opts.hostbill }, options, {
+      const spec = /^https?:\/\//i.test(opts.spec) ? opts.spec : path.resolve(ctx.cwd, opts.spec);
+      await generateFromSpec(spec, path.resolve(ctx.cwd, opts.out), { name: opts.name, hostbill: opts.hostbill }, options, {
         ...events,
         upToDate: (job) => ctx.io.stdout(`${job.id}: up to date (inputs unchanged), ${shown(job.dir)}/ left as it is\n`),
       });
