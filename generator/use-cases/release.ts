@@ -4,6 +4,7 @@
  * so `check` stays green and the next `generate` skips it. A package is rendered a second time only
  * when its plan changes what it carries over; otherwise the first rendering is what gets written.
  */
+import type { PackageResult } from '../engine/package-result.ts';
 import { verifyRef } from '../release/git.ts';
 import { staleLockEntries, updateLockfile } from '../release/lockfile.ts';
 import { planRelease, type PlanOptions, type ReleasePlan } from '../release/plan-release.ts';
@@ -30,7 +31,7 @@ export async function planReleases(ws: Workspace, ids: readonly string[], base: 
   );
   const planned: PlannedRelease[] = [];
   for (const [index, job] of jobs.entries()) {
-    const result = rendered[index] as (typeof rendered)[number];
+    const result = rendered[index] as PackageResult;
     planned.push({ plan: await planRelease(ws, result, base, { date: options.date }), job, files: result.files });
   }
   return planned;
@@ -40,14 +41,16 @@ export async function planReleases(ws: Workspace, ids: readonly string[], base: 
 export async function applyReleases(planned: readonly PlannedRelease[], options: { threads?: number } = {}): Promise<void> {
   const jobs = planned.map(({ plan, job }) => withCarriedOver(job, { version: plan.version, ...(plan.changelog !== undefined ? { changelog: plan.changelog } : {}) }));
   const again = planned.map((p, i) => !sameCarriedOver(p.job, jobs[i] as PackageJob));
+  // Hashed before rendering, so a spec edited meanwhile is not recorded as rendered.
+  const hashes = await Promise.all(jobs.map(jobInputsHash));
   const rerendered = await renderPackages(
     jobs.filter((_, i) => again[i]).map((j) => j.input),
     { threads: options.threads },
   );
   let next = 0;
   for (const [index, job] of jobs.entries()) {
-    const files = again[index] ? (rerendered[next++]?.files as FileSet) : (planned[index] as PlannedRelease).files;
-    await writePackage(job, await jobInputsHash(job), files);
+    const files = again[index] ? (rerendered[next++] as PackageResult).files : (planned[index] as PlannedRelease).files;
+    await writePackage(job, hashes[index] as string, files);
   }
 }
 
