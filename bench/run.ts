@@ -1,14 +1,13 @@
 /**
- * Generator benchmark: `npm run bench` (writes the `## Generator` section of bench/README.md).
+ * Generator benchmark: `npm run bench -- --help`. Prints the `## Generator` section of
+ * bench/README.md; `--write` puts it into the file (only after a full run).
  *
- * Every tool runs as a child process, BENCH_RUNS times (default 3); we report the median wall time
+ * Every tool runs as a child process, `--runs` times (default 3); we report the median wall time
  * and the median peak RSS (from /usr/bin/time; n/a where it is missing).
  * Peers get the same normalised document (our openapi.json) and write to a temp folder.
- *
- * Environment: BENCH_RUNS=5, BENCH_QUICK=1 (skip GitHub and the 10,000-operation document),
- * BENCH_NO_README=1 (print only).
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +17,36 @@ import { fileURLToPath } from 'node:url';
 import { syntheticDocument } from './synthetic.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const QUICK = process.env.BENCH_QUICK === '1';
+const TARGETS = ['providers', 'synthetic', 'github'] as const;
+type Target = (typeof TARGETS)[number];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+const program = new Command('bench')
+  .description('Benchmark the generator against openapi-typescript, hey-api and orval, and print the `## Generator` section of bench/README.md.')
+  .option('--quick', 'one run each, small inputs only (no GitHub, synthetic documents up to 1,000 operations)')
+  .addOption(new Option('--only <target>', 'run one target: providers (five providers cold and no-op), synthetic (synthetic documents, peers on 1,000 operations), github (GitHub REST with peers and the consumer type-check)').choices(TARGETS))
+  .option('--runs <n>', 'runs per measurement, the median is reported (default: 3, or 1 with --quick)', positiveInteger)
+  .option('--write', 'write the section into bench/README.md (needs a full run: no --quick, no --only)')
+  .addHelpText('after', '\nWithout --write nothing in the repository changes. Exit codes: 0 done, 1 a tool failed, 2 usage error.');
+program.exitOverride();
+try {
+  program.parse(process.argv);
+} catch (error) {
+  process.exit((error as { code?: string }).code === 'commander.helpDisplayed' ? 0 : 2);
+}
+const opts = program.opts<{ quick?: boolean; only?: Target; runs?: number; write?: boolean }>();
+if (opts.write && (opts.quick || opts.only)) {
+  process.stderr.write('error: --write needs a full run (it replaces the whole section): drop --quick and --only\n');
+  process.exit(2);
+}
+const QUICK = opts.quick === true;
+const RUNS = opts.runs ?? (QUICK ? 1 : 3);
+const runs = (target: Target): boolean => opts.only === undefined || opts.only === target;
 const GITHUB = path.join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const NODE = process.execPath;
@@ -203,97 +230,127 @@ const s = (m: Measured): string => `${(m.ms / 1000).toFixed(2)} s`;
 const mb = (m: Measured): string => (Number.isNaN(m.rssMb) ? 'n/a' : `${m.rssMb.toFixed(0)} MB`);
 const ok = (pass: boolean): string => (pass ? 'met' : '**not met**');
 
-async function main(): Promise<void> {
-  const work = await mkdtemp(path.join(tmpdir(), 'clientgen-bench-'));
-  const started = new Date();
-  const load = os.loadavg()[0] ?? 0;
-  process.stderr.write(`bench in ${work}, ${RUNS} runs each, load average ${load.toFixed(2)}\n`);
+interface ProvidersFigures {
+  readonly cold: Measured;
+  readonly noop: Measured;
+  readonly startup: Measured;
+  readonly profile: string;
+}
 
-  // 1. Five providers from cold, then a no-op regeneration, in a scratch workspace.
+/** Five providers from cold, then a no-op regeneration, in a scratch workspace. */
+async function providersTarget(work: string): Promise<ProvidersFigures> {
   const ws = path.join(work, 'ws');
   await cp(path.join(ROOT, 'specs'), path.join(ws, 'specs'), { recursive: true });
-  const generate = [ '--import', 'tsx', path.join(ROOT, 'generator/cli/generate.ts')];
+  const generate = ['--import', 'tsx', path.join(ROOT, 'generator/cli/generate.ts')];
   const env = { CLIENTGEN_ROOT: ws };
   process.stderr.write('five providers\n');
   const cold = await measure('cold (every provider rendered)', NODE, () => [...generate, '--force'], { env, before: () => rm(path.join(ws, 'generated'), { recursive: true, force: true }) });
   const noop = await measure('no-op (inputs unchanged)', NODE, () => generate, { env });
   const startup = await measure('node --import tsx -e 0 (startup alone)', NODE, () => ['--import', 'tsx', '-e', '0']);
   await rm(path.join(ws, 'generated'), { recursive: true, force: true });
-  const providersProfile = await profile([...generate, '--force'], ws, env);
+  return { cold, noop, startup, profile: await profile([...generate, '--force'], ws, env) };
+}
 
-  // 2. GitHub and synthetic documents, with peers.
-  const rows: PeerRow[] = [];
-  const synthetic: { operations: number; ours: Measured }[] = [];
-  // The fixed cost (process start, module loading, first-call warm-up) is what a 10-operation document costs.
+interface SyntheticFigures {
+  /** What a 10-operation document costs: process start, module loading, first-call warm-up. */
+  readonly fixed: Measured;
+  readonly rows: readonly PeerRow[];
+}
+
+async function syntheticTarget(work: string): Promise<SyntheticFigures> {
   const tinyFile = path.join(work, 'synthetic-10.json');
   await writeFile(tinyFile, JSON.stringify(syntheticDocument(10)));
   process.stderr.write('synthetic, 10 operations (fixed cost)\n');
   const fixed = await measure('clientgen', NODE, () => ours(tinyFile, path.join(work, 'syn-10')));
-  for (const n of QUICK ? [1000, 5000] : [1000, 5000, 10000]) {
+  const rows: PeerRow[] = [];
+  for (const n of QUICK ? [1000] : [1000, 5000, 10000]) {
     const file = path.join(work, `synthetic-${n}.json`);
     await writeFile(file, JSON.stringify(syntheticDocument(n)));
-    const row = await comparePeers(`synthetic, ${n.toLocaleString('en')} operations`, file, path.join(work, `syn-${n}`), n, n === 1000);
-    rows.push(row);
-    synthetic.push({ operations: n, ours: row.ours });
+    rows.push(await comparePeers(`synthetic, ${n.toLocaleString('en')} operations`, file, path.join(work, `syn-${n}`), n, n === 1000));
   }
-  let github: PeerRow | undefined;
-  let tsc: Awaited<ReturnType<typeof typecheckCost>> | undefined;
-  let githubProfile = '';
-  if (!QUICK) {
-    const ghOps = Object.values((JSON.parse(await readFile(GITHUB, 'utf8')) as { paths: Record<string, Record<string, unknown>> }).paths).reduce((sum, item) => sum + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k)).length, 0);
-    github = await comparePeers(`GitHub REST (@octokit/openapi, ${ghOps.toLocaleString('en')} operations)`, GITHUB, path.join(work, 'github'), ghOps, true);
-    rows.push(github);
-    tsc = await typecheckCost(path.join(work, 'github'), path.join(work, 'github/ours'), path.join(work, 'github/oats/schema.d.ts'));
-    githubProfile = await profile(ours(GITHUB, path.join(work, 'github/profiled')), path.join(work, 'github'));
-  }
+  return { fixed, rows };
+}
 
-  // 3. The section.
+interface GithubFigures {
+  readonly row: PeerRow;
+  readonly tsc: Awaited<ReturnType<typeof typecheckCost>>;
+  readonly profile: string;
+}
+
+async function githubTarget(work: string): Promise<GithubFigures> {
+  const ghOps = Object.values((JSON.parse(await readFile(GITHUB, 'utf8')) as { paths: Record<string, Record<string, unknown>> }).paths).reduce((sum, item) => sum + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k)).length, 0);
+  const row = await comparePeers(`GitHub REST (@octokit/openapi, ${ghOps.toLocaleString('en')} operations)`, GITHUB, path.join(work, 'github'), ghOps, true);
+  const tsc = await typecheckCost(path.join(work, 'github'), path.join(work, 'github/ours'), path.join(work, 'github/oats/schema.d.ts'));
+  return { row, tsc, profile: await profile(ours(GITHUB, path.join(work, 'github/profiled')), path.join(work, 'github')) };
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'clientgen-bench-'));
+  const started = new Date();
+  const load = os.loadavg()[0] ?? 0;
+  process.stderr.write(`bench in ${work}, ${RUNS} run${RUNS === 1 ? '' : 's'} each, load average ${load.toFixed(2)}${opts.only ? `, only ${opts.only}` : ''}${QUICK ? ', quick' : ''}\n`);
+
+  const providers = runs('providers') ? await providersTarget(work) : undefined;
+  const synthetic = runs('synthetic') ? await syntheticTarget(work) : undefined;
+  const github = runs('github') && !QUICK ? await githubTarget(work) : undefined;
+
+  const rows = [...(synthetic?.rows ?? []), ...(github ? [github.row] : [])];
   const peerNames = [...new Set(rows.flatMap((r) => Object.keys(r.peers)))];
   const out: string[] = ['## Generator', ''];
   out.push(
-    `Run by \`npm run bench\` (bench/run.ts) on ${started.toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${load.toFixed(2)} at the start (this machine is shared: timings move by ±30 % between runs; compare ratios within one run). Every number is the median of ${RUNS} runs of a child process: wall time, and peak RSS from \`/usr/bin/time\`. Peers read the same normalised document (our \`openapi.json\`); clientgen reads the original and does everything (load, normalise, validate, types, client, README, format, write).`,
-    '',
-    `| input | clientgen | ${peerNames.join(' | ')} |`,
-    `| --- | ---: | ${peerNames.map(() => '---:').join(' | ')} |`,
+    `Run by \`npm run bench -- --write\` (bench/run.ts) on ${started.toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${load.toFixed(2)} at the start (this machine is shared: timings move by ±30 % between runs; compare ratios within one run). Every number is the median of ${RUNS} run${RUNS === 1 ? '' : 's'} of a child process: wall time, and peak RSS from \`/usr/bin/time\`. Peers read the same normalised document (our \`openapi.json\`); clientgen reads the original and does everything (load, normalise, validate, types, client, README, format, write).`,
   );
-  for (const row of rows) {
-    const cells = peerNames.map((p) => {
-      const m = row.peers[p];
-      return m ? `${s(m)}, ${mb(m)} (ours ×${(row.ours.ms / m.ms).toFixed(2)})` : '—';
-    });
-    out.push(`| ${row.input} | ${s(row.ours)}, ${mb(row.ours)} | ${cells.join(' | ')} |`);
+  if (rows.length > 0) {
+    out.push('', `| input | clientgen | ${peerNames.join(' | ')} |`, `| --- | ---: | ${peerNames.map(() => '---:').join(' | ')} |`);
+    for (const row of rows) {
+      const cells = peerNames.map((p) => {
+        const m = row.peers[p];
+        return m ? `${s(m)}, ${mb(m)} (ours ×${(row.ours.ms / m.ms).toFixed(2)})` : '—';
+      });
+      out.push(`| ${row.input} | ${s(row.ours)}, ${mb(row.ours)} | ${cells.join(' | ')} |`);
+    }
   }
   out.push('', '### Targets', '', '| target | measured | |', '| --- | --- | --- |');
   if (github) {
-    const oats = github.peers['openapi-typescript 7.13 (types only)'] as Measured;
-    const hey = github.peers['@hey-api/openapi-ts 0.95 (fetch client)'] as Measured;
-    out.push(`| GitHub full client ≤ openapi-typescript's types alone | ×${(github.ours.ms / oats.ms).toFixed(2)} (${s(github.ours)} vs ${s(oats)}) | ${ok(github.ours.ms <= oats.ms)} |`);
-    out.push(`| GitHub ≤ 1/5 of hey-api's time | ×${(github.ours.ms / hey.ms).toFixed(2)} of hey-api (${s(hey)}) | ${ok(github.ours.ms <= hey.ms / 5)} |`);
-    out.push(`| GitHub peak memory < 500 MB | ${mb(github.ours)} | ${ok(github.ours.rssMb < 500)} |`);
+    const { row } = github;
+    const oats = row.peers['openapi-typescript 7.13 (types only)'] as Measured;
+    const hey = row.peers['@hey-api/openapi-ts 0.95 (fetch client)'] as Measured;
+    out.push(`| GitHub full client ≤ openapi-typescript's types alone | ×${(row.ours.ms / oats.ms).toFixed(2)} (${s(row.ours)} vs ${s(oats)}) | ${ok(row.ours.ms <= oats.ms)} |`);
+    out.push(`| GitHub ≤ 1/5 of hey-api's time | ×${(row.ours.ms / hey.ms).toFixed(2)} of hey-api (${s(hey)}) | ${ok(row.ours.ms <= hey.ms / 5)} |`);
+    out.push(`| GitHub peak memory < 500 MB | ${mb(row.ours)} | ${ok(row.ours.rssMb < 500)} |`);
   }
-  out.push(`| five providers from cold < 3 s | ${s(cold)} | ${ok(cold.ms < 3000)} |`);
-  out.push(`| no-op regeneration < 0.3 s | ${s(noop)} wall, of which ${s(startup)} is starting node with the tsx loader (\`node --import tsx -e 0\`) | ${ok(noop.ms < 300)} |`);
-  const perOp = synthetic.map((r) => (r.ours.ms - fixed.ms) / (r.operations - 10));
-  const spread = Math.max(...perOp) / Math.min(...perOp) - 1;
-  const gross = synthetic.map((r) => `${(r.ours.ms / r.operations).toFixed(2)}`).join(' / ');
-  out.push(`| cost per operation flat within 20 % (${synthetic.map((r) => r.operations.toLocaleString('en')).join(' / ')} operations) | ${perOp.map((v) => `${v.toFixed(2)} ms`).join(' / ')} per operation above the fixed cost of a 10-operation document (${s(fixed)}); spread ${(spread * 100).toFixed(0)} % (gross, fixed cost included: ${gross} ms) | ${ok(spread <= 0.2)} |`);
-  if (tsc) {
+  if (providers) {
+    const { cold, noop, startup } = providers;
+    out.push(`| five providers from cold < 3 s | ${s(cold)} | ${ok(cold.ms < 3000)} |`);
+    out.push(`| no-op regeneration < 0.3 s | ${s(noop)} wall, of which ${s(startup)} is starting node with the tsx loader (\`node --import tsx -e 0\`) | ${ok(noop.ms < 300)} |`);
+  }
+  if (synthetic && synthetic.rows.length > 1) {
+    const { fixed } = synthetic;
+    const perOp = synthetic.rows.map((r) => (r.ours.ms - fixed.ms) / (r.operations - 10));
+    const spread = Math.max(...perOp) / Math.min(...perOp) - 1;
+    const gross = synthetic.rows.map((r) => `${(r.ours.ms / r.operations).toFixed(2)}`).join(' / ');
+    out.push(`| cost per operation flat within 20 % (${synthetic.rows.map((r) => r.operations.toLocaleString('en')).join(' / ')} operations) | ${perOp.map((v) => `${v.toFixed(2)} ms`).join(' / ')} per operation above the fixed cost of a 10-operation document (${s(fixed)}); spread ${(spread * 100).toFixed(0)} % (gross, fixed cost included: ${gross} ms) | ${ok(spread <= 0.2)} |`);
+  }
+  if (github) {
+    const { tsc } = github;
     out.push(`| consumer type-check (10 GitHub calls) ≤ openapi-typescript + openapi-fetch | ${(tsc.ours.ms / 1000).toFixed(2)} s, ${tsc.ours.instantiations.toLocaleString('en')} instantiations vs ${(tsc.fetch.ms / 1000).toFixed(2)} s, ${tsc.fetch.instantiations.toLocaleString('en')} instantiations | ${ok(tsc.ours.ms <= tsc.fetch.ms)} |`);
   }
   out.push(
     '',
     'Why a target is missed, where one is (the profiles below show the split):',
     '',
-    `- **Peak memory (GitHub).** Two threads share the process: the main thread holds the 13 MB document as objects, openapi-typescript's TypeScript AST of every type and the 6.5 MB printed text; the worker thread holds ts-morph's project of the 1 MB client. Prettier then formats every file, the 6.5 MB of types included (we do not hand-write a formatter to skip it), which is most of the gap to openapi-typescript's time. Rendering both halves on one thread lowers the peak by the worker's share but adds the client's time to the critical path. openapi-typescript alone peaks at ${github ? mb(github.peers['openapi-typescript 7.13 (types only)'] as Measured) : 'n/a'} on the same document.`,
+    `- **Peak memory (GitHub).** Two threads share the process: the main thread holds the 13 MB document as objects, openapi-typescript's TypeScript AST of every type and the 6.5 MB printed text; the worker thread holds ts-morph's project of the 1 MB client. Prettier then formats every file, the 6.5 MB of types included (we do not hand-write a formatter to skip it), which is most of the gap to openapi-typescript's time. Rendering both halves on one thread lowers the peak by the worker's share but adds the client's time to the critical path. openapi-typescript alone peaks at ${github ? mb(github.row.peers['openapi-typescript 7.13 (types only)'] as Measured) : 'n/a'} on the same document.`,
     `- **Five providers from cold.** Each worker thread first loads the pipeline: TypeScript twice (the copy openapi-typescript uses and the copy ts-morph bundles), ts-morph, prettier, ajv, through the tsx loader. Then prettier formats every file. On a 2-core machine the floor is about one module load plus half of the providers' rendering.`,
-    `- **No-op regeneration.** The generator's own work (hashing the inputs and every generated file) is ${s({ ms: Math.max(0, noop.ms - startup.ms), rssMb: 0 })} of the ${s(noop)}; the rest is starting Node with the tsx loader, which compiles the CLI's TypeScript at every start.`,
+    `- **No-op regeneration.** ${providers ? `The generator's own work (hashing the inputs and every generated file) is ${s({ ms: Math.max(0, providers.noop.ms - providers.startup.ms), rssMb: 0 })} of the ${s(providers.noop)}; the rest` : 'Most of it'} is starting Node with the tsx loader, which compiles the CLI's TypeScript at every start.`,
     '- **Cost per operation.** Measured above a fixed cost (process start, module loading, first-call warm-up); what spread remains comes from garbage collection, whose share grows with the size of the document.',
   );
-  out.push('', '### Where the time goes', '', 'From `--cpu-prof` (one profile per thread; the CLI thread, which only waits and writes, and the tsx loader thread are left out). A stage counts the time spent under its function; asynchronous work such as prettier\'s formatting shows only in the self time by package.', '', 'The five providers from cold (one profiled run; each worker thread renders some of them):', '', providersProfile);
-  if (githubProfile) out.push('GitHub (one profiled run):', '', githubProfile);
+  out.push('', '### Where the time goes', '', 'From `--cpu-prof` (one profile per thread; the CLI thread, which only waits and writes, and the tsx loader thread are left out). A stage counts the time spent under its function; asynchronous work such as prettier\'s formatting shows only in the self time by package.', '');
+  if (providers) out.push('The five providers from cold (one profiled run; each worker thread renders some of them):', '', providers.profile);
+  if (github) out.push('GitHub (one profiled run):', '', github.profile);
   const section = `${out.join('\n').trimEnd()}\n`;
   process.stdout.write(`\n${section}`);
-  if (process.env.BENCH_NO_README !== '1') await writeSection(section);
+  if (opts.write) await writeSection(section);
+  else process.stderr.write('bench/README.md left as it is (--write puts this section there)\n');
   await rm(work, { recursive: true, force: true });
 }
 

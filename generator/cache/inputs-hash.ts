@@ -97,22 +97,8 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
   }
 }
 
-/** What generation carries over from the package already in `outDir`: the release workflow's version and changelog. */
-export async function carriedOver(outDir: string): Promise<{ version: string; changelog?: string }> {
-  const pkg = await readFile(path.join(outDir, 'package.json'), 'utf8').then(
-    (t) => JSON.parse(t) as { version?: string },
-    () => ({ version: undefined }),
-  );
-  const changelog = await readFile(path.join(outDir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
-  return { version: typeof pkg.version === 'string' ? pkg.version : '0.1.0', changelog };
-}
-
-/** The inputs hash of the package that `source` generates into `outDir` (paths in headers are relative to `rootDir`). */
-export async function sourceInputsHash(source: ProviderSource, outDir: string, rootDir: string): Promise<string> {
-  const release = await carriedOver(outDir);
+/** The inputs hash of the package that `source` generates with this spec label and carried-over version and changelog. */
+export async function sourceInputsHash(source: ProviderSource, specPath: string, carried: { readonly version: string; readonly changelog?: string }): Promise<string> {
   const files = [source.specFile, path.join(source.dir, 'provider.json'), ...(source.overlayFile ? [source.overlayFile] : [])];
-  return inputsHash({
-    files,
-    values: [JSON.stringify(source.config), path.relative(rootDir, source.specFile).split(path.sep).join('/'), release.version, release.changelog ?? '\0none'],
-  });
+  return inputsHash({ files, values: [JSON.stringify(source.config), specPath, carried.version, carried.changelog ?? '\0none'] });
 }

@@ -1,33 +1,9 @@
-import { CommanderError, type Command } from 'commander';
-import { GeneratorError, UsageError } from '../errors.ts';
+import { workspace } from '../workspace.ts';
+import { runCommand, type CliCommand } from './command.ts';
 
-/**
- * Shared exit-code policy for every command: 0 success, 1 generation error, 2 usage error.
- * Messages go to stderr without stack traces for expected failures.
- */
-export async function runCli(program: Command, main: () => Promise<number>): Promise<never> {
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  try {
-    program.parse(process.argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2);
-    }
-    throw error;
-  }
-  try {
-    process.exit(await main());
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(2);
-    }
-    if (error instanceof GeneratorError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  }
+/** Runs a command as this process (root from CLIENTGEN_ROOT, or the clientgen checkout) and exits with its code. */
+export async function runCli(command: CliCommand): Promise<never> {
+  const io = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) };
+  const code = await runCommand(command, process.argv.slice(2), { io, root: workspace().root, cwd: process.cwd() });
+  process.exit(code);
 }

@@ -1,10 +1,10 @@
 /**
- * Plans one provider's release: renders the package as `generate` would, compares it with the base
- * ref, and derives the next version and CHANGELOG.md. Everything is computed from the base ref and
- * the current inputs, so running release twice gives the same result.
+ * Plans one provider's release: compares the package as `generate` renders it with the base ref,
+ * and derives the next version and CHANGELOG.md. Everything is computed from the base ref and the
+ * current inputs, so running release twice gives the same result. The caller renders.
  */
 import { GeneratorError } from '../errors.ts';
-import { renderProvider, type Workspace } from '../workspace.ts';
+import type { Workspace } from '../workspace.ts';
 import type { FileSet } from '../write/file-set.ts';
 import type { Change } from './change.ts';
 import { prependEntry, renderEntry } from './changelog.ts';
@@ -29,7 +29,7 @@ export interface ReleasePlan {
   readonly operations: number;
 }
 
-interface RenderedPackage {
+interface PackageJson {
   readonly name: string;
   readonly version: string;
   readonly clientgen?: { readonly specVersion?: string; readonly specHash?: string };
@@ -45,10 +45,10 @@ async function baseFiles(ws: Workspace, ref: string, id: string): Promise<Map<st
   return files;
 }
 
-function packageJsonOf(files: ReadonlyMap<string, string> | FileSet, where: string): RenderedPackage {
+function packageJsonOf(files: ReadonlyMap<string, string> | FileSet, where: string): PackageJson {
   const text = files.get('package.json');
   if (text === undefined) throw new GeneratorError({ file: where }, 'no package.json');
-  const pkg = JSON.parse(text) as RenderedPackage;
+  const pkg = JSON.parse(text) as PackageJson;
   if (typeof pkg.version !== 'string') throw new GeneratorError({ file: where, pointer: '/version' }, 'package.json has no version');
   return pkg;
 }
@@ -58,8 +58,15 @@ export interface PlanOptions {
   readonly date?: string;
 }
 
-export async function planRelease(ws: Workspace, id: string, ref: string, options: PlanOptions = {}): Promise<ReleasePlan> {
-  const rendered = await renderProvider(ws, id);
+/** A package as rendered now, with the version and changelog it carries over. */
+export interface RenderedPackage {
+  readonly id: string;
+  readonly files: FileSet;
+  readonly operations: number;
+}
+
+export async function planRelease(ws: Workspace, rendered: RenderedPackage, ref: string, options: PlanOptions = {}): Promise<ReleasePlan> {
+  const { id } = rendered;
   const current = packageJsonOf(rendered.files, `generated/${id}/package.json`);
   const spec = { specVersion: current.clientgen?.specVersion, specHash: current.clientgen?.specHash };
   const after = parseOpenApi(rendered.files.get('openapi.json') ?? '{}', `generated/${id}/openapi.json`);

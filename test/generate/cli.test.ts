@@ -1,12 +1,14 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.ts';
 import { runCli, smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 
 async function listTree(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).map(String).sort();
 }
 
+/** The entry itself runs as a process of its own here; the rest of this file runs the command in this process. */
 describe('generate CLI', () => {
   it('prints help and exits 0; unknown flags exit 2', async () => {
     const root = await tempWorkspace([]);
@@ -25,7 +27,7 @@ describe('generate CLI', () => {
     const result = await runCli('generate', [], root);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^small: 2 operations, \d+ corrections, \d+ files written to generated\/small\/ in [\d.]+ s$/m);
+    expect(result.stdout).toMatch(/^small: 2 operations, \d+ corrections, rendered in [\d.]+ s\nsmall: \d+ files written to generated\/small\/ in [\d.]+ s\n$/);
     const files = await listTree(path.join(root, 'generated/small'));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'openapi.json', 'normalisation-report.md', 'README.md', 'src/index.ts', 'src/client.ts']));
     const upToDate = await runCli('check', [], root);
@@ -33,7 +35,7 @@ describe('generate CLI', () => {
     expect(upToDate.code).toBe(0);
     const client = path.join(root, 'generated/small/src/client.ts');
     await writeFile(client, `${await readFile(client, 'utf8')}\n// edited\n`);
-    const check = await runCli('check', [], root);
+    const check = await runInProcess('check', [], root);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('differs: generated/small/src/client.ts');
   });
@@ -44,7 +46,7 @@ describe('bad input: a clear message naming the file and place, exit 1, nothing 
     const root = await tempWorkspace([{ id: 'bad', files, config }]);
     await mkdir(path.join(root, 'generated/bad/src'), { recursive: true });
     await writeFile(path.join(root, 'generated/bad/src/index.ts'), 'previous output');
-    const result = await runCli('generate', [], root);
+    const result = await runInProcess('generate', [], root);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for input errors
@@ -105,8 +107,47 @@ describe('bad input: a clear message naming the file and place, exit 1, nothing 
       { id: 'agood', files: { 'swagger.json': smallSwagger() } },
       { id: 'zbad', files: { 'swagger.json': '{' } },
     ]);
-    const result = await runCli('generate', [], root);
+    const result = await runInProcess('generate', [], root);
     expect(result.code).toBe(1);
     await expect(readdir(path.join(root, 'generated'))).rejects.toThrow();
+  });
+});
+
+describe('what generate prints', () => {
+  it('each warning under its package\'s line, with its pointer', async () => {
+    const doc = smallSwagger();
+    const details = (doc.paths as Record<string, Record<string, Record<string, unknown>>>)['/details']!.get!;
+    details.parameters = [{ name: 'ghost', in: 'path', type: 'integer', required: true }];
+    const root = await tempWorkspace([{ id: 'warned', files: { 'swagger.json': doc } }]);
+    const result = await runInProcess('generate', [], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^warned: 2 operations, \d+ corrections, 1 warning, rendered in [\d.]+ s\n {2}warning: path parameter "ghost" is not in the path template; removed \(#\/paths\/~1details\/get\/parameters\/0\)\nwarned: \d+ files written to generated\/warned\/ in [\d.]+ s\n$/,
+    );
+  });
+
+  it('a line per package as it is rendered, then a line per package written', async () => {
+    const root = await tempWorkspace([
+      { id: 'one', files: { 'swagger.json': smallSwagger() } },
+      { id: 'two', files: { 'swagger.json': smallSwagger() } },
+    ]);
+    const result = await runInProcess('generate', [], root);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 2).sort()).toEqual([expect.stringMatching(/^one: 2 operations, \d+ corrections, rendered in [\d.]+ s$/), expect.stringMatching(/^two: 2 operations, \d+ corrections, rendered in [\d.]+ s$/)]);
+    expect(lines.slice(2)).toEqual([expect.stringMatching(/^one: \d+ files written to generated\/one\/ in [\d.]+ s$/), expect.stringMatching(/^two: \d+ files written to generated\/two\/ in [\d.]+ s$/)]);
+  });
+
+  it('--spec writes one package to --out (relative to the working folder), and leaves it alone when unchanged', async () => {
+    const dir = await tempWorkspace([]);
+    await writeFile(path.join(dir, 'small.json'), JSON.stringify(smallSwagger()));
+    const first = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^small: 2 operations, \d+ corrections, rendered in [\d.]+ s\nsmall: \d+ files written to client\/ in [\d.]+ s\n$/);
+    expect(await readFile(path.join(dir, 'client/src/schema.ts'), 'utf8')).toContain('small.json');
+    const again = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
+    expect(again.stdout).toBe('small: up to date (inputs unchanged), client/ left as it is\n');
   });
 });

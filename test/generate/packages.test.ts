@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
-import { renderProvider, workspace } from '../../generator/workspace.ts';
+import { workspace } from '../../generator/workspace.ts';
+import { renderProvider } from '../helpers/render.ts';
 import { typecheckPackage } from '../helpers/typescript.ts';
 import { ROOT, runCli } from '../helpers/workspace.ts';
 

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
@@ -49,7 +48,9 @@ describe.each(providers)('README examples of %s', (id) => {
       return `export async function example${index}(): Promise<void> {\n${body}\n}`;
     });
     const clientClass = /export class (\w+Client) extends ApiClient/.exec(await readFile(path.join(pkgDir, 'src/client.ts'), 'utf8'))?.[1];
-    const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-readme-'));
+    // Under the project, so the testing example's `vitest` import resolves.
+    await mkdir(path.join(ROOT, '.tmp'), { recursive: true });
+    const dir = await mkdtemp(path.join(ROOT, '.tmp', 'readme-'));
     const source = [
       ...mergeImports(imports),
       `import { ${clientClass} as __Client } from ${JSON.stringify(manifest.name)};`,
@@ -61,13 +62,14 @@ describe.each(providers)('README examples of %s', (id) => {
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
-          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false,
-          noUnusedLocals: false, paths: { [manifest.name]: [path.join(pkgDir, 'src/index.ts')] },
+          target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: true,
+          noUnusedLocals: false, paths: { [manifest.name]: [path.join(pkgDir, 'src/index.ts')], [`${manifest.name}/testing`]: [path.join(pkgDir, 'src/testing/index.ts')] },
         },
         files: ['examples.ts'],
       }),
     );
     const { code, output } = await typecheckPackage(dir);
+    await rm(dir, { recursive: true, force: true });
     expect(output, source).toBe('');
     expect(code).toBe(0);
   });

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
+import { runInProcess } from '../helpers/in-process.ts';
+import { runCliListingPackages } from '../helpers/modules-loaded.ts';
+import { smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 
 /** `generate` skips packages whose inputs and files are as recorded; `check` never skips. */
 describe('skipping unchanged packages', () => {
@@ -10,22 +12,30 @@ describe('skipping unchanged packages', () => {
 
   beforeAll(async () => {
     root = await tempWorkspace([{ id: 'small', files: { 'swagger.json': smallSwagger() } }]);
-    const first = await runCli('generate', [], root);
+    const first = await runInProcess('generate', [], root);
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^small: 2 operations/);
   });
 
   it('leaves a package alone when nothing changed', async () => {
-    const again = await runCli('generate', [], root);
+    const again = await runInProcess('generate', [], root);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('small: up to date (inputs unchanged)\n');
+  });
+
+  it('a no-op run, as its own process, loads none of the rendering modules', async () => {
+    const run = await runCliListingPackages('generate', [], root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('small: up to date (inputs unchanged)\n');
+    expect(run.packages).toContain('commander'); // the trace sees the packages the command does load
+    for (const heavy of ['ts-morph', 'prettier', 'handlebars']) expect(run.packages, heavy).not.toContain(heavy);
   });
 
   it('regenerates when the spec changes', async () => {
     const spec = smallSwagger();
     (spec.info as Record<string, unknown>).version = '2.0.0';
     await writeFile(path.join(root, 'specs/small/swagger.json'), JSON.stringify(spec, null, 2));
-    const result = await runCli('generate', [], root);
+    const result = await runInProcess('generate', [], root);
     expect(result.stdout).toMatch(/^small: 2 operations/);
     expect(await readFile(path.join(root, 'generated/small/package.json'), 'utf8')).toContain('"specVersion": "2.0.0"');
   });
@@ -33,16 +43,16 @@ describe('skipping unchanged packages', () => {
   it('repairs a hand edit: check reports it, generate rewrites it even though the inputs are unchanged', async () => {
     const original = await readFile(client(), 'utf8');
     await writeFile(client(), `${original}// edited by hand\n`);
-    const check = await runCli('check', [], root);
+    const check = await runInProcess('check', [], root);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('differs: generated/small/src/client.ts');
-    const repaired = await runCli('generate', [], root);
+    const repaired = await runInProcess('generate', [], root);
     expect(repaired.stdout).toMatch(/^small: 2 operations/);
     expect(await readFile(client(), 'utf8')).toBe(original);
   });
 
   it('--force regenerates an up-to-date package', async () => {
-    const forced = await runCli('generate', ['--force'], root);
+    const forced = await runInProcess('generate', ['--force'], root);
     expect(forced.stdout).toMatch(/^small: 2 operations/);
   });
 });

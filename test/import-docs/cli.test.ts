@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocs, serialiseDocument } from '../../generator/import-docs/index.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'generator/cli/import-docs.ts');
@@ -12,7 +13,13 @@ const TSX = import.meta.resolve('tsx');
 
 let temp: string;
 
-function run(args: string[], cwd = temp) {
+/** The command in this process, as the entry runs it with the root and working folder set to `temp`. */
+async function run(args: string[]) {
+  return runInProcess('import-docs', args, temp, { cwd: temp });
+}
+
+/** The entry itself, as a process of its own. */
+function runProcess(args: string[], cwd = temp) {
   const result = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
     cwd,
     env: { ...process.env, CLIENTGEN_ROOT: temp },
@@ -33,8 +40,8 @@ afterAll(() => {
 });
 
 describe('import-docs CLI', () => {
-  it('imports a provider into specs/<id>/swagger.json, the same bytes every time', () => {
-    const first = run(['--provider', 'brainoza']);
+  it('imports a provider into specs/<id>/swagger.json, the same bytes every time', async () => {
+    const first = await run(['--provider', 'brainoza']);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('specs/brainoza/userapi-docs.txt: 13 operations, 2 notes');
     expect(first.stderr).toContain('note: line 88: POST /login hands out tokens');
@@ -44,25 +51,25 @@ describe('import-docs CLI', () => {
     expect(written).toBe(serialiseDocument(importDocs(page, { file: 'specs/brainoza/userapi-docs.txt' }).document));
     expect(written.endsWith('}\n')).toBe(true);
 
-    expect(run(['--provider', 'brainoza']).code).toBe(0);
+    expect((await run(['--provider', 'brainoza'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(written);
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['swagger.json', 'userapi-docs.txt']);
   });
 
-  it('prints the document for a page file, or writes it with --out', () => {
-    const printed = run(['specs/brainoza/userapi-docs.txt']);
+  it('prints the document for a page file, or writes it with --out', async () => {
+    const printed = runProcess(['specs/brainoza/userapi-docs.txt']);
     expect(printed.code).toBe(0);
     expect(JSON.parse(printed.stdout).swagger).toBe('2.0');
     expect(printed.stderr).toContain('13 operations');
 
-    const written = run(['specs/brainoza/userapi-docs.txt', '--out', 'out.json']);
+    const written = await run(['specs/brainoza/userapi-docs.txt', '--out', 'out.json']);
     expect(written.code).toBe(0);
     expect(written.stdout).toBe('');
     expect(readFileSync(path.join(temp, 'out.json'), 'utf8')).toBe(printed.stdout);
   });
 
-  it('exits 1 with <file>:<line>: on a page it cannot import', () => {
-    const result = run(['empty.txt']);
+  it('exits 1 with <file>:<line>: on a page it cannot import', async () => {
+    const result = await run(['empty.txt']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: empty\.txt:1: no "HTTP Request" block found/m);
     expect(result.stdout).toBe('');
@@ -75,14 +82,14 @@ describe('import-docs CLI', () => {
     [['--provider', '../etc'], /invalid provider id/],
     [['missing.txt'], /no such file: missing\.txt/],
     [['--bogus'], /unknown option '--bogus'/],
-  ])('exits 2 on usage error %j', (args, message) => {
-    const result = run(args);
+  ])('exits 2 on usage error %j', async (args, message) => {
+    const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 
   it('shows help and exits 0', () => {
-    const result = run(['--help']);
+    const result = runProcess(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--provider <id>');
     expect(result.stdout).toContain('Exit codes: 0 imported, 1 import error');

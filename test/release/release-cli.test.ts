@@ -1,12 +1,14 @@
 /**
  * The diff and release commands end to end, in a real temporary git repository: generate, commit,
- * change the spec, regenerate, then diff and release with CLIENTGEN_ROOT pointing at the repository.
+ * change the spec, regenerate, then diff and release with the repository as the root. The commands
+ * run in this process (git and npm are real processes); the last test runs the entries themselves.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../generator/load/load-document.ts';
 import { staleLockEntries } from '../../generator/release/lockfile.ts';
+import { runInProcess, type CommandName } from '../helpers/in-process.ts';
 import { ROOT, runCli, smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 import { commitAll, git, npm, OFFLINE } from './git-repo.ts';
 
@@ -25,7 +27,8 @@ const acmeConfig = {
 };
 
 let root: string;
-const cli = (command: string, args: string[]) => runCli(command, args, root, OFFLINE);
+const cli = (command: CommandName, args: string[]) => runInProcess(command, args, root, { env: OFFLINE });
+const processCli = (command: string, args: string[]) => runCli(command, args, root, OFFLINE);
 const readText = (file: string) => readFile(path.join(root, file), 'utf8');
 const readJson = async (file: string) => JSON.parse(await readText(file)) as Json;
 
@@ -79,7 +82,8 @@ describe('diff and release in a git repository', () => {
     expect(diff.stdout).toContain('### Breaking changes\n\n- `PUT /details`: parameter `type`: enum value `"Company"` removed\n- `GET /vpn/logindetails`: operation removed');
     expect(diff.stdout).toContain('### Non-breaking changes\n\n- `GET /dns`: optional parameter `page` added (query)\n');
 
-    const json = await cli('diff', ['--provider', 'acme', '--json']);
+    // A process of its own: exit code 3 reaches the shell.
+    const json = await processCli('diff', ['--provider', 'acme', '--json']);
     expect(json.code).toBe(3);
     const report = JSON.parse(json.stdout) as Json;
     expect(report.breaking).toBe(true);
@@ -185,14 +189,14 @@ describe('diff and release in a git repository', () => {
   }, LONG);
 
   it('usage errors exit 2, errors exit 1, --help exits 0', async () => {
-    const badRef = await cli('diff', ['--base', 'no-such-ref']);
+    const badRef = await processCli('diff', ['--base', 'no-such-ref']);
     expect(badRef.code).toBe(2);
     expect(badRef.stderr).toBe('error: unknown git ref "no-such-ref" (no such commit, branch or tag)\n');
     expect((await cli('release', ['--base', 'no-such-ref'])).code).toBe(2);
     expect((await cli('release', ['--date', 'tomorrow'])).code).toBe(2);
     expect((await cli('diff', ['--provider', 'nope'])).code).toBe(2);
     for (const command of ['diff', 'release']) {
-      const help = await cli(command, ['--help']);
+      const help = await processCli(command, ['--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/--provider <id\.\.\.>[\s\S]*--base <git-ref>/);
     }

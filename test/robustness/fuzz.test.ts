@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adHocProvider } from '../../generator/config/ad-hoc-provider.ts';
 import { GeneratorError } from '../../generator/errors.ts';
-import { generateProvider } from '../../generator/pipeline.ts';
+import { generateProvider } from '../helpers/render.ts';
 import { writeFileSet } from '../../generator/write/file-set.ts';
 import { typecheckPackages } from '../helpers/batch-typecheck.ts';
 import { identifiersIn } from '../helpers/typescript.ts';

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { defaultConfig, runCli, tempWorkspace } from '../helpers/workspace.ts';
 import { committedSwagger, operationCount, republishedSwagger, startProviderServer } from './fixtures.ts';
 
@@ -15,6 +16,7 @@ afterAll(async () => {
 
 const read = (root: string, id: string) => readFile(path.join(root, 'specs', id, 'swagger.json'), 'utf8');
 
+/** In this process, but for the entry's own help and exit code in the last test. */
 describe('sync CLI', () => {
   it('syncs every provider with a specUrl, reports each, keeps going past a failure and exits 1', async () => {
     const root = await tempWorkspace([
@@ -23,7 +25,7 @@ describe('sync CLI', () => {
       { id: 'nourl', files: { 'swagger.json': committedSwagger } },
     ]);
     const published = republishedSwagger();
-    const result = await runCli('sync', [], root);
+    const result = await runInProcess('sync', [], root);
     expect(result.code).toBe(1);
     // Providers without a specUrl are set aside first; the others are synced in name order.
     expect(result.stdout).toBe(
@@ -37,17 +39,17 @@ describe('sync CLI', () => {
     expect(await read(root, 'good')).toBe(published);
     expect(await read(root, 'bad')).toBe(committedSwagger);
 
-    const again = await runCli('sync', ['--provider', 'good'], root);
+    const again = await runInProcess('sync', ['--provider', 'good'], root);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`good: specs/good/swagger.json unchanged (${Buffer.byteLength(published)} bytes); ${operationCount(published)} operations\n`);
   });
 
   it('--url overrides specUrl; --timeout bounds the wait', async () => {
     const root = await tempWorkspace([{ id: 'acme', config: { ...defaultConfig('acme'), specUrl: 'https://unreachable.invalid/?cmd=userapi&action=swagger' }, files: { 'swagger.json': committedSwagger } }]);
-    const hang = await runCli('sync', ['--provider', 'acme', '--url', `${server.url}/hang`, '--timeout', '200'], root);
+    const hang = await runInProcess('sync', ['--provider', 'acme', '--url', `${server.url}/hang`, '--timeout', '200'], root);
     expect(hang.code).toBe(1);
     expect(hang.stderr).toContain('no answer within 0.2 s');
-    const ok = await runCli('sync', ['--provider', 'acme', '--url', `${server.url}/swagger`], root);
+    const ok = await runInProcess('sync', ['--provider', 'acme', '--url', `${server.url}/swagger`], root);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(await read(root, 'acme')).toBe(republishedSwagger());
@@ -58,8 +60,9 @@ describe('sync CLI', () => {
     const help = await runCli('sync', ['--help'], root);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--provider <id\.\.\.>[\s\S]*--url <url>[\s\S]*--timeout <ms>[\s\S]*--dry-run/);
-    for (const args of [['--timeout', 'soon'], ['--url', 'http://127.0.0.1:9/x'], ['--provider', 'nope']]) {
-      const result = await runCli('sync', args, root);
+    expect((await runCli('sync', ['--timeout', 'soon'], root)).code).toBe(2);
+    for (const args of [['--url', 'http://127.0.0.1:9/x'], ['--provider', 'nope']]) {
+      const result = await runInProcess('sync', args, root);
       expect(result.code, args.join(' ')).toBe(2);
     }
   });

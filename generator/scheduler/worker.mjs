@@ -1,4 +1,4 @@
-// Worker-thread entry (plain JavaScript, so it loads anywhere). Under `tsx` the worker inherits
+// The scheduler's worker-thread entry (plain JavaScript, so it loads anywhere). Under `tsx` the worker inherits
 // tsx's loader and imports TypeScript directly; elsewhere (vitest, plain node) it registers tsx first.
 import { parentPort } from 'node:worker_threads';
 

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { GeneratorError, UsageError, type SourcePlace } from '../errors.ts';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.ts';
@@ -21,36 +20,48 @@ function rebuildError(data: SerialisedError): Error {
 
 interface Job {
   readonly name: TaskName;
-  readonly args: unknown;
+  args: unknown;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
 
 /**
- * A fixed set of worker threads running generator tasks (tasks.ts), so CPU-bound work of several
- * providers (or the two halves of one large provider) runs on several cores. At most `size`
- * workers; each is started on first need and all are stopped by `close()`.
+ * Worker threads running generator tasks (tasks.ts), at most `size` jobs at a time; a worker is
+ * started on first need and kept for the next job (and the next run: an idle worker does not keep
+ * the process alive, so a process that renders several times loads the engine into each worker
+ * once). Arguments are copied when `run` is called, as a worker receives them. A worker that
+ * crashes is dropped and its job rejected; the next job starts a new one.
  */
 export class WorkerPool {
-  readonly #size: number;
+  #size: number;
+  #busy = 0;
   readonly #idle: Worker[] = [];
   readonly #all: Worker[] = [];
   readonly #queue: Job[] = [];
   #nextId = 0;
 
-  constructor(size = os.availableParallelism()) {
+  constructor(size: number) {
     this.#size = Math.max(1, size);
+  }
+
+  /** How many jobs may run at once from now on (workers beyond it stay idle). */
+  resize(size: number): void {
+    this.#size = Math.max(1, size);
+    this.#pump();
   }
 
   run<N extends TaskName>(name: N, args: TaskArgs<N>): Promise<TaskResult<N>> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ name, args, resolve: resolve as (v: unknown) => void, reject });
+      const job: Job = { name, args, resolve: resolve as (v: unknown) => void, reject };
+      this.#queue.push(job);
       this.#pump();
+      // A job that has to wait is copied now, as postMessage would have copied it: the caller may go on changing what it passed.
+      if (this.#queue.includes(job)) job.args = structuredClone(job.args);
     });
   }
 
   #pump(): void {
-    while (this.#queue.length > 0) {
+    while (this.#queue.length > 0 && this.#busy < this.#size) {
       let worker = this.#idle.pop();
       if (!worker && this.#all.length < this.#size) worker = this.#spawn();
       if (!worker) return;
@@ -61,27 +72,36 @@ export class WorkerPool {
   #spawn(): Worker {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { stdout: false, stderr: false });
     this.#all.push(worker);
+    // A worker that dies while idle is forgotten (one that dies on a job also rejects the job, below).
+    const forget = (): void => {
+      for (const list of [this.#all, this.#idle]) if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
     return worker;
   }
 
   #dispatch(worker: Worker, job: Job): void {
     const id = this.#nextId++;
+    this.#busy++;
+    worker.ref();
     const onMessage = (message: { id: number; ok: boolean; value?: unknown; error?: SerialisedError }): void => {
       if (message.id !== id) return;
       cleanup();
+      worker.unref();
+      this.#idle.push(worker);
       if (message.ok) job.resolve(message.value);
       else job.reject(rebuildError(message.error ?? {}));
-      this.#idle.push(worker);
       this.#pump();
     };
     const onError = (error: Error): void => {
       cleanup();
-      this.#all.splice(this.#all.indexOf(worker), 1);
       job.reject(error);
       this.#pump();
     };
     const onExit = (code: number): void => onError(new Error(`generator worker exited with code ${code}`));
     const cleanup = (): void => {
+      this.#busy--;
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -90,21 +110,5 @@ export class WorkerPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, name: job.name, args: job.args });
-  }
-
-  async close(): Promise<void> {
-    const workers = this.#all.splice(0);
-    this.#idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/** Runs `task` for every item on up to `limit` worker threads; results keep the items' order. */
-export async function mapInWorkers<T, N extends TaskName>(items: readonly T[], limit: number, name: N, args: (item: T) => TaskArgs<N>): Promise<TaskResult<N>[]> {
-  const pool = new WorkerPool(Math.min(limit, items.length));
-  try {
-    return await Promise.all(items.map((item) => pool.run(name, args(item))));
-  } finally {
-    await pool.close();
   }
 }

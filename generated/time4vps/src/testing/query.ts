@@ -1,0 +1,40 @@
+/**
+ * Reads a query string the way PHP (and so HostBill) does, the inverse of the runtime's encoding:
+ * `a[]=1&a[]=2` is a list, `o[k]=v` an object, `a[0][k]=v` a list of objects. Values stay strings;
+ * the checks coerce them as the server would.
+ */
+
+type Node = Record<string, unknown> | unknown[];
+
+const MAX_DEPTH = 8;
+const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
+
+export function parseQuery(search: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of search) {
+    const match = NAME.exec(name);
+    const keys = match ? [match[1] as string, ...[...(match[2] as string).matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] as string)] : [name];
+    if (keys.length > MAX_DEPTH || keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) continue;
+    set(out, keys, value);
+  }
+  return out;
+}
+
+function set(root: Node, keys: readonly string[], value: string): void {
+  let node: Node = root;
+  keys.forEach((key, i) => {
+    const last = i === keys.length - 1;
+    const next = keys[i + 1];
+    const slot = Array.isArray(node) ? (key === '' ? node.length : Number(key)) : key;
+    if (Array.isArray(node) && !Number.isInteger(slot)) return; // `a[]=1&a[x]=2`: PHP would make a map; keep the list
+    const current = (node as Record<string | number, unknown>)[slot];
+    if (last) {
+      (node as Record<string | number, unknown>)[slot] = value;
+      return;
+    }
+    const child: Node =
+      current !== null && typeof current === 'object' ? (current as Node) : next === '' || /^\d+$/.test(next ?? '') ? [] : {};
+    (node as Record<string | number, unknown>)[slot] = child;
+    node = child;
+  });
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { checkProviders } from '../../use-cases/check.ts';
+import { selectProviders, workspace } from '../../workspace.ts';
+import type { CliCommand } from '../command.ts';
+
+export const command: CliCommand = {
+  program: () =>
+    new Command('check')
+      .description('Regenerate in memory and fail, naming the files, when generated/ (or a spec imported from an API page) differs from what the generator produces.')
+      .option('-p, --provider <id...>', 'only these providers (repeatable)')
+      .addHelpText('after', '\nExit codes: 0 up to date, 1 stale output or generation error, 2 usage error.'),
+
+  async run(program, ctx) {
+    const opts = program.opts<{ provider?: string[] }>();
+    const ws = workspace(ctx.root);
+    const ids = await selectProviders(ws, opts.provider);
+    const { packages, imports } = await checkProviders(ws, ids);
+    let stale = 0;
+    for (const { id, dir, difference, stale: count } of packages) {
+      const rel = (f: string) => path.relative(ws.root, path.join(dir, f));
+      for (const f of difference.changed) ctx.io.stderr(`differs: ${rel(f)}\n`);
+      for (const f of difference.missing) ctx.io.stderr(`missing: ${rel(f)}\n`);
+      for (const f of difference.extra) ctx.io.stderr(`not generated: ${rel(f)}\n`);
+      stale += count;
+      ctx.io.stdout(`${id}: ${count === 0 ? 'up to date' : `${count} file(s) out of date`}\n`);
+    }
+    for (const { id, page } of imports) {
+      stale++;
+      ctx.io.stderr(`differs: specs/${id}/swagger.json is not the import of ${page} (run \`npm run import-docs -- --provider ${id}\`)\n`);
+    }
+    if (stale > 0) ctx.io.stderr('generated/ is stale: run `npm run generate` and commit the result.\n');
+    return stale > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import type { PackageResult, Warning } from '../../engine/package-result.ts';
+import { UsageError } from '../../errors.ts';
+import type { ProgressEvent } from '../../scheduler/render-packages.ts';
+import { generateFromSpec, generateProviders, type GenerateEvents } from '../../use-cases/generate.ts';
+import { selectProviders, workspace } from '../../workspace.ts';
+import type { CliCommand, CommandIo } from '../command.ts';
+
+interface Options {
+  provider?: string[];
+  spec?: string;
+  out?: string;
+  name?: string;
+  hostbill?: boolean;
+  force?: boolean;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Spec text is data: control characters (terminal escapes among them) never reach the terminal. */
+const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+
+function warningLine(warning: Warning): string {
+  return `  warning: ${printable(warning.message)}${warning.pointer !== undefined ? ` (#${printable(warning.pointer)})` : ''}\n`;
+}
+
+function progressLine(event: ProgressEvent): string {
+  const at = seconds(event.ms);
+  if (event.stage === 'prepared') {
+    return `${event.id}: large document (${size(event.bytes)}, ${event.operations} operations) loaded and normalised in ${at}; rendering types and client${event.split ? ' on two threads' : ''}\n`;
+  }
+  return `${event.id}: ${event.stage} rendered (${at})\n`;
+}
+
+/**
+ * Lines as the run goes: each package's counts and warnings as soon as it is rendered, a progress
+ * line at each stage of a large document, then, once everything rendered, one line per package written.
+ */
+function reporter(io: CommandIo, shownDir: (dir: string) => string): GenerateEvents {
+  return {
+    upToDate: (job) => io.stdout(`${job.id}: up to date (inputs unchanged)\n`),
+    progress: (event) => io.stdout(progressLine(event)),
+    rendered: (result: PackageResult, ms) => {
+      const warnings = result.warnings.length > 0 ? `, ${plural(result.warnings.length, 'warning')}` : '';
+      io.stdout(`${result.id}: ${result.operations} operations, ${result.corrections} corrections${warnings}, rendered in ${seconds(ms)}\n`);
+      for (const warning of result.warnings) io.stdout(warningLine(warning));
+    },
+    written: (job, result, ms) => io.stdout(`${job.id}: ${result.files.size} files written to ${shownDir(job.dir)}/ in ${seconds(ms)}\n`),
+  };
+}
+
+export const command: CliCommand = {
+  program: () =>
+    new Command('generate')
+      .description('Generate the client package of every provider under specs/ (or the ones named) into generated/<id>/.')
+      .option('-p, --provider <id...>', 'only these providers (repeatable)')
+      .option('--spec <file-or-url>', 'generate one package from any Swagger 2.0 / OpenAPI 3.x document, without a provider folder')
+      .option('--out <dir>', 'with --spec: the package folder to write')
+      .option('--name <id>', 'with --spec: the package name (default: the file name)')
+      .option('--hostbill', 'with --spec: apply the HostBill passes (@name paths, query fields as JSON bodies)')
+      .option('--force', 'regenerate even packages whose recorded inputs hash says they are up to date')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  npm run generate\n  npm run generate -- --provider time4vps\n  npm run generate -- --spec ./petstore.yaml --out ./petstore-client\n\nEach package\'s line (with its warnings) is printed as soon as it is rendered; files are written only when every package rendered.\nPackages whose inputs and files are unchanged since they were generated are skipped (--force regenerates them).\nExit codes: 0 success, 1 generation error, 2 usage error.',
+      ),
+
+  async run(program, ctx) {
+    const opts = program.opts<Options>();
+    const options = { force: opts.force };
+    if (opts.spec !== undefined || opts.out !== undefined || opts.name !== undefined || opts.hostbill) {
+      if (opts.spec === undefined || opts.out === undefined) throw new UsageError('--spec and --out go together (and --name/--hostbill need them)');
+      if (opts.provider) throw new UsageError('--spec cannot be combined with --provider');
+      const shown = (dir: string) => path.relative(ctx.cwd, dir) || '.';
+      const events = reporter(ctx.io, shown);
+      const spec = /^https?:\/\//i.test(opts.spec) ? opts.spec : path.resolve(ctx.cwd, opts.spec);
+      await generateFromSpec(spec, path.resolve(ctx.cwd, opts.out), { name: opts.name, hostbill: opts.hostbill }, options, {
+        ...events,
+        upToDate: (job) => ctx.io.stdout(`${job.id}: up to date (inputs unchanged), ${shown(job.dir)}/ left as it is\n`),
+      });
+      return 0;
+    }
+    const ws = workspace(ctx.root);
+    const ids = await selectProviders(ws, opts.provider);
+    await generateProviders(ws, ids, options, reporter(ctx.io, (dir) => path.relative(ws.root, dir).split(path.sep).join('/')));
+    return 0;
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * The engine: one package from one source, as an in-memory file set. It knows nothing of threads,
+ * output folders or the cache: the caller passes everything in (the provider source, the
+ * carried-over version and changelog, the spec's label) and writes the result where it likes.
+ *
+ * Every call into load, normalise, model and render is in this file, so swapping a renderer is an
+ * edit here. The stages are exported for the scheduler, which runs the two halves of a large
+ * document on two threads; `renderPackage` runs them one after the other on this thread, and both
+ * ways give the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import type { ProviderConfig } from '../config/provider-config.ts';
+import { loadDocument } from '../load/load-document.ts';
+import { buildModel } from '../model/build-model.ts';
+import type { ClientModel } from '../model/operation-model.ts';
+import { normalise, OPENAPI_PASSES, SOURCE_PASSES } from '../normalise/index.ts';
+import type { OpenApiDocument } from '../openapi/index.ts';
+import { renderModelFiles } from '../render/model-files.ts';
+import { renderReport } from '../render/report.ts';
+import { runtimeFiles, testKitFiles } from '../render/runtime-files.ts';
+import { renderSchemaTypes } from '../render/schema-file.ts';
+import { generatedHeader } from '../render/shared/escape.ts';
+import { formatFile } from '../render/shared/format.ts';
+import type { PackageInfo } from '../render/shared/templates.ts';
+import { renderTestingData } from '../render/testing-data.ts';
+import { sortedFileSet, type EngineInput, type PackageResult, type Warning } from './package-result.ts';
+
+/** The client half's input: structured-cloneable, so it can go to another thread. */
+export interface ClientHalfInput {
+  readonly model: ClientModel;
+  readonly config: ProviderConfig;
+  readonly specPath: string;
+  readonly info: PackageInfo;
+}
+
+/** A document loaded, normalised and modelled; the two halves are rendered from it. */
+export interface PreparedPackage {
+  readonly id: string;
+  readonly specFile: string;
+  readonly specPath: string;
+  /** The normalised document. `renderTypesHalf` consumes it (openapi-typescript patches it in place). */
+  readonly document: OpenApiDocument;
+  readonly client: ClientHalfInput;
+  readonly openapiJson: string;
+  readonly report: string;
+  readonly changelog?: string;
+  readonly operations: number;
+  readonly corrections: number;
+  readonly warnings: readonly Warning[];
+}
+
+/** Stage 1: load, normalise, model; serialises openapi.json before anything may patch the document. */
+export async function preparePackage(input: EngineInput): Promise<PreparedPackage> {
+  const { source, specPath, carried } = input;
+  const { config } = source;
+  const loaded = await loadDocument(source.specFile);
+  // Nothing reads the loaded document after normalisation, so the passes work on it directly.
+  const normalised = await normalise(loaded, config, source.overlayFile, { inPlace: true });
+  const document = normalised.document;
+  const model = buildModel(document, config, source.specFile);
+  const info = document.info as { version?: string } | undefined;
+  const packageInfo: PackageInfo = {
+    version: carried.version,
+    specVersion: String(info?.version ?? ''),
+    specHash: `sha256-${createHash('sha256').update(loaded.text ?? '').digest('hex')}`,
+    specPath,
+  };
+  const warnings = normalised.report
+    .filter((e) => e.kind === 'warning')
+    .map((e): Warning => ({ pass: e.pass, message: e.message, ...(e.pointer !== undefined ? { pointer: e.pointer } : {}) }));
+  return {
+    id: config.id,
+    specFile: source.specFile,
+    specPath,
+    document,
+    client: { model, config, specPath, info: packageInfo },
+    openapiJson: `${JSON.stringify(document, null, 2)}\n`,
+    report: renderReport(config.displayName, specPath, [...SOURCE_PASSES, ...OPENAPI_PASSES], normalised.report, model.operations.length),
+    changelog: carried.changelog,
+    operations: model.operations.length,
+    corrections: normalised.report.filter((e) => e.kind === 'change').length,
+    warnings,
+  };
+}
+
+/** Stage 2a, the client half: every file made from the model (ts-morph modules, handlebars files), formatted. */
+export async function renderClientHalf(input: ClientHalfInput): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [name, content] of Object.entries(renderModelFiles(input.model, input.config, input.info))) out[name] = await formatFile(name, content);
+  return out;
+}
+
+/** Stage 2b, the types half: openapi-typescript's schema.ts, openapi.json, the report, the runtime, the changelog. Run once per prepared package. */
+export async function renderTypesHalf(prepared: PreparedPackage): Promise<Record<string, string>> {
+  // The test kit's catalog reads the document before openapi-typescript may patch it.
+  const testing = renderTestingData(prepared.client.model, prepared.document, prepared.specPath);
+  const schemaTypes = await renderSchemaTypes(prepared.document, prepared.specFile, { inPlace: true });
+  const out: Record<string, string> = {
+    'openapi.json': prepared.openapiJson,
+    'normalisation-report.md': await formatFile('normalisation-report.md', prepared.report),
+    'src/schema.ts': await formatFile('src/schema.ts', `${generatedHeader(prepared.specPath)}${schemaTypes}`),
+    'src/testing/index.ts': await formatFile('src/testing/index.ts', testing),
+    ...Object.fromEntries(await runtimeFiles()),
+    ...Object.fromEntries(await testKitFiles()),
+  };
+  if (prepared.changelog !== undefined) out['CHANGELOG.md'] = prepared.changelog;
+  return out;
+}
+
+/** Stage 3: both halves as one package. */
+export function assemblePackage(prepared: PreparedPackage, clientFiles: Record<string, string>, typesFiles: Record<string, string>): PackageResult {
+  return {
+    id: prepared.id,
+    files: sortedFileSet([...Object.entries(clientFiles), ...Object.entries(typesFiles)]),
+    operations: prepared.operations,
+    corrections: prepared.corrections,
+    warnings: prepared.warnings,
+  };
+}
+
+/** Every stage on this thread. The client half goes first, as it does when it is sent to another thread before the types half starts. */
+export async function renderPackage(input: EngineInput): Promise<PackageResult> {
+  const prepared = await preparePackage(input);
+  const clientFiles = await renderClientHalf(prepared.client);
+  return assemblePackage(prepared, clientFiles, await renderTypesHalf(prepared));
+}

@@ -1,0 +1,120 @@
+/**
+ * The scheduler: runs the engine for several packages on up to `threads` threads (CPU-bound work
+ * does not overlap on one thread). This thread renders packages too, beside `threads - 1` worker
+ * threads, so a 2-core machine pays for one extra module load, not two.
+ *
+ * A large document gets its parallelism here: this thread loads and normalises it, sends the client
+ * half to a worker and renders the types half itself. Large documents are therefore always taken
+ * by this thread, and a worker only ever renders whole packages, so pools never nest.
+ *
+ * The engine is imported on first use: a command that finds nothing to render never loads it.
+ */
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import type { EngineInput, PackageResult } from '../engine/package-result.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+/** Above this many bytes a document renders its two halves on two threads (the five providers' are under 160 kB). */
+export const LARGE_DOCUMENT = 1_000_000;
+
+/** How far a large document has got: `prepared` (loaded, normalised, modelled), then each half. */
+export interface ProgressEvent {
+  readonly id: string;
+  readonly stage: 'prepared' | 'types' | 'client';
+  /** Since this package started. */
+  readonly ms: number;
+  readonly bytes: number;
+  readonly operations: number;
+  /** Whether the client half renders on a worker thread while this one renders the types half. */
+  readonly split: boolean;
+}
+
+export interface ScheduleOptions {
+  /** Threads to use, this one included (default: one per core). */
+  readonly threads?: number;
+  /** Documents above this many bytes are large (default LARGE_DOCUMENT). */
+  readonly largeDocument?: number;
+  /** Called as each package is rendered, in the order they finish. */
+  readonly onRendered?: (result: PackageResult, ms: number) => void;
+  /** Called at each stage of a large document. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+const engine = () => import('../engine/render-package.ts');
+
+/** One pool per process, so a process that renders several times (release, tests) loads the engine into each worker once. */
+let shared: WorkerPool | undefined;
+function workerPool(size: number): WorkerPool {
+  if (shared) shared.resize(size);
+  else shared = new WorkerPool(size);
+  return shared;
+}
+
+/**
+ * Renders every input; results keep the inputs' order. On the first failure no further package is
+ * started, and that failure is thrown once the packages in flight have ended (at most one per
+ * thread), so the workers stay usable for the next run.
+ */
+export async function renderPackages(inputs: readonly EngineInput[], options: ScheduleOptions = {}): Promise<PackageResult[]> {
+  const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
+  const threshold = options.largeDocument ?? LARGE_DOCUMENT;
+  const bytes = await Promise.all(inputs.map((input) => stat(input.source.specFile).then((s) => s.size, () => 0)));
+  const large = inputs.map((_, i) => i).filter((i) => (bytes[i] as number) > threshold);
+  const small = inputs.map((_, i) => i).filter((i) => (bytes[i] as number) <= threshold);
+  const lanes = Math.min(threads, inputs.length);
+  const poolSize = Math.max(lanes - 1, large.length > 0 && threads > 1 ? 1 : 0);
+  const pool = poolSize > 0 ? workerPool(poolSize) : undefined;
+
+  const results: PackageResult[] = new Array(inputs.length);
+  let failure: { error: unknown } | undefined;
+  let nextSmall = 0;
+
+  const attempt = async (index: number, render: (input: EngineInput, started: number) => Promise<PackageResult>): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await render(inputs[index] as EngineInput, started);
+      results[index] = result;
+      if (!failure) options.onRendered?.(result, performance.now() - started);
+    } catch (error) {
+      failure ??= { error };
+    }
+  };
+  const takeSmall = (): number | undefined => (failure || nextSmall >= small.length ? undefined : small[nextSmall++]);
+
+  const here = async (input: EngineInput): Promise<PackageResult> => (await engine()).renderPackage(input);
+  const inWorker = (input: EngineInput): Promise<PackageResult> => (pool as WorkerPool).run('package', input);
+  const largeHere = async (index: number, input: EngineInput, started: number): Promise<PackageResult> => {
+    const { assemblePackage, preparePackage, renderClientHalf, renderTypesHalf } = await engine();
+    const prepared = await preparePackage(input);
+    const progress = (stage: ProgressEvent['stage']): void => {
+      if (!failure) options.onProgress?.({ id: prepared.id, stage, ms: performance.now() - started, bytes: bytes[index] as number, operations: prepared.operations, split: pool !== undefined });
+    };
+    progress('prepared');
+    // The client half is copied to the worker now, before the types half patches the document; on
+    // one thread it is rendered first, as renderPackage does.
+    const client = (pool ? pool.run('clientHalf', prepared.client) : renderClientHalf(prepared.client)).then((files) => {
+      progress('client');
+      return files;
+    });
+    client.catch(() => undefined); // awaited below; a types failure must not leave it unhandled
+    if (!pool) await client;
+    const types = await renderTypesHalf(prepared);
+    progress('types');
+    return assemblePackage(prepared, await client, types);
+  };
+
+  const mainLane = async (): Promise<void> => {
+    for (const index of large) {
+      if (failure) return;
+      await attempt(index, (input, started) => largeHere(index, input, started));
+    }
+    for (let index = takeSmall(); index !== undefined; index = takeSmall()) await attempt(index, here);
+  };
+  const workerLane = async (): Promise<void> => {
+    for (let index = takeSmall(); index !== undefined; index = takeSmall()) await attempt(index, inWorker);
+  };
+
+  await Promise.all([mainLane(), ...Array.from({ length: lanes - 1 }, workerLane)]);
+  if (failure) throw failure.error;
+  return results;
+}

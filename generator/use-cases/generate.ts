@@ -1,0 +1,66 @@
+/**
+ * `generate`: skip the packages whose inputs and files are as recorded, render the rest, and only
+ * when every one rendered write them all, so a failure leaves all output as it was.
+ */
+import path from 'node:path';
+import { packageIsCurrent } from '../cache/inputs-hash.ts';
+import { adHocProvider } from '../config/ad-hoc-provider.ts';
+import type { PackageResult } from '../engine/package-result.ts';
+import { renderPackages, type ProgressEvent } from '../scheduler/render-packages.ts';
+import type { Workspace } from '../workspace.ts';
+import { jobInputsHash, packageJob, providerJob, writePackage, type PackageJob } from './package-job.ts';
+
+export interface GenerateOptions {
+  /** Render even the packages whose recorded inputs hash says they are up to date. */
+  readonly force?: boolean;
+  readonly threads?: number;
+  readonly largeDocument?: number;
+}
+
+/** What a run reports as it goes. */
+export interface GenerateEvents {
+  upToDate?(job: PackageJob): void;
+  progress?(event: ProgressEvent): void;
+  rendered?(result: PackageResult, ms: number): void;
+  /** `ms` counts from the start of the run. */
+  written?(job: PackageJob, result: PackageResult, ms: number): void;
+}
+
+export async function generatePackages(jobs: readonly PackageJob[], options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
+  const started = performance.now();
+  const stale: { job: PackageJob; inputsHash: string }[] = [];
+  for (const job of jobs) {
+    const inputsHash = await jobInputsHash(job);
+    if (!options.force && (await packageIsCurrent(job.dir, inputsHash))) events.upToDate?.(job);
+    else stale.push({ job, inputsHash });
+  }
+  const results = await renderPackages(
+    stale.map((s) => s.job.input),
+    { threads: options.threads, largeDocument: options.largeDocument, onRendered: events.rendered, onProgress: events.progress },
+  );
+  for (const [index, { job, inputsHash }] of stale.entries()) {
+    const result = results[index] as PackageResult;
+    await writePackage(job, inputsHash, result.files);
+    events.written?.(job, result, performance.now() - started);
+  }
+  return results;
+}
+
+/** Every named provider of the workspace into `generated/<id>/`. */
+export async function generateProviders(ws: Workspace, ids: readonly string[], options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
+  const jobs: PackageJob[] = [];
+  for (const id of ids) jobs.push(await providerJob(ws, id));
+  return generatePackages(jobs, options, events);
+}
+
+export interface SpecOptions {
+  readonly name?: string;
+  readonly hostbill?: boolean;
+}
+
+/** One package from any document (a file or a URL) into `outDir`, without a provider folder. */
+export async function generateFromSpec(spec: string, outDir: string, specOptions: SpecOptions, options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
+  const source = await adHocProvider(spec, specOptions);
+  const job = await packageJob(source, path.resolve(outDir), path.dirname(source.specFile));
+  return generatePackages([job], options, events);
+}
