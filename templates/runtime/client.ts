@@ -164,15 +164,17 @@ export class ApiClient {
     }
   }
 
-  /** One attempt: headers, hooks, the exchange, then the data, or the error the response means. */
+  /** One attempt: headers and hooks, then the exchange within the attempt's deadline, then its data or error. */
   async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions, raw: boolean, redirects: RedirectPolicy, bearer: string | undefined, attempt: number): Promise<Result> {
+    const client = this.#options;
     const credential = this.#credential;
-    const { onRequest, onResponse } = this.#options;
+    const { onRequest, onResponse } = client;
+    const { label } = request;
     const debug = this.#log.debug;
     const headers = requestHeaders({
       acceptJson: op.response === 'json',
       jsonBody: request.body !== undefined,
-      client: this.#options.headers,
+      client: client.headers,
       auth: op.auth,
       credential: bearer !== undefined ? ['authorization', `Bearer ${bearer}`] : credential.kind === 'header' ? [credential.name, credential.value] : undefined,
       call: call.headers,
@@ -183,50 +185,40 @@ export class ApiClient {
     if (event) onRequest?.(event);
     const line = () => `${op.method} ${request.shownUrl} (attempt ${attempt})`;
     const started = Date.now();
-    let exchanged: { response: Response; bytes: Uint8Array<ArrayBuffer> | undefined };
-    try {
-      exchanged = await this.#exchange(op, request, headers, call, raw, redirects);
-    } catch (error) {
-      debug?.(`${line()} failed: ${(error as Error).name}`);
+    const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
+    const onHop = debug && ((from: Response, next: OutgoingRequest) => debug(`${label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`));
+    const { response, bytes } = await withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, label, async (signal) => {
+      const fetchOnce = (out: OutgoingRequest) =>
+        (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
+      const response = await sendFollowingRedirects(fetchOnce, first, redirects, label, onHop || undefined);
+      // `raw` leaves a 2xx body unread for `asResponse()`.
+      const bytes = raw && response.ok ? undefined : await readBody(response, call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, label);
+      return { response, bytes };
+    }).catch((error: ApiError) => {
+      debug?.(`${line()} failed: ${error.name}`);
       throw error;
-    }
-    const { response, bytes } = exchanged;
+    });
     const durationMs = Date.now() - started;
     if (event) onResponse?.({ ...event, status: response.status, durationMs });
     debug?.(`${line()} -> ${response.status} in ${durationMs} ms`);
-    if (!response.ok) throw this.#failure(response, bytes, request.label);
-    return { data: bytes && this.#data(op, response, bytes, request.label), response };
+    return { data: this.#data(op, response, bytes, label), response };
   }
 
-  /** Sends within the attempt's deadline, following redirects, and reads the body (unless `raw` and 2xx). */
-  #exchange(op: OperationSpec, request: BuiltRequest, headers: Headers, call: RequestOptions, raw: boolean, redirects: RedirectPolicy) {
-    const client = this.#options;
-    const { label } = request;
-    const debug = this.#log.debug;
-    const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
-    return withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, label, async (signal) => {
-      const fetchOnce = (out: OutgoingRequest) =>
-        (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
-      const onHop = debug && ((from: Response, next: OutgoingRequest) => debug(`${label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`));
-      const response = await sendFollowingRedirects(fetchOnce, first, redirects, label, onHop || undefined);
-      const bytes = raw && response.ok ? undefined : await readBody(response, call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, label);
-      return { response, bytes };
-    });
-  }
-
-  /** A 2xx body as data; the provider's rules may still call it an error (HostBill's `error` envelope). */
-  #data(op: OperationSpec, response: Response, bytes: Uint8Array<ArrayBuffer>, label: string): unknown {
-    const data = parseBody(op.response, response, bytes, label);
+  /**
+   * The data of a response whose body was read (`undefined` when it was left unread), or the error it
+   * means: the provider's rules first (a throttle, HostBill's 2xx `error` envelope), else its status.
+   */
+  #data(op: OperationSpec, response: Response, bytes: Uint8Array<ArrayBuffer> | undefined, label: string): unknown {
+    const { status, headers } = response;
+    if (!response.ok) {
+      const read: ReadResponse = { status, headers, body: bytes && errorBody(bytes), label };
+      throw this.#rules?.bodyError(read) ?? errorFromResponse(read);
+    }
+    const data = bytes && parseBody(op.response, response, bytes, label);
     if (data === undefined || data instanceof Blob) return data;
-    const error = this.#rules?.bodyError({ status: response.status, headers: response.headers, body: data, label });
+    const error = this.#rules?.bodyError({ status, headers, body: data, label });
     if (error) throw error;
     return data;
-  }
-
-  /** The error a failed response means: the provider's rules first (a throttle), else its status. */
-  #failure(response: Response, bytes: Uint8Array | undefined, label: string): ApiError {
-    const read: ReadResponse = { status: response.status, headers: response.headers, body: bytes && errorBody(bytes), label };
-    return this.#rules?.bodyError(read) ?? errorFromResponse(read);
   }
 }
 

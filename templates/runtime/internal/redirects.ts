@@ -4,6 +4,7 @@
  * there, but keeps API key headers, query keys and a sign-in body.
  */
 import { RedirectError, RedirectLoopError } from '../errors.js';
+import { httpUrl } from './base-url.js';
 import { isSensitiveHeader, originAndPath } from './redact.js';
 
 /** One request as it goes to fetch. */
@@ -49,13 +50,8 @@ const refusedOrigin = (target: URL, from: string, policy: RedirectPolicy): boole
  * key headers, cookies, the API key in the query).
  */
 export function redirectedRequest(from: OutgoingRequest, status: number, location: string, policy: RedirectPolicy, label: string): OutgoingRequest {
-  let target: URL | undefined;
-  try {
-    target = new URL(location, from.url);
-  } catch {
-    // unusable: refused below
-  }
-  if (!target || !/^https?:$/.test(target.protocol) || target.username || target.password) {
+  const target = httpUrl(location, from.url);
+  if (!target || target.username || target.password) {
     throw new RedirectError(`${label}: ${status} redirect to an unusable Location`, { status });
   }
   if (refusedOrigin(target, from.url, policy)) {
