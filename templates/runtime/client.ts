@@ -139,8 +139,8 @@ export class ApiClient {
     const maxRetries = maxRetriesFor(op.method, call, this.#options.maxRetries);
     let retries = 0;
     let replayed = false;
-    // Bounded: each pass either returns, throws, retries (≤ maxRetries) or replays (once).
-    for (let attempt = 1; ; attempt++) {
+    // Each pass returns, throws, retries (≤ maxRetries) or replays (once), so the bound is never hit.
+    for (let attempt = 1; attempt <= maxRetries + 2; attempt++) {
       if (call.signal?.aborted) throw abortError(label);
       // A sign-in that fails here has had its own retries: it fails the call.
       const bearer = op.auth && credential.kind === 'jwt' ? await credential.session.token() : undefined;
@@ -162,6 +162,7 @@ export class ApiClient {
         });
       }
     }
+    throw new ApiError(`${label}: gave up after ${maxRetries + 2} attempts`);
   }
 
   /** One attempt: headers and hooks, then the exchange within the attempt's deadline, then its data or error. */
