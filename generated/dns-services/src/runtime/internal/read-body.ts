@@ -31,7 +31,7 @@ export async function readBody(response: Response, limit: number, label: string)
   while (reader && !size) {
     const read = await reader.read();
     if (read.done) return concat(chunks, total);
-    chunks.push(read.value as Uint8Array<ArrayBuffer>);
+    chunks.push(read.value as Uint8Array<ArrayBuffer>); // a response body is never backed by a SharedArrayBuffer
     total += read.value.byteLength;
     if (total > limit) size = `past ${total} bytes`;
   }
