@@ -12,7 +12,7 @@
  * - `runtime + 1 op`: the same call through the package's runtime alone: `ApiClient` with the provider
  *   defaults the generated client passes (copied from its `super(...)` call, with the `jwtSession` and
  *   `hostbillRules` they name) and that one operation's entry of the `operations` table. This is what
- *   the runtime costs a program; the 3 kB target is for it.
+ *   the runtime costs a program; the 3.5 kB target is for it.
  * Providers offering JWT sign in with `scheme: 'jwt'` (the JWT code is then in the bundle, if the client
  * passes `jwtSession`); the others with Basic auth.
  *
@@ -27,8 +27,8 @@ import { gzipSync } from 'node:zlib';
 
 const rootArg = process.argv.indexOf('--root');
 const ROOT = rootArg < 0 ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..') : path.resolve(process.argv[rootArg + 1] ?? '.');
-/** The target of issue 5 for a program calling one operation, retries and auth included. */
-const TARGET_GZIP = 3 * 1024;
+/** The target of issue 14 for a program calling one operation through the runtime, retries, timeouts and auth included. */
+const TARGET_GZIP = 3.5 * 1024;
 const PROVIDERS = ['time4vps', 'dns-services'];
 const METHOD = 'getServiceDnsByZoneId';
 /** A string only the JWT module contains. */
@@ -137,7 +137,7 @@ for (const id of PROVIDERS) {
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  console.log('| provider | program | auth | minified | gzip | JWT code in bundle | gzip ≤ 3 kB |');
+  console.log('| provider | program | auth | minified | gzip | JWT code in bundle | gzip ≤ 3.5 kB |');
   console.log('| --- | --- | --- | ---: | ---: | --- | --- |');
   for (const r of rows) {
     const ok = r.gzip <= TARGET_GZIP ? 'yes' : 'no';

@@ -4,6 +4,7 @@
  * there, but keeps API key headers, query keys and a sign-in body.
  */
 import { RedirectError, RedirectLoopError } from '../errors.js';
+import { httpUrl } from './base-url.js';
 import { isSensitiveHeader, originAndPath } from './redact.js';
 
 /** One request as it goes to fetch. */
@@ -27,11 +28,11 @@ export interface RedirectPolicy {
   readonly secretHeader?: string | undefined;
 }
 
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 
 /** The redirect target, when `status` is a redirect with a Location; `undefined` for any other response. */
 export function redirectLocation(status: number, headers: Headers): string | undefined {
-  return REDIRECT_STATUSES.has(status) ? (headers.get('location') ?? undefined) : undefined;
+  return REDIRECT_STATUSES.includes(status) ? (headers.get('location') ?? undefined) : undefined;
 }
 
 /** 303 turns any method but HEAD into GET; 301 and 302 turn POST into GET (as fetch does); 307 and 308 keep both. */
@@ -39,43 +40,32 @@ export function becomesGet(status: number, method: string): boolean {
   return status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
 }
 
-function targetOf(location: string, from: OutgoingRequest, status: number, label: string): URL {
-  let target: URL | undefined;
-  try {
-    target = new URL(location, from.url);
-  } catch {
-    // fall through: unusable
-  }
-  if (!target || !/^https?:$/.test(target.protocol) || target.username || target.password) {
-    throw new RedirectError(`${label}: ${status} redirect to an unusable Location`, { status });
-  }
-  return target;
-}
-
-/** The request without any credential: auth and key headers, cookies, the API key in the query. */
-function withoutCredentials(headers: Headers, target: URL, policy: RedirectPolicy): Headers {
-  const kept = new Headers();
-  headers.forEach((value, name) => {
-    if (!isSensitiveHeader(name, policy.secretHeader)) kept.append(name, value);
-  });
-  if (policy.secretParam) target.searchParams.delete(policy.secretParam);
-  return kept;
-}
+/** Whether `target` is on another origin than `from`, and the policy refuses to go there. */
+const refusedOrigin = (target: URL, from: string, policy: RedirectPolicy): boolean =>
+  target.origin !== new URL(from).origin && (policy.secretBody || !policy.allowCrossOrigin);
 
 /**
  * The request a redirect asks for. To another origin: a `RedirectError` unless `allowCrossOrigin`
- * (and never for a secret body); when allowed, the request goes without credentials.
+ * (and never for a secret body); when allowed, the request goes without any credential (auth and
+ * key headers, cookies, the API key in the query).
  */
 export function redirectedRequest(from: OutgoingRequest, status: number, location: string, policy: RedirectPolicy, label: string): OutgoingRequest {
-  const target = targetOf(location, from, status, label);
-  const crossOrigin = target.origin !== new URL(from.url).origin;
-  if (crossOrigin && (policy.secretBody || !policy.allowCrossOrigin)) {
+  const target = httpUrl(location, from.url);
+  if (!target || target.username || target.password) {
+    throw new RedirectError(`${label}: ${status} redirect to an unusable Location`, { status });
+  }
+  if (refusedOrigin(target, from.url, policy)) {
     const why = policy.secretBody ? 'sign-in requests never follow one' : 'set baseUrl to the new address, or allowCrossOriginRedirects to follow without credentials';
     throw new RedirectError(`${label}: ${status} redirect to another origin (${target.origin}) refused: ${why}`, { status, location: originAndPath(target) });
   }
+  const crossOrigin = target.origin !== new URL(from.url).origin;
   const toGet = becomesGet(status, from.method);
-  const headers = crossOrigin ? withoutCredentials(from.headers, target, policy) : new Headers(from.headers);
-  if (toGet) headers.delete('content-type');
+  const headers = new Headers();
+  from.headers.forEach((value, name) => {
+    const dropped = (crossOrigin && isSensitiveHeader(name, policy.secretHeader)) || (toGet && name === 'content-type');
+    if (!dropped) headers.append(name, value);
+  });
+  if (crossOrigin && policy.secretParam) target.searchParams.delete(policy.secretParam);
   return { url: target.href, method: toGet ? 'GET' : from.method, headers, body: toGet ? undefined : from.body };
 }
 
@@ -88,9 +78,8 @@ export function checkFollowedByFetch(response: Response, request: OutgoingReques
   if (response.type === 'opaqueredirect') {
     throw new RedirectError(`${label}: redirected where this fetch does not say: set baseUrl to the final address`);
   }
-  if (!response.redirected || !response.url) return;
-  const final = new URL(response.url);
-  if (final.origin !== new URL(request.url).origin && (policy.secretBody || !policy.allowCrossOrigin)) {
+  const final = response.redirected && response.url ? new URL(response.url) : undefined;
+  if (final && refusedOrigin(final, request.url, policy)) {
     throw new RedirectError(`${label}: fetch followed a redirect to another origin (${final.origin}); its answer is refused`, { location: originAndPath(final) });
   }
 }
@@ -109,7 +98,7 @@ export async function sendFollowingRedirects(
   label: string,
   onHop?: RedirectHop,
 ): Promise<Response> {
-  const visited = new Set([request.url]);
+  const visited = [request.url];
   let current = request;
   for (let hop = 0; hop <= policy.maxRedirects; hop++) {
     const response = await send(current);
@@ -117,13 +106,12 @@ export async function sendFollowingRedirects(
     const location = redirectLocation(response.status, response.headers);
     if (location === undefined) return response;
     await response.body?.cancel().catch(() => {});
-    const next = redirectedRequest(current, response.status, location, policy, label);
-    if (visited.has(next.url)) {
-      throw new RedirectLoopError(`${label}: redirect loop back to ${originAndPath(new URL(next.url))}`, { status: response.status });
+    current = redirectedRequest(current, response.status, location, policy, label);
+    if (visited.includes(current.url)) {
+      throw new RedirectLoopError(`${label}: redirect loop back to ${originAndPath(new URL(current.url))}`, { status: response.status });
     }
-    visited.add(next.url);
-    onHop?.(response, next);
-    current = next;
+    visited.push(current.url);
+    onHop?.(response, current);
   }
   throw new RedirectLoopError(`${label}: more than ${policy.maxRedirects} redirects (maxRedirects)`);
 }

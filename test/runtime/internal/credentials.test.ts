@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../templates/runtime/index.ts';
-import { checkBaseUrl } from '../../../templates/runtime/internal/base-url.ts';
+import { checkBaseUrl, httpUrl } from '../../../templates/runtime/internal/base-url.ts';
 import { basicAuthorization, passwordScheme, resolveCredential } from '../../../templates/runtime/internal/credentials.ts';
 import { jwtSession } from '../../../templates/runtime/jwt.ts';
 import type { AuthScheme } from '../../../templates/runtime/types.ts';
@@ -62,4 +62,16 @@ describe('checkBaseUrl', () => {
       expect(() => checkBaseUrl(url)).not.toThrow(/pw|admin/);
     }
   });
+});
+
+describe('httpUrl', () => {
+  it.each([
+    ['https://api.example/x', undefined, 'https://api.example/x'],
+    ['../v2/x', 'http://api.example/v1/y', 'http://api.example/v2/x'],
+    ['//other.example/x', 'https://api.example/', 'https://other.example/x'],
+    ['ftp://api.example/x', undefined, undefined],
+    ['javascript:alert(1)', 'https://api.example/', undefined],
+    ['my.example.com/api', undefined, undefined],
+    ['http://[::1', undefined, undefined],
+  ])('%s (base %s) → %s', (text, base, want) => expect(httpUrl(text, base)?.href).toBe(want));
 });

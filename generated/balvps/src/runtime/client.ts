@@ -6,7 +6,7 @@
  */
 import { ApiAbortError, ApiError, ThrottleError } from './errors.js';
 import { checkBaseUrl } from './internal/base-url.js';
-import { buildRequest, type BuiltRequest, type QueryKey } from './internal/build-request.js';
+import { buildRequest, type BuiltRequest } from './internal/build-request.js';
 import { credentialsFromEnv, resolveCredential, type Credential } from './internal/credentials.js';
 import { abortError, DEFAULT_TIMEOUT_MS, withDeadline } from './internal/deadline.js';
 import { readEnv } from './internal/env.js';
@@ -33,15 +33,6 @@ export interface ApiPromise<T> extends Promise<T> {
 
 type Result = { data: unknown; response: Response };
 
-/** How a call is sent: `raw` leaves a 2xx body unread; `secretBody`: a sign-in request (no cross-origin redirect). */
-interface CallMode {
-  readonly raw: boolean;
-  readonly secretBody: boolean;
-}
-
-/** One attempt's end: a result, or the error and the JWT it was sent with (for the refresh-and-replay). */
-type Outcome = { ok: true; result: Result } | { ok: false; error: ApiError; bearer?: string | undefined };
-
 const DEFAULT_MAX_REDIRECTS = 10;
 const noop = () => {};
 
@@ -52,6 +43,9 @@ export class ApiClient {
   readonly #log: Log;
   /** Private, so no property, `util.inspect` or JSON of the client shows a credential. */
   readonly #credential: Credential;
+  /** Redirect rules of ordinary calls and of sign-in requests (secret body), fixed at construction. */
+  readonly #redirects: RedirectPolicy;
+  readonly #signInRedirects: RedirectPolicy;
 
   constructor(options: ClientOptions | undefined, defaults: ProviderDefaults) {
     const given = (this.#options = options ?? {});
@@ -59,21 +53,28 @@ export class ApiClient {
     this.#rules = defaults.rules;
     this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
     this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
-    const signIn = { raw: false, secretBody: true };
-    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, signIn).then((result) => result.data);
-    this.#credential = resolveCredential(given.auth ?? credentialsFromEnv(prefix), defaults, send);
+    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, false, this.#signInRedirects).then((result) => result.data);
+    const credential = (this.#credential = resolveCredential(given.auth ?? credentialsFromEnv(prefix), defaults, send));
+    this.#redirects = {
+      maxRedirects: given.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      allowCrossOrigin: given.allowCrossOriginRedirects ?? false,
+      secretBody: false,
+      secretParam: credential.kind === 'query' ? credential.key[0] : undefined,
+      secretHeader: credential.kind === 'header' ? credential.name : undefined,
+    };
+    this.#signInRedirects = { ...this.#redirects, secretBody: true };
   }
 
   /** Sends one operation. Rejects with an ApiError subclass. */
   request<T>(op: OperationSpec, params: object | undefined, options: RequestOptions = {}): ApiPromise<T> {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
-      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, { raw, secretBody: false }).catch((error: ApiError) => {
+      (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, raw, this.#redirects).catch((error: ApiError) => {
         this.#options.onError?.(error);
         throw error;
       }));
-    const data = Promise.resolve()
-      .then(() => start(false))
+    const data = Promise.resolve(false)
+      .then(start)
       .then((result) => result.data as T);
     data.catch(noop); // a call nobody awaits must not crash the process
     return Object.assign(data, {
@@ -116,7 +117,7 @@ export class ApiClient {
     return new Promise((resolve, reject) => {
       const stop = () => {
         clearTimeout(timer);
-        reject(new ApiAbortError('Request was aborted'));
+        reject(new ApiAbortError('aborted'));
       };
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', stop);
@@ -127,128 +128,98 @@ export class ApiClient {
     });
   }
 
-  /** Every attempt of one call: retries with their delays, and one replay after a refused JWT. */
-  async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions, mode: CallMode): Promise<Result> {
-    const request = buildRequest(this.#baseUrl, op, params, op.auth ? this.#queryKey() : undefined);
+  /**
+   * Every attempt of one call: retries with their delays, and one replay after a refused JWT.
+   * `raw` leaves a 2xx body unread; `redirects` says which redirects the call may follow.
+   */
+  async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions, raw: boolean, redirects: RedirectPolicy): Promise<Result> {
+    const credential = this.#credential;
+    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined);
+    const { label } = request;
     const maxRetries = maxRetriesFor(op.method, call, this.#options.maxRetries);
     let retries = 0;
     let replayed = false;
-    // Bounded: each pass either returns, throws, retries (≤ maxRetries) or replays (once).
+    // Each pass returns, throws, retries (≤ maxRetries) or replays (once), so the bound is never hit.
     for (let attempt = 1; attempt <= maxRetries + 2; attempt++) {
-      if (call.signal?.aborted) throw abortError(request.label);
-      const outcome = await this.#attempt(op, request, call, mode, attempt);
-      if (outcome.ok) return outcome.result;
-      const { error, bearer } = outcome;
-      if (!replayed && bearer !== undefined && isRefusedToken(error) && this.#credential.kind === 'jwt') {
-        replayed = true; // expired or revoked token: refresh (or log in) and replay once
-        await this.#credential.session.renew(bearer);
-        continue;
+      if (call.signal?.aborted) throw abortError(label);
+      // A sign-in that fails here has had its own retries: it fails the call.
+      const bearer = op.auth && credential.kind === 'jwt' ? await credential.session.token() : undefined;
+      try {
+        return await this.#attempt(op, request, call, raw, redirects, bearer, attempt);
+      } catch (caught) {
+        const error = caught as ApiError;
+        if (!replayed && bearer !== undefined && isRefusedToken(error) && credential.kind === 'jwt') {
+          replayed = true; // expired or revoked token: refresh (or log in) and replay once
+          await credential.session.renew(bearer);
+          continue;
+        }
+        const delay = nextRetryDelay(error, retries, maxRetries);
+        if (delay === undefined) throw error;
+        retries++;
+        this.#log.warn?.(`${label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
+        await this.sleep(delay, call.signal).catch((stopped: unknown) => {
+          throw stopped instanceof ApiAbortError ? abortError(label) : stopped; // named after the call
+        });
       }
-      const delay = nextRetryDelay(error, retries, maxRetries);
-      if (delay === undefined) throw error;
-      retries++;
-      this.#log.warn?.(`${request.label}: ${error.message}; retry ${retries}/${maxRetries} in ${Math.round(delay)} ms`);
-      await this.#pause(delay, call.signal, request.label);
     }
-    throw new ApiError(`${request.label}: gave up after ${maxRetries + 2} attempts`); // not reached: see the bound
+    throw new ApiError(`${label}: gave up after ${maxRetries + 2} attempts`);
   }
 
-  /** One attempt: headers, hooks, the exchange, then data or the error the response means. */
-  async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions, mode: CallMode, attempt: number): Promise<Outcome> {
-    const { headers, bearer } = await this.#headersFor(op, request, call);
-    const line = `${op.method} ${request.shownUrl} (attempt ${attempt})`;
-    const event = this.#requestEvent(op, request, headers, attempt);
-    if (event) this.#options.onRequest?.(event);
-    const started = Date.now();
-    let exchanged: { response: Response; bytes: Uint8Array<ArrayBuffer> | undefined };
-    try {
-      exchanged = await this.#exchange(op, request, headers, call, mode);
-    } catch (error) {
-      this.#log.debug?.(`${line} failed: ${(error as Error).name}`);
-      return { ok: false, error: error as ApiError, bearer };
-    }
-    const { response, bytes } = exchanged;
-    const durationMs = Date.now() - started;
-    if (event) this.#options.onResponse?.({ ...event, status: response.status, durationMs });
-    this.#log.debug?.(`${line} -> ${response.status} in ${durationMs} ms`);
-    if (!response.ok) return { ok: false, error: this.#failure(response, bytes, request.label), bearer };
-    return { ok: true, result: { data: bytes && this.#data(op, response, bytes, request.label), response } };
-  }
-
-  /** The attempt's headers, with the credential: a current JWT (signing in first if need be) or a fixed header. */
-  async #headersFor(op: OperationSpec, request: BuiltRequest, call: RequestOptions): Promise<{ headers: Headers; bearer?: string }> {
+  /** One attempt: headers and hooks, then the exchange within the attempt's deadline, then its data or error. */
+  async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions, raw: boolean, redirects: RedirectPolicy, bearer: string | undefined, attempt: number): Promise<Result> {
+    const client = this.#options;
     const credential = this.#credential;
-    const bearer = op.auth && credential.kind === 'jwt' ? await credential.session.token() : undefined;
-    const header = bearer !== undefined ? (['authorization', `Bearer ${bearer}`] as const) : credential.kind === 'header' ? ([credential.name, credential.value] as const) : undefined;
+    const { onRequest, onResponse } = client;
+    const { label } = request;
+    const debug = this.#log.debug;
     const headers = requestHeaders({
       acceptJson: op.response === 'json',
       jsonBody: request.body !== undefined,
-      client: this.#options.headers,
+      client: client.headers,
       auth: op.auth,
-      credential: header,
+      credential: bearer !== undefined ? ['authorization', `Bearer ${bearer}`] : credential.kind === 'header' ? [credential.name, credential.value] : undefined,
       call: call.headers,
     });
-    return { headers, bearer };
-  }
-
-  /** Sends within the attempt's deadline, following redirects, and reads the body (unless `raw` and 2xx). */
-  #exchange(op: OperationSpec, request: BuiltRequest, headers: Headers, call: RequestOptions, mode: CallMode) {
-    const client = this.#options;
-    const limit = call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // Built only when a hook is set: the hot path skips redacting the headers.
+    const event: RequestEvent | undefined =
+      onRequest || onResponse ? { operation: op.name, method: op.method, url: request.shownUrl, headers: redactedHeaderRecord(headers, redirects.secretHeader), attempt } : undefined;
+    if (event) onRequest?.(event);
+    const line = () => `${op.method} ${request.shownUrl} (attempt ${attempt})`;
+    const started = Date.now();
     const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
-    return withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, request.label, async (signal) => {
+    const onHop = debug && ((from: Response, next: OutgoingRequest) => debug(`${label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`));
+    const { response, bytes } = await withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, label, async (signal) => {
       const fetchOnce = (out: OutgoingRequest) =>
         (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
-      const response = await sendFollowingRedirects(fetchOnce, first, this.#redirectPolicy(mode), request.label, (from, next) =>
-        this.#log.debug?.(`${request.label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`),
-      );
-      const bytes = mode.raw && response.ok ? undefined : await readBody(response, limit, request.label);
+      const response = await sendFollowingRedirects(fetchOnce, first, redirects, label, onHop || undefined);
+      // `raw` leaves a 2xx body unread for `asResponse()`.
+      const bytes = raw && response.ok ? undefined : await readBody(response, call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, label);
       return { response, bytes };
+    }).catch((error: ApiError) => {
+      debug?.(`${line()} failed: ${error.name}`);
+      throw error;
     });
+    const durationMs = Date.now() - started;
+    if (event) onResponse?.({ ...event, status: response.status, durationMs });
+    debug?.(`${line()} -> ${response.status} in ${durationMs} ms`);
+    return { data: this.#data(op, response, bytes, label), response };
   }
 
-  /** A 2xx body as data; the provider's rules may still call it an error (HostBill's `error` envelope). */
-  #data(op: OperationSpec, response: Response, bytes: Uint8Array<ArrayBuffer>, label: string): unknown {
-    const data = parseBody(op.response, response, bytes, label);
+  /**
+   * The data of a response whose body was read (`undefined` when it was left unread), or the error it
+   * means: the provider's rules first (a throttle, HostBill's 2xx `error` envelope), else its status.
+   */
+  #data(op: OperationSpec, response: Response, bytes: Uint8Array<ArrayBuffer> | undefined, label: string): unknown {
+    const { status, headers } = response;
+    if (!response.ok) {
+      const read: ReadResponse = { status, headers, body: bytes && errorBody(bytes), label };
+      throw this.#rules?.bodyError(read) ?? errorFromResponse(read);
+    }
+    const data = bytes && parseBody(op.response, response, bytes, label);
     if (data === undefined || data instanceof Blob) return data;
-    const error = this.#rules?.bodyError({ status: response.status, headers: response.headers, body: data, label });
+    const error = this.#rules?.bodyError({ status, headers, body: data, label });
     if (error) throw error;
     return data;
-  }
-
-  /** The error a failed response means: the provider's rules first (a throttle), else its status. */
-  #failure(response: Response, bytes: Uint8Array | undefined, label: string): ApiError {
-    const read: ReadResponse = { status: response.status, headers: response.headers, body: bytes && errorBody(bytes), label };
-    return this.#rules?.bodyError(read) ?? errorFromResponse(read);
-  }
-
-  /** Built only when a hook is set: the hot path skips redacting the headers. */
-  #requestEvent(op: OperationSpec, request: BuiltRequest, headers: Headers, attempt: number): RequestEvent | undefined {
-    if (!this.#options.onRequest && !this.#options.onResponse) return undefined;
-    const secretHeader = this.#credential.kind === 'header' ? this.#credential.name : undefined;
-    return { operation: op.name, method: op.method, url: request.shownUrl, headers: redactedHeaderRecord(headers, secretHeader), attempt };
-  }
-
-  #redirectPolicy(mode: CallMode): RedirectPolicy {
-    const credential = this.#credential;
-    return {
-      maxRedirects: this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-      allowCrossOrigin: this.#options.allowCrossOriginRedirects ?? false,
-      secretBody: mode.secretBody,
-      secretParam: this.#queryKey()?.[0],
-      secretHeader: credential.kind === 'header' ? credential.name : undefined,
-    };
-  }
-
-  #queryKey(): QueryKey | undefined {
-    return this.#credential.kind === 'query' ? this.#credential.key : undefined;
-  }
-
-  /** `sleep`, with an abort named after the call. */
-  async #pause(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
-    await this.sleep(ms, signal).catch((error: unknown) => {
-      throw error instanceof ApiAbortError ? abortError(label) : error;
-    });
   }
 }
 

@@ -11,15 +11,6 @@ export interface ResponseHead {
   readonly headers: Headers;
 }
 
-/** What a JSON operation's body holds: JSON by content type, or JSON a PHP server sent as text. */
-type BodyKind = 'json' | 'maybe-json' | 'blob';
-
-function bodyKind(contentType: string): BodyKind {
-  if (/json/i.test(contentType)) return 'json';
-  // PHP often sends JSON as text/html or with no content type at all.
-  return !contentType || /^text\//i.test(contentType) ? 'maybe-json' : 'blob';
-}
-
 /** JSON.parse, or `undefined` when the text is not JSON. */
 function tryJson(text: string): { value: unknown } | undefined {
   try {
@@ -39,13 +30,14 @@ export function parseBody(response: 'json' | 'binary', head: ResponseHead, bytes
   const blob = () => new Blob([bytes], { type: contentType });
   if (response === 'binary') return blob();
   if (!bytes.byteLength) return undefined;
-  const kind = bodyKind(contentType);
-  if (kind === 'blob') return blob();
+  const declaredJson = /json/i.test(contentType);
+  // PHP often sends JSON as text/html or with no content type at all: those may hold JSON too.
+  if (!declaredJson && contentType && !/^text\//i.test(contentType)) return blob();
   const text = decodeText(bytes);
-  const invalid = (what: string) => new InvalidResponseError(`${label}: ${what}: ${excerpt(text)}`, { status: head.status, headers: head.headers, body: text });
-  const parsed = kind === 'json' || /^\s*[{[]/.test(text) ? tryJson(text) : undefined;
+  const parsed = declaredJson || /^\s*[{[]/.test(text) ? tryJson(text) : undefined;
   if (parsed) return parsed.value;
-  if (kind === 'json') throw invalid('malformed JSON');
+  const invalid = (what: string) => new InvalidResponseError(`${label}: ${what}: ${excerpt(text)}`, { status: head.status, headers: head.headers, body: text });
+  if (declaredJson) throw invalid('malformed JSON');
   if (/html/i.test(contentType) || /^\s*</.test(text)) throw invalid('expected JSON, got HTML');
   return blob();
 }

@@ -14,21 +14,15 @@ export function isSensitiveHeader(name: string, extraName?: string): boolean {
   return (SENSITIVE_NAME.test(name) && !CHALLENGE_NAME.test(name)) || name === extraName;
 }
 
-/** A plain copy of the headers for hooks, credentials replaced by `***`. */
-export function redactedHeaderRecord(headers: Headers, extraName?: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = isSensitiveHeader(name, extraName) ? REDACTED : value;
-  });
+/** A `Headers` copy for errors, credentials replaced by `***` (`util.inspect(error)` prints it). */
+export function redactedHeaders(headers: Headers, extraName?: string): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, isSensitiveHeader(name, extraName) ? REDACTED : value));
   return out;
 }
 
-/** A `Headers` copy for errors, credentials replaced by `***` (`util.inspect(error)` prints it). */
-export function redactedHeaders(headers: Headers): Headers {
-  const out = new Headers();
-  headers.forEach((value, name) => out.append(name, isSensitiveHeader(name) ? REDACTED : value));
-  return out;
-}
+/** A plain copy of the headers for hooks, credentials replaced by `***`. */
+export const redactedHeaderRecord = (headers: Headers, extraName?: string): Record<string, string> => Object.fromEntries(redactedHeaders(headers, extraName));
 
 /** Origin and path of a URL the server chose (a redirect target): no user info, no query. */
 export function originAndPath(url: URL): string {

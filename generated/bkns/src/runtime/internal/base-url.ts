@@ -1,5 +1,15 @@
-/** The base URL a client sends to, checked once at construction rather than failing every call. */
+/** URLs the client sends to: its base URL, checked once at construction, and redirect targets. */
 import { ApiError } from '../errors.js';
+
+/** `text` (resolved against `base`) as a URL when it is http(s); `undefined` when it is not a URL or another scheme. */
+export function httpUrl(text: string, base?: string): URL | undefined {
+  try {
+    const url = new URL(text, base);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * `baseUrl` when it is an absolute http(s) URL without user info. Credentials in a URL would end up
@@ -7,15 +17,10 @@ import { ApiError } from '../errors.js';
  * with a message that names the option to use instead (and not the credentials).
  */
 export function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new ApiError('baseUrl is not an absolute URL (e.g. https://my.example.com/api)');
-  }
+  const url = httpUrl(baseUrl);
+  if (!url) throw new ApiError('baseUrl is not an absolute URL with http or https (e.g. https://my.example.com/api)');
   if (url.username || url.password) {
     throw new ApiError(`baseUrl must not contain credentials (${url.protocol}//user:password@…): pass them as the \`auth\` option`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ApiError(`baseUrl must be an http or https URL, not ${url.protocol}`);
   return baseUrl;
 }

@@ -35,16 +35,13 @@ export function backoffMs(retry: number, random = Math.random()): number {
 }
 
 /**
- * Delay before retry number `retry` (1-based): Retry-After when the response has one, else the
- * backoff. `undefined` when Retry-After asks for more than MAX_RETRY_AFTER_MS.
+ * The delay before the next attempt, or `undefined` when the call should fail with `error` now: no
+ * retries left, an error a retry cannot fix, or a Retry-After over MAX_RETRY_AFTER_MS. Retry-After
+ * when the response has one, else the backoff.
  */
-export function retryDelay(error: ApiError, retry: number): number | undefined {
-  const asked = retryAfterMs(error.headers?.get('retry-after'));
-  if (asked === undefined) return backoffMs(retry);
-  return asked > MAX_RETRY_AFTER_MS ? undefined : asked;
-}
-
-/** The delay before the next attempt, or `undefined` when the call should fail with `error` now. */
 export function nextRetryDelay(error: ApiError, retriesDone: number, maxRetries: number): number | undefined {
-  return retriesDone < maxRetries && isRetriable(error) ? retryDelay(error, retriesDone + 1) : undefined;
+  if (retriesDone >= maxRetries || !isRetriable(error)) return undefined;
+  const asked = retryAfterMs(error.headers?.get('retry-after'));
+  if (asked === undefined) return backoffMs(retriesDone + 1);
+  return asked > MAX_RETRY_AFTER_MS ? undefined : asked;
 }

@@ -18,7 +18,7 @@ export interface HeaderParts {
 }
 
 function setAll(headers: Headers, values: Record<string, string> | undefined): void {
-  for (const [name, value] of Object.entries(values ?? {})) headers.set(name, value);
+  for (const name in values) headers.set(name, values[name]!);
 }
 
 export function requestHeaders(parts: HeaderParts): Headers {

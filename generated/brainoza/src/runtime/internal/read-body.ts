@@ -1,20 +1,12 @@
 /** Reading a response body whole, but never more than a limit: a 100 MB answer must not fill memory. */
 import { ResponseTooLargeError } from '../errors.js';
-import type { ResponseHead } from './parse-body.js';
 
 /** Default of `maxResponseBytes`: 50 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
-/** `size`: `of 104857600 bytes` when declared, `past 52428800 bytes` when counted. */
-function tooLarge(head: ResponseHead, label: string, limit: number, size: string): ResponseTooLargeError {
-  return new ResponseTooLargeError(`${label}: response body ${size} is over maxResponseBytes (${limit}); not read`, {
-    status: head.status,
-    headers: head.headers,
-    limit,
-  });
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+/** The chunks as one array; a single chunk as it is. */
+function concat(chunks: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {
+  if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -30,21 +22,20 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayB
  */
 export async function readBody(response: Response, limit: number, label: string): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge(response, label, limit, `of ${declared} bytes`);
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  // `size` says how the body is too large: `of 104857600 bytes` when declared, `past 52428800 bytes` when counted.
+  let size = declared > limit ? `of ${declared} bytes` : undefined;
+  // Bounded: every pass reads a chunk, and the bytes read past `limit` end the loop.
+  while (reader && !size) {
+    const read = await reader.read();
+    if (read.done) return concat(chunks, total);
+    chunks.push(read.value as Uint8Array<ArrayBuffer>); // a response body is never backed by a SharedArrayBuffer
     total += read.value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(response, label, limit, `past ${total} bytes`);
-    }
-    chunks.push(read.value);
+    if (total > limit) size = `past ${total} bytes`;
   }
-  return concat(chunks, total);
+  await reader?.cancel().catch(() => {});
+  if (!size) return new Uint8Array(0); // no body at all
+  throw new ResponseTooLargeError(`${label}: response body ${size} is over maxResponseBytes (${limit}); not read`, { status: response.status, headers: response.headers, limit });
 }

@@ -9,8 +9,7 @@ export type Log = { readonly [L in Exclude<LogLevel, 'off'>]?: (message: string)
 /** `level` defaults to `warn`; without a logger, `console` when a level is set, else nothing is logged. */
 export function createLog(logger: Logger | undefined, level: LogLevel | undefined): Log {
   const sink = logger ?? (level ? console : undefined);
-  if (!sink) return {};
   const threshold = LEVELS.indexOf(level ?? 'warn');
-  const at = (name: Exclude<LogLevel, 'off'>) => (LEVELS.indexOf(name) >= threshold ? (message: string) => sink[name](message) : undefined);
+  const at = (name: Exclude<LogLevel, 'off'>) => (sink && LEVELS.indexOf(name) >= threshold ? (message: string) => sink[name](message) : undefined);
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
