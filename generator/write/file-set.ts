@@ -1,19 +1,27 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { assertWritable, BUILD_FOLDERS, MANIFEST, manifestText } from './ownership.ts';
+import { removeStaleStaging, stagingPaths } from './staging.ts';
+
+export { findStaleStaging, type StagingFolder } from './staging.ts';
+export { assertWritable, MANIFEST } from './ownership.ts';
 
 /** Every file of one package, by path relative to the package root, rendered before anything is written. */
 export type FileSet = ReadonlyMap<string, string>;
 
-/** Every file below `dir` by relative path, sorted; node_modules and dist are not part of a package's output. */
+/**
+ * Every file below `dir` by relative path, sorted. node_modules and dist are not part of a package's
+ * output, and the writer's manifest is its bookkeeping, not a rendered file.
+ */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      if (BUILD_FOLDERS.includes(entry.name)) continue;
       out.push(...(await listFiles(path.join(dir, entry.name), rel)));
-    } else out.push(rel);
+    } else if (rel !== MANIFEST) out.push(rel);
   }
   return out.sort();
 }
@@ -24,14 +32,16 @@ export interface FileSetDifference {
   readonly extra: string[];
 }
 
-/** Compares a rendered file set with what is on disk (ignoring node_modules and dist). */
+/** Compares a rendered file set, and the manifest `writeFileSet` would leave with it, with what is on disk (ignoring node_modules and dist). */
 export async function diffFileSet(dir: string, files: FileSet): Promise<FileSetDifference> {
   const onDisk = new Set(await listFiles(dir));
   const changed: string[] = [];
   const missing: string[] = [];
-  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!onDisk.has(name)) missing.push(name);
-    else if ((await readFile(path.join(dir, name), 'utf8')) !== content) changed.push(name);
+  const expected = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
+  for (const [name, content] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
+    const actual = await readFile(path.join(dir, name), 'utf8').catch(() => undefined);
+    if (actual === undefined) missing.push(name);
+    else if (actual !== content) changed.push(name);
     onDisk.delete(name);
   }
   return { changed, missing, extra: [...onDisk] };
@@ -42,30 +52,38 @@ export async function diffFileSet(dir: string, files: FileSet): Promise<FileSetD
  * goes to a sibling staging folder first, then one rename swaps it in. A failure before the swap
  * leaves the previous output untouched. `dist` and `node_modules` of the old folder are carried
  * over, since they are build products, not generator output.
+ *
+ * `dir` must be new, empty, or a package clientgen wrote (see `ownership.ts`); anything else is a
+ * UsageError and nothing is touched. Staging folders that killed runs left beside `dir` are removed
+ * first (never a live process's).
  */
 export async function writeFileSet(dir: string, files: FileSet): Promise<void> {
-  const parent = path.dirname(dir);
-  const base = path.basename(dir);
-  const staging = path.join(parent, `.${base}.staging-${process.pid}`);
-  const old = path.join(parent, `.${base}.old-${process.pid}`);
+  await removeStaleStaging(dir);
+  await assertWritable(dir, files, (d) => listFiles(d));
+  const { staging, old } = stagingPaths(dir);
   await rm(staging, { recursive: true, force: true });
+  const moved: string[] = [];
+  let swappedOut = false;
   try {
-    for (const [name, content] of files) {
+    for (const [name, content] of [...files, [MANIFEST, manifestText(files.keys())] as const]) {
       const target = path.join(staging, name);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
     }
-    for (const keep of ['node_modules', 'dist']) {
-      await rename(path.join(dir, keep), path.join(staging, keep)).catch(() => undefined);
+    for (const keep of BUILD_FOLDERS) {
+      if (await rename(path.join(dir, keep), path.join(staging, keep)).then(() => true, () => false)) moved.push(keep);
     }
     await rm(old, { recursive: true, force: true });
-    const hadOld = await rename(dir, old).then(
+    swappedOut = await rename(dir, old).then(
       () => true,
       () => false,
     );
     await rename(staging, dir);
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    if (swappedOut) await rm(old, { recursive: true, force: true });
   } catch (error) {
+    // Put the previous package back as it was (with its build folders) before dropping the staging folder.
+    if (swappedOut) await rename(old, dir).catch(() => undefined);
+    for (const keep of moved) await rename(path.join(staging, keep), path.join(dir, keep)).catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
