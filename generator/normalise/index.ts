@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
 import type { LoadedDocument } from '../load/load-document.ts';
+import { assertPathTemplatesFillable } from './check-paths.ts';
 import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
@@ -91,6 +92,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
     if (pass.hostbillOnly && !provider.hostbill) continue;
     pass.run(doc, contextFor(pass, provider, loaded.file, report));
   }
+  assertPathTemplatesFillable(doc, loaded.file);
   await validateOpenApi(doc, loaded.file);
   return { document: doc, report, overlayActions };
 }
