@@ -140,7 +140,15 @@ function schemaValidator(version: '3.0' | '3.1'): Validator {
 export async function validateOpenApi(doc: OpenApiDocument, file: string): Promise<void> {
   const version = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') ? '3.1' : '3.0';
   const validate = schemaValidator(version);
-  if (validate(doc)) return;
+  let valid: boolean;
+  try {
+    valid = validate(doc);
+  } catch (error) {
+    // ajv recurses per nesting level; the loader's nesting limit keeps documents well below where it overflows.
+    if (!(error instanceof RangeError)) throw error;
+    throw new GeneratorError({ file: `${file} (normalised)` }, 'the normalised document is nested too deeply to validate');
+  }
+  if (valid) return;
   const first = validate.errors?.[0];
   throw new GeneratorError(
     { file: `${file} (normalised)`, pointer: first?.instancePath },

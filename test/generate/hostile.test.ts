@@ -53,6 +53,14 @@ describe('hostile spec', () => {
     expect(client).not.toMatch(/readonly constructor\b/);
   });
 
+  it('keeps the nulls of a Swagger 2.0 enum and default (swagger2openapi deleted them, openapi-typescript then crashed)', async () => {
+    const schema = await readFile(path.join(pkg, 'src/schema.ts'), 'utf8');
+    expect(schema).toMatch(/state\?: null \| 1;/);
+    const openapi = JSON.parse(await readFile(path.join(pkg, 'openapi.json'), 'utf8')) as { paths: Record<string, any> };
+    const level = (openapi.paths['/c'].delete.parameters as { name: string; schema: { enum: unknown[] } }[]).find((p) => p.name === 'level');
+    expect(level?.schema.enum).toEqual([null, 1, 2]);
+  });
+
   it('escapes the README and package.json', async () => {
     const manifest = JSON.parse(await readFile(path.join(pkg, 'package.json'), 'utf8')) as { description: string };
     expect(manifest.description).toContain('*/ pwned');
