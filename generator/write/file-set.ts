@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertWritable, BUILD_FOLDERS, MANIFEST, manifestText } from './ownership.ts';
-import { removeStaleStaging, stagingPaths } from './staging.ts';
+import { clearStaleStaging, stagingPaths } from './staging.ts';
 
-export { findStaleStaging, type StagingFolder } from './staging.ts';
+export { clearStaleStaging, findStaleStaging, type StagingFolder } from './staging.ts';
 export { assertWritable, MANIFEST } from './ownership.ts';
 
 /** Every file of one package, by path relative to the package root, rendered before anything is written. */
@@ -58,7 +58,7 @@ export async function diffFileSet(dir: string, files: FileSet): Promise<FileSetD
  * first (never a live process's).
  */
 export async function writeFileSet(dir: string, files: FileSet): Promise<void> {
-  await removeStaleStaging(dir);
+  await clearStaleStaging(path.dirname(dir));
   await assertWritable(dir, files, (d) => listFiles(d));
   const { staging, old } = stagingPaths(dir);
   await rm(staging, { recursive: true, force: true });

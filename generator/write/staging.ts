@@ -54,22 +54,29 @@ export async function findStaleStaging(parentDir: string): Promise<StagingFolder
 }
 
 /**
- * Clears what killed runs left beside `dir`: staging and old folders whose process is gone (a live
- * one belongs to a run still writing, and stays). When `dir` itself is missing because a run died
- * between its two renames, its previous package is still in the old folder and is moved back first.
+ * Clears what killed runs left in `parentDir` (e.g. `generated/`): staging and old folders whose
+ * process is gone. A live process's folders stay, this process's too (its writes clear their own).
+ * When a package folder is missing because a run died between its two renames, its previous
+ * package is still in the old folder and is moved back instead of removed. Returns what it did.
  */
-export async function removeStaleStaging(dir: string): Promise<void> {
-  const parent = path.dirname(dir);
-  const base = path.basename(dir);
-  // This process's own folders for other packages may be another write in progress; for `dir` they are ours to clear.
-  const dead = (await findStaleStaging(parent)).filter((f) => (f.pid === process.pid ? f.packageName === base : !processIsAlive(f.pid)));
-  const dirExists = await stat(dir).then(
-    () => true,
-    () => false,
-  );
-  const orphan = dirExists ? undefined : dead.find((f) => f.packageName === base && f.kind === 'old');
-  if (orphan) await rename(path.join(parent, orphan.name), dir);
+export async function clearStaleStaging(parentDir: string): Promise<{ removed: string[]; restored: string[] }> {
+  const dead = (await findStaleStaging(parentDir)).filter((f) => f.pid !== process.pid && !processIsAlive(f.pid));
+  const removed: string[] = [];
+  const restored: string[] = [];
   for (const folder of dead) {
-    if (folder !== orphan) await rm(path.join(parent, folder.name), { recursive: true, force: true });
+    const from = path.join(parentDir, folder.name);
+    const packageDir = path.join(parentDir, folder.packageName);
+    const packageMissing = await stat(packageDir).then(
+      () => false,
+      () => true,
+    );
+    if (folder.kind === 'old' && packageMissing) {
+      await rename(from, packageDir);
+      restored.push(folder.packageName);
+    } else {
+      await rm(from, { recursive: true, force: true });
+      removed.push(folder.name);
+    }
   }
+  return { removed, restored };
 }

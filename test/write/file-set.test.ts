@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../generator/errors.ts';
-import { diffFileSet, findStaleStaging, MANIFEST, writeFileSet } from '../../generator/write/file-set.ts';
+import { clearStaleStaging, diffFileSet, findStaleStaging, MANIFEST, writeFileSet } from '../../generator/write/file-set.ts';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'clientgen-write-'));
@@ -143,6 +143,19 @@ describe('staging folders left by a killed run', () => {
     await writeFileSet(dir, new Map([['index.ts', 'next'], ['keep.ts', 'k']]));
     expect(await readdir(root)).toEqual(['pkg']);
     expect(await readFile(path.join(dir, 'index.ts'), 'utf8')).toBe('next');
+  });
+
+  it('clearStaleStaging, run at the start of a run that may write nothing, says what it removed and restored', async () => {
+    const root = await tempDir();
+    const dead = deadPid();
+    await writeFileSet(path.join(root, 'a'), PACKAGE);
+    await rename(path.join(root, 'a'), path.join(root, `.a.old-${dead}`));
+    await mkdir(path.join(root, `.a.staging-${dead}`));
+    await mkdir(path.join(root, `.b.staging-${dead}`));
+    await mkdir(path.join(root, `.b.staging-${process.pid}`));
+    expect(await clearStaleStaging(root)).toEqual({ removed: [`.a.staging-${dead}`, `.b.staging-${dead}`], restored: ['a'] });
+    expect((await readdir(root)).sort()).toEqual([`.b.staging-${process.pid}`, 'a']);
+    expect(await readFile(path.join(root, 'a/src/index.ts'), 'utf8')).toBe('new');
   });
 
   it('findStaleStaging finds none in a clean folder or a missing one', async () => {
