@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertWritable, BUILD_FOLDERS, MANIFEST, manifestText } from './ownership.ts';
+import { assertOwnedOrEmpty, BUILD_FOLDERS, MANIFEST, manifestText } from './ownership.ts';
 import { clearStaleStaging, stagingPaths } from './staging.ts';
 
 export { clearStaleStaging, findStaleStaging, type StagingFolder } from './staging.ts';
-export { assertWritable, MANIFEST } from './ownership.ts';
+export { MANIFEST } from './ownership.ts';
 
 /** Every file of one package, by path relative to the package root, rendered before anything is written. */
 export type FileSet = ReadonlyMap<string, string>;
@@ -24,6 +24,14 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     } else if (rel !== MANIFEST) out.push(rel);
   }
   return out.sort();
+}
+
+/**
+ * Throws the UsageError `writeFileSet` would throw for `dir` (see `ownership.ts`), writing nothing:
+ * a command writing several packages checks them all before writing the first.
+ */
+export async function assertWritable(dir: string, files: FileSet): Promise<void> {
+  await assertOwnedOrEmpty(dir, files, (d) => listFiles(d));
 }
 
 export interface FileSetDifference {
@@ -59,7 +67,7 @@ export async function diffFileSet(dir: string, files: FileSet): Promise<FileSetD
  */
 export async function writeFileSet(dir: string, files: FileSet): Promise<void> {
   await clearStaleStaging(path.dirname(dir));
-  await assertWritable(dir, files, (d) => listFiles(d));
+  await assertWritable(dir, files);
   const { staging, old } = stagingPaths(dir);
   await rm(staging, { recursive: true, force: true });
   const moved: string[] = [];

@@ -69,7 +69,7 @@ function listed(names: readonly string[]): string {
  * of `dir` would replace only what clientgen wrote there. `listFiles` is the package lister (it skips
  * the build folders and the manifest).
  */
-export async function assertWritable(dir: string, files: ReadonlyMap<string, string>, listFiles: (dir: string) => Promise<string[]>): Promise<void> {
+export async function assertOwnedOrEmpty(dir: string, files: ReadonlyMap<string, string>, listFiles: (dir: string) => Promise<string[]>): Promise<void> {
   const info = await lstat(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new UsageError(`cannot use ${dir} as the output folder (${error.code ?? error.message})`);
