@@ -27,17 +27,22 @@ export function manifestText(names: Iterable<string>): string {
   return `${JSON.stringify({ generator: 'clientgen', files }, null, 2)}\n`;
 }
 
-/** The files a package's manifest says clientgen wrote, or undefined when there is no valid manifest. */
-async function ownedFiles(dir: string): Promise<Set<string> | undefined> {
-  const text = await readFile(path.join(dir, MANIFEST), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+/** JSON text's value, or undefined when it is not JSON (a file someone else wrote). */
+function parseJson(text: string): unknown {
   try {
-    const manifest = JSON.parse(text) as { generator?: unknown; files?: unknown };
-    if (manifest.generator !== 'clientgen' || !Array.isArray(manifest.files)) return undefined;
-    return new Set(manifest.files.filter((f): f is string => typeof f === 'string'));
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The files a package's manifest says clientgen wrote, or undefined when there is no valid manifest. */
+async function ownedFiles(dir: string): Promise<Set<string> | undefined> {
+  const manifest = await readFile(path.join(dir, MANIFEST), 'utf8').then(parseJson, () => undefined);
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const { generator, files } = manifest as { generator?: unknown; files?: unknown };
+  if (generator !== 'clientgen' || !Array.isArray(files)) return undefined;
+  return new Set(files.filter((f): f is string => typeof f === 'string'));
 }
 
 /**
@@ -45,11 +50,8 @@ async function ownedFiles(dir: string): Promise<Set<string> | undefined> {
  * the files the new file set replaces and the TypeScript files that carry the generated header.
  */
 async function ownedByLegacyPackage(dir: string, names: readonly string[], files: ReadonlyMap<string, string>): Promise<Set<string> | undefined> {
-  const manifest = await readFile(path.join(dir, 'package.json'), 'utf8').then(
-    (t) => JSON.parse(t) as unknown,
-    () => undefined,
-  );
-  const marked = typeof manifest === 'object' && manifest !== null && typeof (manifest as { clientgen?: unknown }).clientgen === 'object';
+  const pkg = await readFile(path.join(dir, 'package.json'), 'utf8').then(parseJson, () => undefined);
+  const marked = typeof pkg === 'object' && pkg !== null && typeof (pkg as { clientgen?: unknown }).clientgen === 'object';
   if (!marked) return undefined;
   const owned = new Set<string>();
   for (const name of names) {
