@@ -1,18 +1,15 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertOwnedOrEmpty, BUILD_FOLDERS, MANIFEST, manifestText } from './ownership.ts';
+import { assertOwnedOrEmpty, BUILD_FOLDERS } from './ownership.ts';
 import { clearStaleStaging, stagingPaths } from './staging.ts';
 
 export { clearStaleStaging, findStaleStaging, type StagingFolder } from './staging.ts';
-export { MANIFEST } from './ownership.ts';
+export { isGeneratedPackage } from './ownership.ts';
 
 /** Every file of one package, by path relative to the package root, rendered before anything is written. */
 export type FileSet = ReadonlyMap<string, string>;
 
-/**
- * Every file below `dir` by relative path, sorted. node_modules and dist are not part of a package's
- * output, and the writer's manifest is its bookkeeping, not a rendered file.
- */
+/** Every file below `dir` by relative path, sorted; node_modules and dist are not part of a package's output. */
 export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
@@ -21,7 +18,7 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     if (entry.isDirectory()) {
       if (BUILD_FOLDERS.includes(entry.name)) continue;
       out.push(...(await listFiles(path.join(dir, entry.name), rel)));
-    } else if (rel !== MANIFEST) out.push(rel);
+    } else out.push(rel);
   }
   return out.sort();
 }
@@ -40,16 +37,14 @@ export interface FileSetDifference {
   readonly extra: string[];
 }
 
-/** Compares a rendered file set, and the manifest `writeFileSet` would leave with it, with what is on disk (ignoring node_modules and dist). */
+/** Compares a rendered file set with what is on disk (ignoring node_modules and dist). */
 export async function diffFileSet(dir: string, files: FileSet): Promise<FileSetDifference> {
   const onDisk = new Set(await listFiles(dir));
   const changed: string[] = [];
   const missing: string[] = [];
-  const expected = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
-  for (const [name, content] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
-    const actual = await readFile(path.join(dir, name), 'utf8').catch(() => undefined);
-    if (actual === undefined) missing.push(name);
-    else if (actual !== content) changed.push(name);
+  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!onDisk.has(name)) missing.push(name);
+    else if ((await readFile(path.join(dir, name), 'utf8')) !== content) changed.push(name);
     onDisk.delete(name);
   }
   return { changed, missing, extra: [...onDisk] };
@@ -73,7 +68,7 @@ export async function writeFileSet(dir: string, files: FileSet): Promise<void> {
   const moved: string[] = [];
   let swappedOut = false;
   try {
-    for (const [name, content] of [...files, [MANIFEST, manifestText(files.keys())] as const]) {
+    for (const [name, content] of files) {
       const target = path.join(staging, name);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
