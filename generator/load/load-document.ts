@@ -1,7 +1,34 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { parseDocument, visit, type Document } from 'yaml';
 import { GeneratorError } from '../errors.ts';
-import { parseJsonKeepingControlCharacters } from './parse-json.ts';
+import { decodeUtf8 } from './decode-text.ts';
+import { assertWithinLimits, MAX_NESTING } from './document-limits.ts';
+import { assertNoDuplicateJsonKeys } from './duplicate-keys.ts';
+import { lineAndColumn, parseJsonKeepingControlCharacters } from './parse-json.ts';
+
+/** How far YAML aliases may expand (the yaml library's measure); an alias bomb stops here. */
+export const MAX_YAML_ALIAS_COUNT = 1000;
+
+/** The parsers we rely on (yaml, jsonc-parser) recurse per nesting level; a stack overflow there means the nesting is absurd. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function tooDeep(file: string): GeneratorError {
+  return new GeneratorError({ file }, `nested too deeply to parse; clientgen reads documents up to ${MAX_NESTING} levels of objects and arrays`);
+}
+
+/** The first alias of a YAML document, to point at when aliases expand too far. */
+function firstAlias(doc: Document, text: string): { line?: number; column?: number } {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? {} : lineAndColumn(text, offset);
+}
 
 export type DocumentKind = 'swagger2' | 'openapi3';
 
@@ -13,10 +40,30 @@ export interface LoadedDocument {
   readonly document: Record<string, unknown>;
 }
 
-/** Parses JSON or YAML text. JSON is tried first when the text looks like JSON. */
+/**
+ * Parses JSON or YAML text (JSON is tried first when the text looks like JSON) and checks the limits
+ * every document must keep: nesting depth, finite numbers, no duplicate keys, bounded YAML aliases.
+ */
 export function parseDocumentText(text: string, file: string): unknown {
+  let value: unknown;
+  try {
+    value = parseText(text, file);
+  } catch (error) {
+    if (isStackOverflow(error)) throw tooDeep(file);
+    throw error;
+  }
+  assertWithinLimits(value, file);
+  if (looksLikeJson(text, file)) assertNoDuplicateJsonKeys(text, file);
+  return value;
+}
+
+function looksLikeJson(text: string, file: string): boolean {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[') || /\.json$/i.test(file)) {
+  return trimmed.startsWith('{') || trimmed.startsWith('[') || /\.json$/i.test(file);
+}
+
+function parseText(text: string, file: string): unknown {
+  if (looksLikeJson(text, file)) {
     const result = parseJsonKeepingControlCharacters(text);
     if (result.ok) return result.value;
     const { line, column, message } = result.problem;
@@ -24,6 +71,7 @@ export function parseDocumentText(text: string, file: string): unknown {
   }
   const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const error = parsed.errors[0];
+  if (error && /call stack/i.test(error.message)) throw tooDeep(file);
   if (error) {
     const pos = error.linePos?.[0];
     throw new GeneratorError(
@@ -31,7 +79,15 @@ export function parseDocumentText(text: string, file: string): unknown {
       `invalid YAML: ${error.message.split('\n')[0]}`,
     );
   }
-  return parsed.toJS({ maxAliasCount: 1000 });
+  try {
+    return parsed.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    throw new GeneratorError(
+      { file, ...firstAlias(parsed, text) },
+      `YAML aliases expand too far (beyond ${MAX_YAML_ALIAS_COUNT} nodes, the pattern of an alias bomb); the first alias is here: expand the aliases by hand or use fewer`,
+    );
+  }
 }
 
 export function classifyDocument(value: unknown, file: string): LoadedDocument {
@@ -55,12 +111,13 @@ export function classifyDocument(value: unknown, file: string): LoadedDocument {
 }
 
 export async function loadDocument(file: string): Promise<LoadedDocument> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new GeneratorError({ file }, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`);
   }
+  const text = decodeUtf8(bytes, file);
   return { ...classifyDocument(parseDocumentText(text, file), file), text };
 }

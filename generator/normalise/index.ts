@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
 import type { LoadedDocument } from '../load/load-document.ts';
+import { assertPathTemplatesFillable } from './check-paths.ts';
 import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
@@ -88,6 +89,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
     if (pass.hostbillOnly && !provider.hostbill) continue;
     pass.run(doc, contextFor(pass, provider, loaded.file, report));
   }
+  assertPathTemplatesFillable(doc, loaded.file);
   await validateOpenApi(doc, loaded.file);
   return { document: doc, report };
 }
@@ -135,7 +137,15 @@ function schemaValidator(version: '3.0' | '3.1'): Validator {
 export async function validateOpenApi(doc: OpenApiDocument, file: string): Promise<void> {
   const version = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1') ? '3.1' : '3.0';
   const validate = schemaValidator(version);
-  if (validate(doc)) return;
+  let valid: boolean;
+  try {
+    valid = validate(doc);
+  } catch (error) {
+    // ajv recurses per nesting level; the loader's nesting limit keeps documents well below where it overflows.
+    if (!(error instanceof RangeError)) throw error;
+    throw new GeneratorError({ file: `${file} (normalised)` }, 'the normalised document is nested too deeply to validate');
+  }
+  if (valid) return;
   const first = validate.errors?.[0];
   throw new GeneratorError(
     { file: `${file} (normalised)`, pointer: first?.instancePath },

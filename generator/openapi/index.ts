@@ -7,3 +7,4 @@ export { isPathItemMethod, PATH_ITEM_METHODS, type PathItemMethod } from './meth
 export { effectiveParameters, listOperations, type OperationRef } from './operations.ts';
 export { decodePointerToken, pointer, resolvePointer } from './pointer.ts';
 export { isReference, MAX_REFERENCE_HOPS, resolveLocal } from './refs.ts';
+export { findPointer, hasLoneSurrogate, type WalkedValue } from './walk.ts';

@@ -1,6 +1,11 @@
 import type { NormalisePass, ReportEntry, SourcePass } from '../normalise/pass.ts';
+import { markdownCode, markdownText } from './escape.ts';
 
-/** The human-readable list of what each normalisation pass changed, written beside openapi.json. */
+/**
+ * The human-readable list of what each normalisation pass changed, written beside openapi.json.
+ * Titles and messages quote spec text (operationIds, names, descriptions), so every one goes through
+ * the escaping module: the report is rendered as Markdown (and HTML) wherever it is viewed.
+ */
 export function renderReport(
   title: string,
   specFile: string,
@@ -8,7 +13,7 @@ export function renderReport(
   entries: readonly ReportEntry[],
   operationCount: number,
 ): string {
-  const lines = [`# Normalisation report: ${title}`, '', `Source: \`${specFile}\`. Operations: ${operationCount}.`, ''];
+  const lines = [`# Normalisation report: ${markdownText(title)}`, '', `Source: \`${markdownCode(specFile)}\`. Operations: ${operationCount}.`, ''];
   const byPass = new Map<string, ReportEntry[]>();
   for (const entry of entries) byPass.set(entry.pass, [...(byPass.get(entry.pass) ?? []), entry]);
   const rules = new Map(passes.map((p) => [p.name, p.rule]));
@@ -19,8 +24,8 @@ export function renderReport(
     const rule = rules.get(pass);
     if (rule) lines.push(rule, '');
     for (const e of list) {
-      const text = `${e.kind === 'warning' ? '**warning:** ' : ''}${e.message.replace(/[\r\n]+/g, ' ')}`.replace(/`/g, "'");
-      lines.push(`- ${text}${e.pointer !== undefined ? ` (\`#${e.pointer.replace(/`/g, "'")}\`)` : ''}`);
+      const text = `${e.kind === 'warning' ? '**warning:** ' : ''}${markdownText(e.message)}`;
+      lines.push(`- ${text}${e.pointer !== undefined ? ` (\`#${markdownCode(e.pointer)}\`)` : ''}`);
     }
     lines.push('');
   }

@@ -33,21 +33,34 @@ export const selfReferencingSchemasPass: NormalisePass = {
   run(doc, ctx) {
     const schemas = doc.components?.schemas;
     if (!isObject(schemas)) return;
-    const names = Object.keys(schemas);
+    // Depth-first over the schemas, with an explicit stack: a $ref chain thousands of schemas long
+    // would overflow the call stack of a recursive walk.
     const state = new Map<string, 'active' | 'done'>();
-    const visit = (name: string): void => {
+    const frames: { name: string; refs: Record<string, unknown>[]; next: number }[] = [];
+    const enter = (name: string): void => {
       state.set(name, 'active');
-      for (const ref of directRefs(schemas[name])) {
-        const target = decodePointerToken((ref.$ref as string).slice(PREFIX.length));
+      frames.push({ name, refs: directRefs(schemas[name]), next: 0 });
+    };
+    for (const root of Object.keys(schemas)) {
+      if (state.has(root)) continue;
+      enter(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1] as (typeof frames)[number];
+        const ref = frame.refs[frame.next++];
+        if (ref === undefined) {
+          state.set(frame.name, 'done');
+          frames.pop();
+          continue;
+        }
+        if (typeof ref.$ref !== 'string') continue;
+        const target = decodePointerToken(ref.$ref.slice(PREFIX.length));
         if (!Object.hasOwn(schemas, target)) continue;
         if (state.get(target) === 'active') {
-          ctx.warn(`schema ${name} is made of itself through ${ref.$ref as string}, so it describes no value; that reference now allows any value`, pointer('components', 'schemas', name));
+          ctx.warn(`schema ${frame.name} is made of itself through ${ref.$ref}, so it describes no value; that reference now allows any value`, pointer('components', 'schemas', frame.name));
           delete ref.$ref;
           for (const key of Object.keys(ref)) if (key !== 'description') delete ref[key];
-        } else if (!state.has(target)) visit(target);
+        } else if (!state.has(target)) enter(target);
       }
-      state.set(name, 'done');
-    };
-    for (const name of names) if (!state.has(name)) visit(name);
+    }
   },
 };
