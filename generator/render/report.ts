@@ -1,5 +1,5 @@
 import type { NormalisePass, ReportEntry, SourcePass } from '../normalise/pass.ts';
-import { markdownCode, markdownText } from './escape.ts';
+import { markdownCode, markdownText } from './shared/escape.ts';
 
 /**
  * The human-readable list of what each normalisation pass changed, written beside openapi.json.

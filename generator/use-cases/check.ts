@@ -7,7 +7,7 @@ import path from 'node:path';
 import { importDocs, serialiseDocument } from '../import-docs/index.ts';
 import { renderPackages } from '../scheduler/render-packages.ts';
 import type { Workspace } from '../workspace.ts';
-import { diffFileSet, type FileSetDifference } from '../write/file-set.ts';
+import { diffFileSet, findStaleStaging, type FileSetDifference, type StagingFolder } from '../write/file-set.ts';
 import { providerJob } from './package-job.ts';
 
 export interface PackageCheck {
@@ -28,6 +28,8 @@ export interface StaleImport {
 export interface CheckResult {
   readonly packages: readonly PackageCheck[];
   readonly imports: readonly StaleImport[];
+  /** `generated/.<id>.staging-<pid>` / `.old-<pid>` folders a killed run left: never to be committed. */
+  readonly staging: readonly StagingFolder[];
 }
 
 export async function checkProviders(ws: Workspace, ids: readonly string[], options: { threads?: number } = {}): Promise<CheckResult> {
@@ -51,5 +53,5 @@ export async function checkProviders(ws: Workspace, ids: readonly string[], opti
     const actual = await readFile(path.join(ws.specsDir, id, 'swagger.json'), 'utf8').catch(() => '');
     if (actual !== expected) imports.push({ id, page });
   }
-  return { packages, imports };
+  return { packages, imports, staging: await findStaleStaging(ws.generatedDir) };
 }

@@ -8,6 +8,7 @@ import { adHocProvider } from '../config/ad-hoc-provider.ts';
 import type { PackageResult } from '../engine/package-result.ts';
 import { renderPackages, type ProgressEvent } from '../scheduler/render-packages.ts';
 import type { Workspace } from '../workspace.ts';
+import { assertWritable, clearStaleStaging } from '../write/file-set.ts';
 import { jobInputsHash, packageJob, providerJob, writePackage, type PackageJob } from './package-job.ts';
 
 export interface GenerateOptions {
@@ -28,6 +29,9 @@ export interface GenerateEvents {
 
 export async function generatePackages(jobs: readonly PackageJob[], options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
   const started = performance.now();
+  // A run killed while writing leaves `.<id>.staging-<pid>` folders; a skipped package never reaches
+  // writeFileSet, so they are cleared here, at the start of every run (a live process's stay).
+  for (const parent of new Set(jobs.map((job) => path.dirname(job.dir)))) await clearStaleStaging(parent);
   const stale: { job: PackageJob; inputsHash: string }[] = [];
   for (const job of jobs) {
     const inputsHash = await jobInputsHash(job);
@@ -38,6 +42,8 @@ export async function generatePackages(jobs: readonly PackageJob[], options: Gen
     stale.map((s) => s.job.input),
     { threads: options.threads, largeDocument: options.largeDocument, onRendered: events.rendered, onProgress: events.progress },
   );
+  // Refuse before writing anything: a folder this generator may not write into stops the whole run.
+  for (const [index, { job }] of stale.entries()) await assertWritable(job.dir, (results[index] as PackageResult).files);
   for (const [index, { job, inputsHash }] of stale.entries()) {
     const result = results[index] as PackageResult;
     await writePackage(job, inputsHash, result.files);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adHocProvider } from '../../generator/config/ad-hoc-provider.ts';
 import { GeneratorError } from '../../generator/errors.ts';
-import { generateProvider } from '../../generator/pipeline.ts';
+import { generateProvider } from '../helpers/render.ts';
 import { runCli } from '../helpers/workspace.ts';
 
 /**

@@ -15,7 +15,7 @@ export const command: CliCommand = {
     const opts = program.opts<{ provider?: string[] }>();
     const ws = workspace(ctx.root);
     const ids = await selectProviders(ws, opts.provider);
-    const { packages, imports } = await checkProviders(ws, ids);
+    const { packages, imports, staging } = await checkProviders(ws, ids);
     let stale = 0;
     for (const { id, dir, difference, stale: count } of packages) {
       const rel = (f: string) => path.relative(ws.root, path.join(dir, f));
@@ -28,6 +28,10 @@ export const command: CliCommand = {
     for (const { id, page } of imports) {
       stale++;
       ctx.io.stderr(`differs: specs/${id}/swagger.json is not the import of ${page} (run \`npm run import-docs -- --provider ${id}\`)\n`);
+    }
+    for (const folder of staging) {
+      stale++;
+      ctx.io.stderr(`left over: generated/${folder.name} (a ${folder.kind} folder of an interrupted run (process ${folder.pid}); the next \`npm run generate\` removes it, or delete it)\n`);
     }
     if (stale > 0) ctx.io.stderr('generated/ is stale: run `npm run generate` and commit the result.\n');
     return stale > 0 ? 1 : 0;
