@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
 import { buildTestingCatalog } from '../../generator/render/testing-data.ts';
 import { workspace } from '../../generator/workspace.ts';
@@ -14,9 +14,6 @@ const JWT_ROUTE = /^POST \/(login|token|revoke|logout)$/;
 const kits = new Map<string, LoadedKit>();
 beforeAll(async () => {
   for (const id of providers) kits.set(id, await loadKit(id));
-});
-afterAll(async () => {
-  for (const kit of kits.values()) await kit.remove();
 });
 const kit = (id: string) => kits.get(id) as LoadedKit;
 

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
-import { renderReadme } from '../../generator/render/readme-file.ts';
 import { workspace } from '../../generator/workspace.ts';
 import { ROOT } from '../helpers/workspace.ts';
 import { kitPackage, type KitPackage } from './kit-package.ts';
@@ -20,11 +19,10 @@ const work = path.join(ROOT, '.tmp', `readme-example-${process.pid}`);
 await mkdir(work, { recursive: true });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
-  for (const kit of kits) await kit.remove();
 });
 
 async function testingExample(kit: KitPackage): Promise<string> {
-  const readme = renderReadme(kit.model, kit.config, { version: '0.1.0', specVersion: '1', specHash: 'sha256-0', specPath: 'specs/x/swagger.json' });
+  const readme = await readFile(path.join(kit.dir, 'README.md'), 'utf8');
   const section = readme.split(/^## Testing your code$/m)[1] ?? '';
   return /^```ts\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? '';
 }
@@ -60,24 +58,14 @@ describe('the README example of the test kit', () => {
     });
     expect(output).toBe('');
   }, 300_000);
-
-  it('type-checks against the package, as a user writes it', async () => {
-    const paths: Record<string, string[]> = {};
-    for (const kit of kits) {
-      paths[kit.packageName] = [path.join(kit.dir, 'src/index.ts')];
-      paths[`${kit.packageName}/testing`] = [path.join(kit.dir, 'src/testing/index.ts')];
-    }
-    // skipLibCheck: vitest's own declarations are not ours to check; the packages' sources still are.
-    const output = await tsc({ compilerOptions: { ...PACKAGE_OPTIONS, noEmit: true, skipLibCheck: true, paths }, files: kits.map(fileOf) });
-    expect(output).toBe('');
-  }, 300_000);
+  // Type-checking the example against the package, as a user writes it, is test/generate/readme-examples.test.ts's job (it compiles every README block).
 });
 
 // Runs each example: its imports point at the package's sources, and its test() joins this file's tests.
 for (const [i, kit] of kits.entries()) {
   const runnable = examples[i]!
     .replaceAll(`'${kit.packageName}/testing'`, JSON.stringify(path.join(kit.dir, 'src/testing/index.ts')))
-    .replaceAll(JSON.stringify(kit.packageName), JSON.stringify(path.join(kit.dir, 'src/index.ts')));
+    .replaceAll(`'${kit.packageName}'`, JSON.stringify(path.join(kit.dir, 'src/index.ts')));
   const file = path.join(work, `${path.basename(kit.dir)}.run.ts`);
   await writeFile(file, runnable);
   describe(`README example run for ${kit.config.id}`, async () => {

@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  await kit?.remove();
 });
 
 describe('startMockServer', () => {
