@@ -147,12 +147,11 @@ async function readLocal(file: string): Promise<Found> {
   const fetched: Fetched = { url: file, contentType: '', body };
   const label = path.basename(file);
   const text = body.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (/^</.test(text)) return fromPage(fetched, label, undefined);
   try {
-    return fromDocument(fetched, label);
+    return text.startsWith('<') ? fromPage(fetched, label, undefined) : fromDocument(fetched, label);
   } catch (error) {
-    // checkDocument names the URL; a file's own name says more.
-    if (error instanceof GeneratorError) throw new GeneratorError({ ...error.place, file }, error.problem);
+    // The checks name a URL, which a file has not: name the file.
+    if (error instanceof GeneratorError && error.place.file === displayUrl(file)) throw new GeneratorError({ ...error.place, file }, error.problem);
     throw error;
   }
 }

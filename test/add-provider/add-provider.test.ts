@@ -198,6 +198,9 @@ describe('add-provider refuses what it cannot do', () => {
     expect((await addProvider(root, ['--id', 'Bad Id', '--from', FIXTURE])).code).toBe(2);
     expect((await addProvider(root, ['--id', 'x'])).code).toBe(2);
     expect((await addProvider(root, ['--id', 'x', '--from', 'no/such/file.json'])).code).toBe(2);
+    const empty = path.join(root, 'empty.json');
+    await writeFile(empty, '{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {}}');
+    expect(await addProvider(root, ['--id', 'x', '--from', empty])).toEqual({ code: 1, stdout: '', stderr: `error: ${empty} at #/paths: the document declares no operations\n` });
     const help = await addProvider(root, ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 added');
