@@ -91,7 +91,13 @@ export async function loadProvider(specsDir: string, id: string): Promise<Provid
   for (const candidate of overlay) if (await exists(candidate)) overlayFile ??= candidate;
   if (!config.hostbill) return { config, dir, specFile, overlayFile };
   // HostBill settings come from the document as published, so a new provider needs only its address.
-  const detected = detectHostBillSettings((await loadDocument(specFile)).document);
+  // A document that does not load is left for the engine to report, at the stage that loads it.
+  const loaded = await loadDocument(specFile).catch((error: unknown) => {
+    if (error instanceof GeneratorError) return undefined;
+    throw error;
+  });
+  if (!loaded) return { config, dir, specFile, overlayFile };
+  const detected = detectHostBillSettings(loaded.document);
   return { config: withHostBillSettings(config, readHostBillOverrides(raw, file), detected, raw.auth !== undefined), dir, specFile, overlayFile };
 }
 
