@@ -25,7 +25,8 @@ function declaredAs(doc: OpenAPIV3.Document): Map<string, ProviderAuthScheme> {
 }
 
 /**
- * The provider's auth schemes (from provider.json) replace whatever the document declares, and
+ * The provider's auth schemes (provider.json's `auth`, else the ones the document declares: see
+ * config/hostbill-settings.ts) replace whatever the document declares, and
  * apply to every operation that does not explicitly opt out with `security: []` (login, token
  * and the pages' public endpoints). HostBill exports declare schemes but apply none.
  */
