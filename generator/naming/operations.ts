@@ -1,5 +1,6 @@
 import { CLIENT_MEMBERS } from './client-members.ts';
 import { pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier } from './identifiers.ts';
+import { hostbillGroupTags } from './hostbill-sections.ts';
 import { routeMethodName } from './routes.ts';
 
 /**
@@ -63,6 +64,8 @@ export function groupName(tag: string | undefined): string {
 
 /**
  * The collision policy, in one place.
+ * - Groups: the first tag; in HostBill documents that tag only their own sections, the HostBill
+ *   section of the route (`hostbill-sections.ts`).
  * - HostBill documents: the method name comes from the route (`GET /service/@id/dns/@zone_id` →
  *   `getServiceDnsByZoneId`), so the same endpoint has the same name in every provider. Routes of one
  *   group that the short form would merge (`/a/{x}/b` and `/a/b`) all take the long form; routes that
@@ -76,7 +79,8 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   const { hostbill } = options;
   const renamed: NameChange[] = [];
   const clashes: NameClash[] = [];
-  const groups = operations.map((op) => groupName(op.tag));
+  // HostBill groups follow HostBill's sections where the document's tags are its own (hostbill-sections.ts).
+  const groups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
   const methods = hostbill
     ? routeMethods(operations, groups, clashes)
     : options.normalised
