@@ -143,7 +143,7 @@ describe('add-provider from a saved OpenAPI 3 HostBill document', () => {
     expect(types).toContain('export type GetTicketsByNumberResponse = unknown;');
     const report = await readFile(path.join(root, 'generated/example/normalisation-report.md'), 'utf8');
     expect(report).toContain('inferred from content.application/json.examples.zones.value');
-    expect(report).toContain('inferred from content.application/json.schema.properties.*.example');
+    expect(report).toContain('inferred from content.application/json.schema.properties.\\*.example');
     expect(report).toContain('GET /payment (repaired: json5)');
   });
 
