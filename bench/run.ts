@@ -107,7 +107,7 @@ const LAUNCH = path.join(ROOT, 'generator/build/launch.mjs');
 const ours = (spec: string, out: string, extra: string[] = []): string[] => [LAUNCH, 'generate', '--spec', spec, '--out', out, '--name', 'bench', '--force', ...extra];
 
 /** openapi-typescript's types for several documents in one process, as its API gives them (the five providers' reference). */
-const OATS_MANY = `const { default: openapiTS, astToString } = await import(${JSON.stringify(bin('openapi-typescript/dist/index.js'))});
+const OATS_MANY = `const { default: openapiTS, astToString } = await import(${JSON.stringify(bin('openapi-typescript/dist/index.mjs'))});
 const { readFile, writeFile } = await import('node:fs/promises');
 for (const file of process.argv.slice(1)) await writeFile(file + '.d.ts', astToString(await openapiTS(JSON.parse(await readFile(file, 'utf8')))));`;
 
