@@ -87,6 +87,7 @@ export async function bundle() {
         "const CLIENTGEN_COMPILED_WORKER = new URL('./worker.mjs', import.meta.url).href;",
       ].join('\n'),
     },
+    inject: ['generator/build/one-typescript.mjs'],
     plugins: [sourceUrls, requireCommonJs],
     logLevel: 'warning',
   });
