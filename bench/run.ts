@@ -199,13 +199,28 @@ async function profile(args: readonly string[], work: string, env: Record<string
     const owner = (url: string): string => {
       const m = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url);
       if (m) return m[1] as string;
-      if (url.includes('/generator/')) return 'generator (ours)';
+      if (url.includes('/generator/') || url.includes('/dist/clientgen/')) return 'generator (ours)';
       return url.startsWith('node:') ? 'node internals (module loading, fs)' : url === '' ? '(GC, idle, native)' : 'other';
     };
     const self = new Map<string, number>();
     const stages = new Map<string, number>();
     let total = 0;
-    const STAGES = new Map(Object.entries({ loadDocument: 'load', normalise: 'normalise (passes, validation)', buildModel: 'model', renderSchemaTypes: 'types (openapi-typescript)', renderClient: 'client (ts-morph)', renderPackageFiles: 'README/package.json (handlebars)', formatFile: 'format (prettier)', writeFileSet: 'write' }));
+    const STAGES = new Map(Object.entries({
+      loadDocument: 'load',
+      normalise: 'normalise (passes, validation)',
+      buildModel: 'model',
+      renderSchemaTypes: 'types (openapi-typescript)',
+      renderClientFile: 'client, types, operations, index (ts-morph)',
+      renderTypesFile: 'client, types, operations, index (ts-morph)',
+      renderOperationsFile: 'client, types, operations, index (ts-morph)',
+      renderIndexFile: 'client, types, operations, index (ts-morph)',
+      renderReadme: 'README/package.json (handlebars)',
+      renderPackageJson: 'README/package.json (handlebars)',
+      renderTestingData: 'test kit data',
+      renderReport: 'normalisation report',
+      formatFile: 'format (prettier)',
+      writeFileSet: 'write',
+    }));
     p.samples.forEach((id, i) => {
       const dt = p.timeDeltas[i] ?? 0;
       total += dt;
@@ -373,7 +388,7 @@ async function main(): Promise<void> {
     `- **No-op regeneration.** ${providers ? `The generator's own work (hashing the inputs and every generated file) is ${s({ ms: Math.max(0, providers.noop.ms - providers.startup.ms), rssMb: 0 })} of the ${s(providers.noop)}; the rest` : 'Most of it'} is starting Node and the compiled CLI (\`dist/clientgen/\`, which the launcher rebuilds only when \`generator/\` changed; through the tsx loader it was 0.4–0.5 s more).`,
     '- **Cost per operation.** Measured above a fixed cost (process start, module loading, first-call warm-up); what spread remains comes from garbage collection, whose share grows with the size of the document.',
   );
-  out.push('', '### Where the time goes', '', 'From `--cpu-prof` (one profile per thread; the CLI thread, which only waits and writes, are left out). A stage counts the time spent under its function; asynchronous work such as prettier\'s formatting shows only in the self time by package.', '');
+  out.push('', '### Where the time goes', '', 'From `--cpu-prof` (one profile per thread; a thread that only waits and writes is left out). A stage counts the time spent under its function; asynchronous work such as prettier\'s formatting shows only in the self time by package.', '');
   if (providers) out.push('The five providers from cold (one profiled run; each worker thread renders some of them):', '', providers.profile);
   if (github) out.push('GitHub (one profiled run):', '', github.profile);
   const section = `${out.join('\n').trimEnd()}\n`;
