@@ -20,7 +20,7 @@ import { renderReport } from '../render/report.ts';
 import { runtimeFiles, testKitFiles } from '../render/runtime-files.ts';
 import { renderSchemaTypes } from '../render/schema-file.ts';
 import { generatedHeader } from '../render/shared/escape.ts';
-import { formatFile } from '../render/shared/format.ts';
+import { formatFile, formatPrintedTypeScript } from '../render/shared/format.ts';
 import type { PackageInfo } from '../render/shared/templates.ts';
 import { renderTestingData } from '../render/testing-data.ts';
 import { sortedFileSet, type EngineInput, type PackageResult, type Warning } from './package-result.ts';
@@ -98,7 +98,7 @@ export async function renderTypesHalf(prepared: PreparedPackage): Promise<Record
   const out: Record<string, string> = {
     'openapi.json': prepared.openapiJson,
     'normalisation-report.md': await formatFile('normalisation-report.md', prepared.report),
-    'src/schema.ts': await formatFile('src/schema.ts', `${generatedHeader(prepared.specPath)}${schemaTypes}`),
+    'src/schema.ts': await formatPrintedTypeScript('src/schema.ts', `${generatedHeader(prepared.specPath)}${schemaTypes}`),
     'src/testing/index.ts': await formatFile('src/testing/index.ts', testing),
     ...Object.fromEntries(await runtimeFiles()),
     ...Object.fromEntries(await testKitFiles()),

@@ -2,6 +2,14 @@ import { Worker } from 'node:worker_threads';
 import { GeneratorError, UsageError, type SourcePlace } from '../errors.ts';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.ts';
 
+/** Declared by the compiled build (generator/build/bundle.mjs): the compiled worker beside the compiled CLI. */
+declare const CLIENTGEN_COMPILED_WORKER: string | undefined;
+
+/** The worker entry: compiled when this module is, else worker.mjs beside this file (tsx, vitest). */
+function workerEntry(): URL {
+  return typeof CLIENTGEN_COMPILED_WORKER === 'string' ? new URL(CLIENTGEN_COMPILED_WORKER) : new URL('./worker.mjs', import.meta.url);
+}
+
 interface SerialisedError {
   readonly name?: string;
   readonly message?: string;
@@ -70,7 +78,7 @@ export class WorkerPool {
   }
 
   #spawn(): Worker {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { stdout: false, stderr: false });
+    const worker = new Worker(workerEntry(), { stdout: false, stderr: false });
     this.#all.push(worker);
     // A worker that dies while idle is forgotten (one that dies on a job also rejects the job, below).
     const forget = (): void => {

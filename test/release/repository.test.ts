@@ -29,9 +29,9 @@ describe('repository', () => {
 
   it('has the release scripts', () => {
     expect(pkg.scripts).toMatchObject({
-      sync: 'tsx generator/cli/sync.ts',
-      diff: 'tsx generator/cli/diff.ts',
-      release: 'tsx generator/cli/release.ts',
+      sync: 'node generator/build/launch.mjs sync',
+      diff: 'node generator/build/launch.mjs diff',
+      release: 'node generator/build/launch.mjs release',
       build: 'npm run build --workspaces --if-present',
     });
   });
@@ -45,7 +45,7 @@ describe('repository', () => {
       if (npmRun) {
         const [, script, args = ''] = npmRun as unknown as [string, string, string?];
         expect(Object.keys(pkg.scripts), command).toContain(script);
-        const cli = /^tsx generator\/cli\/([\w-]+)\.ts$/.exec(pkg.scripts[script] ?? '');
+        const cli = /^node generator\/build\/launch\.mjs ([\w-]+)$/.exec(pkg.scripts[script] ?? '');
         if (!cli) continue;
         const name = cli[1] as string;
         if (!helps.has(name)) helps.set(name, (await runCli(name, ['--help'], ROOT)).stdout);

@@ -21,3 +21,39 @@ export async function formatFile(name: string, content: string): Promise<string>
     return format(content, { ...PRETTIER_OPTIONS, parser: 'typescript' });
   }
 }
+
+/** Above this size, printed TypeScript is formatted one group of top-level statements at a time. */
+export const PART_BYTES = 1_000_000;
+
+/**
+ * Formats TypeScript that a printer made (openapi-typescript's `schema.ts`), giving the bytes one
+ * `formatFile` call gives but holding only part of a large file in prettier at once: prettier's
+ * AST and document of GitHub's 6.5 MB of types took several hundred MB. Prettier prints top-level
+ * statements independently (keeping at most one blank line between them), so the file is cut
+ * only between two top-level statements: before a line that starts with `export ` and follows a
+ * line that ends a statement at column 0 (`}` or `…;`). A printer's output has nothing else at
+ * column 0 (members are indented, comments inside declarations are indented, string literals are
+ * escaped onto one line).
+ */
+export async function formatPrintedTypeScript(name: string, content: string, partBytes = PART_BYTES): Promise<string> {
+  if (content.length <= partBytes) return formatFile(name, content);
+  const parts: string[] = [];
+  let start = 0;
+  let next = content.indexOf('\nexport ', partBytes);
+  while (next !== -1) {
+    const previous = content.slice(content.lastIndexOf('\n', next - 1) + 1, next);
+    if (previous === '}' || (/^\S/.test(previous) && previous.endsWith(';'))) {
+      parts.push(content.slice(start, next + 1));
+      start = next + 1;
+      next = content.indexOf('\nexport ', start + partBytes);
+    } else next = content.indexOf('\nexport ', next + 1);
+  }
+  parts.push(content.slice(start));
+  let out = '';
+  for (const [index, part] of parts.entries()) {
+    // A blank line right before the cut is one prettier would have kept between the two statements.
+    const blankBefore = index > 0 && /\n[ \t]*\n[ \t]*$/.test(parts[index - 1] as string);
+    out += `${blankBefore ? '\n' : ''}${await formatFile(name, part)}`;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * The npm scripts run the CLIs compiled by generator/build/bundle.mjs (through launch.mjs); the
+ * other tests run the TypeScript sources. These check that the compiled CLI gives the committed
+ * output and that it is rebuilt whenever the sources change, so it never runs older code.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, type CliResult } from '../helpers/workspace.ts';
+
+// @ts-expect-error plain JavaScript modules without declarations
+const { STAMP_FILE } = (await import('../../generator/build/bundle.mjs')) as { STAMP_FILE: string };
+// @ts-expect-error plain JavaScript modules without declarations
+const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
+
+function launch(args: readonly string[], root: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'generator/build/launch.mjs'), ...args], { cwd: ROOT, env: { ...process.env, CLIENTGEN_ROOT: root }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the compiled CLI', () => {
+  it('is rebuilt when the recorded sources are not the current ones, then runs', async () => {
+    await mkdir(path.dirname(STAMP_FILE), { recursive: true });
+    await writeFile(STAMP_FILE, '"not the sources"\n');
+    const result = await launch(['generate', '--help'], ROOT);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: generate');
+    expect(JSON.parse(await readFile(STAMP_FILE, 'utf8'))).toBe(await sourceStamp(ROOT));
+  });
+
+  it('renders what the TypeScript sources rendered: check passes on a committed package', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'clientgen-compiled-'));
+    await cp(path.join(ROOT, 'specs/brainoza'), path.join(root, 'specs/brainoza'), { recursive: true });
+    await cp(path.join(ROOT, 'generated/brainoza'), path.join(root, 'generated/brainoza'), { recursive: true, filter: (src) => !/[\\/](node_modules|dist)$/.test(src) });
+    const result = await launch(['check'], root);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('brainoza: up to date\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('passes its arguments on and keeps the exit codes: a usage error is 2', async () => {
+    const result = await launch(['generate', '--provider', 'no-such-provider'], ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown provider "no-such-provider"');
+  });
+
+  it('refuses an unknown command with a usage line', async () => {
+    const result = await launch(['no-such-command'], ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^usage: node generator\/build\/launch\.mjs <generate\|check\|/);
+  });
+});
+
+describe('the source stamp', () => {
+  it('changes with any file under generator/ (edited, added) and nothing else', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'clientgen-stamp-'));
+    await mkdir(path.join(root, 'generator/engine'), { recursive: true });
+    await writeFile(path.join(root, 'generator/engine/a.ts'), 'export const a = 1;\n');
+    const first = await sourceStamp(root);
+    await writeFile(path.join(root, 'README.md'), 'not a source\n');
+    expect(await sourceStamp(root)).toBe(first);
+    await writeFile(path.join(root, 'generator/engine/a.ts'), 'export const a = 2;\n');
+    const edited = await sourceStamp(root);
+    expect(edited).not.toBe(first);
+    await writeFile(path.join(root, 'generator/engine/b.ts'), '');
+    expect(await sourceStamp(root)).not.toBe(edited);
+  });
+});
