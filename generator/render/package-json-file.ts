@@ -53,3 +53,11 @@ export function renderTsconfig(): string {
 export function renderCjsTsconfig(): string {
   return renderTemplate('tsconfig.cjs.json.hbs', {});
 }
+
+/**
+ * `testing/package.json`: where resolvers that predate `exports` (TypeScript's `node10`, older bundlers)
+ * find the `./testing` entry.
+ */
+export function renderTestingPackageJson(): string {
+  return renderTemplate('testing-package.json.hbs', {});
+}
