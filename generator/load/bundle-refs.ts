@@ -8,7 +8,7 @@ export interface BundleOptions {
   readonly remote?: boolean;
 }
 
-type RefParser = { bundle(path: string, schema: object, options: object): Promise<Record<string, unknown>> };
+type RefParser = { bundle(path: string, schema: object, options: object): Promise<Record<string, unknown>>; isUnsafeUrl(url: string): boolean };
 
 /** json-schema-ref-parser, the bundler @apidevtools/swagger-parser uses, loaded from where it lives. */
 function refParser(): RefParser {
@@ -42,6 +42,10 @@ export async function bundleExternalRefs(doc: Record<string, unknown>, location:
   const target = new URL(first.ref, base);
   if (/^https?:$/.test(target.protocol) && !options.remote) {
     throw new GeneratorError({ file: location, pointer: first.pointer }, `$ref ${JSON.stringify(first.ref)} is remote (${target.origin}); pass --allow-remote-refs to fetch it, or save it beside the document`);
+  }
+  // ref-parser's http resolver never fetches loopback, private or link-local addresses (its SSRF guard, kept on).
+  if (/^https?:$/.test(target.protocol) && refParser().isUnsafeUrl(target.href)) {
+    throw new GeneratorError({ file: location, pointer: first.pointer }, `$ref ${JSON.stringify(first.ref)} points at a local or private address (${target.host}), which is never fetched; save it beside the document`);
   }
   const resolve: Record<string, unknown> = { external: true, http: options.remote ? { timeout: 30_000, redirects: 5, withCredentials: false } : false };
   if (isRemote(location)) resolve.file = false;
