@@ -78,14 +78,15 @@ describe('the outline of the document', () => {
   });
 
   it('gives a response without description its status text, and an operation without responses a default one', async () => {
-    const doc = { openapi: '3.0.3', info: { title: 'R', version: '1' }, paths: { '/a': { get: { operationId: 'getA', responses: { 404: {} } }, post: { operationId: 'postA' } } } };
+    const doc = { openapi: '3.0.3', info: { title: 'R', version: '1' }, paths: { '/a': { get: { operationId: 'getA', responses: { 404: {} } }, post: { operationId: 'postA' }, put: { operationId: 'putA', responses: {} } } } };
     const { warnings, read } = await generate('r.json', JSON.stringify(doc));
     expect(warnings).toEqual(
-      expect.arrayContaining(['response-descriptions: response 404 has no description; "Not Found" stands in @ /paths/~1a/get/responses/404/description', 'response-descriptions: the operation declares no responses; its answer is untyped @ /paths/~1a/post/responses']),
+      expect.arrayContaining(['response-descriptions: response 404 has no description; "Not Found" stands in @ /paths/~1a/get/responses/404/description', 'response-descriptions: the operation declares no responses; its answer is untyped @ /paths/~1a/post/responses', 'response-descriptions: the operation declares no responses; its answer is untyped @ /paths/~1a/put/responses']),
     );
     const normalised = JSON.parse(await read('openapi.json'));
     expect(normalised.paths['/a'].get.responses['404']).toEqual({ description: 'Not Found' });
     expect(normalised.paths['/a'].post.responses).toEqual({ default: { description: 'Default response' } });
+    expect(normalised.paths['/a'].put.responses).toEqual({ default: { description: 'Default response' } });
   });
 
   it('still refuses a fragment that is no API document, naming why', async () => {

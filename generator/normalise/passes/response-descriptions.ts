@@ -8,13 +8,13 @@ function describeStatus(code: string): string {
 }
 
 /**
- * OpenAPI requires a description on every response and a `responses` object on every operation;
+ * OpenAPI requires a description on every response and a `responses` object with at least one response on every operation;
  * documents often leave them out, and the peers read them anyway. The missing description becomes the
  * status text, the missing `responses` a bare `default` (an untyped answer), each reported as a warning.
  */
 export const responseDescriptionsPass: NormalisePass = {
   name: 'response-descriptions',
-  rule: 'A response without a description gets its status text (404 → "Not Found"); an operation without responses gets a default response with no content.',
+  rule: 'A response without a description gets its status text (404 → "Not Found"); an operation without responses (or with an empty responses object) gets a default response with no content.',
   hostbillOnly: false,
   run(doc, ctx) {
     const fill = (responses: Record<string, unknown>, at: (string | number)[]): void => {
@@ -26,7 +26,7 @@ export const responseDescriptionsPass: NormalisePass = {
     };
     for (const { path, method, operation } of listOperations(doc)) {
       const at = ['paths', path, method, 'responses'];
-      if (!isObject(operation.responses)) {
+      if (!isObject(operation.responses) || Object.keys(operation.responses).length === 0) {
         (operation as { responses: unknown }).responses = { default: { description: describeStatus('default') } };
         ctx.warn('the operation declares no responses; its answer is untyped', pointer(...at));
         continue;
