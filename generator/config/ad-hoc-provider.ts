@@ -60,12 +60,13 @@ function packageNames(options: AdHocOptions, title: string | undefined, fromFile
 }
 
 /**
- * A document with external `$ref`s, bundled into one and saved beside a temporary copy under the
- * same file name, so the engine (which reads one file) and the report see one document.
+ * A document with external `$ref`s, bundled into one and saved as JSON (which YAML includes) in a
+ * temporary folder under the same file name, so the engine (which reads one file) sees one document
+ * and every label still names the user's file.
  */
 async function bundledSpec(specFile: string, location: string, doc: Record<string, unknown>, remote: boolean): Promise<string> {
   const bundled = await bundleExternalRefs(doc, location, { remote });
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-bundle-')), `${path.basename(specFile).replace(/\.(json|ya?ml)$/i, '')}.json`);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-bundle-')), path.basename(specFile));
   await writeFile(file, `${JSON.stringify(bundled, null, 2)}\n`);
   return file;
 }
