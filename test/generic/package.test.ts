@@ -7,8 +7,11 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { publint } from 'publint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.ts';
+import { ROOT } from '../helpers/workspace.ts';
+import { OFFLINE, run } from '../release/git-repo.ts';
 
 type Json = Record<string, any>;
 let dir: string;
@@ -51,6 +54,24 @@ describe('package.json of a generic package', () => {
     expect(pkg.name).toBe('@acme/pets');
     expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://example.test/acme/pets.git' });
   });
+});
+
+describe('a generic package as published', () => {
+  it('packs (building ESM and CommonJS), and passes publint strict and Are the Types Wrong under its default profile', async () => {
+    await generate('publish', pets({ token: { type: 'http', scheme: 'bearer' } }));
+    const withRootBin = { ...OFFLINE, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+    const pack = await run('npm', ['pack', '--json', '--pack-destination', dir], path.join(dir, 'publish'), withRootBin);
+    expect(pack.code, pack.stderr).toBe(0);
+    const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    expect(packed!.files.map((f) => f.path)).toEqual(expect.arrayContaining(['dist/esm/index.js', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/esm/testing/index.d.ts', 'testing/package.json']));
+    const tarball = path.join(dir, packed!.filename);
+    const buffer = await readFile(tarball);
+    const { messages } = await publint({ pkgDir: 'package', level: 'suggestion', strict: true, pack: { tarball: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer } });
+    expect(messages).toEqual([]);
+    const attw = await run(process.execPath, [path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--format', 'json'], dir);
+    expect(attw.code, attw.stdout.slice(0, 2000) + attw.stderr).toBe(0);
+    expect(Object.values((JSON.parse(attw.stdout) as { problems: Record<string, unknown[]> }).problems).flat()).toEqual([]);
+  }, 300_000);
 });
 
 describe('README authentication of a generic package', () => {
