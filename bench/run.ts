@@ -161,7 +161,7 @@ async function typecheckCost(work: string, oursPkg: string, oatsTypes: string): 
   execFileSync(NODE, [bin('typescript/bin/tsc'), '-p', path.join(oursPkg, 'tsconfig.json'), '--emitDeclarationOnly', '--declaration', '--skipLibCheck'], { stdio: 'ignore', maxBuffer: 1 << 26 });
   await cp(oatsTypes, path.join(dir, 'github-schema.d.ts'));
   const className = /export class (\w+) extends ApiClient/.exec(await readFile(path.join(oursPkg, 'src/client.ts'), 'utf8'))?.[1] ?? 'Client';
-  const oursFile = `import { ${className} } from '${path.relative(dir, path.join(oursPkg, 'dist/index.js')).split(path.sep).join('/')}';\nconst client = new ${className}();\nexport async function main(): Promise<void> {\n${GITHUB_CALLS.map((c, i) => `  const r${i} = await ${c.ours};\n  void r${i};`).join('\n')}\n}\n`;
+  const oursFile = `import { ${className} } from '${path.relative(dir, path.join(oursPkg, 'dist/esm/index.js')).split(path.sep).join('/')}';\nconst client = new ${className}();\nexport async function main(): Promise<void> {\n${GITHUB_CALLS.map((c, i) => `  const r${i} = await ${c.ours};\n  void r${i};`).join('\n')}\n}\n`;
   const fetchFile = `import createClient from 'openapi-fetch';\nimport type { paths } from './github-schema.js';\nconst client = createClient<paths>({ baseUrl: 'https://api.github.com' });\nexport async function main(): Promise<void> {\n${GITHUB_CALLS.map((c, i) => `  const { data: r${i} } = await ${c.fetch};\n  void r${i};`).join('\n')}\n}\n`;
   await writeFile(path.join(dir, 'ours.ts'), oursFile);
   await writeFile(path.join(dir, 'fetch.ts'), fetchFile);

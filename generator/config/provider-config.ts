@@ -13,6 +13,8 @@ export interface ProviderConfig {
   readonly auth: readonly ProviderAuthScheme[];
   /** HostBill User API conventions apply (`@name` paths, query fields as JSON bodies, `error` bodies). */
   readonly hostbill: boolean;
+  /** The package's `repository.url`, when given (`generate --spec --repository`); else none, or this repository for `specs/`. */
+  readonly repository?: string;
   /**
    * HostBill providers: the settings their document implies, as provider.json overrides them
    * (`config/hostbill-settings.ts`). Set by `loadProvider`; absent elsewhere (the defaults apply).

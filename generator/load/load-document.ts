@@ -38,6 +38,25 @@ export interface LoadedDocument {
   readonly text?: string;
   readonly kind: DocumentKind;
   readonly document: Record<string, unknown>;
+  /** Defects of the version fields repaired while classifying, for the normalisation report. */
+  readonly repairs?: readonly LoadRepair[];
+}
+
+/** A repair made while loading: what was changed and where (a JSON pointer into the source document). */
+export interface LoadRepair {
+  readonly message: string;
+  readonly pointer: string;
+}
+
+/**
+ * A version YAML read as a number (`swagger: 2.0` → 2, `openapi: 3.0` → 3) or written without its patch
+ * (`"3.0"`) is what its author meant; spelled out, so the validators and converters take it.
+ */
+function repairedVersion(key: 'swagger' | 'openapi', value: unknown): string | undefined {
+  if (key === 'swagger') return value === 2 || value === '2' ? '2.0' : undefined;
+  if (typeof value === 'number' && (value === 3 || value === 3.1)) return value === 3 ? '3.0.0' : '3.1.0';
+  if (typeof value === 'string' && /^3(\.[01])?$/.test(value.trim())) return value.trim() === '3.1' ? '3.1.0' : '3.0.0';
+  return undefined;
 }
 
 /**
@@ -95,6 +114,18 @@ export function classifyDocument(value: unknown, file: string): LoadedDocument {
     throw new GeneratorError({ file, pointer: '' }, 'the document is not an object, so it is neither Swagger 2.0 nor OpenAPI 3.x');
   }
   const document = value as Record<string, unknown>;
+  const repairs: LoadRepair[] = [];
+  for (const key of ['swagger', 'openapi'] as const) {
+    const repaired = document[key] === undefined ? undefined : repairedVersion(key, document[key]);
+    if (repaired === undefined) continue;
+    repairs.push({ message: `"${key}": ${JSON.stringify(document[key])} read as ${JSON.stringify(repaired)} (a version must be a string; YAML reads 2.0 as a number)`, pointer: `/${key}` });
+    document[key] = repaired;
+  }
+  const classified = classifyRepaired(document, file);
+  return repairs.length > 0 ? { ...classified, repairs } : classified;
+}
+
+function classifyRepaired(document: Record<string, unknown>, file: string): LoadedDocument {
   if (typeof document.swagger === 'string' && document.swagger.startsWith('2.')) {
     return { file, kind: 'swagger2', document };
   }

@@ -1,4 +1,4 @@
-import { type OpenApiDocument, effectiveParameters, listOperations, pointer, resolveLocal } from '../openapi/index.ts';
+import { type OpenApiDocument, effectiveParameters, isObject, isReference, listOperations, pointer, resolveLocal } from '../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
@@ -21,6 +21,19 @@ function objectProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject |
   if (!resolved || resolved.type !== 'object' || !resolved.properties || resolved.additionalProperties) return undefined;
   if (resolved.allOf || resolved.oneOf || resolved.anyOf) return undefined;
   return { names: Object.keys(resolved.properties), required: (resolved.required ?? []).length > 0 };
+}
+
+/**
+ * openapi-typescript (`defaultNonNullable`) makes a property with a `default` required in the type of a
+ * schema it reaches through `components` (an inline request body schema is exempt), so a body that is a
+ * `$ref` to such a schema must be passed, with those properties.
+ */
+function defaultedProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): string[] {
+  if (!schema || !isReference(schema)) return [];
+  const resolved = resolveLocal<OpenAPIV3.SchemaObject>(doc, schema);
+  return Object.entries(resolved?.properties ?? {})
+    .filter(([name, property]) => isObject(property) && 'default' in property && !(resolved?.required ?? []).includes(name))
+    .map(([name]) => name);
 }
 
 function describeResponse(doc: OpenApiDocument, op: OpenAPIV3.OperationObject) {
@@ -68,13 +81,13 @@ function sampleValue(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPI
   }
 }
 
-function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObject[], bodySchema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): RequiredParam[] {
+function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObject[], bodySchema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, defaulted: readonly string[]): RequiredParam[] {
   const out: RequiredParam[] = [];
   for (const p of params) {
     if (p.in === 'path' || (p.in === 'query' && p.required)) out.push({ name: p.name, sample: sampleValue(doc, p.schema, p.name) });
   }
   const body = bodySchema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, bodySchema) : undefined;
-  for (const name of body?.required ?? []) out.push({ name, sample: sampleValue(doc, body?.properties?.[name], name) });
+  for (const name of [...(body?.required ?? []), ...defaulted]) out.push({ name, sample: sampleValue(doc, body?.properties?.[name], name) });
   return out;
 }
 
@@ -121,6 +134,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const taken = new Set([...pathParams, ...queryParams]);
     const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
     const bodyKind: OperationModel['body'] = !body ? 'none' : bodyJson && fieldsFit ? 'fields' : 'whole';
+    const defaulted = bodyJson ? defaultedProperties(doc, bodyJson.schema) : [];
     const tag = operation.tags?.[0] ?? 'default';
     const { group, method: name, key: operationId } = plan.names.get(at) as { group: string; method: string; key: string };
     const security = operation.security ?? globalSecurity ?? [];
@@ -146,8 +160,8 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       hasQuery: query.length > 0,
       queryRequired: query.some((p) => p.required === true),
       hasPath: pathParams.length > 0,
-      bodyRequired: body?.required === true || (bodyKind === 'fields' && fields?.required === true),
-      requiredParams: requiredParamsOf(doc, params.filter((p) => p.in === 'path' || p.in === 'query'), bodyKind === 'fields' ? bodyJson?.schema : undefined),
+      bodyRequired: body?.required === true || (bodyKind === 'fields' && fields?.required === true) || defaulted.length > 0,
+      requiredParams: requiredParamsOf(doc, params.filter((p) => p.in === 'path' || p.in === 'query'), bodyKind === 'fields' ? bodyJson?.schema : undefined, bodyKind === 'fields' ? defaulted : []),
       summary: operation.summary,
       description: operation.description,
       deprecated: operation.deprecated === true,
@@ -168,7 +182,10 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const title = ops[0]?.groupTitle ?? name;
     return { name, title, className: classNames.get(name) as string, description: tagDescriptions.get(title), operations: ops };
   });
+  const info = (doc.info ?? {}) as { title?: unknown; summary?: unknown; description?: unknown };
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
   return {
+    document: { title: text(info.title) ?? provider.displayName, summary: text(info.summary), description: text(info.description) },
     className: clientClassName(provider.displayName),
     envPrefix: envPrefix(provider.id),
     auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),

@@ -54,7 +54,15 @@ export interface ClientAuthModel {
   readonly apiKey?: { readonly in: 'header' | 'query'; readonly name: string };
 }
 
+/** What the document says about itself (after repairs), for the package's metadata and README. */
+export interface DocumentInfoModel {
+  readonly title: string;
+  readonly summary?: string;
+  readonly description?: string;
+}
+
 export interface ClientModel {
+  readonly document: DocumentInfoModel;
   readonly className: string;
   /** Prefix of the environment variables the client reads (`TIME4VPS_USERNAME`). */
   readonly envPrefix: string;

@@ -20,6 +20,8 @@ import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
 import { serversPass } from './passes/servers.ts';
 import { arrayParametersPass } from './source-passes/array-parameters.ts';
+import { documentShapePass } from './source-passes/document-shape.ts';
+import { responseDescriptionsPass } from './passes/response-descriptions.ts';
 import { blankMethodPass } from './source-passes/blank-method.ts';
 import { fileResponsesPass } from './source-passes/file-responses.ts';
 import { pathParametersPass } from './source-passes/path-parameters.ts';
@@ -28,6 +30,7 @@ import { unreferencedDefinitionsPass } from './source-passes/unreferenced-defini
 
 /** Passes over the document as published, in order. They fix what would break conversion. */
 export const SOURCE_PASSES: readonly SourcePass[] = [
+  documentShapePass,
   pathPlaceholdersPass,
   blankMethodPass,
   pathParametersPass,
@@ -40,6 +43,7 @@ export const SOURCE_PASSES: readonly SourcePass[] = [
 export const OPENAPI_PASSES: readonly NormalisePass[] = [
   apiPrefixPass,
   pathSchemaRefsPass,
+  responseDescriptionsPass,
   selfReferencingSchemasPass,
   operationIdsPass,
   queryFieldsToBodyPass,
@@ -71,6 +75,7 @@ function contextFor(pass: { name: string }, provider: ProviderConfig, file: stri
  */
 export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean } = {}): Promise<NormaliseResult> {
   const report: ReportEntry[] = [];
+  for (const repair of loaded.repairs ?? []) report.push({ pass: 'load', kind: 'warning', message: repair.message, pointer: repair.pointer });
   let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SourceDocument;
   if (overlayFile) {
     const result = await applyOverlay(source, overlayFile);

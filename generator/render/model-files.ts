@@ -4,7 +4,7 @@ import { renderClientFile } from './client-file.ts';
 import { generatedHeader } from './shared/escape.ts';
 import { renderIndexFile } from './index-file.ts';
 import { renderOperationsFile } from './operations-file.ts';
-import { renderPackageJson, renderTsconfig } from './package-json-file.ts';
+import { renderCjsTsconfig, renderPackageJson, renderTestingPackageJson, renderTsconfig } from './package-json-file.ts';
 import { renderReadme } from './readme-file.ts';
 import type { PackageInfo } from './shared/templates.ts';
 import { renderTypesFile } from './types-file.ts';
@@ -16,8 +16,10 @@ import { renderTypesFile } from './types-file.ts';
 export function renderModelFiles(model: ClientModel, provider: ProviderConfig, info: PackageInfo): Record<string, string> {
   const header = generatedHeader(info.specPath);
   return {
-    'package.json': renderPackageJson(provider, info),
+    'package.json': renderPackageJson(provider, info, model),
     'tsconfig.json': renderTsconfig(),
+    'tsconfig.cjs.json': renderCjsTsconfig(),
+    'testing/package.json': renderTestingPackageJson(),
     'README.md': renderReadme(model, provider, info),
     'src/types.ts': renderTypesFile(model, header),
     'src/operations.ts': renderOperationsFile(model, header),

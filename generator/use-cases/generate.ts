@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { packageIsCurrent } from '../cache/inputs-hash.ts';
-import { adHocProvider } from '../config/ad-hoc-provider.ts';
+import { adHocProvider, type AdHocOptions } from '../config/ad-hoc-provider.ts';
+import { loadGenerateConfig } from '../config/generate-config.ts';
 import type { PackageResult } from '../engine/package-result.ts';
 import { renderPackages, type ProgressEvent } from '../scheduler/render-packages.ts';
 import type { Workspace } from '../workspace.ts';
@@ -59,14 +60,21 @@ export async function generateProviders(ws: Workspace, ids: readonly string[], o
   return generatePackages(jobs, options, events);
 }
 
-export interface SpecOptions {
-  readonly name?: string;
-  readonly hostbill?: boolean;
-}
+export type SpecOptions = AdHocOptions;
 
 /** One package from any document (a file or a URL) into `outDir`, without a provider folder. */
 export async function generateFromSpec(spec: string, outDir: string, specOptions: SpecOptions, options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
   const source = await adHocProvider(spec, specOptions);
   const job = await packageJob(source, path.resolve(outDir), path.dirname(source.specFile));
   return generatePackages([job], options, events);
+}
+
+/** Every package a config file lists (`--config clientgen.config.json`), written only when all rendered. */
+export async function generateFromConfig(configFile: string, options: GenerateOptions = {}, events: GenerateEvents = {}): Promise<PackageResult[]> {
+  const jobs: PackageJob[] = [];
+  for (const { spec, out, ...specOptions } of await loadGenerateConfig(configFile)) {
+    const source = await adHocProvider(spec, specOptions);
+    jobs.push(await packageJob(source, out, path.dirname(source.specFile)));
+  }
+  return generatePackages(jobs, options, events);
 }

@@ -82,7 +82,7 @@ describe('bad input: a clear message naming the file and place, exit 1, nothing 
     await expectFailure({ 'swagger.json': doc }, /swagger\.json at #\/paths\/~1details\/get\/responses\/200\/schema\/\$ref: \$ref "#\/definitions\/Missing" does not resolve/);
   });
 
-  it('two operations that would get the same method name in one group', async () => {
+  it('a duplicate operationId is a warning, not a refusal: the second operation is renamed', async () => {
     const doc = {
       openapi: '3.0.3',
       info: { title: 'Dup', version: '1' },
@@ -91,9 +91,11 @@ describe('bad input: a clear message naming the file and place, exit 1, nothing 
         '/b': { get: { operationId: 'getThing', tags: ['things'], responses: { 200: { description: 'ok' } } } },
       },
     };
-    await expectFailure({ 'openapi.json': doc }, /openapi\.json at #\/paths\/~1b\/get\/operationId: operationId "getThing" is also used at #\/paths\/~1a\/get\/operationId/, {
-      displayName: 'Dup', packageName: 'dup', baseUrl: 'https://x.test', auth: [], hostbill: false,
-    });
+    const root = await tempWorkspace([{ id: 'dup', files: { 'openapi.json': doc }, config: { displayName: 'Dup', packageName: 'dup', baseUrl: 'https://x.test', auth: [], hostbill: false } }]);
+    const result = await runInProcess('generate', [], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  warning: operationId "getThing" is also used at #/paths/~1a/get/operationId (operationIds must be unique) (#/paths/~1b/get/operationId)\n');
   });
 
   it('a provider config that names an unknown auth scheme', async () => {
@@ -145,9 +147,10 @@ describe('what generate prints', () => {
     const first = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^small: 2 operations, \d+ corrections, rendered in [\d.]+ s\nsmall: \d+ files written to client\/ in [\d.]+ s\n$/);
+    // The package is named after info.title ("Small API"), as openapi-typescript's peers name it.
+    expect(first.stdout).toMatch(/^small-api: 2 operations, \d+ corrections, rendered in [\d.]+ s\nsmall-api: \d+ files written to client\/ in [\d.]+ s\n$/);
     expect(await readFile(path.join(dir, 'client/src/schema.ts'), 'utf8')).toContain('small.json');
     const again = await runInProcess('generate', ['--spec', 'small.json', '--out', 'client'], dir, { cwd: dir });
-    expect(again.stdout).toBe('small: up to date (inputs unchanged), client/ left as it is\n');
+    expect(again.stdout).toBe('small-api: up to date (inputs unchanged), client/ left as it is\n');
   });
 });

@@ -52,9 +52,12 @@ describe('operation-ids', () => {
     expect([shared.paths['/servers']?.get, shared.paths['/a/servers']?.get, shared.paths['/b/servers']?.get].map((o) => o?.operationId)).toEqual(['getServers', 'getAServers', 'getBServers']);
   });
 
-  it('fails on an operationId written twice in a generic document, naming both places', () => {
+  it('reports an operationId written twice in a generic document as a warning naming both places, and renames the second', () => {
     const d = doc({ '/a': { get: { operationId: 'x', responses: ok } }, '/b': { get: { operationId: 'x', responses: ok } } });
-    expect(() => operationIdsPass.run(d, collectingContext({ ...hostbillProvider, hostbill: false }))).toThrow(/is also used at #\/paths\/~1a\/get\/operationId/);
+    const ctx = collectingContext({ ...hostbillProvider, hostbill: false });
+    operationIdsPass.run(d, ctx);
+    expect(ctx.entries).toContainEqual({ pass: 'test', kind: 'warning', message: 'operationId "x" is also used at #/paths/~1a/get/operationId (operationIds must be unique)', pointer: '/paths/~1b/get/operationId' });
+    expect([d.paths['/a']?.get?.operationId, d.paths['/b']?.get?.operationId]).toEqual(['x', 'getB']);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * A generated package is publishable: it builds to dist/ (ESM + .d.ts), packs only what should ship,
- * passes publint and Are the Types Wrong, and installs from its tarball into a fresh project that
- * type-checks and runs against a local server. Uses the committed generated/time4vps, copied to a
+ * A generated package is publishable: it builds to dist/esm (ESM + .d.ts) and dist/cjs (CommonJS + .d.ts),
+ * packs only what should ship, passes publint and Are the Types Wrong (its default profile, node10 and
+ * CommonJS included), and installs from its tarball into fresh ESM and CommonJS projects that
+ * type-check and run against a local server. Uses the committed generated/time4vps, copied to a
  * temporary folder so the repository is not touched.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -59,21 +60,25 @@ afterAll(async () => {
 });
 
 describe('a generated package (time4vps) as published', () => {
-  it('builds every module to ESM JavaScript with declarations', async () => {
+  it('builds every module to ESM and to CommonJS JavaScript, each with declarations', async () => {
     const src = (await listTree(path.join(pkgDir, 'src'))).filter((f) => f.endsWith('.ts'));
     const dist = await listTree(path.join(pkgDir, 'dist'));
     expect(src.length).toBeGreaterThan(5);
-    for (const file of src) {
-      expect(dist).toContain(file.replace(/\.ts$/, '.js'));
-      expect(dist).toContain(file.replace(/\.ts$/, '.d.ts'));
+    for (const format of ['esm', 'cjs']) {
+      for (const file of src) {
+        expect(dist).toContain(`${format}/${file.replace(/\.ts$/, '.js')}`);
+        expect(dist).toContain(`${format}/${file.replace(/\.ts$/, '.d.ts')}`);
+      }
     }
-    expect(await readFile(path.join(pkgDir, 'dist/index.js'), 'utf8')).toMatch(/^export /m);
+    expect(await readFile(path.join(pkgDir, 'dist/esm/index.js'), 'utf8')).toMatch(/^export /m);
+    expect(await readFile(path.join(pkgDir, 'dist/cjs/index.js'), 'utf8')).toMatch(/^"use strict";\nObject\.defineProperty\(exports, "__esModule"/);
+    expect(JSON.parse(await readFile(path.join(pkgDir, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
   });
 
   it('packs only dist, README, CHANGELOG, openapi.json and package.json', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const file of files) expect(file).toMatch(/^(?:dist\/.+\.(?:js|d\.ts)|README\.md|CHANGELOG\.md|LICENSE|openapi\.json|package\.json)$/);
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'openapi.json', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/runtime/index.js']));
+    for (const file of files) expect(file).toMatch(/^(?:dist\/(?:esm|cjs)\/.+\.(?:js|d\.ts)|dist\/cjs\/package\.json|testing\/package\.json|README\.md|CHANGELOG\.md|LICENSE|openapi\.json|package\.json)$/);
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'openapi.json', 'package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json', 'dist/esm/runtime/index.js', 'testing/package.json']));
     expect(files.some((f) => f.startsWith('src/'))).toBe(false);
   });
 
@@ -86,7 +91,12 @@ describe('a generated package (time4vps) as published', () => {
       license: 'MIT',
       engines: { node: '>=20' },
       repository: { type: 'git', directory: 'generated/time4vps' },
-      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
+      exports: {
+        '.': { import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' }, require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' } },
+        './testing': { import: { types: './dist/esm/testing/index.d.ts', default: './dist/esm/testing/index.js' }, require: { types: './dist/cjs/testing/index.d.ts', default: './dist/cjs/testing/index.js' } },
+        './package.json': './package.json',
+      },
+      devDependencies: { typescript: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
       files: expect.arrayContaining(['dist']),
       publishConfig: { access: 'public' },
       clientgen: { specVersion: expect.any(String), specHash: expect.stringMatching(/^sha256-/) },
@@ -101,14 +111,44 @@ describe('a generated package (time4vps) as published', () => {
     expect(messages).toEqual([]);
   });
 
-  it('passes Are the Types Wrong for an ESM-only package', async () => {
-    const attw = await run(process.execPath, [path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--format', 'json'], tmp);
+  it('passes Are the Types Wrong under its default profile (ESM, CommonJS and node10 resolution)', async () => {
+    const attw = await run(process.execPath, [path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--format', 'json'], tmp);
     expect(attw.code, attw.stdout.slice(0, 2000) + attw.stderr).toBe(0);
-    const report = JSON.parse(attw.stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
-    // The esm-only profile ignores CommonJS (node16-cjs) and node10 resolution; anything else is a real problem.
-    const real = Object.values(report.problems).flat().filter((p) => p.resolutionKind !== 'node16-cjs' && p.resolutionKind !== 'node10');
-    expect(real).toEqual([]);
+    const report = JSON.parse(attw.stdout) as { problems: Record<string, unknown[]> };
+    expect(Object.values(report.problems).flat()).toEqual([]);
   });
+
+  it('is required from a CommonJS project (main entry and ./testing), types included', async () => {
+    const consumer = path.join(tmp, 'cjs-consumer');
+    await mkdir(consumer);
+    await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: 'cjs-consumer', private: true, type: 'commonjs' }));
+    const install = await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', tarball], consumer, OFFLINE);
+    expect(install.code, install.stderr).toBe(0);
+    const tsconfig = { compilerOptions: { target: 'ES2022', module: 'Node16', moduleResolution: 'Node16', lib: ['ES2022', 'DOM'], strict: true, types: [], outDir: 'out', skipLibCheck: false }, files: ['main.ts'] };
+    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
+    await writeFile(
+      path.join(consumer, 'main.ts'),
+      `import { Time4vpsClient, operations, type GetDetailsResponse } from '@clientgen/time4vps';
+import { createMockProvider } from '@clientgen/time4vps/testing';
+
+async function main(): Promise<void> {
+  const client = new Time4vpsClient({ baseUrl: ${JSON.stringify(`${server.url}/api`)}, auth: { username: 'user@example.test', password: 'pw' }, maxRetries: 0 });
+  const details: GetDetailsResponse = await client.clientarea.getDetails();
+  console.log(JSON.stringify({ email: details.client?.email, operations: Object.keys(operations).length, mock: typeof createMockProvider }));
+}
+void main();
+`,
+    );
+    const check = await tsc(path.join(consumer, 'tsconfig.json'));
+    expect(check.stdout + check.stderr).toBe('');
+    // tsc emitted require() calls: the CommonJS build is what runs.
+    expect(await readFile(path.join(consumer, 'out/main.js'), 'utf8')).toMatch(/require\("@clientgen\/time4vps"\)/);
+    const program = await run(process.execPath, [path.join(consumer, 'out/main.js')], consumer);
+    expect(program.stderr).toBe('');
+    expect(JSON.parse(program.stdout)).toEqual({ email: 'api@example.com', operations: expect.any(Number), mock: 'function' });
+    const direct = await run(process.execPath, ['-e', "const m = require('@clientgen/time4vps'); process.stdout.write(typeof m.Time4vpsClient + ' ' + require.resolve('@clientgen/time4vps'))"], consumer);
+    expect(direct.stdout).toMatch(/^function .*dist[\\/]cjs[\\/]index\.js$/);
+  }, LONG);
 
   it('installs from the tarball into a new project, type-checks and runs against a local server', async () => {
     const consumer = path.join(tmp, 'consumer');

@@ -47,7 +47,10 @@ async function generate(...args: string[]): Promise<void> {
 
 beforeAll(async () => {
   root = await tempWorkspace([{ id: 'acme', config: acmeConfig, files: { 'swagger.json': swaggerText, 'overlay.yaml': overlayText } }]);
-  await writeFile(path.join(root, 'package.json'), `${JSON.stringify({ name: 'release-test', private: true, workspaces: ['generated/*'] }, null, 2)}\n`);
+  // Each generated package builds with its own typescript devDependency; offline, npm can only resolve it
+  // to the root's, which is linked from this project's install as the repository's own root has it installed.
+  const typescript = `file:${path.join(ROOT, 'node_modules/typescript')}`;
+  await writeFile(path.join(root, 'package.json'), `${JSON.stringify({ name: 'release-test', private: true, workspaces: ['generated/*'], devDependencies: { typescript } }, null, 2)}\n`);
   await writeFile(path.join(root, '.gitignore'), 'node_modules/\ndist/\n');
   await generate();
   const lock = await npm(root, 'install', '--package-lock-only', '--ignore-scripts');

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import type { PackageResult, Warning } from '../../engine/package-result.ts';
 import { UsageError } from '../../errors.ts';
 import type { ProgressEvent } from '../../scheduler/render-packages.ts';
-import { generateFromSpec, generateProviders, type GenerateEvents } from '../../use-cases/generate.ts';
+import { generateFromConfig, generateFromSpec, generateProviders, type GenerateEvents } from '../../use-cases/generate.ts';
 import { selectProviders, workspace } from '../../workspace.ts';
 import type { CliCommand, CommandIo } from '../command.ts';
 
@@ -13,6 +13,10 @@ interface Options {
   out?: string;
   name?: string;
   hostbill?: boolean;
+  overlay?: string;
+  repository?: string;
+  allowRemoteRefs?: boolean;
+  config?: string;
   force?: boolean;
 }
 
@@ -58,27 +62,41 @@ export const command: CliCommand = {
       .option('-p, --provider <id...>', 'only these providers (repeatable)')
       .option('--spec <file-or-url>', 'generate one package from any Swagger 2.0 / OpenAPI 3.x document, without a provider folder')
       .option('--out <dir>', 'with --spec: the package folder to write')
-      .option('--name <id>', 'with --spec: the package name (default: the file name)')
+      .option('--name <name>', 'with --spec: the npm package name (default: made from info.title, else the file name)')
+      .option('--overlay <file>', 'with --spec: an OpenAPI Overlay 1.0 file applied to the document first')
+      .option('--repository <url>', 'with --spec: the package.json repository URL (none unless given)')
+      .option('--allow-remote-refs', 'with --spec: fetch $refs over http(s) while bundling (local files only otherwise)')
       .option('--hostbill', 'with --spec: apply the HostBill passes (@name paths, query fields as JSON bodies)')
+      .option('--config <file>', 'generate every package a config file lists (clientgen.config.json: { "packages": [{ "spec", "out", "name", "overlay", … }] })')
       .option('--force', 'regenerate even packages whose recorded inputs hash says they are up to date')
       .addHelpText(
         'after',
-        '\nExamples:\n  npm run generate\n  npm run generate -- --provider time4vps\n  npm run generate -- --spec ./petstore.yaml --out ./petstore-client\n\nEach package\'s line (with its warnings) is printed as soon as it is rendered; files are written only when every package rendered.\nPackages whose inputs and files are unchanged since they were generated are skipped (--force regenerates them).\nExit codes: 0 success, 1 generation error, 2 usage error.',
+        '\nExamples:\n  npm run generate\n  npm run generate -- --provider time4vps\n  npm run generate -- --spec ./petstore.yaml --out ./petstore-client\n  npm run generate -- --spec ./api.yaml --out ./client --name @acme/api --overlay ./fixes.yaml\n  npm run generate -- --config ./clientgen.config.json\n\nEach package\'s line (with its warnings) is printed as soon as it is rendered; files are written only when every package rendered.\nPackages whose inputs and files are unchanged since they were generated are skipped (--force regenerates them).\nExit codes: 0 success, 1 generation error, 2 usage error.',
       ),
 
   async run(program, ctx) {
     const opts = program.opts<Options>();
     const options = { force: opts.force };
-    if (opts.spec !== undefined || opts.out !== undefined || opts.name !== undefined || opts.hostbill) {
-      if (opts.spec === undefined || opts.out === undefined) throw new UsageError('--spec and --out go together (and --name/--hostbill need them)');
+    const specOnly = opts.out !== undefined || opts.name !== undefined || opts.hostbill || opts.overlay !== undefined || opts.repository !== undefined || opts.allowRemoteRefs;
+    const shown = (dir: string) => path.relative(ctx.cwd, dir) || '.';
+    const ownEvents = { ...reporter(ctx.io, shown), upToDate: (job: { id: string; dir: string }) => ctx.io.stdout(`${job.id}: up to date (inputs unchanged), ${shown(job.dir)}/ left as it is\n`) };
+    if (opts.config !== undefined) {
+      if (opts.spec !== undefined || specOnly || opts.provider) throw new UsageError('--config lists every package itself: it cannot be combined with --spec, --out, --name, --overlay, --repository, --allow-remote-refs, --hostbill or --provider');
+      await generateFromConfig(path.resolve(ctx.cwd, opts.config), options, ownEvents);
+      return 0;
+    }
+    if (opts.spec !== undefined || specOnly) {
+      if (opts.spec === undefined || opts.out === undefined) throw new UsageError('--spec and --out go together (and --name/--overlay/--repository/--allow-remote-refs/--hostbill need them)');
       if (opts.provider) throw new UsageError('--spec cannot be combined with --provider');
-      const shown = (dir: string) => path.relative(ctx.cwd, dir) || '.';
-      const events = reporter(ctx.io, shown);
       const spec = /^https?:\/\//i.test(opts.spec) ? opts.spec : path.resolve(ctx.cwd, opts.spec);
-      await generateFromSpec(spec, path.resolve(ctx.cwd, opts.out), { name: opts.name, hostbill: opts.hostbill }, options, {
-        ...events,
-        upToDate: (job) => ctx.io.stdout(`${job.id}: up to date (inputs unchanged), ${shown(job.dir)}/ left as it is\n`),
-      });
+      const specOptions = {
+        name: opts.name,
+        hostbill: opts.hostbill,
+        allowRemoteRefs: opts.allowRemoteRefs,
+        ...(opts.overlay !== undefined ? { overlay: path.resolve(ctx.cwd, opts.overlay) } : {}),
+        ...(opts.repository !== undefined ? { repository: opts.repository } : {}),
+      };
+      await generateFromSpec(spec, path.resolve(ctx.cwd, opts.out), specOptions, options, ownEvents);
       return 0;
     }
     const ws = workspace(ctx.root);

@@ -7,8 +7,8 @@ import type { NormalisePass } from '../pass.ts';
  * Every operation gets its one name: the naming module decides group, method and key, and the key
  * becomes the operationId, because it keys the `operations` table and openapi-typescript's
  * `operations` interface and names the generated types. An id used twice as written is invalid
- * OpenAPI: generic documents fail on it, naming both operations; HostBill documents (which we must
- * take as published, and whose names come from routes) are not affected.
+ * OpenAPI: in generic documents it is reported as a warning naming both operations, and the second one
+ * is renamed like any other colliding name; HostBill documents' names come from routes.
  */
 export const operationIdsPass: NormalisePass = {
   name: 'operation-ids',
@@ -22,10 +22,9 @@ export const operationIdsPass: NormalisePass = {
         const written = operation.operationId;
         if (typeof written !== 'string') continue;
         const first = seen.get(written);
-        if (first !== undefined) {
-          throw new GeneratorError({ file: ctx.file, pointer: `${at}/operationId` }, `operationId ${JSON.stringify(written)} is also used at #${first}/operationId: two operations would get the same method name`);
-        }
-        seen.set(written, at);
+        // Invalid OpenAPI, but the peers generate it: the second operation is renamed by the collision policy below.
+        if (first !== undefined) ctx.warn(`operationId ${JSON.stringify(written)} is also used at #${first}/operationId (operationIds must be unique)`, `${at}/operationId`);
+        else seen.set(written, at);
       }
     }
     const plan = nameOperations(
