@@ -9,3 +9,4 @@ export { camelCase, isIdentifierName, isPrototypeName, pascalCase, safeCamelIden
 export { groupClassNames, groupName, nameOperations, typeStems, type NameChange, type NameClash, type NamePlan, type NamingOptions, type OperationInput, type OperationNames } from './operations.ts';
 export { clientClassName, envPrefix, exampleSchemaName, hasWord, providerId } from './packages.ts';
 export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';
+export { groupTitle, joinVerb, singular, verbParts, type VerbParts } from './verbs.ts';
