@@ -1,7 +1,8 @@
 import { readFile, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError } from '../errors.ts';
-import { parseDocumentText } from '../load/load-document.ts';
+import { loadDocument, parseDocumentText } from '../load/load-document.ts';
+import { detectHostBillSettings, readHostBillOverrides, withHostBillSettings } from './hostbill-settings.ts';
 import type { ProviderAuthScheme, ProviderConfig } from './provider-config.ts';
 
 export const KNOWN_AUTH_SCHEMES: readonly ProviderAuthScheme[] = ['basic', 'jwt'];
@@ -35,7 +36,7 @@ export function validateProviderConfig(raw: unknown, id: string, file: string): 
     if (typeof value !== 'string' || value.trim() === '') return fail(`/${key}`, `"${key}" must be a non-empty string`);
     return value;
   };
-  const known = new Set(['displayName', 'packageName', 'baseUrl', 'specUrl', 'auth', 'hostbill', 'spec', '$schema']);
+  const known = new Set(['displayName', 'packageName', 'baseUrl', 'specUrl', 'auth', 'hostbill', 'spec', 'apiPrefix', 'jwt', '$schema']);
   for (const key of Object.keys(obj)) if (!known.has(key)) fail(`/${key}`, `unknown setting "${key}"`);
   const baseUrl = str('baseUrl', true) as string;
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) fail('/baseUrl', `"baseUrl" must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
@@ -51,6 +52,7 @@ export function validateProviderConfig(raw: unknown, id: string, file: string): 
     }
   });
   if (obj.hostbill !== undefined && typeof obj.hostbill !== 'boolean') fail('/hostbill', '"hostbill" must be true or false');
+  readHostBillOverrides(obj, file);
   return {
     id,
     displayName: str('displayName', true) as string,
@@ -87,7 +89,16 @@ export async function loadProvider(specsDir: string, id: string): Promise<Provid
   const overlay = ['overlay.yaml', 'overlay.yml', 'overlay.json'].map((n) => path.join(dir, n));
   let overlayFile: string | undefined;
   for (const candidate of overlay) if (await exists(candidate)) overlayFile ??= candidate;
-  return { config, dir, specFile, overlayFile };
+  if (!config.hostbill) return { config, dir, specFile, overlayFile };
+  // HostBill settings come from the document as published, so a new provider needs only its address.
+  // A document that does not load is left for the engine to report, at the stage that loads it.
+  const loaded = await loadDocument(specFile).catch((error: unknown) => {
+    if (error instanceof GeneratorError) return undefined;
+    throw error;
+  });
+  if (!loaded) return { config, dir, specFile, overlayFile };
+  const detected = detectHostBillSettings(loaded.document);
+  return { config: withHostBillSettings(config, readHostBillOverrides(raw, file), detected, raw.auth !== undefined), dir, specFile, overlayFile };
 }
 
 /** Every folder under `specs/` that holds a provider.json, sorted so runs are deterministic. */

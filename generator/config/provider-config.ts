@@ -13,4 +13,27 @@ export interface ProviderConfig {
   readonly auth: readonly ProviderAuthScheme[];
   /** HostBill User API conventions apply (`@name` paths, query fields as JSON bodies, `error` bodies). */
   readonly hostbill: boolean;
+  /**
+   * HostBill providers: the settings their document implies, as provider.json overrides them
+   * (`config/hostbill-settings.ts`). Set by `loadProvider`; absent elsewhere (the defaults apply).
+   */
+  readonly hostbillApi?: HostBillApiSettings;
+}
+
+/** Where a HostBill provider's JWT endpoints are (relative to the base URL) and what their bodies call the tokens. */
+export interface JwtSettings {
+  readonly login: string;
+  readonly refresh: string;
+  readonly revoke?: string;
+  readonly logout?: string;
+  /** The access token's member in the login and refresh answers (`token`, `access_token`). */
+  readonly tokenField: string;
+  /** The refresh token's member in those answers (`refresh`, `refresh_token`). */
+  readonly refreshField: string;
+}
+
+export interface HostBillApiSettings {
+  /** The leading path every route had (`/api`), now part of the base URL; '' for none. */
+  readonly apiPrefix: string;
+  readonly jwt: JwtSettings;
 }

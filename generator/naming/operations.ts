@@ -1,5 +1,6 @@
 import { CLIENT_MEMBERS } from './client-members.ts';
 import { pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier } from './identifiers.ts';
+import { hostbillGroupTags } from './hostbill-sections.ts';
 import { routeMethodName, routeSegments } from './routes.ts';
 import { joinVerb, verbParts, type VerbParts } from './verbs.ts';
 
@@ -69,6 +70,8 @@ export function groupName(tag: string | undefined): string {
 
 /**
  * The collision policy, in one place.
+ * - Groups: the first tag; in HostBill documents that tag only their own sections, the HostBill
+ *   section of the route (`hostbill-sections.ts`).
  * - HostBill documents: the method name comes from the route (`GET /service/@id/dns/@zone_id` →
  *   `getServiceDnsByZoneId`), so the same endpoint has the same name in every provider. Routes of one
  *   group that the short form would merge (`/a/{x}/b` and `/a/b`) all take the long form; routes that
@@ -82,7 +85,8 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   const { hostbill } = options;
   const renamed: NameChange[] = [];
   const clashes: NameClash[] = [];
-  const tagGroups = operations.map((op) => groupName(op.tag));
+  // 0.1.x groups: the tags, or HostBill's sections where a document's tags are its own (hostbill-sections.ts).
+  const tagGroups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
   const legacy = hostbill ? routeMethods(operations, tagGroups, []) : [];
   const verbs = hostbill ? verbMethods(operations, tagGroups, legacy, clashes) : undefined;
   const groups = verbs?.groups ?? tagGroups;

@@ -8,6 +8,7 @@ import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
 import type { NormalisePass, PassContext, ReportEntry, SourcePass } from './pass.ts';
+import { apiPrefixPass } from './passes/api-prefix.ts';
 import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
@@ -37,6 +38,7 @@ export const SOURCE_PASSES: readonly SourcePass[] = [
 
 /** Passes over the OpenAPI 3 document, in order. */
 export const OPENAPI_PASSES: readonly NormalisePass[] = [
+  apiPrefixPass,
   pathSchemaRefsPass,
   selfReferencingSchemasPass,
   operationIdsPass,

@@ -1,4 +1,5 @@
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure } from 'ts-morph';
+import { DEFAULT_JWT } from '../config/hostbill-settings.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel, DeprecatedAlias, GroupModel, OperationModel } from '../model/operation-model.ts';
 import { isPrototypeName } from '../naming/index.ts';
@@ -17,12 +18,25 @@ import { buildSource } from './shared/ts-source.ts';
 const paramsDefault = (op: OperationModel, type: string): string | undefined =>
   !paramsOptional(op) ? undefined : [...op.queryParams, ...op.bodyParams].some(isPrototypeName) ? `{} as ${type}` : '{}';
 
+/**
+ * The JWT settings, as source text, when they are not the runtime's defaults (HostBill's routes and
+ * its `token`/`refresh` fields): every field, so the client reads as the provider's whole setup.
+ */
+function jwtSettings(provider: ProviderConfig): string {
+  const settings = provider.hostbillApi?.jwt;
+  if (!settings) return '';
+  const keys = ['login', 'refresh', 'revoke', 'logout', 'tokenField', 'refreshField'] as const;
+  if (keys.every((key) => settings[key] === DEFAULT_JWT[key])) return '';
+  const fields = keys.flatMap((key) => (settings[key] === undefined ? [] : [`${key}: ${stringLiteral(settings[key])}`]));
+  return `, jwt: { ${fields.join(', ')} }`;
+}
+
 /** The provider defaults the client passes to the runtime's `ApiClient`, as source text. */
 function providerDefaults(model: ClientModel, provider: ProviderConfig, jwt: boolean): string {
   const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
   const schemes = model.auth.schemes.map((a) => stringLiteral(a)).join(', ');
   const rules = provider.hostbill ? ', rules: hostbillRules' : '';
-  return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}]${rules}${apiKey}${jwt ? ', jwtSession' : ''} }`;
+  return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}]${rules}${apiKey}${jwt ? `, jwtSession${jwtSettings(provider)}` : ''} }`;
 }
 
 /** `ClientOptions<'basic' | 'jwt'>`: credentials for a scheme the provider lacks do not compile. */

@@ -57,7 +57,7 @@ export interface ProviderDefaults {
    * that clients of Basic-only providers leave the JWT code out of a bundle.
    */
   jwtSession?: JwtSessionFactory | undefined;
-  /** Paths of the JWT endpoints; default `/login`, `/token`, `/revoke`, `/logout`. */
+  /** Paths of the JWT endpoints and the token fields of their answers; default `/login`, `/token`, `/revoke`, `/logout`, `token`, `refresh`. */
   jwt?: JwtPaths | undefined;
   /** Where an API key goes; default the `X-API-Key` header. */
   apiKey?: { in: 'header' | 'query'; name: string } | undefined;
@@ -68,6 +68,10 @@ export interface JwtPaths {
   refresh: string;
   revoke?: string | undefined;
   logout?: string | undefined;
+  /** The access token's member in the login and refresh answers; default `token`. */
+  tokenField?: string | undefined;
+  /** The refresh token's member in those answers; default `refresh` (some providers answer `refresh_token`). */
+  refreshField?: string | undefined;
 }
 
 export interface JwtSession {

@@ -48,12 +48,13 @@ export function jwtSession(send: Send, paths: JwtPaths = DEFAULT_PATHS, username
     send({ ...AUTH_OP, path, name: path }, { body }, bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {});
 
   const store = (response: unknown): string => {
-    const body = (response ?? {}) as { token?: unknown; refresh?: unknown };
-    const access = body.token;
+    const body = (response ?? {}) as Record<string, unknown>;
+    const access = body[paths.tokenField ?? 'token'];
+    const refreshed = body[paths.refreshField ?? 'refresh'];
     if (typeof access !== 'string' || !access) throw new InvalidResponseError('JWT response carried no token');
     const { exp, iat } = claims(access);
     token = access;
-    refresh = typeof body.refresh === 'string' && body.refresh ? body.refresh : undefined; // none (BKNS): log in again instead
+    refresh = typeof refreshed === 'string' && refreshed ? refreshed : undefined; // none (BKNS): log in again instead
     refreshDue = refreshAt(exp, iat ?? Date.now());
     return access;
   };

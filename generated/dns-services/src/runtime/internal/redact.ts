@@ -22,7 +22,14 @@ export function redactedHeaders(headers: Headers, extraName?: string): Headers {
 }
 
 /** A plain copy of the headers for hooks, credentials replaced by `***`. */
-export const redactedHeaderRecord = (headers: Headers, extraName?: string): Record<string, string> => Object.fromEntries(redactedHeaders(headers, extraName));
+export function redactedHeaderRecord(headers: Headers, extraName?: string): Record<string, string> {
+  // forEach, not Object.fromEntries(headers): packages must compile with `lib: ["DOM"]` alone (no DOM.Iterable).
+  const out: Record<string, string> = {};
+  redactedHeaders(headers, extraName).forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
 
 /** Origin and path of a URL the server chose (a redirect target): no user info, no query. */
 export function originAndPath(url: URL): string {

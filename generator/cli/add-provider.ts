@@ -1,0 +1,4 @@
+import { command } from './commands/add-provider.ts';
+import { runCli } from './run-cli.ts';
+
+await runCli(command);
