@@ -2,9 +2,9 @@ import { type OpenApiDocument, effectiveParameters, isObject, isReference, listO
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
-import { clientClassName, envPrefix, groupClassNames, nameOperations, typeStems, type NamePlan } from '../naming/index.ts';
+import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
-import type { ClientAuthModel, ClientModel, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
+import type { ClientAuthModel, ClientModel, DeprecatedAlias, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
@@ -114,6 +114,11 @@ function namesOf(doc: OpenApiDocument, provider: ProviderConfig): NamePlan {
   return nameOperations(ops, { hostbill: provider.hostbill, normalised: true });
 }
 
+/** A group's heading: the document's tag, or for HostBill groups (named from routes) the group's name in words. */
+function groupTitleOf(hostbill: boolean, name: string, ops: readonly OperationModel[]): string {
+  return hostbill ? hostbillGroupTitle(name) : (ops[0]?.groupTitle ?? name);
+}
+
 export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string): ClientModel {
   const operations: Omit<OperationModel, 'typeStem'>[] = [];
   const plan = namesOf(doc, provider);
@@ -136,7 +141,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const bodyKind: OperationModel['body'] = !body ? 'none' : bodyJson && fieldsFit ? 'fields' : 'whole';
     const defaulted = bodyJson ? defaultedProperties(doc, bodyJson.schema) : [];
     const tag = operation.tags?.[0] ?? 'default';
-    const { group, method: name, key: operationId } = plan.names.get(at) as { group: string; method: string; key: string };
+    const { group, method: name, key: operationId, legacy } = plan.names.get(at) as OperationNames;
     const security = operation.security ?? globalSecurity ?? [];
     const response = describeResponse(doc, operation);
     operations.push({
@@ -167,6 +172,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       deprecated: operation.deprecated === true,
       paged: isPaged(doc, queryParams, operation),
       pointer: at,
+      ...(legacy ? { legacyName: { group: legacy.group, name: legacy.method } } : {}),
     });
   }
   const stems = typeStems(operations.map((op) => op.operationId));
@@ -177,11 +183,21 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     if (list) list.push(op);
     else groups.set(op.group, [op]);
   }
-  const classNames = groupClassNames([...groups.keys()]);
+  // 0.1.x names stay callable as deprecated aliases: in the group of that name where it still exists
+  // (unless a current method there has the name), else on a deprecated group of the old name.
+  const aliases = new Map<string, DeprecatedAlias[]>();
+  for (const op of models) {
+    const old = op.legacyName;
+    if (!old || groups.get(old.group)?.some((o) => o.name === old.name || `${o.name}Pages` === old.name)) continue;
+    aliases.set(old.group, [...(aliases.get(old.group) ?? []), { name: old.name, target: op }]);
+  }
+  const legacyGroupNames = [...aliases.keys()].filter((g) => !groups.has(g));
+  const classNames = groupClassNames([...groups.keys(), ...legacyGroupNames]);
   const groupModels: GroupModel[] = [...groups.entries()].map(([name, ops]) => {
-    const title = ops[0]?.groupTitle ?? name;
-    return { name, title, className: classNames.get(name) as string, description: tagDescriptions.get(title), operations: ops };
+    const title = groupTitleOf(provider.hostbill, name, ops);
+    return { name, title, className: classNames.get(name) as string, description: tagDescriptions.get(ops[0]?.groupTitle ?? title), operations: ops, aliases: aliases.get(name) ?? [] };
   });
+  const legacyGroups: GroupModel[] = legacyGroupNames.map((name) => ({ name, title: name, className: classNames.get(name) as string, description: undefined, operations: [], aliases: aliases.get(name) ?? [], deprecated: true }));
   const info = (doc.info ?? {}) as { title?: unknown; summary?: unknown; description?: unknown };
   const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
   return {
@@ -190,6 +206,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     envPrefix: envPrefix(provider.id),
     auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),
     groups: groupModels,
+    legacyGroups,
     operations: models,
   };
 }

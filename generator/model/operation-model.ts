@@ -38,6 +38,14 @@ export interface OperationModel extends OperationSpec {
   readonly paged: boolean;
   /** JSON pointer of the operation in the normalised document. */
   readonly pointer: string;
+  /** HostBill: the operation's 0.1.x group and method name, where they differ from today's. */
+  readonly legacyName?: { readonly group: string; readonly name: string };
+}
+
+/** A 0.1.x method name kept callable, `@deprecated`, that calls `target`. */
+export interface DeprecatedAlias {
+  readonly name: string;
+  readonly target: OperationModel;
 }
 
 export interface GroupModel {
@@ -46,6 +54,9 @@ export interface GroupModel {
   readonly className: string;
   readonly description?: string;
   readonly operations: readonly OperationModel[];
+  readonly aliases: readonly DeprecatedAlias[];
+  /** A 0.1.x group that no longer exists: it holds only aliases. */
+  readonly deprecated?: boolean;
 }
 
 /** How the client authenticates: the provider's schemes (HostBill) or the document's own. */
@@ -68,5 +79,7 @@ export interface ClientModel {
   readonly envPrefix: string;
   readonly auth: ClientAuthModel;
   readonly groups: readonly GroupModel[];
+  /** 0.1.x groups that no longer exist, kept as deprecated properties holding aliases. */
+  readonly legacyGroups: readonly GroupModel[];
   readonly operations: readonly OperationModel[];
 }

@@ -1,7 +1,8 @@
 import { CLIENT_MEMBERS } from './client-members.ts';
 import { pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier } from './identifiers.ts';
 import { hostbillGroupTags } from './hostbill-sections.ts';
-import { routeMethodName } from './routes.ts';
+import { routeMethodName, routeSegments } from './routes.ts';
+import { joinVerb, verbParts, type VerbParts } from './verbs.ts';
 
 /**
  * Every name an operation gets, decided here and nowhere else: its client group, its method in that
@@ -12,6 +13,11 @@ export interface OperationNames {
   readonly group: string;
   readonly method: string;
   readonly key: string;
+  /**
+   * HostBill: the name the operation had in 0.1.x (the route transliterated, in the tag's group,
+   * `serverManagement.postServerReboot`), where it differs; kept as a deprecated alias.
+   */
+  readonly legacy?: { readonly group: string; readonly method: string };
 }
 
 export interface OperationInput {
@@ -79,10 +85,13 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   const { hostbill } = options;
   const renamed: NameChange[] = [];
   const clashes: NameClash[] = [];
-  // HostBill groups follow HostBill's sections where the document's tags are its own (hostbill-sections.ts).
-  const groups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
-  const methods = hostbill
-    ? routeMethods(operations, groups, clashes)
+  // 0.1.x groups: the tags, or HostBill's sections where a document's tags are its own (hostbill-sections.ts).
+  const tagGroups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
+  const legacy = hostbill ? routeMethods(operations, tagGroups, []) : [];
+  const verbs = hostbill ? verbMethods(operations, tagGroups, legacy, clashes) : undefined;
+  const groups = verbs?.groups ?? tagGroups;
+  const methods = verbs
+    ? verbs.methods
     : options.normalised
       ? operations.map((op) => op.operationId as string)
       : documentMethods(operations, renamed);
@@ -98,9 +107,47 @@ export function nameOperations(operations: readonly OperationInput[], options: N
     let key = base;
     for (let n = 2; keys.has(key); n++) key = `${base}${n}`;
     keys.add(key);
-    names.set(op.pointer, { group, method, key });
+    const old = hostbill ? { group: tagGroups[i] as string, method: legacy[i] as string } : undefined;
+    names.set(op.pointer, { group, method, key, ...(old && (old.group !== group || old.method !== method) ? { legacy: old } : {}) });
   });
   return { names, renamed, clashes };
+}
+
+/**
+ * HostBill verb names (`verbs.ts`). Where two routes of a group get one name, the more specific
+ * (longer) routes take the qualified form (`listServiceZones` beside `listZones`), all of them where
+ * they are equally long; routes that still collide keep their 0.1.x route names. Every step depends
+ * only on the routes involved, never on document order.
+ */
+function verbMethods(operations: readonly OperationInput[], tagGroups: readonly string[], legacy: readonly string[], clashes: NameClash[]): { groups: string[]; methods: string[] } {
+  const parts = operations.map((op) => verbParts(op.method, op.path));
+  const groups = parts.map((p, i) => p.group ?? (tagGroups[i] as string));
+  const length = (i: number) => routeSegments((operations[i] as OperationInput).path).length;
+  let methods = parts.map((p) => joinVerb(p.verb, p.noun));
+  const clashing = (names: readonly string[]) => {
+    const byName = new Map<string, number[]>();
+    names.forEach((name, i) => byName.set(`${groups[i]}.${name}`, [...(byName.get(`${groups[i]}.${name}`) ?? []), i]));
+    return [...byName.values()].filter((members) => members.length > 1);
+  };
+  for (const members of clashing(methods)) {
+    const shortest = Math.min(...members.map(length));
+    const allEqual = members.every((i) => length(i) === shortest);
+    for (const i of members) {
+      if (!allEqual && length(i) === shortest) continue;
+      const p = parts[i] as VerbParts;
+      methods[i] = joinVerb(p.verb, p.owner, p.noun);
+    }
+  }
+  for (const members of clashing(methods)) for (const i of members) methods[i] = legacy[i] as string;
+  methods = methods.map((m) => safeCamelIdentifier(m, 'operation'));
+  const seen = new Map<string, string>();
+  methods.forEach((method, i) => {
+    const id = `${groups[i]}.${method}`;
+    const other = seen.get(id);
+    if (other !== undefined) clashes.push({ pointer: (operations[i] as OperationInput).pointer, other, name: id });
+    else seen.set(id, (operations[i] as OperationInput).pointer);
+  });
+  return { groups, methods };
 }
 
 function routeMethods(operations: readonly OperationInput[], groups: readonly string[], clashes: NameClash[]): string[] {

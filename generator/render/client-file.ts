@@ -1,7 +1,7 @@
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure } from 'ts-morph';
 import { DEFAULT_JWT } from '../config/hostbill-settings.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
-import type { ClientModel, OperationModel } from '../model/operation-model.ts';
+import type { ClientModel, DeprecatedAlias, GroupModel, OperationModel } from '../model/operation-model.ts';
 import { isPrototypeName } from '../naming/index.ts';
 import { jsDocText } from './shared/doc-comments.ts';
 import { stringLiteral } from './shared/escape.ts';
@@ -75,6 +75,51 @@ function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
   return methods;
 }
 
+/** A 0.1.x method name that calls the operation under its current name, `@deprecated`. */
+function aliasMethods(alias: DeprecatedAlias): MethodDeclarationStructure[] {
+  const op = alias.target;
+  const params = `T.${paramsTypeName(op)}`;
+  const response = `T.${responseTypeName(op)}`;
+  const parameters = [
+    { name: 'params', type: params, initializer: paramsDefault(op, params) },
+    { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+  ];
+  const methods: MethodDeclarationStructure[] = [
+    {
+      kind: StructureKind.Method,
+      name: alias.name,
+      docs: [`${jsDocText(`${op.method} ${op.path}`)}\n@deprecated Renamed: use \`client.${op.group}.${op.name}\`.`],
+      parameters,
+      returnType: `ApiPromise<${response}>`,
+      statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
+    },
+  ];
+  if (op.paged) {
+    methods.push({
+      kind: StructureKind.Method,
+      name: `${alias.name}Pages`,
+      docs: [`@deprecated Renamed: use \`client.${op.group}.${op.name}Pages\`.`],
+      parameters,
+      returnType: `AsyncIterableIterator<${response}>`,
+      statements: [`return this.#client.paginate<${response}>(operations.${op.operationId}, params, options);`],
+    });
+  }
+  return methods;
+}
+
+function groupClass(group: GroupModel): ClassDeclarationStructure {
+  const docs = group.deprecated ? `${jsDocText(`The 0.1.x \`${group.name}\` group: every method here was renamed and moved to another group.`)}\n@deprecated Use the methods each names.` : jsDocText(group.title, group.description);
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: group.className,
+    docs: [docs],
+    properties: [{ name: '#client', isReadonly: true, type: 'ApiClient' }],
+    ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
+    methods: [...group.operations.flatMap(groupMethods), ...group.aliases.flatMap(aliasMethods)],
+  };
+}
+
 /** `src/client.ts`: the client class, one property per group, and one class per group with one method per operation. */
 export function renderClientFile(model: ClientModel, provider: ProviderConfig, header: string): string {
   const jwt = model.auth.schemes.includes('jwt');
@@ -97,23 +142,18 @@ export function renderClientFile(model: ClientModel, provider: ProviderConfig, h
         extends: 'ApiClient',
         implements: common ? ['HostBillClient'] : [],
         docs: [jsDocText(`${provider.displayName} API client.`, `Base URL: ${provider.baseUrl}.`)],
-        properties: model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
+        properties: [
+          ...model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
+          ...model.legacyGroups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [`@deprecated The 0.1.x \`${g.name}\` group; its methods were renamed and moved.`] })),
+        ],
         ctors: [
           {
             parameters: [{ name: 'options', type: optionsType(model), hasQuestionToken: true }],
-            statements: [`super(options, ${providerDefaults(model, provider, jwt)});`, ...model.groups.map((g) => `this.${g.name} = new ${g.className}(this);`)],
+            statements: [`super(options, ${providerDefaults(model, provider, jwt)});`, ...[...model.groups, ...model.legacyGroups].map((g) => `this.${g.name} = new ${g.className}(this);`)],
           },
         ],
       });
-      const groupClasses: ClassDeclarationStructure[] = model.groups.map((group) => ({
-        kind: StructureKind.Class,
-        isExported: true,
-        name: group.className,
-        docs: [jsDocText(group.title, group.description)],
-        properties: [{ name: '#client', isReadonly: true, type: 'ApiClient' }],
-        ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
-        methods: group.operations.flatMap(groupMethods),
-      }));
+      const groupClasses = [...model.groups, ...model.legacyGroups].map(groupClass);
       file.addClasses(groupClasses);
     })
   );

@@ -10,7 +10,7 @@ export function renderIndexFile(model: ClientModel, provider: ProviderConfig, he
   return (
     header +
     buildSource('index.ts', (file) => {
-      file.addExportDeclaration({ namedExports: [model.className, ...model.groups.map((g) => g.className)], moduleSpecifier: './client.js' });
+      file.addExportDeclaration({ namedExports: [model.className, ...[...model.groups, ...model.legacyGroups].map((g) => g.className)], moduleSpecifier: './client.js' });
       file.addExportDeclaration({ namedExports: ['operations'], moduleSpecifier: './operations.js' });
       file.addExportDeclaration({ isTypeOnly: true, namedExports: ['OperationId'], moduleSpecifier: './operations.js' });
       file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js' });

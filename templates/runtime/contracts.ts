@@ -102,9 +102,13 @@ export const PUBLIC_HOSTBILL_EXPORTS = {
 
 /** Group → method names a client needs to implement `HostBillClient`; a name not on the interface does not compile. */
 export const HOSTBILL_COMMON = {
+  account: ['getDetails'],
   clientarea: ['getDetails'],
   billing: ['getBalance'],
-  dns: ['getDns', 'postServiceDns', 'deleteServiceDnsByZoneId', 'postServiceDnsRecords', 'putServiceDnsRecordsByRecordId', 'deleteServiceDnsRecordsByRecordId'],
+  dns: [
+    'listZones', 'createZone', 'deleteZone', 'createRecord', 'updateRecord', 'deleteRecord',
+    'getDns', 'postServiceDns', 'deleteServiceDnsByZoneId', 'postServiceDnsRecords', 'putServiceDnsRecordsByRecordId', 'deleteServiceDnsRecordsByRecordId',
+  ],
 } as const satisfies { readonly [G in keyof HostBillClient]: readonly (keyof HostBillClient[G])[] };
 
 /** `never` when HOSTBILL_COMMON lists every method of every group; else the missing `group.method` names. */

@@ -26,9 +26,9 @@ describe('generated DNS.services client with JWT', () => {
   afterAll(() => server.close());
 
   it('documents login, token and revoke as operations that send no credentials', () => {
-    expect(operations.postLogin).toMatchObject({ method: 'POST', path: '/login', auth: false });
-    expect(operations.postToken).toMatchObject({ auth: false });
-    expect(operations.postRevoke).toMatchObject({ auth: false });
+    expect(operations.login).toMatchObject({ method: 'POST', path: '/login', auth: false });
+    expect(operations.refreshToken).toMatchObject({ auth: false });
+    expect(operations.revoke).toMatchObject({ auth: false });
     expect(operations.getDetails).toMatchObject({ auth: true });
   });
 

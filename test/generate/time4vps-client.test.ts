@@ -27,10 +27,29 @@ describe('generated Time4VPS client', () => {
     const all = Object.values(operations);
     expect(all).toHaveLength(73);
     expect(all.filter((op) => op.path.includes('@'))).toEqual([]);
-    expect(operations.getVpnLogindetails).toMatchObject({ method: 'GET', path: '/vpn/logindetails', group: 'vpnManagement' });
+    expect(operations.getLogindetails).toMatchObject({ method: 'GET', path: '/vpn/logindetails', group: 'vpn', name: 'getLogindetails' });
     for (const [id, op] of Object.entries(operations)) {
       const group = (client as unknown as Record<string, Record<string, unknown>>)[op.group];
       expect(typeof group?.[op.name], id).toBe('function');
+    }
+  });
+
+  it('names methods as verbs on resources, and the 0.1.x names still send the same requests', async () => {
+    // [current name, its 0.1.x name (none where a current method took it over), the request both send]
+    const calls: [() => Promise<unknown>, (() => Promise<unknown>) | undefined, string][] = [
+      [() => client.dns.getZone({ service_id: 10, zone_id: 3 }), () => client.dns.getServiceDnsByZoneId({ service_id: 10, zone_id: 3 }), 'GET /api/service/10/dns/3'],
+      [() => client.dns.listZones(), () => client.dns.getDns(), 'GET /api/dns'],
+      [() => client.servers.reboot({ server_id: 5 }), () => client.serverManagement.postServerReboot({ server_id: 5 }), 'POST /api/server/5/reboot'],
+      [() => client.billing.listInvoices(), undefined, 'GET /api/invoice'],
+      [() => client.billing.getInvoice({ id: 7 }), undefined, 'GET /api/invoice/7'],
+      [() => client.account.updateDetails({ email: 'a@example.com' }), () => client.clientarea.putDetails({ email: 'a@example.com' }), 'PUT /api/details'],
+    ];
+    for (const [current, legacy, want] of calls) {
+      await current();
+      expect(`${last().method} ${last().url}`).toBe(want);
+      if (!legacy) continue;
+      await legacy();
+      expect(`${last().method} ${last().url}`).toBe(want);
     }
   });
 

@@ -142,7 +142,7 @@ describe('a small page in the blank layout', () => {
             tags: ['Clientarea'],
             summary: 'Login',
             description: 'Generate new authorization token',
-            operationId: 'postLogin',
+            operationId: 'login',
             consumes: ['application/json'],
             produces: ['application/json'],
             parameters: [
@@ -158,7 +158,7 @@ describe('a small page in the blank layout', () => {
             tags: ['Billing'],
             summary: 'Get invoice',
             description: 'Return an invoice',
-            operationId: 'getInvoiceById',
+            operationId: 'getInvoice',
             consumes: ['application/json'],
             produces: ['application/json'],
             parameters: [
@@ -280,8 +280,8 @@ describe('quirks', () => {
 
   it('reports duplicate titles and still names methods from routes', () => {
     const r = importExcerpt('bkns', [3889, 3957]);
-    expect(op(r, 'GET', '/service/@id/vms/@vmid/ips').operationId).toBe('getServiceVmsIps');
-    expect(op(r, 'GET', '/service/@id/vms/@vmid/ippool').operationId).toBe('getServiceVmsIppool');
+    expect(op(r, 'GET', '/service/@id/vms/@vmid/ips').operationId).toBe('listIps');
+    expect(op(r, 'GET', '/service/@id/vms/@vmid/ippool').operationId).toBe('getIppool');
     expect(r.notes.join('\n')).toMatch(/GET \/service\/@id\/vms\/@vmid\/ippool has the title "List IPs", as GET \/service\/@id\/vms\/@vmid\/ips \(line \d+\) does/);
   });
 
@@ -400,8 +400,8 @@ ${route}
 describe('operationIds', () => {
   it('falls back to the all-placeholders form when two routes share the short name', () => {
     const r = importDocs(PIPE_PAGE(PIPE_OP('GET /location/state/@id/city') + PIPE_OP('GET /location/state/city')), { file: 'ids.txt' });
-    expect(op(r, 'GET', '/location/state/@id/city').operationId).toBe('getLocationStateByIdCity');
-    expect(op(r, 'GET', '/location/state/city').operationId).toBe('getLocationStateCity');
+    expect(op(r, 'GET', '/location/state/@id/city').operationId).toBe('getStateCity');
+    expect(op(r, 'GET', '/location/state/city').operationId).toBe('getCity');
   });
 
   it('throws when even the long form collides', () => {

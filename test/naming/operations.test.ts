@@ -20,32 +20,35 @@ describe('groupName', () => {
   ])('%j → %s', (tag, want) => expect(groupName(tag)).toBe(want));
 });
 
-describe('nameOperations: HostBill documents name methods from the route', () => {
+describe('nameOperations: HostBill documents name methods as verbs on the route\'s resources', () => {
   it.each([
-    [op('get', '/service/{id}/dns/{zone_id}', 'DNS', 'dns_get_zone'), { group: 'dns', method: 'getServiceDnsByZoneId', key: 'getServiceDnsByZoneId' }],
-    [op('put', '/details', 'Clientarea', 'postDetails'), { group: 'clientarea', method: 'putDetails', key: 'putDetails' }],
-    [op('get', '/', 'x'), { group: 'x', method: 'getRoot', key: 'getRoot' }],
-    [op('post', '/server/@id/reboot', 'Servers'), { group: 'servers', method: 'postServerReboot', key: 'postServerReboot' }],
+    [op('get', '/service/{id}/dns/{zone_id}', 'DNS', 'dns_get_zone'), { group: 'dns', method: 'getZone', key: 'getZone', legacy: { group: 'dns', method: 'getServiceDnsByZoneId' } }],
+    [op('put', '/details', 'Clientarea', 'postDetails'), { group: 'account', method: 'updateDetails', key: 'updateDetails', legacy: { group: 'clientarea', method: 'putDetails' } }],
+    [op('get', '/invoice', 'Billing'), { group: 'billing', method: 'listInvoices', key: 'listInvoices', legacy: { group: 'billing', method: 'getInvoice' } }],
+    [op('post', '/server/@id/reboot', 'Servers'), { group: 'servers', method: 'reboot', key: 'reboot', legacy: { group: 'servers', method: 'postServerReboot' } }],
+    [op('get', '/balance', 'Billing'), { group: 'billing', method: 'getBalance', key: 'getBalance' }],
+    [op('get', '/weird/thing', 'Own Tag'), { group: 'ownTag', method: 'getThing', key: 'getThing', legacy: { group: 'ownTag', method: 'getWeirdThing' } }],
   ])('%j', (input, want) => expect(names([input], true)).toEqual([want]));
 
-  it('gives routes of one group that the short form merges the long form, both of them', () => {
-    expect(names([op('get', '/location/state/{id}/city', 'L'), op('get', '/location/state/city', 'L')], true).map((n) => n?.method)).toEqual(['getLocationStateByIdCity', 'getLocationStateCity']);
+  it('qualifies the more specific of two routes that get one name, and keeps 0.1.x names where even that does not separate them', () => {
+    expect(names([op('get', '/dns', 'DNS'), op('get', '/service/{service_id}/dns', 'DNS')], true).map((n) => n?.method)).toEqual(['listZones', 'listServiceZones']);
+    expect(names([op('get', '/location/state/{id}/city', 'L'), op('get', '/location/state/city/{name}', 'L')], true).map((n) => n?.method)).toEqual(['getLocationStateCity', 'getLocationStateCityByName']);
   });
 
   it('keys a method name two groups share by group + method', () => {
-    expect(names([op('get', '/servers', 'A'), { ...op('get', '/servers', 'B'), pointer: 'second' }], true)).toEqual([
-      { group: 'a', method: 'getServers', key: 'aGetServers' },
-      { group: 'b', method: 'getServers', key: 'bGetServers' },
+    expect(names([op('get', '/server', 'A'), { ...op('get', '/vpn/servers', 'B'), pointer: 'second' }], true).map((n) => [n?.group, n?.method, n?.key])).toEqual([
+      ['servers', 'listServers', 'serversListServers'],
+      ['vpn', 'listServers', 'vpnListServers'],
     ]);
   });
 
-  it('reports routes that even the long form cannot tell apart', () => {
+  it('reports routes that no rule can tell apart', () => {
     const plan = nameOperations([op('get', '/a-b', 'T'), op('get', '/a_b', 'T')], { hostbill: true });
     expect(plan.clashes).toEqual([{ pointer: 'get /a_b', other: 'get /a-b', name: 't.getAb' }]);
   });
 
-  it('ignores the operationIds, so the same route has the same name in every provider', () => {
-    expect(names([op('get', '/dns', 'DNS', 'dns_get')], true)).toEqual(names([op('get', '/dns', 'DNS', 'listZones')], true));
+  it('ignores the operationIds and tags of known resources, so the same route has the same name in every provider', () => {
+    expect(names([op('get', '/dns', 'DNS', 'dns_get')], true)).toEqual(names([op('get', '/dns', 'Zones', 'listZones')], true).map((n) => n && { ...n, legacy: { group: 'dns', method: 'getDns' } }));
   });
 });
 

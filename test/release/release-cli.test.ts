@@ -118,7 +118,7 @@ describe('diff and release in a git repository', () => {
         '### Breaking changes',
         '',
         '- `PUT /details`: parameter `type`: enum value `"Company"` removed',
-        '- `GET /vpn/logindetails`: operation removed (`getVpnLogindetails`)',
+        '- `GET /vpn/logindetails`: operation removed (`getLogindetails`)',
         '',
         '### Non-breaking changes',
         '',
@@ -167,7 +167,7 @@ describe('diff and release in a git repository', () => {
     const diff = await cli('diff', ['--provider', 'small']);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toBe(
-      '## small (new since HEAD)\n\n0 breaking, 2 non-breaking, 0 documentation.\n\n### Non-breaking changes\n\n- `GET /details`: operation added (`getDetails`)\n- `POST /service/{id}/label`: operation added (`postServiceLabel`)\n',
+      '## small (new since HEAD)\n\n0 breaking, 2 non-breaking, 0 documentation.\n\n### Non-breaking changes\n\n- `GET /details`: operation added (`getDetails`)\n- `POST /service/{id}/label`: operation added (`updateLabel`)\n',
     );
     const release = await cli('release', []);
     expect(release.stdout).toBe('acme: unchanged (@clientgen/acme@0.2.1)\nsmall: new package @clientgen/small@0.1.0 (2 operations)\npackage-lock.json updated (generated/small)\n');

@@ -38,25 +38,28 @@ describe('renderers', () => {
   it.each([
     ['operations', () => renderOperationsFile(model, '// h\n'), [
       '// h\n',
-      "getDns: { method: 'GET', path: '/dns', group: 'dns', name: 'getDns', pathParams: [], queryParams: [], bodyParams: [], body: 'none', auth: true, response: 'json' },".replace(/'/g, '"'),
+      "listZones: { method: 'GET', path: '/dns', group: 'dns', name: 'listZones', pathParams: [], queryParams: [], bodyParams: [], body: 'none', auth: true, response: 'json' },".replace(/'/g, '"'),
       '} as const satisfies Record<string, OperationSpec>',
       'export type OperationId = keyof typeof operations;',
     ]],
     ['types', () => renderTypesFile(model, ''), [
-      'export type GetDnsParams = Record<string, never>;',
-      'export type GetDnsResponse = operations["getDns"]["responses"]["200"]["content"]["application/json"];',
-      'export type PostServiceDnsParams = operations["postServiceDns"]["parameters"]["path"] & NonNullable<operations["postServiceDns"]["requestBody"]>["content"]["application/json"];',
+      'export type ListZonesParams = Record<string, never>;',
+      'export type ListZonesResponse = operations["listZones"]["responses"]["200"]["content"]["application/json"];',
+      'export type CreateZoneParams = operations["createZone"]["parameters"]["path"] & NonNullable<operations["createZone"]["requestBody"]>["content"]["application/json"];',
     ]],
     ['client', () => renderClientFile(model, provider, ''), [
       'export class AcmeClient extends ApiClient {',
       'readonly dns: DnsApi;',
       "constructor(options?: ClientOptions<\"basic\">) {",
       "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules });",
-      'getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {',
-      'return this.#client.request(operations.postServiceDns, params, options);',
+      'listZones(params: T.ListZonesParams = {}, options?: RequestOptions): ApiPromise<T.ListZonesResponse> {',
+      'return this.#client.request(operations.createZone, params, options);',
+      // The 0.1.x name stays, deprecated, calling the same operation.
+      '@deprecated Renamed: use `client.dns.listZones`.',
+      'getDns(params: T.ListZonesParams = {}, options?: RequestOptions): ApiPromise<T.ListZonesResponse> {',
     ]],
     ['index', () => renderIndexFile(model, provider, ''), ['export { AcmeClient, DnsApi } from "./client.js";', 'export type * from "./types.js";']],
-    ['README', () => renderReadme(model, provider, info), ['# Acme API client', '| List zones | `client.dns.getDns()` | GET | `/dns` |', 'const result = await client.dns.getDns();']],
+    ['README', () => renderReadme(model, provider, info), ['# Acme API client', '| List zones | `client.dns.listZones()` | GET | `/dns` |', 'const result = await client.dns.listZones();']],
     ['package.json', () => renderPackageJson(provider, info), ['"name": "@clientgen/acme"', '"specHash": "sha256-x"']],
   ])('%s', (_, render, wants) => {
     const text = render();

@@ -16,14 +16,18 @@ import type * as T from './types.js';
  * Base URL: https://my.balvps.com/api.
  */
 export class BalVpsClient extends ApiClient implements HostBillClient {
-  /** Clientarea */
-  readonly clientarea: ClientareaApi;
+  /** Authentication */
+  readonly auth: AuthApi;
+  /** Account */
+  readonly account: AccountApi;
   /** Billing */
   readonly billing: BillingApi;
   /** Support */
   readonly support: SupportApi;
   /** DNS */
   readonly dns: DnsApi;
+  /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
+  readonly clientarea: ClientareaApi;
 
   constructor(options?: ClientOptions<'basic' | 'jwt'>) {
     super(options, {
@@ -33,15 +37,17 @@ export class BalVpsClient extends ApiClient implements HostBillClient {
       rules: hostbillRules,
       jwtSession,
     });
-    this.clientarea = new ClientareaApi(this);
+    this.auth = new AuthApi(this);
+    this.account = new AccountApi(this);
     this.billing = new BillingApi(this);
     this.support = new SupportApi(this);
     this.dns = new DnsApi(this);
+    this.clientarea = new ClientareaApi(this);
   }
 }
 
-/** Clientarea */
-export class ClientareaApi {
+/** Authentication */
+export class AuthApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -55,11 +61,8 @@ export class ClientareaApi {
    *
    * POST /login
    */
-  postLogin(
-    params: T.PostLoginParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLoginResponse> {
-    return this.#client.request(operations.postLogin, params, options);
+  login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
   }
 
   /**
@@ -69,11 +72,8 @@ export class ClientareaApi {
    *
    * POST /logout
    */
-  postLogout(
-    params: T.PostLogoutParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLogoutResponse> {
-    return this.#client.request(operations.postLogout, params, options);
+  logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
   }
 
   /**
@@ -83,11 +83,11 @@ export class ClientareaApi {
    *
    * POST /token
    */
-  postToken(
-    params: T.PostTokenParams = {},
+  refreshToken(
+    params: T.RefreshTokenParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTokenResponse> {
-    return this.#client.request(operations.postToken, params, options);
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
   }
 
   /**
@@ -97,11 +97,17 @@ export class ClientareaApi {
    *
    * POST /revoke
    */
-  postRevoke(
-    params: T.PostRevokeParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostRevokeResponse> {
-    return this.#client.request(operations.postRevoke, params, options);
+  revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+}
+
+/** Account */
+export class AccountApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
   }
 
   /**
@@ -111,11 +117,8 @@ export class ClientareaApi {
    *
    * POST /signup
    */
-  postSignup(
-    params: T.PostSignupParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostSignupResponse> {
-    return this.#client.request(operations.postSignup, params, options);
+  signUp(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
   }
 
   /**
@@ -125,11 +128,11 @@ export class ClientareaApi {
    *
    * POST /passwordreset
    */
-  postPasswordreset(
-    params: T.PostPasswordresetParams = {},
+  resetPassword(
+    params: T.ResetPasswordParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostPasswordresetResponse> {
-    return this.#client.request(operations.postPasswordreset, params, options);
+  ): ApiPromise<T.ResetPasswordResponse> {
+    return this.#client.request(operations.resetPassword, params, options);
   }
 
   /**
@@ -153,11 +156,11 @@ export class ClientareaApi {
    *
    * PUT /details
    */
-  putDetails(
-    params: T.PutDetailsParams = {},
+  updateDetails(
+    params: T.UpdateDetailsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PutDetailsResponse> {
-    return this.#client.request(operations.putDetails, params, options);
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
   }
 
   /**
@@ -167,11 +170,11 @@ export class ClientareaApi {
    *
    * GET /contact
    */
-  getContact(
-    params: T.GetContactParams = {},
+  listContacts(
+    params: T.ListContactsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactResponse> {
-    return this.#client.request(operations.getContact, params, options);
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
   }
 
   /**
@@ -181,11 +184,11 @@ export class ClientareaApi {
    *
    * POST /contact
    */
-  postContact(
-    params: T.PostContactParams = {},
+  createContact(
+    params: T.CreateContactParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostContactResponse> {
-    return this.#client.request(operations.postContact, params, options);
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
   }
 
   /**
@@ -195,11 +198,11 @@ export class ClientareaApi {
    *
    * GET /contact/privileges
    */
-  getContactPrivileges(
-    params: T.GetContactPrivilegesParams = {},
+  listPrivileges(
+    params: T.ListPrivilegesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.getContactPrivileges, params, options);
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
   }
 
   /**
@@ -209,11 +212,11 @@ export class ClientareaApi {
    *
    * GET /contact/{id}
    */
-  getContactById(
-    params: T.GetContactByIdParams,
+  getContact(
+    params: T.GetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.getContactById, params, options);
+  ): ApiPromise<T.GetContactResponse> {
+    return this.#client.request(operations.getContact, params, options);
   }
 
   /**
@@ -223,11 +226,11 @@ export class ClientareaApi {
    *
    * PUT /contact/{id}
    */
-  putContactById(
-    params: T.PutContactByIdParams,
+  updateContact(
+    params: T.UpdateContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutContactByIdResponse> {
-    return this.#client.request(operations.putContactById, params, options);
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
   }
 }
 
@@ -260,11 +263,11 @@ export class BillingApi {
    *
    * GET /invoice
    */
-  getInvoice(
-    params: T.GetInvoiceParams = {},
+  listInvoices(
+    params: T.ListInvoicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceResponse> {
-    return this.#client.request(operations.getInvoice, params, options);
+  ): ApiPromise<T.ListInvoicesResponse> {
+    return this.#client.request(operations.listInvoices, params, options);
   }
 
   /**
@@ -274,11 +277,11 @@ export class BillingApi {
    *
    * GET /invoice/{id}
    */
-  getInvoiceById(
-    params: T.GetInvoiceByIdParams,
+  getInvoice(
+    params: T.GetInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceByIdResponse> {
-    return this.#client.request(operations.getInvoiceById, params, options);
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
   }
 
   /**
@@ -288,11 +291,33 @@ export class BillingApi {
    *
    * POST /invoice/{id}/credit
    */
-  postInvoiceCredit(
-    params: T.PostInvoiceCreditParams,
+  applyCreditInvoice(
+    params: T.ApplyCreditInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostInvoiceCreditResponse> {
-    return this.#client.request(operations.postInvoiceCredit, params, options);
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
+  }
+
+  /**
+   * GET /invoice/{id}
+   * @deprecated Renamed: use `client.billing.getInvoice`.
+   */
+  getInvoiceById(
+    params: T.GetInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
+  }
+
+  /**
+   * POST /invoice/{id}/credit
+   * @deprecated Renamed: use `client.billing.applyCreditInvoice`.
+   */
+  postInvoiceCredit(
+    params: T.ApplyCreditInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
   }
 }
 
@@ -311,11 +336,11 @@ export class SupportApi {
    *
    * GET /tickets
    */
-  getTickets(
-    params: T.GetTicketsParams = {},
+  listTickets(
+    params: T.ListTicketsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketsResponse> {
-    return this.#client.request(operations.getTickets, params, options);
+  ): ApiPromise<T.ListTicketsResponse> {
+    return this.#client.request(operations.listTickets, params, options);
   }
 
   /**
@@ -325,11 +350,11 @@ export class SupportApi {
    *
    * POST /tickets
    */
-  postTickets(
-    params: T.PostTicketsParams = {},
+  createTicket(
+    params: T.CreateTicketParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsResponse> {
-    return this.#client.request(operations.postTickets, params, options);
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
   }
 
   /**
@@ -339,11 +364,8 @@ export class SupportApi {
    *
    * GET /tickets/{number}
    */
-  getTicketsByNumber(
-    params: T.GetTicketsByNumberParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetTicketsByNumberResponse> {
-    return this.#client.request(operations.getTicketsByNumber, params, options);
+  getTicket(params: T.GetTicketParams, options?: RequestOptions): ApiPromise<T.GetTicketResponse> {
+    return this.#client.request(operations.getTicket, params, options);
   }
 
   /**
@@ -353,11 +375,11 @@ export class SupportApi {
    *
    * POST /tickets/{number}
    */
-  postTicketsByNumber(
-    params: T.PostTicketsByNumberParams,
+  updateTicket(
+    params: T.UpdateTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsByNumberResponse> {
-    return this.#client.request(operations.postTicketsByNumber, params, options);
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
   }
 
   /**
@@ -367,11 +389,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/open
    */
-  putTicketsOpen(
-    params: T.PutTicketsOpenParams,
+  reopenTicket(
+    params: T.ReopenTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsOpenResponse> {
-    return this.#client.request(operations.putTicketsOpen, params, options);
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
   }
 
   /**
@@ -381,11 +403,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/close
    */
-  putTicketsClose(
-    params: T.PutTicketsCloseParams,
+  closeTicket(
+    params: T.CloseTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsCloseResponse> {
-    return this.#client.request(operations.putTicketsClose, params, options);
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
   }
 
   /**
@@ -395,11 +417,88 @@ export class SupportApi {
    *
    * GET /ticket/departments
    */
-  getTicketDepartments(
-    params: T.GetTicketDepartmentsParams = {},
+  listDepartments(
+    params: T.ListDepartmentsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketDepartmentsResponse> {
-    return this.#client.request(operations.getTicketDepartments, params, options);
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
+  }
+
+  /**
+   * GET /tickets
+   * @deprecated Renamed: use `client.support.listTickets`.
+   */
+  getTickets(
+    params: T.ListTicketsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListTicketsResponse> {
+    return this.#client.request(operations.listTickets, params, options);
+  }
+
+  /**
+   * POST /tickets
+   * @deprecated Renamed: use `client.support.createTicket`.
+   */
+  postTickets(
+    params: T.CreateTicketParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
+  }
+
+  /**
+   * GET /tickets/{number}
+   * @deprecated Renamed: use `client.support.getTicket`.
+   */
+  getTicketsByNumber(
+    params: T.GetTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetTicketResponse> {
+    return this.#client.request(operations.getTicket, params, options);
+  }
+
+  /**
+   * POST /tickets/{number}
+   * @deprecated Renamed: use `client.support.updateTicket`.
+   */
+  postTicketsByNumber(
+    params: T.UpdateTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/open
+   * @deprecated Renamed: use `client.support.reopenTicket`.
+   */
+  putTicketsOpen(
+    params: T.ReopenTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/close
+   * @deprecated Renamed: use `client.support.closeTicket`.
+   */
+  putTicketsClose(
+    params: T.CloseTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
+  }
+
+  /**
+   * GET /ticket/departments
+   * @deprecated Renamed: use `client.support.listDepartments`.
+   */
+  getTicketDepartments(
+    params: T.ListDepartmentsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
   }
 }
 
@@ -418,8 +517,11 @@ export class DnsApi {
    *
    * GET /dns
    */
-  getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.getDns, params, options);
+  listZones(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
   }
 
   /**
@@ -429,11 +531,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns
    */
-  postServiceDns(
-    params: T.PostServiceDnsParams,
+  createZone(
+    params: T.CreateZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.postServiceDns, params, options);
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
   }
 
   /**
@@ -443,11 +545,11 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns
    */
-  getServiceDns(
-    params: T.GetServiceDnsParams,
+  listServiceZones(
+    params: T.ListServiceZonesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsResponse> {
-    return this.#client.request(operations.getServiceDns, params, options);
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
   }
 
   /**
@@ -457,11 +559,8 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns/{zone_id}
    */
-  getServiceDnsByZoneId(
-    params: T.GetServiceDnsByZoneIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.getServiceDnsByZoneId, params, options);
+  getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
   }
 
   /**
@@ -471,11 +570,11 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}
    */
-  deleteServiceDnsByZoneId(
-    params: T.DeleteServiceDnsByZoneIdParams,
+  deleteZone(
+    params: T.DeleteZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
   }
 
   /**
@@ -485,11 +584,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns/{zone_id}/records
    */
-  postServiceDnsRecords(
-    params: T.PostServiceDnsRecordsParams,
+  createRecord(
+    params: T.CreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.postServiceDnsRecords, params, options);
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
   }
 
   /**
@@ -499,11 +598,11 @@ export class DnsApi {
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  putServiceDnsRecordsByRecordId(
-    params: T.PutServiceDnsRecordsByRecordIdParams,
+  updateRecord(
+    params: T.UpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
   }
 
   /**
@@ -513,10 +612,241 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  deleteServiceDnsRecordsByRecordId(
-    params: T.DeleteServiceDnsRecordsByRecordIdParams,
+  deleteRecord(
+    params: T.DeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+
+  /**
+   * GET /dns
+   * @deprecated Renamed: use `client.dns.listZones`.
+   */
+  getDns(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.createZone`.
+   */
+  postServiceDns(
+    params: T.CreateZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.listServiceZones`.
+   */
+  getServiceDns(
+    params: T.ListServiceZonesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.getZone`.
+   */
+  getServiceDnsByZoneId(
+    params: T.GetZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.deleteZone`.
+   */
+  deleteServiceDnsByZoneId(
+    params: T.DeleteZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns/{zone_id}/records
+   * @deprecated Renamed: use `client.dns.createRecord`.
+   */
+  postServiceDnsRecords(
+    params: T.CreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
+  }
+
+  /**
+   * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.updateRecord`.
+   */
+  putServiceDnsRecordsByRecordId(
+    params: T.UpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.deleteRecord`.
+   */
+  deleteServiceDnsRecordsByRecordId(
+    params: T.DeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `clientarea` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ClientareaApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * POST /login
+   * @deprecated Renamed: use `client.auth.login`.
+   */
+  postLogin(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
+  }
+
+  /**
+   * POST /logout
+   * @deprecated Renamed: use `client.auth.logout`.
+   */
+  postLogout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
+  }
+
+  /**
+   * POST /token
+   * @deprecated Renamed: use `client.auth.refreshToken`.
+   */
+  postToken(
+    params: T.RefreshTokenParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
+  }
+
+  /**
+   * POST /revoke
+   * @deprecated Renamed: use `client.auth.revoke`.
+   */
+  postRevoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+
+  /**
+   * POST /signup
+   * @deprecated Renamed: use `client.account.signUp`.
+   */
+  postSignup(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
+  }
+
+  /**
+   * POST /passwordreset
+   * @deprecated Renamed: use `client.account.resetPassword`.
+   */
+  postPasswordreset(
+    params: T.ResetPasswordParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ResetPasswordResponse> {
+    return this.#client.request(operations.resetPassword, params, options);
+  }
+
+  /**
+   * GET /details
+   * @deprecated Renamed: use `client.account.getDetails`.
+   */
+  getDetails(
+    params: T.GetDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDetailsResponse> {
+    return this.#client.request(operations.getDetails, params, options);
+  }
+
+  /**
+   * PUT /details
+   * @deprecated Renamed: use `client.account.updateDetails`.
+   */
+  putDetails(
+    params: T.UpdateDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
+  }
+
+  /**
+   * GET /contact
+   * @deprecated Renamed: use `client.account.listContacts`.
+   */
+  getContact(
+    params: T.ListContactsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
+  }
+
+  /**
+   * POST /contact
+   * @deprecated Renamed: use `client.account.createContact`.
+   */
+  postContact(
+    params: T.CreateContactParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
+  }
+
+  /**
+   * GET /contact/privileges
+   * @deprecated Renamed: use `client.account.listPrivileges`.
+   */
+  getContactPrivileges(
+    params: T.ListPrivilegesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
+  }
+
+  /**
+   * GET /contact/{id}
+   * @deprecated Renamed: use `client.account.getContact`.
+   */
+  getContactById(
+    params: T.GetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetContactResponse> {
+    return this.#client.request(operations.getContact, params, options);
+  }
+
+  /**
+   * PUT /contact/{id}
+   * @deprecated Renamed: use `client.account.updateContact`.
+   */
+  putContactById(
+    params: T.UpdateContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
   }
 }

@@ -3,11 +3,11 @@ import type { OperationSpec } from './runtime/index.js';
 
 /** Every operation of the API, keyed by operationId: method, path template and where each parameter goes. */
 export const operations = {
-  postLogin: {
+  login: {
     method: 'POST',
     path: '/login',
-    group: 'clientarea',
-    name: 'postLogin',
+    group: 'auth',
+    name: 'login',
     pathParams: [],
     queryParams: [],
     bodyParams: ['username', 'password'],
@@ -15,11 +15,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postLogout: {
+  logout: {
     method: 'POST',
     path: '/logout',
-    group: 'clientarea',
-    name: 'postLogout',
+    group: 'auth',
+    name: 'logout',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -27,11 +27,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postToken: {
+  refreshToken: {
     method: 'POST',
     path: '/token',
-    group: 'clientarea',
-    name: 'postToken',
+    group: 'auth',
+    name: 'refreshToken',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -39,11 +39,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postRevoke: {
+  revoke: {
     method: 'POST',
     path: '/revoke',
-    group: 'clientarea',
-    name: 'postRevoke',
+    group: 'auth',
+    name: 'revoke',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -51,11 +51,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postSignup: {
+  signUp: {
     method: 'POST',
     path: '/signup',
-    group: 'clientarea',
-    name: 'postSignup',
+    group: 'account',
+    name: 'signUp',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -80,11 +80,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postPasswordreset: {
+  resetPassword: {
     method: 'POST',
     path: '/passwordreset',
-    group: 'clientarea',
-    name: 'postPasswordreset',
+    group: 'account',
+    name: 'resetPassword',
     pathParams: [],
     queryParams: [],
     bodyParams: ['email'],
@@ -95,7 +95,7 @@ export const operations = {
   getDetails: {
     method: 'GET',
     path: '/details',
-    group: 'clientarea',
+    group: 'account',
     name: 'getDetails',
     pathParams: [],
     queryParams: [],
@@ -104,11 +104,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDetails: {
+  updateDetails: {
     method: 'PUT',
     path: '/details',
-    group: 'clientarea',
-    name: 'putDetails',
+    group: 'account',
+    name: 'updateDetails',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -132,11 +132,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContact: {
+  listContacts: {
     method: 'GET',
     path: '/contact',
-    group: 'clientarea',
-    name: 'getContact',
+    group: 'account',
+    name: 'listContacts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -144,11 +144,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postContact: {
+  createContact: {
     method: 'POST',
     path: '/contact',
-    group: 'clientarea',
-    name: 'postContact',
+    group: 'account',
+    name: 'createContact',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -174,11 +174,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactPrivileges: {
+  listPrivileges: {
     method: 'GET',
     path: '/contact/privileges',
-    group: 'clientarea',
-    name: 'getContactPrivileges',
+    group: 'account',
+    name: 'listPrivileges',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -186,11 +186,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactById: {
+  getContact: {
     method: 'GET',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'getContactById',
+    group: 'account',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -198,11 +198,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putContactById: {
+  updateContact: {
     method: 'PUT',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'putContactById',
+    group: 'account',
+    name: 'updateContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [
@@ -239,11 +239,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoice: {
+  listInvoices: {
     method: 'GET',
     path: '/invoice',
     group: 'billing',
-    name: 'getInvoice',
+    name: 'listInvoices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -251,11 +251,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoiceById: {
+  getInvoice: {
     method: 'GET',
     path: '/invoice/{id}',
     group: 'billing',
-    name: 'getInvoiceById',
+    name: 'getInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -263,11 +263,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     method: 'POST',
     path: '/invoice/{id}/credit',
     group: 'billing',
-    name: 'postInvoiceCredit',
+    name: 'applyCreditInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['amount'],
@@ -275,11 +275,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTickets: {
+  listTickets: {
     method: 'GET',
     path: '/tickets',
     group: 'support',
-    name: 'getTickets',
+    name: 'listTickets',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -287,11 +287,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTickets: {
+  createTicket: {
     method: 'POST',
     path: '/tickets',
     group: 'support',
-    name: 'postTickets',
+    name: 'createTicket',
     pathParams: [],
     queryParams: [],
     bodyParams: ['dept_id', 'subject', 'body'],
@@ -299,11 +299,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketsByNumber: {
+  getTicket: {
     method: 'GET',
     path: '/tickets/{number}',
     group: 'support',
-    name: 'getTicketsByNumber',
+    name: 'getTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -311,11 +311,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTicketsByNumber: {
+  updateTicket: {
     method: 'POST',
     path: '/tickets/{number}',
     group: 'support',
-    name: 'postTicketsByNumber',
+    name: 'updateTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: ['body'],
@@ -323,11 +323,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putTicketsOpen: {
+  reopenTicket: {
     method: 'PUT',
     path: '/tickets/{number}/open',
     group: 'support',
-    name: 'putTicketsOpen',
+    name: 'reopenTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -335,11 +335,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putTicketsClose: {
+  closeTicket: {
     method: 'PUT',
     path: '/tickets/{number}/close',
     group: 'support',
-    name: 'putTicketsClose',
+    name: 'closeTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -347,11 +347,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketDepartments: {
+  listDepartments: {
     method: 'GET',
     path: '/ticket/departments',
     group: 'support',
-    name: 'getTicketDepartments',
+    name: 'listDepartments',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -359,11 +359,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDns: {
+  listZones: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
-    name: 'getDns',
+    name: 'listZones',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -371,11 +371,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDns: {
+  createZone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'postServiceDns',
+    name: 'createZone',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: ['name'],
@@ -383,11 +383,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDns: {
+  listServiceZones: {
     method: 'GET',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'getServiceDns',
+    name: 'listServiceZones',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: [],
@@ -395,11 +395,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDnsByZoneId: {
+  getZone: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'getServiceDnsByZoneId',
+    name: 'getZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -407,11 +407,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'deleteServiceDnsByZoneId',
+    name: 'deleteZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -419,11 +419,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDnsRecords: {
+  createRecord: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
-    name: 'postServiceDnsRecords',
+    name: 'createRecord',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -431,11 +431,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'putServiceDnsRecordsByRecordId',
+    name: 'updateRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -443,11 +443,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'deleteServiceDnsRecordsByRecordId',
+    name: 'deleteRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: [],

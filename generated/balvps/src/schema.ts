@@ -13,7 +13,7 @@ export interface paths {
      * Login
      * @description Generate new authorization token
      */
-    post: operations['postLogin'];
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -33,7 +33,7 @@ export interface paths {
      * Logout
      * @description Invalidate authorization token
      */
-    post: operations['postLogout'];
+    post: operations['logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -53,7 +53,7 @@ export interface paths {
      * Refresh Token
      * @description Generate new authorization token using refresh token
      */
-    post: operations['postToken'];
+    post: operations['refreshToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -73,7 +73,7 @@ export interface paths {
      * Revoke Token
      * @description Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
      */
-    post: operations['postRevoke'];
+    post: operations['revoke'];
     delete?: never;
     options?: never;
     head?: never;
@@ -93,7 +93,7 @@ export interface paths {
      * Sign up
      * @description Create new account
      */
-    post: operations['postSignup'];
+    post: operations['signUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -113,7 +113,7 @@ export interface paths {
      * Password Reset
      * @description Request password reset email for account
      */
-    post: operations['postPasswordreset'];
+    post: operations['resetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -136,7 +136,7 @@ export interface paths {
      * Update User Details
      * @description Update registration details under my account
      */
-    put: operations['putDetails'];
+    put: operations['updateDetails'];
     post?: never;
     delete?: never;
     options?: never;
@@ -155,13 +155,13 @@ export interface paths {
      * List contacts
      * @description Return a list of contacts on this account
      */
-    get: operations['getContact'];
+    get: operations['listContacts'];
     put?: never;
     /**
      * Add contact
      * @description Create new contact account, if password is provided you can use provided email addres to login as that contact.
      */
-    post: operations['postContact'];
+    post: operations['createContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -179,7 +179,7 @@ export interface paths {
      * Contact privileges
      * @description List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['getContactPrivileges'];
+    get: operations['listPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -199,12 +199,12 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['getContactById'];
+    get: operations['getContact'];
     /**
      * Edit contact
      * @description Change contact details
      */
-    put: operations['putContactById'];
+    put: operations['updateContact'];
     post?: never;
     delete?: never;
     options?: never;
@@ -243,7 +243,7 @@ export interface paths {
      * List Invoices
      * @description List all invoices under my account
      */
-    get: operations['getInvoice'];
+    get: operations['listInvoices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -263,7 +263,7 @@ export interface paths {
      * Invoice Details
      * @description Get invoice details
      */
-    get: operations['getInvoiceById'];
+    get: operations['getInvoice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
      * Apply credit
      * @description Apply account credit to invoice
      */
-    post: operations['postInvoiceCredit'];
+    post: operations['applyCreditInvoice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -303,13 +303,13 @@ export interface paths {
      * List Tickets
      * @description List support tickets under my account
      */
-    get: operations['getTickets'];
+    get: operations['listTickets'];
     put?: never;
     /**
      * Create Ticket
      * @description Submit new ticket
      */
-    post: operations['postTickets'];
+    post: operations['createTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -327,13 +327,13 @@ export interface paths {
      * Ticket details
      * @description Get ticket details, including all replies
      */
-    get: operations['getTicketsByNumber'];
+    get: operations['getTicket'];
     put?: never;
     /**
      * Create Reply
      * @description Reply to ticket
      */
-    post: operations['postTicketsByNumber'];
+    post: operations['updateTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -352,7 +352,7 @@ export interface paths {
      * Re-open ticket
      * @description Try to re-open closed ticket
      */
-    put: operations['putTicketsOpen'];
+    put: operations['reopenTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -372,7 +372,7 @@ export interface paths {
      * Close ticket
      * @description Send request to close a ticket
      */
-    put: operations['putTicketsClose'];
+    put: operations['closeTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -391,7 +391,7 @@ export interface paths {
      * List ticket departments
      * @description Get the list of ticket departments
      */
-    get: operations['getTicketDepartments'];
+    get: operations['listDepartments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -411,7 +411,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['getDns'];
+    get: operations['listZones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -431,13 +431,13 @@ export interface paths {
      * List DNS for service
      * @description Returns a list of DNS zones under the service
      */
-    get: operations['getServiceDns'];
+    get: operations['listServiceZones'];
     put?: never;
     /**
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['postServiceDns'];
+    post: operations['createZone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -455,14 +455,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['getServiceDnsByZoneId'];
+    get: operations['getZone'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['deleteServiceDnsByZoneId'];
+    delete: operations['deleteZone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -481,7 +481,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['postServiceDnsRecords'];
+    post: operations['createRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -500,13 +500,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['putServiceDnsRecordsByRecordId'];
+    put: operations['updateRecord'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['deleteServiceDnsRecordsByRecordId'];
+    delete: operations['deleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -517,39 +517,39 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    PostLoginResponse: {
+    LoginResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostLogoutResponse: {
+    LogoutResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTokenResponse: {
+    RefreshTokenResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostRevokeResponse: {
+    RevokeResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostSignupResponse: {
+    SignUpResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostPasswordresetResponse: {
+    ResetPasswordResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
@@ -579,7 +579,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutDetailsResponse: {
+    UpdateDetailsResponse: {
       client: {
         id: string | number;
         email: string;
@@ -604,7 +604,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
+    ListContactsResponse: {
       contacts:
         | ({
             email: string;
@@ -634,14 +634,14 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostContactResponse: {
+    CreateContactResponse: {
       contact_id: string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactPrivilegesResponse: {
+    ListPrivilegesResponse: {
       privileges: {
         billing: string[];
         support: string[];
@@ -663,7 +663,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactByIdResponse: {
+    GetContactResponse: {
       contact: {
         id: string | number;
         email: string;
@@ -690,7 +690,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutContactByIdResponse: {
+    UpdateContactResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
@@ -709,7 +709,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
+    ListInvoicesResponse: {
       invoices:
         | ({
             id: string | number;
@@ -747,7 +747,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceByIdResponse: {
+    GetInvoiceResponse: {
       invoice: {
         id: string | number;
         status: string;
@@ -821,7 +821,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostInvoiceCreditResponse: {
+    ApplyCreditInvoiceResponse: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -829,7 +829,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketsResponse: {
+    ListTicketsResponse: {
       tickets:
         | ({
             client_read: string | number;
@@ -859,13 +859,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsResponse: {
+    CreateTicketResponse: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketsByNumberResponse: {
+    GetTicketResponse: {
       ticket: {
         date: string;
         ticket_number: string | number;
@@ -906,25 +906,25 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsByNumberResponse: {
+    UpdateTicketResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsOpenResponse: {
+    ReopenTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsCloseResponse: {
+    CloseTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDnsResponse: {
+    ListZonesResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -947,13 +947,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsResponse: {
+    CreateZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceDnsByZoneIdResponse: {
+    GetZoneResponse: {
       service_id: number | string;
       name: string;
       records:
@@ -983,13 +983,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteServiceDnsByZoneIdResponse: {
+    DeleteZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsRecordsResponse: {
+    CreateRecordResponse: {
       record: {
         name: string;
         type: string;
@@ -1004,7 +1004,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutServiceDnsRecordsByRecordIdResponse: {
+    UpdateRecordResponse: {
       record: {
         id: string | number;
         type: string;
@@ -1028,7 +1028,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  postLogin: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -1058,12 +1058,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['PostLoginResponse'];
+          'application/json': components['schemas']['LoginResponse'];
         };
       };
     };
   };
-  postLogout: {
+  logout: {
     parameters: {
       query?: never;
       header?: never;
@@ -1087,12 +1087,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostLogoutResponse'];
+          'application/json': components['schemas']['LogoutResponse'];
         };
       };
     };
   };
-  postToken: {
+  refreshToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -1120,12 +1120,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['PostTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResponse'];
         };
       };
     };
   };
-  postRevoke: {
+  revoke: {
     parameters: {
       query?: never;
       header?: never;
@@ -1151,12 +1151,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostRevokeResponse'];
+          'application/json': components['schemas']['RevokeResponse'];
         };
       };
     };
   };
-  postSignup: {
+  signUp: {
     parameters: {
       query?: never;
       header?: never;
@@ -1215,12 +1215,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostSignupResponse'];
+          'application/json': components['schemas']['SignUpResponse'];
         };
       };
     };
   };
-  postPasswordreset: {
+  resetPassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -1249,7 +1249,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostPasswordresetResponse'];
+          'application/json': components['schemas']['ResetPasswordResponse'];
         };
       };
     };
@@ -1295,7 +1295,7 @@ export interface operations {
       };
     };
   };
-  putDetails: {
+  updateDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -1378,12 +1378,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutDetailsResponse'];
+          'application/json': components['schemas']['UpdateDetailsResponse'];
         };
       };
     };
   };
-  getContact: {
+  listContacts: {
     parameters: {
       query?: never;
       header?: never;
@@ -1413,12 +1413,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['ListContactsResponse'];
         };
       };
     };
   };
-  postContact: {
+  createContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -1498,12 +1498,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostContactResponse'];
+          'application/json': components['schemas']['CreateContactResponse'];
         };
       };
     };
   };
-  getContactPrivileges: {
+  listPrivileges: {
     parameters: {
       query?: never;
       header?: never;
@@ -1566,12 +1566,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResponse'];
         };
       };
     };
   };
-  getContactById: {
+  getContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -1614,12 +1614,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactByIdResponse'];
+          'application/json': components['schemas']['GetContactResponse'];
         };
       };
     };
   };
-  putContactById: {
+  updateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -1699,7 +1699,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutContactByIdResponse'];
+          'application/json': components['schemas']['UpdateContactResponse'];
         };
       };
     };
@@ -1734,7 +1734,7 @@ export interface operations {
       };
     };
   };
-  getInvoice: {
+  listInvoices: {
     parameters: {
       query?: never;
       header?: never;
@@ -1768,12 +1768,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['ListInvoicesResponse'];
         };
       };
     };
   };
-  getInvoiceById: {
+  getInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -1854,12 +1854,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceByIdResponse'];
+          'application/json': components['schemas']['GetInvoiceResponse'];
         };
       };
     };
   };
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -1890,12 +1890,12 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['PostInvoiceCreditResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
         };
       };
     };
   };
-  getTickets: {
+  listTickets: {
     parameters: {
       query?: never;
       header?: never;
@@ -1925,12 +1925,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketsResponse'];
+          'application/json': components['schemas']['ListTicketsResponse'];
         };
       };
     };
   };
-  postTickets: {
+  createTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -1961,12 +1961,12 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['PostTicketsResponse'];
+          'application/json': components['schemas']['CreateTicketResponse'];
         };
       };
     };
   };
-  getTicketsByNumber: {
+  getTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -2009,12 +2009,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketsByNumberResponse'];
+          'application/json': components['schemas']['GetTicketResponse'];
         };
       };
     };
   };
-  postTicketsByNumber: {
+  updateTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -2046,12 +2046,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostTicketsByNumberResponse'];
+          'application/json': components['schemas']['UpdateTicketResponse'];
         };
       };
     };
   };
-  putTicketsOpen: {
+  reopenTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -2078,12 +2078,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsOpenResponse'];
+          'application/json': components['schemas']['ReopenTicketResponse'];
         };
       };
     };
   };
-  putTicketsClose: {
+  closeTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -2110,12 +2110,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsCloseResponse'];
+          'application/json': components['schemas']['CloseTicketResponse'];
         };
       };
     };
   };
-  getTicketDepartments: {
+  listDepartments: {
     parameters: {
       query?: never;
       header?: never;
@@ -2133,7 +2133,7 @@ export interface operations {
       };
     };
   };
-  getDns: {
+  listZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -2168,12 +2168,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDnsResponse'];
+          'application/json': components['schemas']['ListZonesResponse'];
         };
       };
     };
   };
-  getServiceDns: {
+  listServiceZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -2202,7 +2202,7 @@ export interface operations {
       };
     };
   };
-  postServiceDns: {
+  createZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -2234,12 +2234,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsResponse'];
+          'application/json': components['schemas']['CreateZoneResponse'];
         };
       };
     };
   };
-  getServiceDnsByZoneId: {
+  getZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -2283,12 +2283,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['GetZoneResponse'];
         };
       };
     };
   };
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -2315,12 +2315,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['DeleteZoneResponse'];
         };
       };
     };
   };
-  postServiceDnsRecords: {
+  createRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -2374,12 +2374,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsRecordsResponse'];
+          'application/json': components['schemas']['CreateRecordResponse'];
         };
       };
     };
   };
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -2431,12 +2431,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutServiceDnsRecordsByRecordIdResponse'];
+          'application/json': components['schemas']['UpdateRecordResponse'];
         };
       };
     };
   };
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     parameters: {
       query?: never;
       header?: never;

@@ -16,31 +16,41 @@ import type * as T from './types.js';
  * Base URL: https://my.bkns.net/api.
  */
 export class BknsClient extends ApiClient implements HostBillClient {
-  /** Clientarea */
-  readonly clientarea: ClientareaApi;
+  /** Authentication */
+  readonly auth: AuthApi;
+  /** Account */
+  readonly account: AccountApi;
   /** Billing */
   readonly billing: BillingApi;
   /** Support */
   readonly support: SupportApi;
   /** Domains */
   readonly domains: DomainsApi;
-  /** SSL Certificates */
-  readonly sslCertificates: SslCertificatesApi;
+  /** Certificates */
+  readonly certificates: CertificatesApi;
   /** Services */
   readonly services: ServicesApi;
   /**
-   * Cart
+   * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
    */
-  readonly cart: CartApi;
+  readonly orders: OrdersApi;
   /** DNS */
   readonly dns: DnsApi;
-  /** Location */
-  readonly location: LocationApi;
+  /** Locations */
+  readonly locations: LocationsApi;
   /** Willexpired */
   readonly willexpired: WillexpiredApi;
-  /** Bkns_coupons */
+  /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
+  readonly clientarea: ClientareaApi;
+  /** @deprecated The 0.1.x `sslCertificates` group; its methods were renamed and moved. */
+  readonly sslCertificates: SslCertificatesApi;
+  /** @deprecated The 0.1.x `cart` group; its methods were renamed and moved. */
+  readonly cart: CartApi;
+  /** @deprecated The 0.1.x `location` group; its methods were renamed and moved. */
+  readonly location: LocationApi;
+  /** @deprecated The 0.1.x `bknsCoupons` group; its methods were renamed and moved. */
   readonly bknsCoupons: BknsCouponsApi;
 
   constructor(options?: ClientOptions<'basic' | 'jwt'>) {
@@ -51,22 +61,27 @@ export class BknsClient extends ApiClient implements HostBillClient {
       rules: hostbillRules,
       jwtSession,
     });
-    this.clientarea = new ClientareaApi(this);
+    this.auth = new AuthApi(this);
+    this.account = new AccountApi(this);
     this.billing = new BillingApi(this);
     this.support = new SupportApi(this);
     this.domains = new DomainsApi(this);
-    this.sslCertificates = new SslCertificatesApi(this);
+    this.certificates = new CertificatesApi(this);
     this.services = new ServicesApi(this);
-    this.cart = new CartApi(this);
+    this.orders = new OrdersApi(this);
     this.dns = new DnsApi(this);
-    this.location = new LocationApi(this);
+    this.locations = new LocationsApi(this);
     this.willexpired = new WillexpiredApi(this);
+    this.clientarea = new ClientareaApi(this);
+    this.sslCertificates = new SslCertificatesApi(this);
+    this.cart = new CartApi(this);
+    this.location = new LocationApi(this);
     this.bknsCoupons = new BknsCouponsApi(this);
   }
 }
 
-/** Clientarea */
-export class ClientareaApi {
+/** Authentication */
+export class AuthApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -80,11 +95,8 @@ export class ClientareaApi {
    *
    * POST /login
    */
-  postLogin(
-    params: T.PostLoginParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLoginResponse> {
-    return this.#client.request(operations.postLogin, params, options);
+  login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
   }
 
   /**
@@ -94,11 +106,8 @@ export class ClientareaApi {
    *
    * POST /logout
    */
-  postLogout(
-    params: T.PostLogoutParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLogoutResponse> {
-    return this.#client.request(operations.postLogout, params, options);
+  logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
   }
 
   /**
@@ -108,11 +117,11 @@ export class ClientareaApi {
    *
    * POST /token
    */
-  postToken(
-    params: T.PostTokenParams = {},
+  refreshToken(
+    params: T.RefreshTokenParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTokenResponse> {
-    return this.#client.request(operations.postToken, params, options);
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
   }
 
   /**
@@ -122,11 +131,17 @@ export class ClientareaApi {
    *
    * POST /revoke
    */
-  postRevoke(
-    params: T.PostRevokeParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostRevokeResponse> {
-    return this.#client.request(operations.postRevoke, params, options);
+  revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+}
+
+/** Account */
+export class AccountApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
   }
 
   /**
@@ -136,11 +151,8 @@ export class ClientareaApi {
    *
    * POST /signup
    */
-  postSignup(
-    params: T.PostSignupParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostSignupResponse> {
-    return this.#client.request(operations.postSignup, params, options);
+  signUp(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
   }
 
   /**
@@ -164,8 +176,11 @@ export class ClientareaApi {
    *
    * GET /logs
    */
-  getLogs(params: T.GetLogsParams = {}, options?: RequestOptions): ApiPromise<T.GetLogsResponse> {
-    return this.#client.request(operations.getLogs, params, options);
+  listLogs(
+    params: T.ListLogsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListLogsResponse> {
+    return this.#client.request(operations.listLogs, params, options);
   }
 
   /**
@@ -173,11 +188,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/summary
    */
-  getAffiliatesSummary(
-    params: T.GetAffiliatesSummaryParams = {},
+  getSummary(
+    params: T.GetSummaryParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesSummaryResponse> {
-    return this.#client.request(operations.getAffiliatesSummary, params, options);
+  ): ApiPromise<T.GetSummaryResponse> {
+    return this.#client.request(operations.getSummary, params, options);
   }
 
   /**
@@ -185,11 +200,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/campaigns
    */
-  getAffiliatesCampaigns(
-    params: T.GetAffiliatesCampaignsParams = {},
+  listCampaigns(
+    params: T.ListCampaignsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCampaignsResponse> {
-    return this.#client.request(operations.getAffiliatesCampaigns, params, options);
+  ): ApiPromise<T.ListCampaignsResponse> {
+    return this.#client.request(operations.listCampaigns, params, options);
   }
 
   /**
@@ -197,11 +212,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/commissions
    */
-  getAffiliatesCommissions(
-    params: T.GetAffiliatesCommissionsParams = {},
+  listCommissions(
+    params: T.ListCommissionsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCommissionsResponse> {
-    return this.#client.request(operations.getAffiliatesCommissions, params, options);
+  ): ApiPromise<T.ListCommissionsResponse> {
+    return this.#client.request(operations.listCommissions, params, options);
   }
 
   /**
@@ -209,11 +224,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/payouts
    */
-  getAffiliatesPayouts(
-    params: T.GetAffiliatesPayoutsParams = {},
+  listPayouts(
+    params: T.ListPayoutsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesPayoutsResponse> {
-    return this.#client.request(operations.getAffiliatesPayouts, params, options);
+  ): ApiPromise<T.ListPayoutsResponse> {
+    return this.#client.request(operations.listPayouts, params, options);
   }
 
   /**
@@ -221,11 +236,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/vouchers
    */
-  getAffiliatesVouchers(
-    params: T.GetAffiliatesVouchersParams = {},
+  listVouchers(
+    params: T.ListVouchersParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesVouchersResponse> {
-    return this.#client.request(operations.getAffiliatesVouchers, params, options);
+  ): ApiPromise<T.ListVouchersResponse> {
+    return this.#client.request(operations.listVouchers, params, options);
   }
 
   /**
@@ -233,11 +248,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/commissionplans
    */
-  getAffiliatesCommissionplans(
-    params: T.GetAffiliatesCommissionplansParams = {},
+  listCommissionplans(
+    params: T.ListCommissionplansParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCommissionplansResponse> {
-    return this.#client.request(operations.getAffiliatesCommissionplans, params, options);
+  ): ApiPromise<T.ListCommissionplansResponse> {
+    return this.#client.request(operations.listCommissionplans, params, options);
   }
 
   /**
@@ -247,11 +262,11 @@ export class ClientareaApi {
    *
    * GET /contact
    */
-  getContact(
-    params: T.GetContactParams = {},
+  listContacts(
+    params: T.ListContactsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactResponse> {
-    return this.#client.request(operations.getContact, params, options);
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
   }
 
   /**
@@ -261,11 +276,11 @@ export class ClientareaApi {
    *
    * POST /contact
    */
-  postContact(
-    params: T.PostContactParams = {},
+  createContact(
+    params: T.CreateContactParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostContactResponse> {
-    return this.#client.request(operations.postContact, params, options);
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
   }
 
   /**
@@ -275,11 +290,11 @@ export class ClientareaApi {
    *
    * GET /contact/privileges
    */
-  getContactPrivileges(
-    params: T.GetContactPrivilegesParams = {},
+  listPrivileges(
+    params: T.ListPrivilegesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.getContactPrivileges, params, options);
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
   }
 
   /**
@@ -289,11 +304,11 @@ export class ClientareaApi {
    *
    * GET /contact/{id}
    */
-  getContactById(
-    params: T.GetContactByIdParams,
+  getContact(
+    params: T.AccountGetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.getContactById, params, options);
+  ): ApiPromise<T.AccountGetContactResponse> {
+    return this.#client.request(operations.accountGetContact, params, options);
   }
 
   /**
@@ -303,11 +318,11 @@ export class ClientareaApi {
    *
    * PUT /contact/{id}
    */
-  putContactById(
-    params: T.PutContactByIdParams,
+  updateContact(
+    params: T.AccountUpdateContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutContactByIdResponse> {
-    return this.#client.request(operations.putContactById, params, options);
+  ): ApiPromise<T.AccountUpdateContactResponse> {
+    return this.#client.request(operations.accountUpdateContact, params, options);
   }
 
   /**
@@ -317,11 +332,11 @@ export class ClientareaApi {
    *
    * GET /notifications
    */
-  getNotifications(
-    params: T.GetNotificationsParams = {},
+  listNotifications(
+    params: T.ListNotificationsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetNotificationsResponse> {
-    return this.#client.request(operations.getNotifications, params, options);
+  ): ApiPromise<T.ListNotificationsResponse> {
+    return this.#client.request(operations.listNotifications, params, options);
   }
 
   /**
@@ -331,11 +346,8 @@ export class ClientareaApi {
    *
    * GET /notifications/new
    */
-  getNotificationsNew(
-    params: T.GetNotificationsNewParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.GetNotificationsNewResponse> {
-    return this.#client.request(operations.getNotificationsNew, params, options);
+  getNew(params: T.GetNewParams = {}, options?: RequestOptions): ApiPromise<T.GetNewResponse> {
+    return this.#client.request(operations.getNew, params, options);
   }
 
   /**
@@ -345,11 +357,11 @@ export class ClientareaApi {
    *
    * PUT /notifications/{id}/ack
    */
-  putNotificationsAck(
-    params: T.PutNotificationsAckParams,
+  acknowledgeNotification(
+    params: T.AcknowledgeNotificationParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutNotificationsAckResponse> {
-    return this.#client.request(operations.putNotificationsAck, params, options);
+  ): ApiPromise<T.AcknowledgeNotificationResponse> {
+    return this.#client.request(operations.acknowledgeNotification, params, options);
   }
 
   /**
@@ -357,11 +369,11 @@ export class ClientareaApi {
    *
    * GET /statuses
    */
-  getStatuses(
-    params: T.GetStatusesParams = {},
+  listStatuses(
+    params: T.ListStatusesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetStatusesResponse> {
-    return this.#client.request(operations.getStatuses, params, options);
+  ): ApiPromise<T.ListStatusesResponse> {
+    return this.#client.request(operations.listStatuses, params, options);
   }
 
   /**
@@ -369,11 +381,11 @@ export class ClientareaApi {
    *
    * PUT /statuses/{id}
    */
-  putStatusesById(
-    params: T.PutStatusesByIdParams,
+  updateStatus(
+    params: T.UpdateStatusParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutStatusesByIdResponse> {
-    return this.#client.request(operations.putStatusesById, params, options);
+  ): ApiPromise<T.UpdateStatusResponse> {
+    return this.#client.request(operations.updateStatus, params, options);
   }
 
   /**
@@ -383,11 +395,11 @@ export class ClientareaApi {
    *
    * POST /ekyc/ocr/recognition
    */
-  postEkycOcrRecognition(
-    params: T.PostEkycOcrRecognitionParams = {},
+  createRecognition(
+    params: T.CreateRecognitionParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostEkycOcrRecognitionResponse> {
-    return this.#client.request(operations.postEkycOcrRecognition, params, options);
+  ): ApiPromise<T.CreateRecognitionResponse> {
+    return this.#client.request(operations.createRecognition, params, options);
   }
 
   /**
@@ -423,11 +435,11 @@ export class ClientareaApi {
    *
    * GET /clientarea/businessinfo
    */
-  getClientareaBusinessinfo(
-    params: T.GetClientareaBusinessinfoParams = {},
+  getBusinessinfo(
+    params: T.GetBusinessinfoParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetClientareaBusinessinfoResponse> {
-    return this.#client.request(operations.getClientareaBusinessinfo, params, options);
+  ): ApiPromise<T.GetBusinessinfoResponse> {
+    return this.#client.request(operations.getBusinessinfo, params, options);
   }
 
   /**
@@ -435,11 +447,11 @@ export class ClientareaApi {
    *
    * GET /clientarea/gethouseholds
    */
-  getClientareaGethouseholds(
-    params: T.GetClientareaGethouseholdsParams = {},
+  listGethouseholds(
+    params: T.ListGethouseholdsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetClientareaGethouseholdsResponse> {
-    return this.#client.request(operations.getClientareaGethouseholds, params, options);
+  ): ApiPromise<T.ListGethouseholdsResponse> {
+    return this.#client.request(operations.listGethouseholds, params, options);
   }
 
   /**
@@ -449,11 +461,11 @@ export class ClientareaApi {
    *
    * GET /clientarea/emailloginbkns
    */
-  getClientareaEmailloginbkns(
-    params: T.GetClientareaEmailloginbknsParams = {},
+  listEmailloginbkns(
+    params: T.ListEmailloginbknsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetClientareaEmailloginbknsResponse> {
-    return this.#client.request(operations.getClientareaEmailloginbkns, params, options);
+  ): ApiPromise<T.ListEmailloginbknsResponse> {
+    return this.#client.request(operations.listEmailloginbkns, params, options);
   }
 }
 
@@ -486,11 +498,11 @@ export class BillingApi {
    *
    * POST /invoice/{id}/credit
    */
-  postInvoiceCredit(
-    params: T.PostInvoiceCreditParams,
+  applyCreditInvoice(
+    params: T.ApplyCreditInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostInvoiceCreditResponse> {
-    return this.#client.request(operations.postInvoiceCredit, params, options);
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
   }
 
   /**
@@ -514,11 +526,33 @@ export class BillingApi {
    *
    * GET /payment/fees
    */
-  getPaymentFees(
-    params: T.GetPaymentFeesParams = {},
+  listFees(
+    params: T.ListFeesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetPaymentFeesResponse> {
-    return this.#client.request(operations.getPaymentFees, params, options);
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
+  }
+
+  /**
+   * POST /invoice/{id}/credit
+   * @deprecated Renamed: use `client.billing.applyCreditInvoice`.
+   */
+  postInvoiceCredit(
+    params: T.ApplyCreditInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
+  }
+
+  /**
+   * GET /payment/fees
+   * @deprecated Renamed: use `client.billing.listFees`.
+   */
+  getPaymentFees(
+    params: T.ListFeesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
   }
 }
 
@@ -537,11 +571,11 @@ export class SupportApi {
    *
    * POST /tickets
    */
-  postTickets(
-    params: T.PostTicketsParams = {},
+  createTicket(
+    params: T.CreateTicketParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsResponse> {
-    return this.#client.request(operations.postTickets, params, options);
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
   }
 
   /**
@@ -551,11 +585,11 @@ export class SupportApi {
    *
    * POST /tickets/{number}
    */
-  postTicketsByNumber(
-    params: T.PostTicketsByNumberParams,
+  updateTicket(
+    params: T.UpdateTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsByNumberResponse> {
-    return this.#client.request(operations.postTicketsByNumber, params, options);
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
   }
 
   /**
@@ -565,11 +599,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/open
    */
-  putTicketsOpen(
-    params: T.PutTicketsOpenParams,
+  reopenTicket(
+    params: T.ReopenTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsOpenResponse> {
-    return this.#client.request(operations.putTicketsOpen, params, options);
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
   }
 
   /**
@@ -579,11 +613,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/close
    */
-  putTicketsClose(
-    params: T.PutTicketsCloseParams,
+  closeTicket(
+    params: T.CloseTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsCloseResponse> {
-    return this.#client.request(operations.putTicketsClose, params, options);
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
   }
 
   /**
@@ -593,11 +627,11 @@ export class SupportApi {
    *
    * GET /ticket/attachment/{file}
    */
-  getTicketAttachmentByFile(
-    params: T.GetTicketAttachmentByFileParams,
+  getAttachment(
+    params: T.GetAttachmentParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketAttachmentByFileResponse> {
-    return this.#client.request(operations.getTicketAttachmentByFile, params, options);
+  ): ApiPromise<T.GetAttachmentResponse> {
+    return this.#client.request(operations.getAttachment, params, options);
   }
 
   /**
@@ -607,11 +641,77 @@ export class SupportApi {
    *
    * GET /ticket/departments
    */
-  getTicketDepartments(
-    params: T.GetTicketDepartmentsParams = {},
+  listDepartments(
+    params: T.ListDepartmentsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketDepartmentsResponse> {
-    return this.#client.request(operations.getTicketDepartments, params, options);
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
+  }
+
+  /**
+   * POST /tickets
+   * @deprecated Renamed: use `client.support.createTicket`.
+   */
+  postTickets(
+    params: T.CreateTicketParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
+  }
+
+  /**
+   * POST /tickets/{number}
+   * @deprecated Renamed: use `client.support.updateTicket`.
+   */
+  postTicketsByNumber(
+    params: T.UpdateTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/open
+   * @deprecated Renamed: use `client.support.reopenTicket`.
+   */
+  putTicketsOpen(
+    params: T.ReopenTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/close
+   * @deprecated Renamed: use `client.support.closeTicket`.
+   */
+  putTicketsClose(
+    params: T.CloseTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
+  }
+
+  /**
+   * GET /ticket/attachment/{file}
+   * @deprecated Renamed: use `client.support.getAttachment`.
+   */
+  getTicketAttachmentByFile(
+    params: T.GetAttachmentParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetAttachmentResponse> {
+    return this.#client.request(operations.getAttachment, params, options);
+  }
+
+  /**
+   * GET /ticket/departments
+   * @deprecated Renamed: use `client.support.listDepartments`.
+   */
+  getTicketDepartments(
+    params: T.ListDepartmentsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
   }
 }
 
@@ -630,11 +730,8 @@ export class DomainsApi {
    *
    * GET /domain/name/{name}
    */
-  getDomainNameByName(
-    params: T.GetDomainNameByNameParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainNameByNameResponse> {
-    return this.#client.request(operations.getDomainNameByName, params, options);
+  getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
+    return this.#client.request(operations.getName, params, options);
   }
 
   /**
@@ -642,11 +739,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/ns
    */
-  getDomainNs(
-    params: T.GetDomainNsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainNsResponse> {
-    return this.#client.request(operations.getDomainNs, params, options);
+  getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
+    return this.#client.request(operations.getNs, params, options);
   }
 
   /**
@@ -656,11 +750,8 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/ns
    */
-  putDomainNs(
-    params: T.PutDomainNsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PutDomainNsResponse> {
-    return this.#client.request(operations.putDomainNs, params, options);
+  updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
+    return this.#client.request(operations.updateNs, params, options);
   }
 
   /**
@@ -668,11 +759,8 @@ export class DomainsApi {
    *
    * POST /domain/{id}/reg
    */
-  postDomainReg(
-    params: T.PostDomainRegParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostDomainRegResponse> {
-    return this.#client.request(operations.postDomainReg, params, options);
+  register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
+    return this.#client.request(operations.register, params, options);
   }
 
   /**
@@ -682,11 +770,11 @@ export class DomainsApi {
    *
    * GET /domain
    */
-  getDomain(
-    params: T.GetDomainParams = {},
+  listDomains(
+    params: T.ListDomainsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainResponse> {
-    return this.#client.request(operations.getDomain, params, options);
+  ): ApiPromise<T.ListDomainsResponse> {
+    return this.#client.request(operations.listDomains, params, options);
   }
 
   /**
@@ -696,11 +784,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}
    */
-  getDomainById(
-    params: T.GetDomainByIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainByIdResponse> {
-    return this.#client.request(operations.getDomainById, params, options);
+  getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
+    return this.#client.request(operations.getDomain, params, options);
   }
 
   /**
@@ -708,11 +793,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/epp
    */
-  getDomainEpp(
-    params: T.GetDomainEppParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainEppResponse> {
-    return this.#client.request(operations.getDomainEpp, params, options);
+  getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
+    return this.#client.request(operations.getEpp, params, options);
   }
 
   /**
@@ -720,11 +802,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/sync
    */
-  getDomainSync(
-    params: T.GetDomainSyncParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainSyncResponse> {
-    return this.#client.request(operations.getDomainSync, params, options);
+  getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
+    return this.#client.request(operations.getSync, params, options);
   }
 
   /**
@@ -732,11 +811,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/reglock
    */
-  getDomainReglock(
-    params: T.GetDomainReglockParams,
+  getReglock(
+    params: T.GetReglockParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainReglockResponse> {
-    return this.#client.request(operations.getDomainReglock, params, options);
+  ): ApiPromise<T.GetReglockResponse> {
+    return this.#client.request(operations.getReglock, params, options);
   }
 
   /**
@@ -744,11 +823,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/contact
    */
-  getDomainContact(
-    params: T.GetDomainContactParams,
+  getContact(
+    params: T.DomainsGetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainContactResponse> {
-    return this.#client.request(operations.getDomainContact, params, options);
+  ): ApiPromise<T.DomainsGetContactResponse> {
+    return this.#client.request(operations.domainsGetContact, params, options);
   }
 
   /**
@@ -756,11 +835,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/contact
    */
-  putDomainContact(
-    params: T.PutDomainContactParams,
+  updateContact(
+    params: T.DomainsUpdateContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainContactResponse> {
-    return this.#client.request(operations.putDomainContact, params, options);
+  ): ApiPromise<T.DomainsUpdateContactResponse> {
+    return this.#client.request(operations.domainsUpdateContact, params, options);
   }
 
   /**
@@ -768,11 +847,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/emforwarding
    */
-  getDomainEmforwarding(
-    params: T.GetDomainEmforwardingParams,
+  getEmforwarding(
+    params: T.GetEmforwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainEmforwardingResponse> {
-    return this.#client.request(operations.getDomainEmforwarding, params, options);
+  ): ApiPromise<T.GetEmforwardingResponse> {
+    return this.#client.request(operations.getEmforwarding, params, options);
   }
 
   /**
@@ -780,11 +859,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/emforwarding
    */
-  putDomainEmforwarding(
-    params: T.PutDomainEmforwardingParams,
+  updateEmforwarding(
+    params: T.UpdateEmforwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainEmforwardingResponse> {
-    return this.#client.request(operations.putDomainEmforwarding, params, options);
+  ): ApiPromise<T.UpdateEmforwardingResponse> {
+    return this.#client.request(operations.updateEmforwarding, params, options);
   }
 
   /**
@@ -792,11 +871,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/forwarding
    */
-  putDomainForwarding(
-    params: T.PutDomainForwardingParams,
+  updateForwarding(
+    params: T.UpdateForwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainForwardingResponse> {
-    return this.#client.request(operations.putDomainForwarding, params, options);
+  ): ApiPromise<T.UpdateForwardingResponse> {
+    return this.#client.request(operations.updateForwarding, params, options);
   }
 
   /**
@@ -804,11 +883,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/autorenew
    */
-  getDomainAutorenew(
-    params: T.GetDomainAutorenewParams,
+  getAutorenew(
+    params: T.GetAutorenewParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainAutorenewResponse> {
-    return this.#client.request(operations.getDomainAutorenew, params, options);
+  ): ApiPromise<T.GetAutorenewResponse> {
+    return this.#client.request(operations.getAutorenew, params, options);
   }
 
   /**
@@ -816,11 +895,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/autorenew
    */
-  putDomainAutorenew(
-    params: T.PutDomainAutorenewParams,
+  updateAutorenew(
+    params: T.UpdateAutorenewParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainAutorenewResponse> {
-    return this.#client.request(operations.putDomainAutorenew, params, options);
+  ): ApiPromise<T.UpdateAutorenewResponse> {
+    return this.#client.request(operations.updateAutorenew, params, options);
   }
 
   /**
@@ -828,11 +907,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dnssec/flags
    */
-  getDomainDnssecFlags(
-    params: T.GetDomainDnssecFlagsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnssecFlagsResponse> {
-    return this.#client.request(operations.getDomainDnssecFlags, params, options);
+  listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
+    return this.#client.request(operations.listFlags, params, options);
   }
 
   /**
@@ -840,11 +916,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dnssec
    */
-  getDomainDnssec(
-    params: T.GetDomainDnssecParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnssecResponse> {
-    return this.#client.request(operations.getDomainDnssec, params, options);
+  getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
+    return this.#client.request(operations.getDnssec, params, options);
   }
 
   /**
@@ -852,19 +925,19 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/dnssec
    */
-  putDomainDnssec(
-    params: T.PutDomainDnssecParams,
+  updateDnssec(
+    params: T.UpdateDnssecParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainDnssecResponse> {
-    return this.#client.request(operations.putDomainDnssec, params, options);
+  ): ApiPromise<T.UpdateDnssecResponse> {
+    return this.#client.request(operations.updateDnssec, params, options);
   }
 
   /** DELETE /domain/{id}/dnssec/{key} */
-  deleteDomainDnssecByKey(
-    params: T.DeleteDomainDnssecByKeyParams,
+  deleteDnssec(
+    params: T.DeleteDnssecParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteDomainDnssecByKeyResponse> {
-    return this.#client.request(operations.deleteDomainDnssecByKey, params, options);
+  ): ApiPromise<T.DeleteDnssecResponse> {
+    return this.#client.request(operations.deleteDnssec, params, options);
   }
 
   /**
@@ -872,11 +945,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/idprotection
    */
-  putDomainIdprotection(
-    params: T.PutDomainIdprotectionParams,
+  updateIdprotection(
+    params: T.UpdateIdprotectionParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainIdprotectionResponse> {
-    return this.#client.request(operations.putDomainIdprotection, params, options);
+  ): ApiPromise<T.UpdateIdprotectionResponse> {
+    return this.#client.request(operations.updateIdprotection, params, options);
   }
 
   /**
@@ -886,11 +959,8 @@ export class DomainsApi {
    *
    * GET /domain/order/{id}/form
    */
-  getDomainOrderForm(
-    params: T.GetDomainOrderFormParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainOrderFormResponse> {
-    return this.#client.request(operations.getDomainOrderForm, params, options);
+  getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
+    return this.#client.request(operations.getForm, params, options);
   }
 
   /**
@@ -900,11 +970,11 @@ export class DomainsApi {
    *
    * POST /domain/order
    */
-  postDomainOrder(
-    params: T.PostDomainOrderParams = {},
+  createOrder(
+    params: T.DomainsCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainOrderResponse> {
-    return this.#client.request(operations.postDomainOrder, params, options);
+  ): ApiPromise<T.DomainsCreateOrderResponse> {
+    return this.#client.request(operations.domainsCreateOrder, params, options);
   }
 
   /**
@@ -914,11 +984,11 @@ export class DomainsApi {
    *
    * GET /domain/order
    */
-  getDomainOrder(
-    params: T.GetDomainOrderParams = {},
+  getOrder(
+    params: T.DomainsGetOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainOrderResponse> {
-    return this.#client.request(operations.getDomainOrder, params, options);
+  ): ApiPromise<T.DomainsGetOrderResponse> {
+    return this.#client.request(operations.domainsGetOrder, params, options);
   }
 
   /**
@@ -928,11 +998,8 @@ export class DomainsApi {
    *
    * POST /domain/{id}/renew
    */
-  postDomainRenew(
-    params: T.PostDomainRenewParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostDomainRenewResponse> {
-    return this.#client.request(operations.postDomainRenew, params, options);
+  renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
+    return this.#client.request(operations.renew, params, options);
   }
 
   /**
@@ -942,11 +1009,8 @@ export class DomainsApi {
    *
    * GET /bkns/whois/{domain}
    */
-  getBknsWhoisByDomain(
-    params: T.GetBknsWhoisByDomainParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetBknsWhoisByDomainResponse> {
-    return this.#client.request(operations.getBknsWhoisByDomain, params, options);
+  getWhois(params: T.GetWhoisParams, options?: RequestOptions): ApiPromise<T.GetWhoisResponse> {
+    return this.#client.request(operations.getWhois, params, options);
   }
 
   /**
@@ -956,11 +1020,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/documents
    */
-  getDomainDocuments(
-    params: T.GetDomainDocumentsParams,
+  listDocuments(
+    params: T.ListDocumentsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDocumentsResponse> {
-    return this.#client.request(operations.getDomainDocuments, params, options);
+  ): ApiPromise<T.ListDocumentsResponse> {
+    return this.#client.request(operations.listDocuments, params, options);
   }
 
   /**
@@ -970,11 +1034,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/documents/{documentid}/download
    */
-  getDomainDocumentsDownload(
-    params: T.GetDomainDocumentsDownloadParams,
+  getDownload(
+    params: T.GetDownloadParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDocumentsDownloadResponse> {
-    return this.#client.request(operations.getDomainDocumentsDownload, params, options);
+  ): ApiPromise<T.GetDownloadResponse> {
+    return this.#client.request(operations.getDownload, params, options);
   }
 
   /**
@@ -984,11 +1048,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/documents/{documentid}/View
    */
-  getDomainDocumentsView(
-    params: T.GetDomainDocumentsViewParams,
+  getDocumentView(
+    params: T.GetDocumentViewParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDocumentsViewResponse> {
-    return this.#client.request(operations.getDomainDocumentsView, params, options);
+  ): ApiPromise<T.GetDocumentViewResponse> {
+    return this.#client.request(operations.getDocumentView, params, options);
   }
 
   /**
@@ -998,11 +1062,11 @@ export class DomainsApi {
    *
    * POST /domain/{id}/documents/{documentid}/upload
    */
-  postDomainDocumentsUpload(
-    params: T.PostDomainDocumentsUploadParams,
+  uploadDocument(
+    params: T.UploadDocumentParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainDocumentsUploadResponse> {
-    return this.#client.request(operations.postDomainDocumentsUpload, params, options);
+  ): ApiPromise<T.UploadDocumentResponse> {
+    return this.#client.request(operations.uploadDocument, params, options);
   }
 
   /**
@@ -1012,11 +1076,8 @@ export class DomainsApi {
    *
    * GET /domain/documents/view/{token}
    */
-  getDomainDocumentsViewByToken(
-    params: T.GetDomainDocumentsViewByTokenParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDocumentsViewByTokenResponse> {
-    return this.#client.request(operations.getDomainDocumentsViewByToken, params, options);
+  getView(params: T.GetViewParams, options?: RequestOptions): ApiPromise<T.GetViewResponse> {
+    return this.#client.request(operations.getView, params, options);
   }
 
   /**
@@ -1026,15 +1087,11 @@ export class DomainsApi {
    *
    * GET /domain/documents/download/uploaded/{token}
    */
-  getDomainDocumentsDownloadUploadedByToken(
-    params: T.GetDomainDocumentsDownloadUploadedByTokenParams,
+  getUploaded(
+    params: T.GetUploadedParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDocumentsDownloadUploadedByTokenResponse> {
-    return this.#client.request(
-      operations.getDomainDocumentsDownloadUploadedByToken,
-      params,
-      options,
-    );
+  ): ApiPromise<T.GetUploadedResponse> {
+    return this.#client.request(operations.getUploaded, params, options);
   }
 
   /**
@@ -1044,11 +1101,11 @@ export class DomainsApi {
    *
    * POST /domain/documents/signed
    */
-  postDomainDocumentsSigned(
-    params: T.PostDomainDocumentsSignedParams = {},
+  createSigned(
+    params: T.CreateSignedParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainDocumentsSignedResponse> {
-    return this.#client.request(operations.postDomainDocumentsSigned, params, options);
+  ): ApiPromise<T.CreateSignedResponse> {
+    return this.#client.request(operations.createSigned, params, options);
   }
 
   /**
@@ -1058,11 +1115,11 @@ export class DomainsApi {
    *
    * POST /domain/vnnic/faceidverifitele
    */
-  postDomainVnnicFaceidverifitele(
-    params: T.PostDomainVnnicFaceidverifiteleParams = {},
+  createFaceidverifitele(
+    params: T.CreateFaceidverifiteleParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainVnnicFaceidverifiteleResponse> {
-    return this.#client.request(operations.postDomainVnnicFaceidverifitele, params, options);
+  ): ApiPromise<T.CreateFaceidverifiteleResponse> {
+    return this.#client.request(operations.createFaceidverifitele, params, options);
   }
 
   /**
@@ -1072,11 +1129,11 @@ export class DomainsApi {
    *
    * POST /domain/vnnic/promocode
    */
-  postDomainVnnicPromocode(
-    params: T.PostDomainVnnicPromocodeParams = {},
+  createPromocode(
+    params: T.CreatePromocodeParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainVnnicPromocodeResponse> {
-    return this.#client.request(operations.postDomainVnnicPromocode, params, options);
+  ): ApiPromise<T.CreatePromocodeResponse> {
+    return this.#client.request(operations.createPromocode, params, options);
   }
 
   /**
@@ -1086,11 +1143,11 @@ export class DomainsApi {
    *
    * POST /domain/ekyc/ekyccode
    */
-  postDomainEkycEkyccode(
-    params: T.PostDomainEkycEkyccodeParams = {},
+  createEkyccode(
+    params: T.CreateEkyccodeParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainEkycEkyccodeResponse> {
-    return this.#client.request(operations.postDomainEkycEkyccode, params, options);
+  ): ApiPromise<T.CreateEkyccodeResponse> {
+    return this.#client.request(operations.createEkyccode, params, options);
   }
 
   /**
@@ -1100,16 +1157,411 @@ export class DomainsApi {
    *
    * POST /domain/ekyc/ekyccodeup
    */
-  postDomainEkycEkyccodeup(
-    params: T.PostDomainEkycEkyccodeupParams = {},
+  createEkyccodeup(
+    params: T.CreateEkyccodeupParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainEkycEkyccodeupResponse> {
-    return this.#client.request(operations.postDomainEkycEkyccodeup, params, options);
+  ): ApiPromise<T.CreateEkyccodeupResponse> {
+    return this.#client.request(operations.createEkyccodeup, params, options);
+  }
+
+  /**
+   * Mã Giam giá theo Người dùng
+   *
+   * Mã Giam giá theo Người dùng
+   *
+   * POST /domain/coupons/bkns_coupons
+   */
+  createBknsCoupon(
+    params: T.CreateBknsCouponParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateBknsCouponResponse> {
+    return this.#client.request(operations.createBknsCoupon, params, options);
+  }
+
+  /**
+   * GET /domain/name/{name}
+   * @deprecated Renamed: use `client.domains.getName`.
+   */
+  getDomainNameByName(
+    params: T.GetNameParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetNameResponse> {
+    return this.#client.request(operations.getName, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/ns
+   * @deprecated Renamed: use `client.domains.getNs`.
+   */
+  getDomainNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
+    return this.#client.request(operations.getNs, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/ns
+   * @deprecated Renamed: use `client.domains.updateNs`.
+   */
+  putDomainNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
+    return this.#client.request(operations.updateNs, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/reg
+   * @deprecated Renamed: use `client.domains.register`.
+   */
+  postDomainReg(
+    params: T.RegisterParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.RegisterResponse> {
+    return this.#client.request(operations.register, params, options);
+  }
+
+  /**
+   * GET /domain/{id}
+   * @deprecated Renamed: use `client.domains.getDomain`.
+   */
+  getDomainById(
+    params: T.GetDomainParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDomainResponse> {
+    return this.#client.request(operations.getDomain, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/epp
+   * @deprecated Renamed: use `client.domains.getEpp`.
+   */
+  getDomainEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
+    return this.#client.request(operations.getEpp, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/sync
+   * @deprecated Renamed: use `client.domains.getSync`.
+   */
+  getDomainSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
+    return this.#client.request(operations.getSync, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/reglock
+   * @deprecated Renamed: use `client.domains.getReglock`.
+   */
+  getDomainReglock(
+    params: T.GetReglockParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetReglockResponse> {
+    return this.#client.request(operations.getReglock, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/contact
+   * @deprecated Renamed: use `client.domains.getContact`.
+   */
+  getDomainContact(
+    params: T.DomainsGetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsGetContactResponse> {
+    return this.#client.request(operations.domainsGetContact, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/contact
+   * @deprecated Renamed: use `client.domains.updateContact`.
+   */
+  putDomainContact(
+    params: T.DomainsUpdateContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsUpdateContactResponse> {
+    return this.#client.request(operations.domainsUpdateContact, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/emforwarding
+   * @deprecated Renamed: use `client.domains.getEmforwarding`.
+   */
+  getDomainEmforwarding(
+    params: T.GetEmforwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetEmforwardingResponse> {
+    return this.#client.request(operations.getEmforwarding, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/emforwarding
+   * @deprecated Renamed: use `client.domains.updateEmforwarding`.
+   */
+  putDomainEmforwarding(
+    params: T.UpdateEmforwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateEmforwardingResponse> {
+    return this.#client.request(operations.updateEmforwarding, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/forwarding
+   * @deprecated Renamed: use `client.domains.updateForwarding`.
+   */
+  putDomainForwarding(
+    params: T.UpdateForwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateForwardingResponse> {
+    return this.#client.request(operations.updateForwarding, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/autorenew
+   * @deprecated Renamed: use `client.domains.getAutorenew`.
+   */
+  getDomainAutorenew(
+    params: T.GetAutorenewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetAutorenewResponse> {
+    return this.#client.request(operations.getAutorenew, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/autorenew
+   * @deprecated Renamed: use `client.domains.updateAutorenew`.
+   */
+  putDomainAutorenew(
+    params: T.UpdateAutorenewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateAutorenewResponse> {
+    return this.#client.request(operations.updateAutorenew, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dnssec/flags
+   * @deprecated Renamed: use `client.domains.listFlags`.
+   */
+  getDomainDnssecFlags(
+    params: T.ListFlagsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListFlagsResponse> {
+    return this.#client.request(operations.listFlags, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dnssec
+   * @deprecated Renamed: use `client.domains.getDnssec`.
+   */
+  getDomainDnssec(
+    params: T.GetDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDnssecResponse> {
+    return this.#client.request(operations.getDnssec, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/dnssec
+   * @deprecated Renamed: use `client.domains.updateDnssec`.
+   */
+  putDomainDnssec(
+    params: T.UpdateDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateDnssecResponse> {
+    return this.#client.request(operations.updateDnssec, params, options);
+  }
+
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @deprecated Renamed: use `client.domains.deleteDnssec`.
+   */
+  deleteDomainDnssecByKey(
+    params: T.DeleteDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteDnssecResponse> {
+    return this.#client.request(operations.deleteDnssec, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/idprotection
+   * @deprecated Renamed: use `client.domains.updateIdprotection`.
+   */
+  putDomainIdprotection(
+    params: T.UpdateIdprotectionParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateIdprotectionResponse> {
+    return this.#client.request(operations.updateIdprotection, params, options);
+  }
+
+  /**
+   * GET /domain/order/{id}/form
+   * @deprecated Renamed: use `client.domains.getForm`.
+   */
+  getDomainOrderForm(
+    params: T.GetFormParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetFormResponse> {
+    return this.#client.request(operations.getForm, params, options);
+  }
+
+  /**
+   * POST /domain/order
+   * @deprecated Renamed: use `client.domains.createOrder`.
+   */
+  postDomainOrder(
+    params: T.DomainsCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsCreateOrderResponse> {
+    return this.#client.request(operations.domainsCreateOrder, params, options);
+  }
+
+  /**
+   * GET /domain/order
+   * @deprecated Renamed: use `client.domains.getOrder`.
+   */
+  getDomainOrder(
+    params: T.DomainsGetOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsGetOrderResponse> {
+    return this.#client.request(operations.domainsGetOrder, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/renew
+   * @deprecated Renamed: use `client.domains.renew`.
+   */
+  postDomainRenew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
+    return this.#client.request(operations.renew, params, options);
+  }
+
+  /**
+   * GET /bkns/whois/{domain}
+   * @deprecated Renamed: use `client.domains.getWhois`.
+   */
+  getBknsWhoisByDomain(
+    params: T.GetWhoisParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetWhoisResponse> {
+    return this.#client.request(operations.getWhois, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/documents
+   * @deprecated Renamed: use `client.domains.listDocuments`.
+   */
+  getDomainDocuments(
+    params: T.ListDocumentsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListDocumentsResponse> {
+    return this.#client.request(operations.listDocuments, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/documents/{documentid}/download
+   * @deprecated Renamed: use `client.domains.getDownload`.
+   */
+  getDomainDocumentsDownload(
+    params: T.GetDownloadParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDownloadResponse> {
+    return this.#client.request(operations.getDownload, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/documents/{documentid}/View
+   * @deprecated Renamed: use `client.domains.getDocumentView`.
+   */
+  getDomainDocumentsView(
+    params: T.GetDocumentViewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDocumentViewResponse> {
+    return this.#client.request(operations.getDocumentView, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/documents/{documentid}/upload
+   * @deprecated Renamed: use `client.domains.uploadDocument`.
+   */
+  postDomainDocumentsUpload(
+    params: T.UploadDocumentParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UploadDocumentResponse> {
+    return this.#client.request(operations.uploadDocument, params, options);
+  }
+
+  /**
+   * GET /domain/documents/view/{token}
+   * @deprecated Renamed: use `client.domains.getView`.
+   */
+  getDomainDocumentsViewByToken(
+    params: T.GetViewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetViewResponse> {
+    return this.#client.request(operations.getView, params, options);
+  }
+
+  /**
+   * GET /domain/documents/download/uploaded/{token}
+   * @deprecated Renamed: use `client.domains.getUploaded`.
+   */
+  getDomainDocumentsDownloadUploadedByToken(
+    params: T.GetUploadedParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetUploadedResponse> {
+    return this.#client.request(operations.getUploaded, params, options);
+  }
+
+  /**
+   * POST /domain/documents/signed
+   * @deprecated Renamed: use `client.domains.createSigned`.
+   */
+  postDomainDocumentsSigned(
+    params: T.CreateSignedParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateSignedResponse> {
+    return this.#client.request(operations.createSigned, params, options);
+  }
+
+  /**
+   * POST /domain/vnnic/faceidverifitele
+   * @deprecated Renamed: use `client.domains.createFaceidverifitele`.
+   */
+  postDomainVnnicFaceidverifitele(
+    params: T.CreateFaceidverifiteleParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateFaceidverifiteleResponse> {
+    return this.#client.request(operations.createFaceidverifitele, params, options);
+  }
+
+  /**
+   * POST /domain/vnnic/promocode
+   * @deprecated Renamed: use `client.domains.createPromocode`.
+   */
+  postDomainVnnicPromocode(
+    params: T.CreatePromocodeParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreatePromocodeResponse> {
+    return this.#client.request(operations.createPromocode, params, options);
+  }
+
+  /**
+   * POST /domain/ekyc/ekyccode
+   * @deprecated Renamed: use `client.domains.createEkyccode`.
+   */
+  postDomainEkycEkyccode(
+    params: T.CreateEkyccodeParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateEkyccodeResponse> {
+    return this.#client.request(operations.createEkyccode, params, options);
+  }
+
+  /**
+   * POST /domain/ekyc/ekyccodeup
+   * @deprecated Renamed: use `client.domains.createEkyccodeup`.
+   */
+  postDomainEkycEkyccodeup(
+    params: T.CreateEkyccodeupParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateEkyccodeupResponse> {
+    return this.#client.request(operations.createEkyccodeup, params, options);
   }
 }
 
-/** SSL Certificates */
-export class SslCertificatesApi {
+/** Certificates */
+export class CertificatesApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1123,11 +1575,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate
    */
-  getCertificate(
-    params: T.GetCertificateParams = {},
+  listCertificates(
+    params: T.ListCertificatesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateResponse> {
-    return this.#client.request(operations.getCertificate, params, options);
+  ): ApiPromise<T.ListCertificatesResponse> {
+    return this.#client.request(operations.listCertificates, params, options);
   }
 
   /**
@@ -1137,11 +1589,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate/{id}
    */
-  getCertificateById(
-    params: T.GetCertificateByIdParams,
+  getCertificate(
+    params: T.GetCertificateParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateByIdResponse> {
-    return this.#client.request(operations.getCertificateById, params, options);
+  ): ApiPromise<T.GetCertificateResponse> {
+    return this.#client.request(operations.getCertificate, params, options);
   }
 
   /**
@@ -1151,11 +1603,8 @@ export class SslCertificatesApi {
    *
    * GET /certificate/{id}/crt
    */
-  getCertificateCrt(
-    params: T.GetCertificateCrtParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateCrtResponse> {
-    return this.#client.request(operations.getCertificateCrt, params, options);
+  getCrt(params: T.GetCrtParams, options?: RequestOptions): ApiPromise<T.GetCrtResponse> {
+    return this.#client.request(operations.getCrt, params, options);
   }
 
   /**
@@ -1165,11 +1614,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate/order
    */
-  getCertificateOrder(
-    params: T.GetCertificateOrderParams = {},
+  getOrder(
+    params: T.CertificatesGetOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateOrderResponse> {
-    return this.#client.request(operations.getCertificateOrder, params, options);
+  ): ApiPromise<T.CertificatesGetOrderResponse> {
+    return this.#client.request(operations.certificatesGetOrder, params, options);
   }
 
   /**
@@ -1179,11 +1628,11 @@ export class SslCertificatesApi {
    *
    * POST /certificate/order
    */
-  postCertificateOrder(
-    params: T.PostCertificateOrderParams = {},
+  createOrder(
+    params: T.CertificatesCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostCertificateOrderResponse> {
-    return this.#client.request(operations.postCertificateOrder, params, options);
+  ): ApiPromise<T.CertificatesCreateOrderResponse> {
+    return this.#client.request(operations.certificatesCreateOrder, params, options);
   }
 
   /**
@@ -1193,11 +1642,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate/order/{product_id}/software
    */
-  getCertificateOrderSoftware(
-    params: T.GetCertificateOrderSoftwareParams,
+  getSoftware(
+    params: T.GetSoftwareParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateOrderSoftwareResponse> {
-    return this.#client.request(operations.getCertificateOrderSoftware, params, options);
+  ): ApiPromise<T.GetSoftwareResponse> {
+    return this.#client.request(operations.getSoftware, params, options);
   }
 }
 
@@ -1216,11 +1665,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/methods
    */
-  getServiceMethods(
-    params: T.GetServiceMethodsParams,
+  listMethods(
+    params: T.ListMethodsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceMethodsResponse> {
-    return this.#client.request(operations.getServiceMethods, params, options);
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
   }
 
   /**
@@ -1230,11 +1679,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/upgrade
    */
-  getServiceUpgrade(
-    params: T.GetServiceUpgradeParams,
+  getUpgrade(
+    params: T.GetUpgradeParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceUpgradeResponse> {
-    return this.#client.request(operations.getServiceUpgrade, params, options);
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
   }
 
   /**
@@ -1252,11 +1701,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/upgrade
    */
-  postServiceUpgrade(
-    params: T.PostServiceUpgradeParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceUpgradeResponse> {
-    return this.#client.request(operations.postServiceUpgrade, params, options);
+  upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
   }
 
   /**
@@ -1266,11 +1712,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/cancel
    */
-  postServiceCancel(
-    params: T.PostServiceCancelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceCancelResponse> {
-    return this.#client.request(operations.postServiceCancel, params, options);
+  cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
   }
 
   /**
@@ -1280,11 +1723,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/label
    */
-  getServiceLabel(
-    params: T.GetServiceLabelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceLabelResponse> {
-    return this.#client.request(operations.getServiceLabel, params, options);
+  getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
   }
 
   /**
@@ -1294,11 +1734,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/label
    */
-  postServiceLabel(
-    params: T.PostServiceLabelParams,
+  updateLabel(
+    params: T.UpdateLabelParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceLabelResponse> {
-    return this.#client.request(operations.postServiceLabel, params, options);
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
   }
 
   /**
@@ -1308,11 +1748,11 @@ export class ServicesApi {
    *
    * GET /service
    */
-  getService(
-    params: T.GetServiceParams = {},
+  listServices(
+    params: T.ListServicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceResponse> {
-    return this.#client.request(operations.getService, params, options);
+  ): ApiPromise<T.ListServicesResponse> {
+    return this.#client.request(operations.listServices, params, options);
   }
 
   /**
@@ -1322,11 +1762,11 @@ export class ServicesApi {
    *
    * GET /service/{id}
    */
-  getServiceById(
-    params: T.GetServiceByIdParams,
+  getService(
+    params: T.GetServiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceByIdResponse> {
-    return this.#client.request(operations.getServiceById, params, options);
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
   }
 
   /**
@@ -1336,11 +1776,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms
    */
-  getServiceVms(
-    params: T.GetServiceVmsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsResponse> {
-    return this.#client.request(operations.getServiceVms, params, options);
+  listVms(params: T.ListVmsParams, options?: RequestOptions): ApiPromise<T.ListVmsResponse> {
+    return this.#client.request(operations.listVms, params, options);
   }
 
   /**
@@ -1350,11 +1787,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms
    */
-  postServiceVms(
-    params: T.PostServiceVmsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsResponse> {
-    return this.#client.request(operations.postServiceVms, params, options);
+  createVm(params: T.CreateVmParams, options?: RequestOptions): ApiPromise<T.CreateVmResponse> {
+    return this.#client.request(operations.createVm, params, options);
   }
 
   /**
@@ -1364,11 +1798,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms/{vmid}
    */
-  getServiceVmsByVmid(
-    params: T.GetServiceVmsByVmidParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsByVmidResponse> {
-    return this.#client.request(operations.getServiceVmsByVmid, params, options);
+  getVm(params: T.GetVmParams, options?: RequestOptions): ApiPromise<T.GetVmResponse> {
+    return this.#client.request(operations.getVm, params, options);
   }
 
   /**
@@ -1378,11 +1809,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/stop
    */
-  postServiceVmsStop(
-    params: T.PostServiceVmsStopParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsStopResponse> {
-    return this.#client.request(operations.postServiceVmsStop, params, options);
+  stopVm(params: T.StopVmParams, options?: RequestOptions): ApiPromise<T.StopVmResponse> {
+    return this.#client.request(operations.stopVm, params, options);
   }
 
   /**
@@ -1392,11 +1820,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/start
    */
-  postServiceVmsStart(
-    params: T.PostServiceVmsStartParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsStartResponse> {
-    return this.#client.request(operations.postServiceVmsStart, params, options);
+  startVm(params: T.StartVmParams, options?: RequestOptions): ApiPromise<T.StartVmResponse> {
+    return this.#client.request(operations.startVm, params, options);
   }
 
   /**
@@ -1406,11 +1831,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/shutdown
    */
-  postServiceVmsShutdown(
-    params: T.PostServiceVmsShutdownParams,
+  shutdownVm(
+    params: T.ShutdownVmParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsShutdownResponse> {
-    return this.#client.request(operations.postServiceVmsShutdown, params, options);
+  ): ApiPromise<T.ShutdownVmResponse> {
+    return this.#client.request(operations.shutdownVm, params, options);
   }
 
   /**
@@ -1420,11 +1845,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/reboot
    */
-  postServiceVmsReboot(
-    params: T.PostServiceVmsRebootParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsRebootResponse> {
-    return this.#client.request(operations.postServiceVmsReboot, params, options);
+  rebootVm(params: T.RebootVmParams, options?: RequestOptions): ApiPromise<T.RebootVmResponse> {
+    return this.#client.request(operations.rebootVm, params, options);
   }
 
   /**
@@ -1434,11 +1856,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/reset
    */
-  postServiceVmsReset(
-    params: T.PostServiceVmsResetParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsResetResponse> {
-    return this.#client.request(operations.postServiceVmsReset, params, options);
+  resetVm(params: T.ResetVmParams, options?: RequestOptions): ApiPromise<T.ResetVmResponse> {
+    return this.#client.request(operations.resetVm, params, options);
   }
 
   /**
@@ -1448,11 +1867,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/rebuild
    */
-  postServiceVmsRebuild(
-    params: T.PostServiceVmsRebuildParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsRebuildResponse> {
-    return this.#client.request(operations.postServiceVmsRebuild, params, options);
+  rebuildVm(params: T.RebuildVmParams, options?: RequestOptions): ApiPromise<T.RebuildVmResponse> {
+    return this.#client.request(operations.rebuildVm, params, options);
   }
 
   /**
@@ -1462,11 +1878,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms/{vmid}/ips
    */
-  getServiceVmsIps(
-    params: T.GetServiceVmsIpsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsIpsResponse> {
-    return this.#client.request(operations.getServiceVmsIps, params, options);
+  listIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
+    return this.#client.request(operations.listIps, params, options);
   }
 
   /**
@@ -1476,11 +1889,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms/{vmid}/ippool
    */
-  getServiceVmsIppool(
-    params: T.GetServiceVmsIppoolParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsIppoolResponse> {
-    return this.#client.request(operations.getServiceVmsIppool, params, options);
+  getIppool(params: T.GetIppoolParams, options?: RequestOptions): ApiPromise<T.GetIppoolResponse> {
+    return this.#client.request(operations.getIppool, params, options);
   }
 
   /**
@@ -1490,11 +1900,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/ippool/{pool}
    */
-  postServiceVmsIppoolByPool(
-    params: T.PostServiceVmsIppoolByPoolParams,
+  updateIppool(
+    params: T.UpdateIppoolParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsIppoolByPoolResponse> {
-    return this.#client.request(operations.postServiceVmsIppoolByPool, params, options);
+  ): ApiPromise<T.UpdateIppoolResponse> {
+    return this.#client.request(operations.updateIppool, params, options);
   }
 
   /**
@@ -1504,11 +1914,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/networks
    */
-  getServiceNetworks(
-    params: T.GetServiceNetworksParams,
+  listNetworks(
+    params: T.ListNetworksParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceNetworksResponse> {
-    return this.#client.request(operations.getServiceNetworks, params, options);
+  ): ApiPromise<T.ListNetworksResponse> {
+    return this.#client.request(operations.listNetworks, params, options);
   }
 
   /**
@@ -1518,11 +1928,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms/{vmid}/interfaces
    */
-  getServiceVmsInterfaces(
-    params: T.GetServiceVmsInterfacesParams,
+  listInterfaces(
+    params: T.ListInterfacesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsInterfacesResponse> {
-    return this.#client.request(operations.getServiceVmsInterfaces, params, options);
+  ): ApiPromise<T.ListInterfacesResponse> {
+    return this.#client.request(operations.listInterfaces, params, options);
   }
 
   /**
@@ -1532,11 +1942,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/interfaces
    */
-  postServiceVmsInterfaces(
-    params: T.PostServiceVmsInterfacesParams,
+  createInterface(
+    params: T.CreateInterfaceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsInterfacesResponse> {
-    return this.#client.request(operations.postServiceVmsInterfaces, params, options);
+  ): ApiPromise<T.CreateInterfaceResponse> {
+    return this.#client.request(operations.createInterface, params, options);
   }
 
   /**
@@ -1546,11 +1956,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/vms/{vmid}/interfaces/{iface}
    */
-  getServiceVmsInterfacesByIface(
-    params: T.GetServiceVmsInterfacesByIfaceParams,
+  getInterface(
+    params: T.GetInterfaceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceVmsInterfacesByIfaceResponse> {
-    return this.#client.request(operations.getServiceVmsInterfacesByIface, params, options);
+  ): ApiPromise<T.GetInterfaceResponse> {
+    return this.#client.request(operations.getInterface, params, options);
   }
 
   /**
@@ -1560,11 +1970,11 @@ export class ServicesApi {
    *
    * PUT /service/{id}/vms/{vmid}/interfaces/{iface}
    */
-  putServiceVmsInterfacesByIface(
-    params: T.PutServiceVmsInterfacesByIfaceParams,
+  updateInterface(
+    params: T.UpdateInterfaceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceVmsInterfacesByIfaceResponse> {
-    return this.#client.request(operations.putServiceVmsInterfacesByIface, params, options);
+  ): ApiPromise<T.UpdateInterfaceResponse> {
+    return this.#client.request(operations.updateInterface, params, options);
   }
 
   /**
@@ -1574,11 +1984,11 @@ export class ServicesApi {
    *
    * DELETE /service/{id}/vms/{vmid}/interfaces/{iface}
    */
-  deleteServiceVmsInterfacesByIface(
-    params: T.DeleteServiceVmsInterfacesByIfaceParams,
+  deleteInterface(
+    params: T.DeleteInterfaceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceVmsInterfacesByIfaceResponse> {
-    return this.#client.request(operations.deleteServiceVmsInterfacesByIface, params, options);
+  ): ApiPromise<T.DeleteInterfaceResponse> {
+    return this.#client.request(operations.deleteInterface, params, options);
   }
 
   /**
@@ -1588,11 +1998,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/templates
    */
-  getServiceTemplates(
-    params: T.GetServiceTemplatesParams,
+  listTemplates(
+    params: T.ListTemplatesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceTemplatesResponse> {
-    return this.#client.request(operations.getServiceTemplates, params, options);
+  ): ApiPromise<T.ListTemplatesResponse> {
+    return this.#client.request(operations.listTemplates, params, options);
   }
 
   /**
@@ -1602,11 +2012,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/resources
    */
-  getServiceResources(
-    params: T.GetServiceResourcesParams,
+  listResources(
+    params: T.ListResourcesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceResourcesResponse> {
-    return this.#client.request(operations.getServiceResources, params, options);
+  ): ApiPromise<T.ListResourcesResponse> {
+    return this.#client.request(operations.listResources, params, options);
   }
 
   /**
@@ -1616,11 +2026,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/ip
    */
-  getServiceIp(
-    params: T.GetServiceIpParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceIpResponse> {
-    return this.#client.request(operations.getServiceIp, params, options);
+  getIp(params: T.GetIpParams, options?: RequestOptions): ApiPromise<T.GetIpResponse> {
+    return this.#client.request(operations.getIp, params, options);
   }
 
   /**
@@ -1630,11 +2037,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/rdns
    */
-  getServiceRdns(
-    params: T.GetServiceRdnsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceRdnsResponse> {
-    return this.#client.request(operations.getServiceRdns, params, options);
+  getRdns(params: T.GetRdnsParams, options?: RequestOptions): ApiPromise<T.GetRdnsResponse> {
+    return this.#client.request(operations.getRdns, params, options);
   }
 
   /**
@@ -1644,11 +2048,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/rdns
    */
-  postServiceRdns(
-    params: T.PostServiceRdnsParams,
+  updateRdns(
+    params: T.UpdateRdnsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceRdnsResponse> {
-    return this.#client.request(operations.postServiceRdns, params, options);
+  ): ApiPromise<T.UpdateRdnsResponse> {
+    return this.#client.request(operations.updateRdns, params, options);
   }
 
   /**
@@ -1658,11 +2062,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/rescue
    */
-  postServiceVmsRescue(
-    params: T.PostServiceVmsRescueParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsRescueResponse> {
-    return this.#client.request(operations.postServiceVmsRescue, params, options);
+  rescueVm(params: T.RescueVmParams, options?: RequestOptions): ApiPromise<T.RescueVmResponse> {
+    return this.#client.request(operations.rescueVm, params, options);
   }
 
   /**
@@ -1672,20 +2073,363 @@ export class ServicesApi {
    *
    * POST /service/{id}/vms/{vmid}/unrescue
    */
-  postServiceVmsUnrescue(
-    params: T.PostServiceVmsUnrescueParams,
+  unrescueVm(
+    params: T.UnrescueVmParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceVmsUnrescueResponse> {
-    return this.#client.request(operations.postServiceVmsUnrescue, params, options);
+  ): ApiPromise<T.UnrescueVmResponse> {
+    return this.#client.request(operations.unrescueVm, params, options);
+  }
+
+  /**
+   * GET /service/{id}/methods
+   * @deprecated Renamed: use `client.services.listMethods`.
+   */
+  getServiceMethods(
+    params: T.ListMethodsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
+  }
+
+  /**
+   * GET /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.getUpgrade`.
+   */
+  getServiceUpgrade(
+    params: T.GetUpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.upgrade`.
+   */
+  postServiceUpgrade(
+    params: T.UpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/cancel
+   * @deprecated Renamed: use `client.services.cancel`.
+   */
+  postServiceCancel(
+    params: T.CancelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
+  }
+
+  /**
+   * GET /service/{id}/label
+   * @deprecated Renamed: use `client.services.getLabel`.
+   */
+  getServiceLabel(
+    params: T.GetLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
+  }
+
+  /**
+   * POST /service/{id}/label
+   * @deprecated Renamed: use `client.services.updateLabel`.
+   */
+  postServiceLabel(
+    params: T.UpdateLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
+  }
+
+  /**
+   * GET /service/{id}
+   * @deprecated Renamed: use `client.services.getService`.
+   */
+  getServiceById(
+    params: T.GetServiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms
+   * @deprecated Renamed: use `client.services.listVms`.
+   */
+  getServiceVms(params: T.ListVmsParams, options?: RequestOptions): ApiPromise<T.ListVmsResponse> {
+    return this.#client.request(operations.listVms, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms
+   * @deprecated Renamed: use `client.services.createVm`.
+   */
+  postServiceVms(
+    params: T.CreateVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateVmResponse> {
+    return this.#client.request(operations.createVm, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms/{vmid}
+   * @deprecated Renamed: use `client.services.getVm`.
+   */
+  getServiceVmsByVmid(
+    params: T.GetVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetVmResponse> {
+    return this.#client.request(operations.getVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/stop
+   * @deprecated Renamed: use `client.services.stopVm`.
+   */
+  postServiceVmsStop(
+    params: T.StopVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.StopVmResponse> {
+    return this.#client.request(operations.stopVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/start
+   * @deprecated Renamed: use `client.services.startVm`.
+   */
+  postServiceVmsStart(
+    params: T.StartVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.StartVmResponse> {
+    return this.#client.request(operations.startVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/shutdown
+   * @deprecated Renamed: use `client.services.shutdownVm`.
+   */
+  postServiceVmsShutdown(
+    params: T.ShutdownVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ShutdownVmResponse> {
+    return this.#client.request(operations.shutdownVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/reboot
+   * @deprecated Renamed: use `client.services.rebootVm`.
+   */
+  postServiceVmsReboot(
+    params: T.RebootVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.RebootVmResponse> {
+    return this.#client.request(operations.rebootVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/reset
+   * @deprecated Renamed: use `client.services.resetVm`.
+   */
+  postServiceVmsReset(
+    params: T.ResetVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ResetVmResponse> {
+    return this.#client.request(operations.resetVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/rebuild
+   * @deprecated Renamed: use `client.services.rebuildVm`.
+   */
+  postServiceVmsRebuild(
+    params: T.RebuildVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.RebuildVmResponse> {
+    return this.#client.request(operations.rebuildVm, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms/{vmid}/ips
+   * @deprecated Renamed: use `client.services.listIps`.
+   */
+  getServiceVmsIps(
+    params: T.ListIpsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListIpsResponse> {
+    return this.#client.request(operations.listIps, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms/{vmid}/ippool
+   * @deprecated Renamed: use `client.services.getIppool`.
+   */
+  getServiceVmsIppool(
+    params: T.GetIppoolParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetIppoolResponse> {
+    return this.#client.request(operations.getIppool, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/ippool/{pool}
+   * @deprecated Renamed: use `client.services.updateIppool`.
+   */
+  postServiceVmsIppoolByPool(
+    params: T.UpdateIppoolParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateIppoolResponse> {
+    return this.#client.request(operations.updateIppool, params, options);
+  }
+
+  /**
+   * GET /service/{id}/networks
+   * @deprecated Renamed: use `client.services.listNetworks`.
+   */
+  getServiceNetworks(
+    params: T.ListNetworksParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListNetworksResponse> {
+    return this.#client.request(operations.listNetworks, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms/{vmid}/interfaces
+   * @deprecated Renamed: use `client.services.listInterfaces`.
+   */
+  getServiceVmsInterfaces(
+    params: T.ListInterfacesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListInterfacesResponse> {
+    return this.#client.request(operations.listInterfaces, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/interfaces
+   * @deprecated Renamed: use `client.services.createInterface`.
+   */
+  postServiceVmsInterfaces(
+    params: T.CreateInterfaceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateInterfaceResponse> {
+    return this.#client.request(operations.createInterface, params, options);
+  }
+
+  /**
+   * GET /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @deprecated Renamed: use `client.services.getInterface`.
+   */
+  getServiceVmsInterfacesByIface(
+    params: T.GetInterfaceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetInterfaceResponse> {
+    return this.#client.request(operations.getInterface, params, options);
+  }
+
+  /**
+   * PUT /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @deprecated Renamed: use `client.services.updateInterface`.
+   */
+  putServiceVmsInterfacesByIface(
+    params: T.UpdateInterfaceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateInterfaceResponse> {
+    return this.#client.request(operations.updateInterface, params, options);
+  }
+
+  /**
+   * DELETE /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @deprecated Renamed: use `client.services.deleteInterface`.
+   */
+  deleteServiceVmsInterfacesByIface(
+    params: T.DeleteInterfaceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteInterfaceResponse> {
+    return this.#client.request(operations.deleteInterface, params, options);
+  }
+
+  /**
+   * GET /service/{id}/templates
+   * @deprecated Renamed: use `client.services.listTemplates`.
+   */
+  getServiceTemplates(
+    params: T.ListTemplatesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListTemplatesResponse> {
+    return this.#client.request(operations.listTemplates, params, options);
+  }
+
+  /**
+   * GET /service/{id}/resources
+   * @deprecated Renamed: use `client.services.listResources`.
+   */
+  getServiceResources(
+    params: T.ListResourcesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListResourcesResponse> {
+    return this.#client.request(operations.listResources, params, options);
+  }
+
+  /**
+   * GET /service/{id}/ip
+   * @deprecated Renamed: use `client.services.getIp`.
+   */
+  getServiceIp(params: T.GetIpParams, options?: RequestOptions): ApiPromise<T.GetIpResponse> {
+    return this.#client.request(operations.getIp, params, options);
+  }
+
+  /**
+   * GET /service/{id}/rdns
+   * @deprecated Renamed: use `client.services.getRdns`.
+   */
+  getServiceRdns(params: T.GetRdnsParams, options?: RequestOptions): ApiPromise<T.GetRdnsResponse> {
+    return this.#client.request(operations.getRdns, params, options);
+  }
+
+  /**
+   * POST /service/{id}/rdns
+   * @deprecated Renamed: use `client.services.updateRdns`.
+   */
+  postServiceRdns(
+    params: T.UpdateRdnsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateRdnsResponse> {
+    return this.#client.request(operations.updateRdns, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/rescue
+   * @deprecated Renamed: use `client.services.rescueVm`.
+   */
+  postServiceVmsRescue(
+    params: T.RescueVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.RescueVmResponse> {
+    return this.#client.request(operations.rescueVm, params, options);
+  }
+
+  /**
+   * POST /service/{id}/vms/{vmid}/unrescue
+   * @deprecated Renamed: use `client.services.unrescueVm`.
+   */
+  postServiceVmsUnrescue(
+    params: T.UnrescueVmParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UnrescueVmResponse> {
+    return this.#client.request(operations.unrescueVm, params, options);
   }
 }
 
 /**
- * Cart
+ * Orders
  *
  * Most of API methods found here will require service @id, you can lookup your service ids with /service method
  */
-export class CartApi {
+export class OrdersApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1699,11 +2443,11 @@ export class CartApi {
    *
    * POST /order/{product_id}
    */
-  postOrderByProductId(
-    params: T.PostOrderByProductIdParams,
+  orderProduct(
+    params: T.OrderProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderByProductIdResponse> {
-    return this.#client.request(operations.postOrderByProductId, params, options);
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
   }
 
   /**
@@ -1713,11 +2457,11 @@ export class CartApi {
    *
    * GET /order/{product_id}
    */
-  getOrderByProductId(
-    params: T.GetOrderByProductIdParams,
+  getProduct(
+    params: T.GetProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetOrderByProductIdResponse> {
-    return this.#client.request(operations.getOrderByProductId, params, options);
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
   }
 
   /**
@@ -1731,11 +2475,11 @@ export class CartApi {
    *
    * POST /order
    */
-  postOrder(
-    params: T.PostOrderParams = {},
+  createOrder(
+    params: T.OrdersCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderResponse> {
-    return this.#client.request(operations.postOrder, params, options);
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
   }
 
   /**
@@ -1745,11 +2489,11 @@ export class CartApi {
    *
    * POST /quote
    */
-  postQuote(
-    params: T.PostQuoteParams = {},
+  createQuote(
+    params: T.CreateQuoteParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostQuoteResponse> {
-    return this.#client.request(operations.postQuote, params, options);
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
   }
 
   /**
@@ -1759,11 +2503,11 @@ export class CartApi {
    *
    * GET /category
    */
-  getCategory(
-    params: T.GetCategoryParams = {},
+  listCategories(
+    params: T.ListCategoriesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryResponse> {
-    return this.#client.request(operations.getCategory, params, options);
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
   }
 }
 
@@ -1782,8 +2526,11 @@ export class DnsApi {
    *
    * GET /dns
    */
-  getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.getDns, params, options);
+  listZones(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
   }
 
   /**
@@ -1793,11 +2540,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns
    */
-  postServiceDns(
-    params: T.PostServiceDnsParams,
+  createZone(
+    params: T.CreateZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.postServiceDns, params, options);
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
   }
 
   /**
@@ -1807,11 +2554,11 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns
    */
-  getServiceDns(
-    params: T.GetServiceDnsParams,
+  listServiceZones(
+    params: T.ListServiceZonesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsResponse> {
-    return this.#client.request(operations.getServiceDns, params, options);
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
   }
 
   /**
@@ -1821,11 +2568,11 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}
    */
-  deleteServiceDnsByZoneId(
-    params: T.DeleteServiceDnsByZoneIdParams,
+  deleteZone(
+    params: T.DeleteZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
   }
 
   /**
@@ -1835,11 +2582,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns/{zone_id}/records
    */
-  postServiceDnsRecords(
-    params: T.PostServiceDnsRecordsParams,
+  createRecord(
+    params: T.CreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.postServiceDnsRecords, params, options);
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
   }
 
   /**
@@ -1849,11 +2596,11 @@ export class DnsApi {
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  putServiceDnsRecordsByRecordId(
-    params: T.PutServiceDnsRecordsByRecordIdParams,
+  updateRecord(
+    params: T.UpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
   }
 
   /**
@@ -1863,16 +2610,93 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  deleteServiceDnsRecordsByRecordId(
-    params: T.DeleteServiceDnsRecordsByRecordIdParams,
+  deleteRecord(
+    params: T.DeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+
+  /**
+   * GET /dns
+   * @deprecated Renamed: use `client.dns.listZones`.
+   */
+  getDns(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.createZone`.
+   */
+  postServiceDns(
+    params: T.CreateZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.listServiceZones`.
+   */
+  getServiceDns(
+    params: T.ListServiceZonesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.deleteZone`.
+   */
+  deleteServiceDnsByZoneId(
+    params: T.DeleteZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns/{zone_id}/records
+   * @deprecated Renamed: use `client.dns.createRecord`.
+   */
+  postServiceDnsRecords(
+    params: T.CreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
+  }
+
+  /**
+   * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.updateRecord`.
+   */
+  putServiceDnsRecordsByRecordId(
+    params: T.UpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.deleteRecord`.
+   */
+  deleteServiceDnsRecordsByRecordId(
+    params: T.DeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
   }
 }
 
-/** Location */
-export class LocationApi {
+/** Locations */
+export class LocationsApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1886,11 +2710,11 @@ export class LocationApi {
    *
    * GET /location/countries
    */
-  getLocationCountries(
-    params: T.GetLocationCountriesParams = {},
+  listCountries(
+    params: T.ListCountriesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetLocationCountriesResponse> {
-    return this.#client.request(operations.getLocationCountries, params, options);
+  ): ApiPromise<T.ListCountriesResponse> {
+    return this.#client.request(operations.listCountries, params, options);
   }
 
   /**
@@ -1898,11 +2722,11 @@ export class LocationApi {
    *
    * GET /location/{code}/state
    */
-  getLocationState(
-    params: T.GetLocationStateParams,
+  getState(
+    params: T.LocationsGetStateParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetLocationStateResponse> {
-    return this.#client.request(operations.getLocationState, params, options);
+  ): ApiPromise<T.LocationsGetStateResponse> {
+    return this.#client.request(operations.locationsGetState, params, options);
   }
 
   /**
@@ -1967,15 +2791,568 @@ export class WillexpiredApi {
    *
    * GET /willexpired/{code}/state
    */
-  getWillexpiredState(
-    params: T.GetWillexpiredStateParams,
+  getState(
+    params: T.WillexpiredGetStateParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetWillexpiredStateResponse> {
-    return this.#client.request(operations.getWillexpiredState, params, options);
+  ): ApiPromise<T.WillexpiredGetStateResponse> {
+    return this.#client.request(operations.willexpiredGetState, params, options);
+  }
+
+  /**
+   * GET /willexpired/{code}/state
+   * @deprecated Renamed: use `client.willexpired.getState`.
+   */
+  getWillexpiredState(
+    params: T.WillexpiredGetStateParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.WillexpiredGetStateResponse> {
+    return this.#client.request(operations.willexpiredGetState, params, options);
   }
 }
 
-/** Bkns_coupons */
+/**
+ * The 0.1.x `clientarea` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ClientareaApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * POST /login
+   * @deprecated Renamed: use `client.auth.login`.
+   */
+  postLogin(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
+  }
+
+  /**
+   * POST /logout
+   * @deprecated Renamed: use `client.auth.logout`.
+   */
+  postLogout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
+  }
+
+  /**
+   * POST /token
+   * @deprecated Renamed: use `client.auth.refreshToken`.
+   */
+  postToken(
+    params: T.RefreshTokenParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
+  }
+
+  /**
+   * POST /revoke
+   * @deprecated Renamed: use `client.auth.revoke`.
+   */
+  postRevoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+
+  /**
+   * POST /signup
+   * @deprecated Renamed: use `client.account.signUp`.
+   */
+  postSignup(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
+  }
+
+  /**
+   * GET /details
+   * @deprecated Renamed: use `client.account.getDetails`.
+   */
+  getDetails(
+    params: T.GetDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDetailsResponse> {
+    return this.#client.request(operations.getDetails, params, options);
+  }
+
+  /**
+   * GET /logs
+   * @deprecated Renamed: use `client.account.listLogs`.
+   */
+  getLogs(params: T.ListLogsParams = {}, options?: RequestOptions): ApiPromise<T.ListLogsResponse> {
+    return this.#client.request(operations.listLogs, params, options);
+  }
+
+  /**
+   * GET /affiliates/summary
+   * @deprecated Renamed: use `client.account.getSummary`.
+   */
+  getAffiliatesSummary(
+    params: T.GetSummaryParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetSummaryResponse> {
+    return this.#client.request(operations.getSummary, params, options);
+  }
+
+  /**
+   * GET /affiliates/campaigns
+   * @deprecated Renamed: use `client.account.listCampaigns`.
+   */
+  getAffiliatesCampaigns(
+    params: T.ListCampaignsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCampaignsResponse> {
+    return this.#client.request(operations.listCampaigns, params, options);
+  }
+
+  /**
+   * GET /affiliates/commissions
+   * @deprecated Renamed: use `client.account.listCommissions`.
+   */
+  getAffiliatesCommissions(
+    params: T.ListCommissionsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCommissionsResponse> {
+    return this.#client.request(operations.listCommissions, params, options);
+  }
+
+  /**
+   * GET /affiliates/payouts
+   * @deprecated Renamed: use `client.account.listPayouts`.
+   */
+  getAffiliatesPayouts(
+    params: T.ListPayoutsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPayoutsResponse> {
+    return this.#client.request(operations.listPayouts, params, options);
+  }
+
+  /**
+   * GET /affiliates/vouchers
+   * @deprecated Renamed: use `client.account.listVouchers`.
+   */
+  getAffiliatesVouchers(
+    params: T.ListVouchersParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListVouchersResponse> {
+    return this.#client.request(operations.listVouchers, params, options);
+  }
+
+  /**
+   * GET /affiliates/commissionplans
+   * @deprecated Renamed: use `client.account.listCommissionplans`.
+   */
+  getAffiliatesCommissionplans(
+    params: T.ListCommissionplansParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCommissionplansResponse> {
+    return this.#client.request(operations.listCommissionplans, params, options);
+  }
+
+  /**
+   * GET /contact
+   * @deprecated Renamed: use `client.account.listContacts`.
+   */
+  getContact(
+    params: T.ListContactsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
+  }
+
+  /**
+   * POST /contact
+   * @deprecated Renamed: use `client.account.createContact`.
+   */
+  postContact(
+    params: T.CreateContactParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
+  }
+
+  /**
+   * GET /contact/privileges
+   * @deprecated Renamed: use `client.account.listPrivileges`.
+   */
+  getContactPrivileges(
+    params: T.ListPrivilegesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
+  }
+
+  /**
+   * GET /contact/{id}
+   * @deprecated Renamed: use `client.account.getContact`.
+   */
+  getContactById(
+    params: T.AccountGetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.AccountGetContactResponse> {
+    return this.#client.request(operations.accountGetContact, params, options);
+  }
+
+  /**
+   * PUT /contact/{id}
+   * @deprecated Renamed: use `client.account.updateContact`.
+   */
+  putContactById(
+    params: T.AccountUpdateContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.AccountUpdateContactResponse> {
+    return this.#client.request(operations.accountUpdateContact, params, options);
+  }
+
+  /**
+   * GET /notifications
+   * @deprecated Renamed: use `client.account.listNotifications`.
+   */
+  getNotifications(
+    params: T.ListNotificationsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListNotificationsResponse> {
+    return this.#client.request(operations.listNotifications, params, options);
+  }
+
+  /**
+   * GET /notifications/new
+   * @deprecated Renamed: use `client.account.getNew`.
+   */
+  getNotificationsNew(
+    params: T.GetNewParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetNewResponse> {
+    return this.#client.request(operations.getNew, params, options);
+  }
+
+  /**
+   * PUT /notifications/{id}/ack
+   * @deprecated Renamed: use `client.account.acknowledgeNotification`.
+   */
+  putNotificationsAck(
+    params: T.AcknowledgeNotificationParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.AcknowledgeNotificationResponse> {
+    return this.#client.request(operations.acknowledgeNotification, params, options);
+  }
+
+  /**
+   * GET /statuses
+   * @deprecated Renamed: use `client.account.listStatuses`.
+   */
+  getStatuses(
+    params: T.ListStatusesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListStatusesResponse> {
+    return this.#client.request(operations.listStatuses, params, options);
+  }
+
+  /**
+   * PUT /statuses/{id}
+   * @deprecated Renamed: use `client.account.updateStatus`.
+   */
+  putStatusesById(
+    params: T.UpdateStatusParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateStatusResponse> {
+    return this.#client.request(operations.updateStatus, params, options);
+  }
+
+  /**
+   * POST /ekyc/ocr/recognition
+   * @deprecated Renamed: use `client.account.createRecognition`.
+   */
+  postEkycOcrRecognition(
+    params: T.CreateRecognitionParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateRecognitionResponse> {
+    return this.#client.request(operations.createRecognition, params, options);
+  }
+
+  /**
+   * POST /ekyc/faceid/verification
+   * @deprecated Renamed: use `client.account.postEkycFaceidVerification`.
+   */
+  postEkycFaceidVerification(
+    params: T.PostEkycFaceidVerificationParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.PostEkycFaceidVerificationResponse> {
+    return this.#client.request(operations.postEkycFaceidVerification, params, options);
+  }
+
+  /**
+   * POST /ekyc/faceid/verifications
+   * @deprecated Renamed: use `client.account.postEkycFaceidVerifications`.
+   */
+  postEkycFaceidVerifications(
+    params: T.PostEkycFaceidVerificationsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.PostEkycFaceidVerificationsResponse> {
+    return this.#client.request(operations.postEkycFaceidVerifications, params, options);
+  }
+
+  /**
+   * GET /clientarea/businessinfo
+   * @deprecated Renamed: use `client.account.getBusinessinfo`.
+   */
+  getClientareaBusinessinfo(
+    params: T.GetBusinessinfoParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetBusinessinfoResponse> {
+    return this.#client.request(operations.getBusinessinfo, params, options);
+  }
+
+  /**
+   * GET /clientarea/gethouseholds
+   * @deprecated Renamed: use `client.account.listGethouseholds`.
+   */
+  getClientareaGethouseholds(
+    params: T.ListGethouseholdsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListGethouseholdsResponse> {
+    return this.#client.request(operations.listGethouseholds, params, options);
+  }
+
+  /**
+   * GET /clientarea/emailloginbkns
+   * @deprecated Renamed: use `client.account.listEmailloginbkns`.
+   */
+  getClientareaEmailloginbkns(
+    params: T.ListEmailloginbknsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListEmailloginbknsResponse> {
+    return this.#client.request(operations.listEmailloginbkns, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `sslCertificates` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class SslCertificatesApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /certificate
+   * @deprecated Renamed: use `client.certificates.listCertificates`.
+   */
+  getCertificate(
+    params: T.ListCertificatesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCertificatesResponse> {
+    return this.#client.request(operations.listCertificates, params, options);
+  }
+
+  /**
+   * GET /certificate/{id}
+   * @deprecated Renamed: use `client.certificates.getCertificate`.
+   */
+  getCertificateById(
+    params: T.GetCertificateParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetCertificateResponse> {
+    return this.#client.request(operations.getCertificate, params, options);
+  }
+
+  /**
+   * GET /certificate/{id}/crt
+   * @deprecated Renamed: use `client.certificates.getCrt`.
+   */
+  getCertificateCrt(
+    params: T.GetCrtParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetCrtResponse> {
+    return this.#client.request(operations.getCrt, params, options);
+  }
+
+  /**
+   * GET /certificate/order
+   * @deprecated Renamed: use `client.certificates.getOrder`.
+   */
+  getCertificateOrder(
+    params: T.CertificatesGetOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CertificatesGetOrderResponse> {
+    return this.#client.request(operations.certificatesGetOrder, params, options);
+  }
+
+  /**
+   * POST /certificate/order
+   * @deprecated Renamed: use `client.certificates.createOrder`.
+   */
+  postCertificateOrder(
+    params: T.CertificatesCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CertificatesCreateOrderResponse> {
+    return this.#client.request(operations.certificatesCreateOrder, params, options);
+  }
+
+  /**
+   * GET /certificate/order/{product_id}/software
+   * @deprecated Renamed: use `client.certificates.getSoftware`.
+   */
+  getCertificateOrderSoftware(
+    params: T.GetSoftwareParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetSoftwareResponse> {
+    return this.#client.request(operations.getSoftware, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `cart` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class CartApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * POST /order/{product_id}
+   * @deprecated Renamed: use `client.orders.orderProduct`.
+   */
+  postOrderByProductId(
+    params: T.OrderProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
+  }
+
+  /**
+   * GET /order/{product_id}
+   * @deprecated Renamed: use `client.orders.getProduct`.
+   */
+  getOrderByProductId(
+    params: T.GetProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
+  }
+
+  /**
+   * POST /order
+   * @deprecated Renamed: use `client.orders.createOrder`.
+   */
+  postOrder(
+    params: T.OrdersCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
+  }
+
+  /**
+   * POST /quote
+   * @deprecated Renamed: use `client.orders.createQuote`.
+   */
+  postQuote(
+    params: T.CreateQuoteParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
+  }
+
+  /**
+   * GET /category
+   * @deprecated Renamed: use `client.orders.listCategories`.
+   */
+  getCategory(
+    params: T.ListCategoriesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `location` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class LocationApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /location/countries
+   * @deprecated Renamed: use `client.locations.listCountries`.
+   */
+  getLocationCountries(
+    params: T.ListCountriesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCountriesResponse> {
+    return this.#client.request(operations.listCountries, params, options);
+  }
+
+  /**
+   * GET /location/{code}/state
+   * @deprecated Renamed: use `client.locations.getState`.
+   */
+  getLocationState(
+    params: T.LocationsGetStateParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.LocationsGetStateResponse> {
+    return this.#client.request(operations.locationsGetState, params, options);
+  }
+
+  /**
+   * GET /location/state/{id}/city
+   * @deprecated Renamed: use `client.locations.getLocationStateCity`.
+   */
+  getLocationStateCity(
+    params: T.GetLocationStateCityParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLocationStateCityResponse> {
+    return this.#client.request(operations.getLocationStateCity, params, options);
+  }
+
+  /**
+   * GET /location/state/city/{name}
+   * @deprecated Renamed: use `client.locations.getLocationStateCityByName`.
+   */
+  getLocationStateCityByName(
+    params: T.GetLocationStateCityByNameParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLocationStateCityByNameResponse> {
+    return this.#client.request(operations.getLocationStateCityByName, params, options);
+  }
+
+  /**
+   * GET /location/city/{id}/ward
+   * @deprecated Renamed: use `client.locations.getLocationCityWard`.
+   */
+  getLocationCityWard(
+    params: T.GetLocationCityWardParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLocationCityWardResponse> {
+    return this.#client.request(operations.getLocationCityWard, params, options);
+  }
+
+  /**
+   * GET /location/city/ward/{name}
+   * @deprecated Renamed: use `client.locations.getLocationCityWardByName`.
+   */
+  getLocationCityWardByName(
+    params: T.GetLocationCityWardByNameParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLocationCityWardByNameResponse> {
+    return this.#client.request(operations.getLocationCityWardByName, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `bknsCoupons` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
 export class BknsCouponsApi {
   readonly #client: ApiClient;
 
@@ -1984,16 +3361,13 @@ export class BknsCouponsApi {
   }
 
   /**
-   * Mã Giam giá theo Người dùng
-   *
-   * Mã Giam giá theo Người dùng
-   *
    * POST /domain/coupons/bkns_coupons
+   * @deprecated Renamed: use `client.domains.createBknsCoupon`.
    */
   postDomainCouponsBknsCoupons(
-    params: T.PostDomainCouponsBknsCouponsParams = {},
+    params: T.CreateBknsCouponParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainCouponsBknsCouponsResponse> {
-    return this.#client.request(operations.postDomainCouponsBknsCoupons, params, options);
+  ): ApiPromise<T.CreateBknsCouponResponse> {
+    return this.#client.request(operations.createBknsCoupon, params, options);
   }
 }

@@ -3,11 +3,11 @@ import type { OperationSpec } from './runtime/index.js';
 
 /** Every operation of the API, keyed by operationId: method, path template and where each parameter goes. */
 export const operations = {
-  postLogin: {
+  login: {
     method: 'POST',
     path: '/login',
-    group: 'clientarea',
-    name: 'postLogin',
+    group: 'auth',
+    name: 'login',
     pathParams: [],
     queryParams: [],
     bodyParams: ['username', 'password'],
@@ -15,11 +15,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postLogout: {
+  logout: {
     method: 'POST',
     path: '/logout',
-    group: 'clientarea',
-    name: 'postLogout',
+    group: 'auth',
+    name: 'logout',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -27,11 +27,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postToken: {
+  refreshToken: {
     method: 'POST',
     path: '/token',
-    group: 'clientarea',
-    name: 'postToken',
+    group: 'auth',
+    name: 'refreshToken',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -39,11 +39,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postRevoke: {
+  revoke: {
     method: 'POST',
     path: '/revoke',
-    group: 'clientarea',
-    name: 'postRevoke',
+    group: 'auth',
+    name: 'revoke',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -51,11 +51,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postSignup: {
+  signUp: {
     method: 'POST',
     path: '/signup',
-    group: 'clientarea',
-    name: 'postSignup',
+    group: 'account',
+    name: 'signUp',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -85,7 +85,7 @@ export const operations = {
   getDetails: {
     method: 'GET',
     path: '/details',
-    group: 'clientarea',
+    group: 'account',
     name: 'getDetails',
     pathParams: [],
     queryParams: [],
@@ -94,11 +94,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getLogs: {
+  listLogs: {
     method: 'GET',
     path: '/logs',
-    group: 'clientarea',
-    name: 'getLogs',
+    group: 'account',
+    name: 'listLogs',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -106,11 +106,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesSummary: {
+  getSummary: {
     method: 'GET',
     path: '/affiliates/summary',
-    group: 'clientarea',
-    name: 'getAffiliatesSummary',
+    group: 'account',
+    name: 'getSummary',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -118,11 +118,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCampaigns: {
+  listCampaigns: {
     method: 'GET',
     path: '/affiliates/campaigns',
-    group: 'clientarea',
-    name: 'getAffiliatesCampaigns',
+    group: 'account',
+    name: 'listCampaigns',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -130,11 +130,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCommissions: {
+  listCommissions: {
     method: 'GET',
     path: '/affiliates/commissions',
-    group: 'clientarea',
-    name: 'getAffiliatesCommissions',
+    group: 'account',
+    name: 'listCommissions',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -142,11 +142,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesPayouts: {
+  listPayouts: {
     method: 'GET',
     path: '/affiliates/payouts',
-    group: 'clientarea',
-    name: 'getAffiliatesPayouts',
+    group: 'account',
+    name: 'listPayouts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -154,11 +154,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesVouchers: {
+  listVouchers: {
     method: 'GET',
     path: '/affiliates/vouchers',
-    group: 'clientarea',
-    name: 'getAffiliatesVouchers',
+    group: 'account',
+    name: 'listVouchers',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -166,11 +166,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCommissionplans: {
+  listCommissionplans: {
     method: 'GET',
     path: '/affiliates/commissionplans',
-    group: 'clientarea',
-    name: 'getAffiliatesCommissionplans',
+    group: 'account',
+    name: 'listCommissionplans',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -178,11 +178,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContact: {
+  listContacts: {
     method: 'GET',
     path: '/contact',
-    group: 'clientarea',
-    name: 'getContact',
+    group: 'account',
+    name: 'listContacts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -190,11 +190,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postContact: {
+  createContact: {
     method: 'POST',
     path: '/contact',
-    group: 'clientarea',
-    name: 'postContact',
+    group: 'account',
+    name: 'createContact',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -224,11 +224,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactPrivileges: {
+  listPrivileges: {
     method: 'GET',
     path: '/contact/privileges',
-    group: 'clientarea',
-    name: 'getContactPrivileges',
+    group: 'account',
+    name: 'listPrivileges',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -236,11 +236,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactById: {
+  accountGetContact: {
     method: 'GET',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'getContactById',
+    group: 'account',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -248,11 +248,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putContactById: {
+  accountUpdateContact: {
     method: 'PUT',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'putContactById',
+    group: 'account',
+    name: 'updateContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [
@@ -281,11 +281,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getNotifications: {
+  listNotifications: {
     method: 'GET',
     path: '/notifications',
-    group: 'clientarea',
-    name: 'getNotifications',
+    group: 'account',
+    name: 'listNotifications',
     pathParams: [],
     queryParams: ['rel_type', 'rel_id'],
     bodyParams: [],
@@ -293,11 +293,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getNotificationsNew: {
+  getNew: {
     method: 'GET',
     path: '/notifications/new',
-    group: 'clientarea',
-    name: 'getNotificationsNew',
+    group: 'account',
+    name: 'getNew',
     pathParams: [],
     queryParams: ['rel_type', 'rel_id'],
     bodyParams: [],
@@ -305,11 +305,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putNotificationsAck: {
+  acknowledgeNotification: {
     method: 'PUT',
     path: '/notifications/{id}/ack',
-    group: 'clientarea',
-    name: 'putNotificationsAck',
+    group: 'account',
+    name: 'acknowledgeNotification',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -317,11 +317,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getStatuses: {
+  listStatuses: {
     method: 'GET',
     path: '/statuses',
-    group: 'clientarea',
-    name: 'getStatuses',
+    group: 'account',
+    name: 'listStatuses',
     pathParams: [],
     queryParams: ['status'],
     bodyParams: [],
@@ -329,11 +329,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putStatusesById: {
+  updateStatus: {
     method: 'PUT',
     path: '/statuses/{id}',
-    group: 'clientarea',
-    name: 'putStatusesById',
+    group: 'account',
+    name: 'updateStatus',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -341,11 +341,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postEkycOcrRecognition: {
+  createRecognition: {
     method: 'POST',
     path: '/ekyc/ocr/recognition',
-    group: 'clientarea',
-    name: 'postEkycOcrRecognition',
+    group: 'account',
+    name: 'createRecognition',
     pathParams: [],
     queryParams: [],
     bodyParams: ['request_id', 'image'],
@@ -356,7 +356,7 @@ export const operations = {
   postEkycFaceidVerification: {
     method: 'POST',
     path: '/ekyc/faceid/verification',
-    group: 'clientarea',
+    group: 'account',
     name: 'postEkycFaceidVerification',
     pathParams: [],
     queryParams: [],
@@ -376,7 +376,7 @@ export const operations = {
   postEkycFaceidVerifications: {
     method: 'POST',
     path: '/ekyc/faceid/verifications',
-    group: 'clientarea',
+    group: 'account',
     name: 'postEkycFaceidVerifications',
     pathParams: [],
     queryParams: [],
@@ -392,11 +392,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getClientareaBusinessinfo: {
+  getBusinessinfo: {
     method: 'GET',
     path: '/clientarea/businessinfo',
-    group: 'clientarea',
-    name: 'getClientareaBusinessinfo',
+    group: 'account',
+    name: 'getBusinessinfo',
     pathParams: [],
     queryParams: ['taxid'],
     bodyParams: [],
@@ -404,11 +404,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getClientareaGethouseholds: {
+  listGethouseholds: {
     method: 'GET',
     path: '/clientarea/gethouseholds',
-    group: 'clientarea',
-    name: 'getClientareaGethouseholds',
+    group: 'account',
+    name: 'listGethouseholds',
     pathParams: [],
     queryParams: ['taxid'],
     bodyParams: [],
@@ -416,11 +416,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getClientareaEmailloginbkns: {
+  listEmailloginbkns: {
     method: 'GET',
     path: '/clientarea/emailloginbkns',
-    group: 'clientarea',
-    name: 'getClientareaEmailloginbkns',
+    group: 'account',
+    name: 'listEmailloginbkns',
     pathParams: [],
     queryParams: ['name'],
     bodyParams: [],
@@ -440,11 +440,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     method: 'POST',
     path: '/invoice/{id}/credit',
     group: 'billing',
-    name: 'postInvoiceCredit',
+    name: 'applyCreditInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['amount'],
@@ -464,11 +464,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getPaymentFees: {
+  listFees: {
     method: 'GET',
     path: '/payment/fees',
     group: 'billing',
-    name: 'getPaymentFees',
+    name: 'listFees',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -476,11 +476,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTickets: {
+  createTicket: {
     method: 'POST',
     path: '/tickets',
     group: 'support',
-    name: 'postTickets',
+    name: 'createTicket',
     pathParams: [],
     queryParams: [],
     bodyParams: ['dept_id', 'subject', 'body'],
@@ -488,11 +488,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTicketsByNumber: {
+  updateTicket: {
     method: 'POST',
     path: '/tickets/{number}',
     group: 'support',
-    name: 'postTicketsByNumber',
+    name: 'updateTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: ['body'],
@@ -500,11 +500,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putTicketsOpen: {
+  reopenTicket: {
     method: 'PUT',
     path: '/tickets/{number}/open',
     group: 'support',
-    name: 'putTicketsOpen',
+    name: 'reopenTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -512,11 +512,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putTicketsClose: {
+  closeTicket: {
     method: 'PUT',
     path: '/tickets/{number}/close',
     group: 'support',
-    name: 'putTicketsClose',
+    name: 'closeTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -524,11 +524,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketAttachmentByFile: {
+  getAttachment: {
     method: 'GET',
     path: '/ticket/attachment/{file}',
     group: 'support',
-    name: 'getTicketAttachmentByFile',
+    name: 'getAttachment',
     pathParams: ['file'],
     queryParams: ['number'],
     bodyParams: [],
@@ -536,11 +536,11 @@ export const operations = {
     auth: true,
     response: 'binary',
   },
-  getTicketDepartments: {
+  listDepartments: {
     method: 'GET',
     path: '/ticket/departments',
     group: 'support',
-    name: 'getTicketDepartments',
+    name: 'listDepartments',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -548,11 +548,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainNameByName: {
+  getName: {
     method: 'GET',
     path: '/domain/name/{name}',
     group: 'domains',
-    name: 'getDomainNameByName',
+    name: 'getName',
     pathParams: ['name'],
     queryParams: [],
     bodyParams: [],
@@ -560,11 +560,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainNs: {
+  getNs: {
     method: 'GET',
     path: '/domain/{id}/ns',
     group: 'domains',
-    name: 'getDomainNs',
+    name: 'getNs',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -572,11 +572,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainNs: {
+  updateNs: {
     method: 'PUT',
     path: '/domain/{id}/ns',
     group: 'domains',
-    name: 'putDomainNs',
+    name: 'updateNs',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['nameservers'],
@@ -584,11 +584,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainReg: {
+  register: {
     method: 'POST',
     path: '/domain/{id}/reg',
     group: 'domains',
-    name: 'postDomainReg',
+    name: 'register',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -596,11 +596,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomain: {
+  listDomains: {
     method: 'GET',
     path: '/domain',
     group: 'domains',
-    name: 'getDomain',
+    name: 'listDomains',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -608,11 +608,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainById: {
+  getDomain: {
     method: 'GET',
     path: '/domain/{id}',
     group: 'domains',
-    name: 'getDomainById',
+    name: 'getDomain',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -620,11 +620,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainEpp: {
+  getEpp: {
     method: 'GET',
     path: '/domain/{id}/epp',
     group: 'domains',
-    name: 'getDomainEpp',
+    name: 'getEpp',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -632,11 +632,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainSync: {
+  getSync: {
     method: 'GET',
     path: '/domain/{id}/sync',
     group: 'domains',
-    name: 'getDomainSync',
+    name: 'getSync',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -644,11 +644,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainReglock: {
+  getReglock: {
     method: 'GET',
     path: '/domain/{id}/reglock',
     group: 'domains',
-    name: 'getDomainReglock',
+    name: 'getReglock',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -656,11 +656,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainContact: {
+  domainsGetContact: {
     method: 'GET',
     path: '/domain/{id}/contact',
     group: 'domains',
-    name: 'getDomainContact',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -668,11 +668,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainContact: {
+  domainsUpdateContact: {
     method: 'PUT',
     path: '/domain/{id}/contact',
     group: 'domains',
-    name: 'putDomainContact',
+    name: 'updateContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -680,11 +680,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainEmforwarding: {
+  getEmforwarding: {
     method: 'GET',
     path: '/domain/{id}/emforwarding',
     group: 'domains',
-    name: 'getDomainEmforwarding',
+    name: 'getEmforwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -692,11 +692,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainEmforwarding: {
+  updateEmforwarding: {
     method: 'PUT',
     path: '/domain/{id}/emforwarding',
     group: 'domains',
-    name: 'putDomainEmforwarding',
+    name: 'updateEmforwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -704,11 +704,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainForwarding: {
+  updateForwarding: {
     method: 'PUT',
     path: '/domain/{id}/forwarding',
     group: 'domains',
-    name: 'putDomainForwarding',
+    name: 'updateForwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -716,11 +716,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainAutorenew: {
+  getAutorenew: {
     method: 'GET',
     path: '/domain/{id}/autorenew',
     group: 'domains',
-    name: 'getDomainAutorenew',
+    name: 'getAutorenew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -728,11 +728,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainAutorenew: {
+  updateAutorenew: {
     method: 'PUT',
     path: '/domain/{id}/autorenew',
     group: 'domains',
-    name: 'putDomainAutorenew',
+    name: 'updateAutorenew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -740,11 +740,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDnssecFlags: {
+  listFlags: {
     method: 'GET',
     path: '/domain/{id}/dnssec/flags',
     group: 'domains',
-    name: 'getDomainDnssecFlags',
+    name: 'listFlags',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -752,11 +752,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDnssec: {
+  getDnssec: {
     method: 'GET',
     path: '/domain/{id}/dnssec',
     group: 'domains',
-    name: 'getDomainDnssec',
+    name: 'getDnssec',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -764,11 +764,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainDnssec: {
+  updateDnssec: {
     method: 'PUT',
     path: '/domain/{id}/dnssec',
     group: 'domains',
-    name: 'putDomainDnssec',
+    name: 'updateDnssec',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -776,11 +776,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteDomainDnssecByKey: {
+  deleteDnssec: {
     method: 'DELETE',
     path: '/domain/{id}/dnssec/{key}',
     group: 'domains',
-    name: 'deleteDomainDnssecByKey',
+    name: 'deleteDnssec',
     pathParams: ['id', 'key'],
     queryParams: [],
     bodyParams: [],
@@ -788,11 +788,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainIdprotection: {
+  updateIdprotection: {
     method: 'PUT',
     path: '/domain/{id}/idprotection',
     group: 'domains',
-    name: 'putDomainIdprotection',
+    name: 'updateIdprotection',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -800,11 +800,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainOrderForm: {
+  getForm: {
     method: 'GET',
     path: '/domain/order/{id}/form',
     group: 'domains',
-    name: 'getDomainOrderForm',
+    name: 'getForm',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -812,11 +812,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainOrder: {
+  domainsCreateOrder: {
     method: 'POST',
     path: '/domain/order',
     group: 'domains',
-    name: 'postDomainOrder',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -838,11 +838,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainOrder: {
+  domainsGetOrder: {
     method: 'GET',
     path: '/domain/order',
     group: 'domains',
-    name: 'getDomainOrder',
+    name: 'getOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -850,11 +850,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainRenew: {
+  renew: {
     method: 'POST',
     path: '/domain/{id}/renew',
     group: 'domains',
-    name: 'postDomainRenew',
+    name: 'renew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['years', 'pay_method'],
@@ -862,11 +862,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getBknsWhoisByDomain: {
+  getWhois: {
     method: 'GET',
     path: '/bkns/whois/{domain}',
     group: 'domains',
-    name: 'getBknsWhoisByDomain',
+    name: 'getWhois',
     pathParams: ['domain'],
     queryParams: [],
     bodyParams: [],
@@ -874,11 +874,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getDomainDocuments: {
+  listDocuments: {
     method: 'GET',
     path: '/domain/{id}/documents',
     group: 'domains',
-    name: 'getDomainDocuments',
+    name: 'listDocuments',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -886,11 +886,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDocumentsDownload: {
+  getDownload: {
     method: 'GET',
     path: '/domain/{id}/documents/{documentid}/download',
     group: 'domains',
-    name: 'getDomainDocumentsDownload',
+    name: 'getDownload',
     pathParams: ['id', 'documentid'],
     queryParams: [],
     bodyParams: [],
@@ -898,11 +898,11 @@ export const operations = {
     auth: false,
     response: 'binary',
   },
-  getDomainDocumentsView: {
+  getDocumentView: {
     method: 'GET',
     path: '/domain/{id}/documents/{documentid}/View',
     group: 'domains',
-    name: 'getDomainDocumentsView',
+    name: 'getDocumentView',
     pathParams: ['id', 'documentid'],
     queryParams: [],
     bodyParams: [],
@@ -910,11 +910,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainDocumentsUpload: {
+  uploadDocument: {
     method: 'POST',
     path: '/domain/{id}/documents/{documentid}/upload',
     group: 'domains',
-    name: 'postDomainDocumentsUpload',
+    name: 'uploadDocument',
     pathParams: ['id', 'documentid'],
     queryParams: [],
     bodyParams: ['filename', 'content'],
@@ -922,11 +922,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getDomainDocumentsViewByToken: {
+  getView: {
     method: 'GET',
     path: '/domain/documents/view/{token}',
     group: 'domains',
-    name: 'getDomainDocumentsViewByToken',
+    name: 'getView',
     pathParams: ['token'],
     queryParams: [],
     bodyParams: [],
@@ -934,11 +934,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getDomainDocumentsDownloadUploadedByToken: {
+  getUploaded: {
     method: 'GET',
     path: '/domain/documents/download/uploaded/{token}',
     group: 'domains',
-    name: 'getDomainDocumentsDownloadUploadedByToken',
+    name: 'getUploaded',
     pathParams: ['token'],
     queryParams: [],
     bodyParams: [],
@@ -946,11 +946,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainDocumentsSigned: {
+  createSigned: {
     method: 'POST',
     path: '/domain/documents/signed',
     group: 'domains',
-    name: 'postDomainDocumentsSigned',
+    name: 'createSigned',
     pathParams: [],
     queryParams: [],
     bodyParams: ['token', 'image'],
@@ -958,11 +958,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainVnnicFaceidverifitele: {
+  createFaceidverifitele: {
     method: 'POST',
     path: '/domain/vnnic/faceidverifitele',
     group: 'domains',
-    name: 'postDomainVnnicFaceidverifitele',
+    name: 'createFaceidverifitele',
     pathParams: [],
     queryParams: [],
     bodyParams: ['id', 'domain', 'nost'],
@@ -970,11 +970,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainVnnicPromocode: {
+  createPromocode: {
     method: 'POST',
     path: '/domain/vnnic/promocode',
     group: 'domains',
-    name: 'postDomainVnnicPromocode',
+    name: 'createPromocode',
     pathParams: [],
     queryParams: [],
     bodyParams: ['id', 'domain'],
@@ -982,11 +982,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainEkycEkyccode: {
+  createEkyccode: {
     method: 'POST',
     path: '/domain/ekyc/ekyccode',
     group: 'domains',
-    name: 'postDomainEkycEkyccode',
+    name: 'createEkyccode',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -1003,11 +1003,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainEkycEkyccodeup: {
+  createEkyccodeup: {
     method: 'POST',
     path: '/domain/ekyc/ekyccodeup',
     group: 'domains',
-    name: 'postDomainEkycEkyccodeup',
+    name: 'createEkyccodeup',
     pathParams: [],
     queryParams: [],
     bodyParams: ['request_token', 'domainsid'],
@@ -1015,11 +1015,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getCertificate: {
+  listCertificates: {
     method: 'GET',
     path: '/certificate',
-    group: 'sslCertificates',
-    name: 'getCertificate',
+    group: 'certificates',
+    name: 'listCertificates',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1027,11 +1027,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCertificateById: {
+  getCertificate: {
     method: 'GET',
     path: '/certificate/{id}',
-    group: 'sslCertificates',
-    name: 'getCertificateById',
+    group: 'certificates',
+    name: 'getCertificate',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1039,11 +1039,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCertificateCrt: {
+  getCrt: {
     method: 'GET',
     path: '/certificate/{id}/crt',
-    group: 'sslCertificates',
-    name: 'getCertificateCrt',
+    group: 'certificates',
+    name: 'getCrt',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1051,11 +1051,11 @@ export const operations = {
     auth: true,
     response: 'binary',
   },
-  getCertificateOrder: {
+  certificatesGetOrder: {
     method: 'GET',
     path: '/certificate/order',
-    group: 'sslCertificates',
-    name: 'getCertificateOrder',
+    group: 'certificates',
+    name: 'getOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1063,11 +1063,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postCertificateOrder: {
+  certificatesCreateOrder: {
     method: 'POST',
     path: '/certificate/order',
-    group: 'sslCertificates',
-    name: 'postCertificateOrder',
+    group: 'certificates',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -1088,11 +1088,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCertificateOrderSoftware: {
+  getSoftware: {
     method: 'GET',
     path: '/certificate/order/{product_id}/software',
-    group: 'sslCertificates',
-    name: 'getCertificateOrderSoftware',
+    group: 'certificates',
+    name: 'getSoftware',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: [],
@@ -1100,11 +1100,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceMethods: {
+  listMethods: {
     method: 'GET',
     path: '/service/{id}/methods',
     group: 'services',
-    name: 'getServiceMethods',
+    name: 'listMethods',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1112,11 +1112,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceUpgrade: {
+  getUpgrade: {
     method: 'GET',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'getServiceUpgrade',
+    name: 'getUpgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1124,11 +1124,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceUpgrade: {
+  upgrade: {
     method: 'POST',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'postServiceUpgrade',
+    name: 'upgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['resources', 'package', 'cycle', 'send'],
@@ -1136,11 +1136,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceCancel: {
+  cancel: {
     method: 'POST',
     path: '/service/{id}/cancel',
     group: 'services',
-    name: 'postServiceCancel',
+    name: 'cancel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['immediate', 'reason'],
@@ -1148,11 +1148,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceLabel: {
+  getLabel: {
     method: 'GET',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'getServiceLabel',
+    name: 'getLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1160,11 +1160,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceLabel: {
+  updateLabel: {
     method: 'POST',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'postServiceLabel',
+    name: 'updateLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['label'],
@@ -1172,11 +1172,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getService: {
+  listServices: {
     method: 'GET',
     path: '/service',
     group: 'services',
-    name: 'getService',
+    name: 'listServices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1184,11 +1184,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceById: {
+  getService: {
     method: 'GET',
     path: '/service/{id}',
     group: 'services',
-    name: 'getServiceById',
+    name: 'getService',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1196,11 +1196,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVms: {
+  listVms: {
     method: 'GET',
     path: '/service/{id}/vms',
     group: 'services',
-    name: 'getServiceVms',
+    name: 'listVms',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1208,11 +1208,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVms: {
+  createVm: {
     method: 'POST',
     path: '/service/{id}/vms',
     group: 'services',
-    name: 'postServiceVms',
+    name: 'createVm',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['label', 'template', 'flavor', 'disk', 'security_group', 'keypair', 'password'],
@@ -1220,11 +1220,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVmsByVmid: {
+  getVm: {
     method: 'GET',
     path: '/service/{id}/vms/{vmid}',
     group: 'services',
-    name: 'getServiceVmsByVmid',
+    name: 'getVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1232,11 +1232,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsStop: {
+  stopVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/stop',
     group: 'services',
-    name: 'postServiceVmsStop',
+    name: 'stopVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1244,11 +1244,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsStart: {
+  startVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/start',
     group: 'services',
-    name: 'postServiceVmsStart',
+    name: 'startVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1256,11 +1256,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsShutdown: {
+  shutdownVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/shutdown',
     group: 'services',
-    name: 'postServiceVmsShutdown',
+    name: 'shutdownVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1268,11 +1268,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsReboot: {
+  rebootVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/reboot',
     group: 'services',
-    name: 'postServiceVmsReboot',
+    name: 'rebootVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1280,11 +1280,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsReset: {
+  resetVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/reset',
     group: 'services',
-    name: 'postServiceVmsReset',
+    name: 'resetVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1292,11 +1292,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsRebuild: {
+  rebuildVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/rebuild',
     group: 'services',
-    name: 'postServiceVmsRebuild',
+    name: 'rebuildVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: ['template'],
@@ -1304,11 +1304,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVmsIps: {
+  listIps: {
     method: 'GET',
     path: '/service/{id}/vms/{vmid}/ips',
     group: 'services',
-    name: 'getServiceVmsIps',
+    name: 'listIps',
     pathParams: ['id', 'vmid'],
     queryParams: ['type', 'iface', 'bridge'],
     bodyParams: [],
@@ -1316,11 +1316,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVmsIppool: {
+  getIppool: {
     method: 'GET',
     path: '/service/{id}/vms/{vmid}/ippool',
     group: 'services',
-    name: 'getServiceVmsIppool',
+    name: 'getIppool',
     pathParams: ['id', 'vmid'],
     queryParams: ['iface', 'bridge'],
     bodyParams: [],
@@ -1328,11 +1328,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsIppoolByPool: {
+  updateIppool: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/ippool/{pool}',
     group: 'services',
-    name: 'postServiceVmsIppoolByPool',
+    name: 'updateIppool',
     pathParams: ['id', 'vmid', 'pool'],
     queryParams: [],
     bodyParams: ['type', 'iface'],
@@ -1340,11 +1340,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceNetworks: {
+  listNetworks: {
     method: 'GET',
     path: '/service/{id}/networks',
     group: 'services',
-    name: 'getServiceNetworks',
+    name: 'listNetworks',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1352,11 +1352,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVmsInterfaces: {
+  listInterfaces: {
     method: 'GET',
     path: '/service/{id}/vms/{vmid}/interfaces',
     group: 'services',
-    name: 'getServiceVmsInterfaces',
+    name: 'listInterfaces',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1364,11 +1364,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsInterfaces: {
+  createInterface: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/interfaces',
     group: 'services',
-    name: 'postServiceVmsInterfaces',
+    name: 'createInterface',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: ['firewall', 'ipv4', 'ipv6'],
@@ -1376,11 +1376,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceVmsInterfacesByIface: {
+  getInterface: {
     method: 'GET',
     path: '/service/{id}/vms/{vmid}/interfaces/{iface}',
     group: 'services',
-    name: 'getServiceVmsInterfacesByIface',
+    name: 'getInterface',
     pathParams: ['id', 'vmid', 'iface'],
     queryParams: [],
     bodyParams: [],
@@ -1388,11 +1388,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceVmsInterfacesByIface: {
+  updateInterface: {
     method: 'PUT',
     path: '/service/{id}/vms/{vmid}/interfaces/{iface}',
     group: 'services',
-    name: 'putServiceVmsInterfacesByIface',
+    name: 'updateInterface',
     pathParams: ['id', 'vmid', 'iface'],
     queryParams: [],
     bodyParams: ['firewall', 'ipv4', 'ipv6'],
@@ -1400,11 +1400,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceVmsInterfacesByIface: {
+  deleteInterface: {
     method: 'DELETE',
     path: '/service/{id}/vms/{vmid}/interfaces/{iface}',
     group: 'services',
-    name: 'deleteServiceVmsInterfacesByIface',
+    name: 'deleteInterface',
     pathParams: ['id', 'vmid', 'iface'],
     queryParams: ['list'],
     bodyParams: [],
@@ -1412,11 +1412,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceTemplates: {
+  listTemplates: {
     method: 'GET',
     path: '/service/{id}/templates',
     group: 'services',
-    name: 'getServiceTemplates',
+    name: 'listTemplates',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1424,11 +1424,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceResources: {
+  listResources: {
     method: 'GET',
     path: '/service/{id}/resources',
     group: 'services',
-    name: 'getServiceResources',
+    name: 'listResources',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1436,11 +1436,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceIp: {
+  getIp: {
     method: 'GET',
     path: '/service/{id}/ip',
     group: 'services',
-    name: 'getServiceIp',
+    name: 'getIp',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1448,11 +1448,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceRdns: {
+  getRdns: {
     method: 'GET',
     path: '/service/{id}/rdns',
     group: 'services',
-    name: 'getServiceRdns',
+    name: 'getRdns',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -1460,11 +1460,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceRdns: {
+  updateRdns: {
     method: 'POST',
     path: '/service/{id}/rdns',
     group: 'services',
-    name: 'postServiceRdns',
+    name: 'updateRdns',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['ipaddress'],
@@ -1472,11 +1472,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsRescue: {
+  rescueVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/rescue',
     group: 'services',
-    name: 'postServiceVmsRescue',
+    name: 'rescueVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1484,11 +1484,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceVmsUnrescue: {
+  unrescueVm: {
     method: 'POST',
     path: '/service/{id}/vms/{vmid}/unrescue',
     group: 'services',
-    name: 'postServiceVmsUnrescue',
+    name: 'unrescueVm',
     pathParams: ['id', 'vmid'],
     queryParams: [],
     bodyParams: [],
@@ -1496,11 +1496,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrderByProductId: {
+  orderProduct: {
     method: 'POST',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'postOrderByProductId',
+    group: 'orders',
+    name: 'orderProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: ['domain', 'cycle', 'pay_method', 'custom', 'promocode', 'aff_id'],
@@ -1508,11 +1508,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getOrderByProductId: {
+  getProduct: {
     method: 'GET',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'getOrderByProductId',
+    group: 'orders',
+    name: 'getProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: [],
@@ -1520,11 +1520,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrder: {
+  ordersCreateOrder: {
     method: 'POST',
     path: '/order',
-    group: 'cart',
-    name: 'postOrder',
+    group: 'orders',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'ignore_errors', 'items', 'aff_id'],
@@ -1532,11 +1532,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postQuote: {
+  createQuote: {
     method: 'POST',
     path: '/quote',
-    group: 'cart',
-    name: 'postQuote',
+    group: 'orders',
+    name: 'createQuote',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'output', 'items'],
@@ -1544,11 +1544,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategory: {
+  listCategories: {
     method: 'GET',
     path: '/category',
-    group: 'cart',
-    name: 'getCategory',
+    group: 'orders',
+    name: 'listCategories',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1556,11 +1556,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDns: {
+  listZones: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
-    name: 'getDns',
+    name: 'listZones',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1568,11 +1568,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDns: {
+  createZone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'postServiceDns',
+    name: 'createZone',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: ['name'],
@@ -1580,11 +1580,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDns: {
+  listServiceZones: {
     method: 'GET',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'getServiceDns',
+    name: 'listServiceZones',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: [],
@@ -1592,11 +1592,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'deleteServiceDnsByZoneId',
+    name: 'deleteZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -1604,11 +1604,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDnsRecords: {
+  createRecord: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
-    name: 'postServiceDnsRecords',
+    name: 'createRecord',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -1616,11 +1616,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'putServiceDnsRecordsByRecordId',
+    name: 'updateRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -1628,11 +1628,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'deleteServiceDnsRecordsByRecordId',
+    name: 'deleteRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: [],
@@ -1640,11 +1640,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getLocationCountries: {
+  listCountries: {
     method: 'GET',
     path: '/location/countries',
-    group: 'location',
-    name: 'getLocationCountries',
+    group: 'locations',
+    name: 'listCountries',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -1652,11 +1652,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getLocationState: {
+  locationsGetState: {
     method: 'GET',
     path: '/location/{code}/state',
-    group: 'location',
-    name: 'getLocationState',
+    group: 'locations',
+    name: 'getState',
     pathParams: ['code'],
     queryParams: [],
     bodyParams: [],
@@ -1667,7 +1667,7 @@ export const operations = {
   getLocationStateCity: {
     method: 'GET',
     path: '/location/state/{id}/city',
-    group: 'location',
+    group: 'locations',
     name: 'getLocationStateCity',
     pathParams: ['id'],
     queryParams: [],
@@ -1679,7 +1679,7 @@ export const operations = {
   getLocationStateCityByName: {
     method: 'GET',
     path: '/location/state/city/{name}',
-    group: 'location',
+    group: 'locations',
     name: 'getLocationStateCityByName',
     pathParams: ['name'],
     queryParams: [],
@@ -1691,7 +1691,7 @@ export const operations = {
   getLocationCityWard: {
     method: 'GET',
     path: '/location/city/{id}/ward',
-    group: 'location',
+    group: 'locations',
     name: 'getLocationCityWard',
     pathParams: ['id'],
     queryParams: [],
@@ -1703,7 +1703,7 @@ export const operations = {
   getLocationCityWardByName: {
     method: 'GET',
     path: '/location/city/ward/{name}',
-    group: 'location',
+    group: 'locations',
     name: 'getLocationCityWardByName',
     pathParams: ['name'],
     queryParams: [],
@@ -1712,11 +1712,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  getWillexpiredState: {
+  willexpiredGetState: {
     method: 'GET',
     path: '/willexpired/{code}/state',
     group: 'willexpired',
-    name: 'getWillexpiredState',
+    name: 'getState',
     pathParams: ['code'],
     queryParams: [],
     bodyParams: [],
@@ -1724,11 +1724,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postDomainCouponsBknsCoupons: {
+  createBknsCoupon: {
     method: 'POST',
     path: '/domain/coupons/bkns_coupons',
-    group: 'bknsCoupons',
-    name: 'postDomainCouponsBknsCoupons',
+    group: 'domains',
+    name: 'createBknsCoupon',
     pathParams: [],
     queryParams: [],
     bodyParams: ['clientdata_coupons', 'sap_coupons', 'id_products_coupons', 'type'],

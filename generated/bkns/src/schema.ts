@@ -13,7 +13,7 @@ export interface paths {
      * Login
      * @description Generate new authorization token
      */
-    post: operations['postLogin'];
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -33,7 +33,7 @@ export interface paths {
      * Logout
      * @description Invalidate authorization token
      */
-    post: operations['postLogout'];
+    post: operations['logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -53,7 +53,7 @@ export interface paths {
      * Refresh Token
      * @description Generate new authorization token using refresh token
      */
-    post: operations['postToken'];
+    post: operations['refreshToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -73,7 +73,7 @@ export interface paths {
      * Revoke Token
      * @description Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
      */
-    post: operations['postRevoke'];
+    post: operations['revoke'];
     delete?: never;
     options?: never;
     head?: never;
@@ -93,7 +93,7 @@ export interface paths {
      * Sign up
      * @description Create new account
      */
-    post: operations['postSignup'];
+    post: operations['signUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -131,7 +131,7 @@ export interface paths {
      * User Logs
      * @description Returns logs from history
      */
-    get: operations['getLogs'];
+    get: operations['listLogs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -148,7 +148,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate summary */
-    get: operations['getAffiliatesSummary'];
+    get: operations['getSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -165,7 +165,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate campaigns */
-    get: operations['getAffiliatesCampaigns'];
+    get: operations['listCampaigns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -182,7 +182,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate commissions */
-    get: operations['getAffiliatesCommissions'];
+    get: operations['listCommissions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -199,7 +199,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate payouts */
-    get: operations['getAffiliatesPayouts'];
+    get: operations['listPayouts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -216,7 +216,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate vouchers */
-    get: operations['getAffiliatesVouchers'];
+    get: operations['listVouchers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -233,7 +233,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate commission plans */
-    get: operations['getAffiliatesCommissionplans'];
+    get: operations['listCommissionplans'];
     put?: never;
     post?: never;
     delete?: never;
@@ -253,13 +253,13 @@ export interface paths {
      * List contacts
      * @description Return a list of contacts on this account
      */
-    get: operations['getContact'];
+    get: operations['listContacts'];
     put?: never;
     /**
      * Add contact
      * @description Create new contact account, if password is provided you can use provided email addres to login as that contact.
      */
-    post: operations['postContact'];
+    post: operations['createContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -277,7 +277,7 @@ export interface paths {
      * Contact privileges
      * @description List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['getContactPrivileges'];
+    get: operations['listPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -297,12 +297,12 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['getContactById'];
+    get: operations['accountGetContact'];
     /**
      * Edit contact
      * @description Change contact details
      */
-    put: operations['putContactById'];
+    put: operations['accountUpdateContact'];
     post?: never;
     delete?: never;
     options?: never;
@@ -321,7 +321,7 @@ export interface paths {
      * List all portal notifications
      * @description Return a list of all portal notifications.
      */
-    get: operations['getNotifications'];
+    get: operations['listNotifications'];
     put?: never;
     post?: never;
     delete?: never;
@@ -341,7 +341,7 @@ export interface paths {
      * List new portal notifications
      * @description Return only new portal notifications.
      */
-    get: operations['getNotificationsNew'];
+    get: operations['getNew'];
     put?: never;
     post?: never;
     delete?: never;
@@ -362,7 +362,7 @@ export interface paths {
      * Acknowledge notification
      * @description Marks the notification as read
      */
-    put: operations['putNotificationsAck'];
+    put: operations['acknowledgeNotification'];
     post?: never;
     delete?: never;
     options?: never;
@@ -378,7 +378,7 @@ export interface paths {
       cookie?: never;
     };
     /** Returns a list of all statuses with specific status */
-    get: operations['getStatuses'];
+    get: operations['listStatuses'];
     put?: never;
     post?: never;
     delete?: never;
@@ -396,7 +396,7 @@ export interface paths {
     };
     get?: never;
     /** Returns details of status */
-    put: operations['putStatusesById'];
+    put: operations['updateStatus'];
     post?: never;
     delete?: never;
     options?: never;
@@ -417,7 +417,7 @@ export interface paths {
      * OCR Recognition
      * @description Get a list of all documents.
      */
-    post: operations['postEkycOcrRecognition'];
+    post: operations['createRecognition'];
     delete?: never;
     options?: never;
     head?: never;
@@ -472,7 +472,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get business info */
-    get: operations['getClientareaBusinessinfo'];
+    get: operations['getBusinessinfo'];
     put?: never;
     post?: never;
     delete?: never;
@@ -489,7 +489,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get gethouseholds info */
-    get: operations['getClientareaGethouseholds'];
+    get: operations['listGethouseholds'];
     put?: never;
     post?: never;
     delete?: never;
@@ -509,7 +509,7 @@ export interface paths {
      * Get emailloginbkns info
      * @description email login bkns
      */
-    get: operations['getClientareaEmailloginbkns'];
+    get: operations['listEmailloginbkns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -551,7 +551,7 @@ export interface paths {
      * Apply credit
      * @description Apply account credit to invoice
      */
-    post: operations['postInvoiceCredit'];
+    post: operations['applyCreditInvoice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -589,7 +589,7 @@ export interface paths {
      * Payment Methods Fees
      * @description List available payment methods with fees
      */
-    get: operations['getPaymentFees'];
+    get: operations['listFees'];
     put?: never;
     post?: never;
     delete?: never;
@@ -611,7 +611,7 @@ export interface paths {
      * Create Ticket
      * @description Submit new ticket
      */
-    post: operations['postTickets'];
+    post: operations['createTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -631,7 +631,7 @@ export interface paths {
      * Create Reply
      * @description Reply to ticket
      */
-    post: operations['postTicketsByNumber'];
+    post: operations['updateTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -650,7 +650,7 @@ export interface paths {
      * Re-open ticket
      * @description Try to re-open closed ticket
      */
-    put: operations['putTicketsOpen'];
+    put: operations['reopenTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -670,7 +670,7 @@ export interface paths {
      * Close ticket
      * @description Send request to close a ticket
      */
-    put: operations['putTicketsClose'];
+    put: operations['closeTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -689,7 +689,7 @@ export interface paths {
      * Ticket attachment
      * @description Get ticket attachment
      */
-    get: operations['getTicketAttachmentByFile'];
+    get: operations['getAttachment'];
     put?: never;
     post?: never;
     delete?: never;
@@ -709,7 +709,7 @@ export interface paths {
      * List ticket departments
      * @description Get the list of ticket departments
      */
-    get: operations['getTicketDepartments'];
+    get: operations['listDepartments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -729,7 +729,7 @@ export interface paths {
      * Domain details by name
      * @description Get domain details by name
      */
-    get: operations['getDomainNameByName'];
+    get: operations['getName'];
     put?: never;
     post?: never;
     delete?: never;
@@ -746,12 +746,12 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain nameservers */
-    get: operations['getDomainNs'];
+    get: operations['getNs'];
     /**
      * Update domain nameservers
      * @description Change domain nameservers, if $nameservers is left empty, default namesevers will be used
      */
-    put: operations['putDomainNs'];
+    put: operations['updateNs'];
     post?: never;
     delete?: never;
     options?: never;
@@ -769,7 +769,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Register domain nameservers */
-    post: operations['postDomainReg'];
+    post: operations['register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -787,7 +787,7 @@ export interface paths {
      * List Domains
      * @description List domains under your account
      */
-    get: operations['getDomain'];
+    get: operations['listDomains'];
     put?: never;
     post?: never;
     delete?: never;
@@ -807,7 +807,7 @@ export interface paths {
      * Domain details
      * @description Get domain details
      */
-    get: operations['getDomainById'];
+    get: operations['getDomain'];
     put?: never;
     post?: never;
     delete?: never;
@@ -824,7 +824,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain EPP Code */
-    get: operations['getDomainEpp'];
+    get: operations['getEpp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -841,7 +841,7 @@ export interface paths {
       cookie?: never;
     };
     /** Synchronize domain */
-    get: operations['getDomainSync'];
+    get: operations['getSync'];
     put?: never;
     post?: never;
     delete?: never;
@@ -858,7 +858,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain lock */
-    get: operations['getDomainReglock'];
+    get: operations['getReglock'];
     put?: never;
     post?: never;
     delete?: never;
@@ -875,9 +875,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain contact info */
-    get: operations['getDomainContact'];
+    get: operations['domainsGetContact'];
     /** Update domain contact info */
-    put: operations['putDomainContact'];
+    put: operations['domainsUpdateContact'];
     post?: never;
     delete?: never;
     options?: never;
@@ -893,9 +893,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get email forwarding */
-    get: operations['getDomainEmforwarding'];
+    get: operations['getEmforwarding'];
     /** Update email forwarding */
-    put: operations['putDomainEmforwarding'];
+    put: operations['updateEmforwarding'];
     post?: never;
     delete?: never;
     options?: never;
@@ -912,7 +912,7 @@ export interface paths {
     };
     get?: never;
     /** Update domain forwarding */
-    put: operations['putDomainForwarding'];
+    put: operations['updateForwarding'];
     post?: never;
     delete?: never;
     options?: never;
@@ -928,9 +928,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain autorenew */
-    get: operations['getDomainAutorenew'];
+    get: operations['getAutorenew'];
     /** Enable/disable domain autorenew */
-    put: operations['putDomainAutorenew'];
+    put: operations['updateAutorenew'];
     post?: never;
     delete?: never;
     options?: never;
@@ -946,7 +946,7 @@ export interface paths {
       cookie?: never;
     };
     /** Returns the available flags */
-    get: operations['getDomainDnssecFlags'];
+    get: operations['listFlags'];
     put?: never;
     post?: never;
     delete?: never;
@@ -963,9 +963,9 @@ export interface paths {
       cookie?: never;
     };
     /** Returns the list of DNSSEC keys */
-    get: operations['getDomainDnssec'];
+    get: operations['getDnssec'];
     /** Adds the DNSSEC key */
-    put: operations['putDomainDnssec'];
+    put: operations['updateDnssec'];
     post?: never;
     delete?: never;
     options?: never;
@@ -983,7 +983,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['deleteDomainDnssecByKey'];
+    delete: operations['deleteDnssec'];
     options?: never;
     head?: never;
     patch?: never;
@@ -998,7 +998,7 @@ export interface paths {
     };
     get?: never;
     /** Update domain ID Protection */
-    put: operations['putDomainIdprotection'];
+    put: operations['updateIdprotection'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1017,7 +1017,7 @@ export interface paths {
      * Additinal data for TLD
      * @description Get additional forms required for some TLDs
      */
-    get: operations['getDomainOrderForm'];
+    get: operations['getForm'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1037,13 +1037,13 @@ export interface paths {
      * Available TLDs
      * @description List TLDs available for registration and transfer
      */
-    get: operations['getDomainOrder'];
+    get: operations['domainsGetOrder'];
     put?: never;
     /**
      * Order new domain
      * @description Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
      */
-    post: operations['postDomainOrder'];
+    post: operations['domainsCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1063,7 +1063,7 @@ export interface paths {
      * Renew domain
      * @description Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
      */
-    post: operations['postDomainRenew'];
+    post: operations['renew'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1081,7 +1081,7 @@ export interface paths {
      * Get whois domain
      * @description Get whois domain.
      */
-    get: operations['getBknsWhoisByDomain'];
+    get: operations['getWhois'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1101,7 +1101,7 @@ export interface paths {
      * Get list documents
      * @description Get a list of all documents.
      */
-    get: operations['getDomainDocuments'];
+    get: operations['listDocuments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1121,7 +1121,7 @@ export interface paths {
      * Download document
      * @description Download document. Content-Type: application/pdf will be returned
      */
-    get: operations['getDomainDocumentsDownload'];
+    get: operations['getDownload'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1141,7 +1141,7 @@ export interface paths {
      * View document
      * @description View document.
      */
-    get: operations['getDomainDocumentsView'];
+    get: operations['getDocumentView'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1163,7 +1163,7 @@ export interface paths {
      * Upload signed document
      * @description Upload signed document.
      */
-    post: operations['postDomainDocumentsUpload'];
+    post: operations['uploadDocument'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1181,7 +1181,7 @@ export interface paths {
      * Document Sign
      * @description View document signed.
      */
-    get: operations['getDomainDocumentsViewByToken'];
+    get: operations['getView'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1201,7 +1201,7 @@ export interface paths {
      * Download Document Uploaded
      * @description Download document.
      */
-    get: operations['getDomainDocumentsDownloadUploadedByToken'];
+    get: operations['getUploaded'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1223,7 +1223,7 @@ export interface paths {
      * Document Signatured
      * @description Signatured upload
      */
-    post: operations['postDomainDocumentsSigned'];
+    post: operations['createSigned'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1243,7 +1243,7 @@ export interface paths {
      * Get Coupon faceidverifitele
      * @description Get a list of all faceidverifitele.
      */
-    post: operations['postDomainVnnicFaceidverifitele'];
+    post: operations['createFaceidverifitele'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1263,7 +1263,7 @@ export interface paths {
      * Get Coupon VNNIC Free for domain .id.vn and .biz.vn
      * @description Get a list of all documents.
      */
-    post: operations['postDomainVnnicPromocode'];
+    post: operations['createPromocode'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1283,7 +1283,7 @@ export interface paths {
      * Ekyc bkns biz.vn
      * @description ekyc bkns biz.vn.
      */
-    post: operations['postDomainEkycEkyccode'];
+    post: operations['createEkyccode'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1303,7 +1303,7 @@ export interface paths {
      * Ekycup bkns biz.vn
      * @description ekycup bkns biz.vn.
      */
-    post: operations['postDomainEkycEkyccodeup'];
+    post: operations['createEkyccodeup'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1321,7 +1321,7 @@ export interface paths {
      * List SSL Certificates
      * @description List all ssl services under your account
      */
-    get: operations['getCertificate'];
+    get: operations['listCertificates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1341,7 +1341,7 @@ export interface paths {
      * Certificate details
      * @description Return details for certificate @id
      */
-    get: operations['getCertificateById'];
+    get: operations['getCertificate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1361,7 +1361,7 @@ export interface paths {
      * Download certificate
      * @description Return X.509 certificate data
      */
-    get: operations['getCertificateCrt'];
+    get: operations['getCrt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1381,13 +1381,13 @@ export interface paths {
      * List available certificates
      * @description Return a list with certificate available for purchase
      */
-    get: operations['getCertificateOrder'];
+    get: operations['certificatesGetOrder'];
     put?: never;
     /**
      * Order new certificates
      * @description Create new order for a certificate
      */
-    post: operations['postCertificateOrder'];
+    post: operations['certificatesCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1405,7 +1405,7 @@ export interface paths {
      * List server software for certificates
      * @description Return a list with software IDs required or certificate
      */
-    get: operations['getCertificateOrderSoftware'];
+    get: operations['getSoftware'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1425,7 +1425,7 @@ export interface paths {
      * List service methods
      * @description List methods available for service
      */
-    get: operations['getServiceMethods'];
+    get: operations['listMethods'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1445,7 +1445,7 @@ export interface paths {
      * Upgrade Options
      * @description List upgrade options
      */
-    get: operations['getServiceUpgrade'];
+    get: operations['getUpgrade'];
     put?: never;
     /**
      * Upgrade Request
@@ -1459,7 +1459,7 @@ export interface paths {
      *     }
      *     }
      */
-    post: operations['postServiceUpgrade'];
+    post: operations['upgrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1479,7 +1479,7 @@ export interface paths {
      * Cancel Service
      * @description Request service cancellation
      */
-    post: operations['postServiceCancel'];
+    post: operations['cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1497,13 +1497,13 @@ export interface paths {
      * Service label
      * @description Show current service label
      */
-    get: operations['getServiceLabel'];
+    get: operations['getLabel'];
     put?: never;
     /**
      * Change service label
      * @description Set new custom label to identify this service
      */
-    post: operations['postServiceLabel'];
+    post: operations['updateLabel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1521,7 +1521,7 @@ export interface paths {
      * List services
      * @description List all services under your account
      */
-    get: operations['getService'];
+    get: operations['listServices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1541,7 +1541,7 @@ export interface paths {
      * Service details
      * @description Return details for service @id
      */
-    get: operations['getServiceById'];
+    get: operations['getService'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1561,13 +1561,13 @@ export interface paths {
      * List VMs
      * @description List virtual servers
      */
-    get: operations['getServiceVms'];
+    get: operations['listVms'];
     put?: never;
     /**
      * Create VM
      * @description Add new virtual server
      */
-    post: operations['postServiceVms'];
+    post: operations['createVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1585,7 +1585,7 @@ export interface paths {
      * Get VM Details
      * @description Get the details of a particular virtual server
      */
-    get: operations['getServiceVmsByVmid'];
+    get: operations['getVm'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1607,7 +1607,7 @@ export interface paths {
      * Stop VM
      * @description Stop virtual server
      */
-    post: operations['postServiceVmsStop'];
+    post: operations['stopVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1627,7 +1627,7 @@ export interface paths {
      * Start VM
      * @description Start virtual servers
      */
-    post: operations['postServiceVmsStart'];
+    post: operations['startVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1647,7 +1647,7 @@ export interface paths {
      * Shutdown VM
      * @description Perform graceful shutdown
      */
-    post: operations['postServiceVmsShutdown'];
+    post: operations['shutdownVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1667,7 +1667,7 @@ export interface paths {
      * Reboot VM
      * @description Reboot virtual servers
      */
-    post: operations['postServiceVmsReboot'];
+    post: operations['rebootVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1687,7 +1687,7 @@ export interface paths {
      * Reset VM
      * @description Reset virtual servers power
      */
-    post: operations['postServiceVmsReset'];
+    post: operations['resetVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1707,7 +1707,7 @@ export interface paths {
      * Rebuild VM
      * @description Rebuild server, you can get list of templates supported by this server using '''/service/$id/vms/$vmid/rebuild'''
      */
-    post: operations['postServiceVmsRebuild'];
+    post: operations['rebuildVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1725,7 +1725,7 @@ export interface paths {
      * List IPs
      * @description List virtual machine IPs
      */
-    get: operations['getServiceVmsIps'];
+    get: operations['listIps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1745,7 +1745,7 @@ export interface paths {
      * List IPs
      * @description List virtual machine IPs
      */
-    get: operations['getServiceVmsIppool'];
+    get: operations['getIppool'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1767,7 +1767,7 @@ export interface paths {
      * Assign IPs
      * @description Assign new IP for network interface.
      */
-    post: operations['postServiceVmsIppoolByPool'];
+    post: operations['updateIppool'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1785,7 +1785,7 @@ export interface paths {
      * List available networks
      * @description List networks and IP pools that can be used for VM creation
      */
-    get: operations['getServiceNetworks'];
+    get: operations['listNetworks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1805,13 +1805,13 @@ export interface paths {
      * List VM Network Interfaces
      * @description Get network Interfaces assigned to virtual servers
      */
-    get: operations['getServiceVmsInterfaces'];
+    get: operations['listInterfaces'];
     put?: never;
     /**
      * Add Network Interface
      * @description Add new network interface to VM
      */
-    post: operations['postServiceVmsInterfaces'];
+    post: operations['createInterface'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1829,18 +1829,18 @@ export interface paths {
      * Get Network Interfaces
      * @description Get network Interface details
      */
-    get: operations['getServiceVmsInterfacesByIface'];
+    get: operations['getInterface'];
     /**
      * Update Network Interfaces
      * @description Update network interface details
      */
-    put: operations['putServiceVmsInterfacesByIface'];
+    put: operations['updateInterface'];
     post?: never;
     /**
      * Remove Network Interface
      * @description Remove network interface from VM
      */
-    delete: operations['deleteServiceVmsInterfacesByIface'];
+    delete: operations['deleteInterface'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1857,7 +1857,7 @@ export interface paths {
      * List OS templates
      * @description List templates that can be used to create virtual server
      */
-    get: operations['getServiceTemplates'];
+    get: operations['listTemplates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1877,7 +1877,7 @@ export interface paths {
      * Resources
      * @description Show available and used resources
      */
-    get: operations['getServiceResources'];
+    get: operations['listResources'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1897,7 +1897,7 @@ export interface paths {
      * IP Addresses
      * @description List Service IP Addresses
      */
-    get: operations['getServiceIp'];
+    get: operations['getIp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1917,13 +1917,13 @@ export interface paths {
      * Reverse DNS
      * @description Get reverse DNS entries for service's IP addresses
      */
-    get: operations['getServiceRdns'];
+    get: operations['getRdns'];
     put?: never;
     /**
      * Update rDNS
      * @description Update reverse DNS entries service's IP addresses
      */
-    post: operations['postServiceRdns'];
+    post: operations['updateRdns'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1943,7 +1943,7 @@ export interface paths {
      * Rescue VM
      * @description Reboot virtual servers into rescue mode.
      */
-    post: operations['postServiceVmsRescue'];
+    post: operations['rescueVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1963,7 +1963,7 @@ export interface paths {
      * Unrescue VM
      * @description Disable rescue mode for server.
      */
-    post: operations['postServiceVmsUnrescue'];
+    post: operations['unrescueVm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1981,13 +1981,13 @@ export interface paths {
      * Get product configuration details
      * @description Return product details with form configuration, addons and subproducts if available.
      */
-    get: operations['getOrderByProductId'];
+    get: operations['getProduct'];
     put?: never;
     /**
      * Order new service
      * @description Create and submit new order for selected product. To get available cycle and configuration options lookup product details using GET /order/@product_id
      */
-    post: operations['postOrderByProductId'];
+    post: operations['orderProduct'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2011,7 +2011,7 @@ export interface paths {
      *     • POST /domain/order - use domain for item type
      *     • POST /certificate/order - use certificate for item type
      */
-    post: operations['postOrder'];
+    post: operations['ordersCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2031,7 +2031,7 @@ export interface paths {
      * Get order quote
      * @description Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
      */
-    post: operations['postQuote'];
+    post: operations['createQuote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2049,7 +2049,7 @@ export interface paths {
      * List product categories
      * @description Return a list of product categories.
      */
-    get: operations['getCategory'];
+    get: operations['listCategories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2069,7 +2069,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['getDns'];
+    get: operations['listZones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2089,13 +2089,13 @@ export interface paths {
      * List DNS for service
      * @description Returns a list of DNS zones under the service
      */
-    get: operations['getServiceDns'];
+    get: operations['listServiceZones'];
     put?: never;
     /**
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['postServiceDns'];
+    post: operations['createZone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2116,7 +2116,7 @@ export interface paths {
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['deleteServiceDnsByZoneId'];
+    delete: operations['deleteZone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2135,7 +2135,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['postServiceDnsRecords'];
+    post: operations['createRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2154,13 +2154,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['putServiceDnsRecordsByRecordId'];
+    put: operations['updateRecord'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['deleteServiceDnsRecordsByRecordId'];
+    delete: operations['deleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2177,7 +2177,7 @@ export interface paths {
      * Countries List
      * @description Return currencies details
      */
-    get: operations['getLocationCountries'];
+    get: operations['listCountries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2194,7 +2194,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get state */
-    get: operations['getLocationState'];
+    get: operations['locationsGetState'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2279,7 +2279,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get state */
-    get: operations['getWillexpiredState'];
+    get: operations['willexpiredGetState'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2301,7 +2301,7 @@ export interface paths {
      * Mã Giam giá theo Người dùng
      * @description Mã Giam giá theo Người dùng
      */
-    post: operations['postDomainCouponsBknsCoupons'];
+    post: operations['createBknsCoupon'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2313,32 +2313,32 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    PostLoginResponse: {
+    LoginResponse: {
       token: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostLogoutResponse: {
+    LogoutResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTokenResponse: {
+    RefreshTokenResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostRevokeResponse: {
+    RevokeResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostSignupResponse: {
+    SignUpResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
@@ -2368,7 +2368,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
+    ListContactsResponse: {
       contacts:
         | ({
             email: string;
@@ -2398,14 +2398,14 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostContactResponse: {
+    CreateContactResponse: {
       contact_id: string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactPrivilegesResponse: {
+    ListPrivilegesResponse: {
       privileges: {
         billing: string[];
         support: string[];
@@ -2427,7 +2427,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactByIdResponse: {
+    AccountGetContactResponse: {
       contact: {
         id: string | number;
         email: string;
@@ -2454,7 +2454,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutContactByIdResponse: {
+    AccountUpdateContactResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
@@ -2473,7 +2473,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostInvoiceCreditResponse: {
+    ApplyCreditInvoiceResponse: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -2489,7 +2489,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentFeesResponse: {
+    ListFeesResponse: {
       payments:
         | ({
             id: number | string;
@@ -2513,31 +2513,31 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsResponse: {
+    CreateTicketResponse: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsByNumberResponse: {
+    UpdateTicketResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsOpenResponse: {
+    ReopenTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsCloseResponse: {
+    CloseTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainNameByNameResponse: {
+    GetNameResponse: {
       details:
         | ({
             id: string | number;
@@ -2579,13 +2579,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutDomainNsResponse: {
+    UpdateNsResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainResponse: {
+    ListDomainsResponse: {
       domains:
         | ({
             id: string | number;
@@ -2619,7 +2619,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainByIdResponse: {
+    GetDomainResponse: {
       details: {
         id: string | number;
         name: string;
@@ -2641,7 +2641,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainOrderFormResponse: {
+    GetFormResponse: {
       forms:
         | ({
             type: string;
@@ -2743,7 +2743,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostDomainOrderResponse: {
+    DomainsCreateOrderResponse: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -2759,7 +2759,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainOrderResponse: {
+    DomainsGetOrderResponse: {
       tlds:
         | ({
             id: string | number;
@@ -2821,7 +2821,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateResponse: {
+    ListCertificatesResponse: {
       sslservices:
         | ({
             id: string | number;
@@ -2861,7 +2861,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateByIdResponse: {
+    GetCertificateResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -2925,7 +2925,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateOrderResponse: {
+    CertificatesGetOrderResponse: {
       products:
         | ({
             id: string | number;
@@ -2985,7 +2985,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostCertificateOrderResponse: {
+    CertificatesCreateOrderResponse: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -3001,7 +3001,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateOrderSoftwareResponse: {
+    GetSoftwareResponse: {
       software:
         | ({
             id: number | string;
@@ -3021,7 +3021,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceMethodsResponse: {
+    ListMethodsResponse: {
       methods:
         | ({
             name: string;
@@ -3043,7 +3043,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceUpgradeResponse: {
+    GetUpgradeResponse: {
       resources:
         | ({
             id: number | string;
@@ -3108,26 +3108,26 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceCancelResponse: {
+    CancelResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceLabelResponse: {
+    GetLabelResponse: {
       label: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceLabelResponse: {
+    UpdateLabelResponse: {
       success: boolean | string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceResponse: {
+    ListServicesResponse: {
       services:
         | ({
             id: string | number;
@@ -3161,7 +3161,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceByIdResponse: {
+    GetServiceResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -3183,7 +3183,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostOrderByProductIdResponse: {
+    OrderProductResponse: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -3199,7 +3199,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetOrderByProductIdResponse: {
+    GetProductResponse: {
       product: {
         id: string | number;
         category_name: string;
@@ -3535,7 +3535,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostOrderResponse: {
+    OrdersCreateOrderResponse: {
       order_num_list: (number | string)[];
       invoice_id: string | number;
       total: string | number;
@@ -3562,7 +3562,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostQuoteResponse: {
+    CreateQuoteResponse: {
       summary: {
         subtotal: number | string;
         total: number | string;
@@ -3689,7 +3689,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryResponse: {
+    ListCategoriesResponse: {
       categories:
         | ({
             id: string | number;
@@ -3713,7 +3713,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDnsResponse: {
+    ListZonesResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -3736,19 +3736,19 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsResponse: {
+    CreateZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteServiceDnsByZoneIdResponse: {
+    DeleteZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsRecordsResponse: {
+    CreateRecordResponse: {
       record: {
         name: string;
         type: string;
@@ -3763,7 +3763,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutServiceDnsRecordsByRecordIdResponse: {
+    UpdateRecordResponse: {
       record: {
         id: string | number;
         type: string;
@@ -3787,7 +3787,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  postLogin: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -3816,12 +3816,12 @@ export interface operations {
            *       "token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwOlwvXC9yZXBvY2(...)xlYW4uaJleHAiOjE2MTM4MTg3NjV9.qaslo9KnbBVNIkyNwG2mLQlFGkpNdBAwV1IY"
            *     }
            */
-          'application/json': components['schemas']['PostLoginResponse'];
+          'application/json': components['schemas']['LoginResponse'];
         };
       };
     };
   };
-  postLogout: {
+  logout: {
     parameters: {
       query?: never;
       header?: never;
@@ -3845,12 +3845,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostLogoutResponse'];
+          'application/json': components['schemas']['LogoutResponse'];
         };
       };
     };
   };
-  postToken: {
+  refreshToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -3878,12 +3878,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['PostTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResponse'];
         };
       };
     };
   };
-  postRevoke: {
+  revoke: {
     parameters: {
       query?: never;
       header?: never;
@@ -3909,12 +3909,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostRevokeResponse'];
+          'application/json': components['schemas']['RevokeResponse'];
         };
       };
     };
   };
-  postSignup: {
+  signUp: {
     parameters: {
       query?: never;
       header?: never;
@@ -3977,7 +3977,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostSignupResponse'];
+          'application/json': components['schemas']['SignUpResponse'];
         };
       };
     };
@@ -4023,7 +4023,7 @@ export interface operations {
       };
     };
   };
-  getLogs: {
+  listLogs: {
     parameters: {
       query?: never;
       header?: never;
@@ -4041,7 +4041,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesSummary: {
+  getSummary: {
     parameters: {
       query?: never;
       header?: never;
@@ -4059,7 +4059,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCampaigns: {
+  listCampaigns: {
     parameters: {
       query?: never;
       header?: never;
@@ -4077,7 +4077,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCommissions: {
+  listCommissions: {
     parameters: {
       query?: never;
       header?: never;
@@ -4095,7 +4095,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesPayouts: {
+  listPayouts: {
     parameters: {
       query?: never;
       header?: never;
@@ -4113,7 +4113,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesVouchers: {
+  listVouchers: {
     parameters: {
       query?: never;
       header?: never;
@@ -4131,7 +4131,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCommissionplans: {
+  listCommissionplans: {
     parameters: {
       query?: never;
       header?: never;
@@ -4149,7 +4149,7 @@ export interface operations {
       };
     };
   };
-  getContact: {
+  listContacts: {
     parameters: {
       query?: never;
       header?: never;
@@ -4179,12 +4179,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['ListContactsResponse'];
         };
       };
     };
   };
-  postContact: {
+  createContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4281,12 +4281,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostContactResponse'];
+          'application/json': components['schemas']['CreateContactResponse'];
         };
       };
     };
   };
-  getContactPrivileges: {
+  listPrivileges: {
     parameters: {
       query?: never;
       header?: never;
@@ -4349,12 +4349,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResponse'];
         };
       };
     };
   };
-  getContactById: {
+  accountGetContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4397,12 +4397,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactByIdResponse'];
+          'application/json': components['schemas']['AccountGetContactResponse'];
         };
       };
     };
   };
-  putContactById: {
+  accountUpdateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4498,12 +4498,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutContactByIdResponse'];
+          'application/json': components['schemas']['AccountUpdateContactResponse'];
         };
       };
     };
   };
-  getNotifications: {
+  listNotifications: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -4526,7 +4526,7 @@ export interface operations {
       };
     };
   };
-  getNotificationsNew: {
+  getNew: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -4549,7 +4549,7 @@ export interface operations {
       };
     };
   };
-  putNotificationsAck: {
+  acknowledgeNotification: {
     parameters: {
       query?: never;
       header?: never;
@@ -4573,7 +4573,7 @@ export interface operations {
       };
     };
   };
-  getStatuses: {
+  listStatuses: {
     parameters: {
       query?: {
         status?: string;
@@ -4593,7 +4593,7 @@ export interface operations {
       };
     };
   };
-  putStatusesById: {
+  updateStatus: {
     parameters: {
       query?: never;
       header?: never;
@@ -4617,7 +4617,7 @@ export interface operations {
       };
     };
   };
-  postEkycOcrRecognition: {
+  createRecognition: {
     parameters: {
       query?: never;
       header?: never;
@@ -4716,7 +4716,7 @@ export interface operations {
       };
     };
   };
-  getClientareaBusinessinfo: {
+  getBusinessinfo: {
     parameters: {
       query?: {
         taxid?: string;
@@ -4736,7 +4736,7 @@ export interface operations {
       };
     };
   };
-  getClientareaGethouseholds: {
+  listGethouseholds: {
     parameters: {
       query?: {
         taxid?: string;
@@ -4756,7 +4756,7 @@ export interface operations {
       };
     };
   };
-  getClientareaEmailloginbkns: {
+  listEmailloginbkns: {
     parameters: {
       query?: {
         name?: string;
@@ -4806,7 +4806,7 @@ export interface operations {
       };
     };
   };
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -4837,7 +4837,7 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['PostInvoiceCreditResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
         };
       };
     };
@@ -4870,7 +4870,7 @@ export interface operations {
       };
     };
   };
-  getPaymentFees: {
+  listFees: {
     parameters: {
       query?: never;
       header?: never;
@@ -4915,12 +4915,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetPaymentFeesResponse'];
+          'application/json': components['schemas']['ListFeesResponse'];
         };
       };
     };
   };
-  postTickets: {
+  createTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -4951,12 +4951,12 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['PostTicketsResponse'];
+          'application/json': components['schemas']['CreateTicketResponse'];
         };
       };
     };
   };
-  postTicketsByNumber: {
+  updateTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -4988,12 +4988,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostTicketsByNumberResponse'];
+          'application/json': components['schemas']['UpdateTicketResponse'];
         };
       };
     };
   };
-  putTicketsOpen: {
+  reopenTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -5020,12 +5020,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsOpenResponse'];
+          'application/json': components['schemas']['ReopenTicketResponse'];
         };
       };
     };
   };
-  putTicketsClose: {
+  closeTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -5052,12 +5052,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsCloseResponse'];
+          'application/json': components['schemas']['CloseTicketResponse'];
         };
       };
     };
   };
-  getTicketAttachmentByFile: {
+  getAttachment: {
     parameters: {
       query?: {
         /** @description Ticket number */
@@ -5083,7 +5083,7 @@ export interface operations {
       };
     };
   };
-  getTicketDepartments: {
+  listDepartments: {
     parameters: {
       query?: never;
       header?: never;
@@ -5101,7 +5101,7 @@ export interface operations {
       };
     };
   };
-  getDomainNameByName: {
+  getName: {
     parameters: {
       query?: never;
       header?: never;
@@ -5165,12 +5165,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainNameByNameResponse'];
+          'application/json': components['schemas']['GetNameResponse'];
         };
       };
     };
   };
-  getDomainNs: {
+  getNs: {
     parameters: {
       query?: never;
       header?: never;
@@ -5191,7 +5191,7 @@ export interface operations {
       };
     };
   };
-  putDomainNs: {
+  updateNs: {
     parameters: {
       query?: never;
       header?: never;
@@ -5232,12 +5232,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutDomainNsResponse'];
+          'application/json': components['schemas']['UpdateNsResponse'];
         };
       };
     };
   };
-  postDomainReg: {
+  register: {
     parameters: {
       query?: never;
       header?: never;
@@ -5262,7 +5262,7 @@ export interface operations {
       };
     };
   };
-  getDomain: {
+  listDomains: {
     parameters: {
       query?: never;
       header?: never;
@@ -5294,12 +5294,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainResponse'];
+          'application/json': components['schemas']['ListDomainsResponse'];
         };
       };
     };
   };
-  getDomainById: {
+  getDomain: {
     parameters: {
       query?: never;
       header?: never;
@@ -5341,12 +5341,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDomainByIdResponse'];
+          'application/json': components['schemas']['GetDomainResponse'];
         };
       };
     };
   };
-  getDomainEpp: {
+  getEpp: {
     parameters: {
       query?: never;
       header?: never;
@@ -5367,7 +5367,7 @@ export interface operations {
       };
     };
   };
-  getDomainSync: {
+  getSync: {
     parameters: {
       query?: never;
       header?: never;
@@ -5388,7 +5388,7 @@ export interface operations {
       };
     };
   };
-  getDomainReglock: {
+  getReglock: {
     parameters: {
       query?: never;
       header?: never;
@@ -5409,7 +5409,7 @@ export interface operations {
       };
     };
   };
-  getDomainContact: {
+  domainsGetContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -5430,7 +5430,7 @@ export interface operations {
       };
     };
   };
-  putDomainContact: {
+  domainsUpdateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -5455,7 +5455,7 @@ export interface operations {
       };
     };
   };
-  getDomainEmforwarding: {
+  getEmforwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -5476,7 +5476,7 @@ export interface operations {
       };
     };
   };
-  putDomainEmforwarding: {
+  updateEmforwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -5501,7 +5501,7 @@ export interface operations {
       };
     };
   };
-  putDomainForwarding: {
+  updateForwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -5526,7 +5526,7 @@ export interface operations {
       };
     };
   };
-  getDomainAutorenew: {
+  getAutorenew: {
     parameters: {
       query?: never;
       header?: never;
@@ -5547,7 +5547,7 @@ export interface operations {
       };
     };
   };
-  putDomainAutorenew: {
+  updateAutorenew: {
     parameters: {
       query?: never;
       header?: never;
@@ -5572,7 +5572,7 @@ export interface operations {
       };
     };
   };
-  getDomainDnssecFlags: {
+  listFlags: {
     parameters: {
       query?: never;
       header?: never;
@@ -5593,7 +5593,7 @@ export interface operations {
       };
     };
   };
-  getDomainDnssec: {
+  getDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -5614,7 +5614,7 @@ export interface operations {
       };
     };
   };
-  putDomainDnssec: {
+  updateDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -5639,7 +5639,7 @@ export interface operations {
       };
     };
   };
-  deleteDomainDnssecByKey: {
+  deleteDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -5661,7 +5661,7 @@ export interface operations {
       };
     };
   };
-  putDomainIdprotection: {
+  updateIdprotection: {
     parameters: {
       query?: never;
       header?: never;
@@ -5686,7 +5686,7 @@ export interface operations {
       };
     };
   };
-  getDomainOrderForm: {
+  getForm: {
     parameters: {
       query?: never;
       header?: never;
@@ -5776,12 +5776,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainOrderFormResponse'];
+          'application/json': components['schemas']['GetFormResponse'];
         };
       };
     };
   };
-  getDomainOrder: {
+  domainsGetOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -5822,12 +5822,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainOrderResponse'];
+          'application/json': components['schemas']['DomainsGetOrderResponse'];
         };
       };
     };
   };
-  postDomainOrder: {
+  domainsCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -5904,12 +5904,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PostDomainOrderResponse'];
+          'application/json': components['schemas']['DomainsCreateOrderResponse'];
         };
       };
     };
   };
-  postDomainRenew: {
+  renew: {
     parameters: {
       query?: never;
       header?: never;
@@ -5938,7 +5938,7 @@ export interface operations {
       };
     };
   };
-  getBknsWhoisByDomain: {
+  getWhois: {
     parameters: {
       query?: never;
       header?: never;
@@ -5959,7 +5959,7 @@ export interface operations {
       };
     };
   };
-  getDomainDocuments: {
+  listDocuments: {
     parameters: {
       query?: never;
       header?: never;
@@ -5980,7 +5980,7 @@ export interface operations {
       };
     };
   };
-  getDomainDocumentsDownload: {
+  getDownload: {
     parameters: {
       query?: never;
       header?: never;
@@ -6005,7 +6005,7 @@ export interface operations {
       };
     };
   };
-  getDomainDocumentsView: {
+  getDocumentView: {
     parameters: {
       query?: never;
       header?: never;
@@ -6028,7 +6028,7 @@ export interface operations {
       };
     };
   };
-  postDomainDocumentsUpload: {
+  uploadDocument: {
     parameters: {
       query?: never;
       header?: never;
@@ -6060,7 +6060,7 @@ export interface operations {
       };
     };
   };
-  getDomainDocumentsViewByToken: {
+  getView: {
     parameters: {
       query?: never;
       header?: never;
@@ -6081,7 +6081,7 @@ export interface operations {
       };
     };
   };
-  getDomainDocumentsDownloadUploadedByToken: {
+  getUploaded: {
     parameters: {
       query?: never;
       header?: never;
@@ -6102,7 +6102,7 @@ export interface operations {
       };
     };
   };
-  postDomainDocumentsSigned: {
+  createSigned: {
     parameters: {
       query?: never;
       header?: never;
@@ -6129,7 +6129,7 @@ export interface operations {
       };
     };
   };
-  postDomainVnnicFaceidverifitele: {
+  createFaceidverifitele: {
     parameters: {
       query?: never;
       header?: never;
@@ -6158,7 +6158,7 @@ export interface operations {
       };
     };
   };
-  postDomainVnnicPromocode: {
+  createPromocode: {
     parameters: {
       query?: never;
       header?: never;
@@ -6185,7 +6185,7 @@ export interface operations {
       };
     };
   };
-  postDomainEkycEkyccode: {
+  createEkyccode: {
     parameters: {
       query?: never;
       header?: never;
@@ -6224,7 +6224,7 @@ export interface operations {
       };
     };
   };
-  postDomainEkycEkyccodeup: {
+  createEkyccodeup: {
     parameters: {
       query?: never;
       header?: never;
@@ -6251,7 +6251,7 @@ export interface operations {
       };
     };
   };
-  getCertificate: {
+  listCertificates: {
     parameters: {
       query?: never;
       header?: never;
@@ -6286,12 +6286,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateResponse'];
+          'application/json': components['schemas']['ListCertificatesResponse'];
         };
       };
     };
   };
-  getCertificateById: {
+  getCertificate: {
     parameters: {
       query?: never;
       header?: never;
@@ -6360,12 +6360,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetCertificateByIdResponse'];
+          'application/json': components['schemas']['GetCertificateResponse'];
         };
       };
     };
   };
-  getCertificateCrt: {
+  getCrt: {
     parameters: {
       query?: never;
       header?: never;
@@ -6388,7 +6388,7 @@ export interface operations {
       };
     };
   };
-  getCertificateOrder: {
+  certificatesGetOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -6428,12 +6428,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateOrderResponse'];
+          'application/json': components['schemas']['CertificatesGetOrderResponse'];
         };
       };
     };
   };
-  postCertificateOrder: {
+  certificatesCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -6508,12 +6508,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PostCertificateOrderResponse'];
+          'application/json': components['schemas']['CertificatesCreateOrderResponse'];
         };
       };
     };
   };
-  getCertificateOrderSoftware: {
+  getSoftware: {
     parameters: {
       query?: never;
       header?: never;
@@ -6545,12 +6545,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateOrderSoftwareResponse'];
+          'application/json': components['schemas']['GetSoftwareResponse'];
         };
       };
     };
   };
-  getServiceMethods: {
+  listMethods: {
     parameters: {
       query?: never;
       header?: never;
@@ -6598,12 +6598,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResponse'];
         };
       };
     };
   };
-  getServiceUpgrade: {
+  getUpgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -6655,12 +6655,12 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetServiceUpgradeResponse'];
+          'application/json': components['schemas']['GetUpgradeResponse'];
         };
       };
     };
   };
-  postServiceUpgrade: {
+  upgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -6701,7 +6701,7 @@ export interface operations {
       };
     };
   };
-  postServiceCancel: {
+  cancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -6735,12 +6735,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceCancelResponse'];
+          'application/json': components['schemas']['CancelResponse'];
         };
       };
     };
   };
-  getServiceLabel: {
+  getLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -6763,12 +6763,12 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetServiceLabelResponse'];
+          'application/json': components['schemas']['GetLabelResponse'];
         };
       };
     };
   };
-  postServiceLabel: {
+  updateLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -6801,12 +6801,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceLabelResponse'];
+          'application/json': components['schemas']['UpdateLabelResponse'];
         };
       };
     };
   };
-  getService: {
+  listServices: {
     parameters: {
       query?: never;
       header?: never;
@@ -6838,12 +6838,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['ListServicesResponse'];
         };
       };
     };
   };
-  getServiceById: {
+  getService: {
     parameters: {
       query?: never;
       header?: never;
@@ -6880,12 +6880,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceByIdResponse'];
+          'application/json': components['schemas']['GetServiceResponse'];
         };
       };
     };
   };
-  getServiceVms: {
+  listVms: {
     parameters: {
       query?: never;
       header?: never;
@@ -6905,7 +6905,7 @@ export interface operations {
       };
     };
   };
-  postServiceVms: {
+  createVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -6944,7 +6944,7 @@ export interface operations {
       };
     };
   };
-  getServiceVmsByVmid: {
+  getVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -6966,7 +6966,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsStop: {
+  stopVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -6992,7 +6992,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsStart: {
+  startVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7018,7 +7018,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsShutdown: {
+  shutdownVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7044,7 +7044,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsReboot: {
+  rebootVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7070,7 +7070,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsReset: {
+  resetVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7096,7 +7096,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsRebuild: {
+  rebuildVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7124,7 +7124,7 @@ export interface operations {
       };
     };
   };
-  getServiceVmsIps: {
+  listIps: {
     parameters: {
       query?: {
         /** @description ipv4 or ipv6 */
@@ -7152,7 +7152,7 @@ export interface operations {
       };
     };
   };
-  getServiceVmsIppool: {
+  getIppool: {
     parameters: {
       query?: {
         /** @description Interface number [optional] */
@@ -7178,7 +7178,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsIppoolByPool: {
+  updateIppool: {
     parameters: {
       query?: never;
       header?: never;
@@ -7210,7 +7210,7 @@ export interface operations {
       };
     };
   };
-  getServiceNetworks: {
+  listNetworks: {
     parameters: {
       query?: never;
       header?: never;
@@ -7230,7 +7230,7 @@ export interface operations {
       };
     };
   };
-  getServiceVmsInterfaces: {
+  listInterfaces: {
     parameters: {
       query?: never;
       header?: never;
@@ -7251,7 +7251,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsInterfaces: {
+  createInterface: {
     parameters: {
       query?: never;
       header?: never;
@@ -7283,7 +7283,7 @@ export interface operations {
       };
     };
   };
-  getServiceVmsInterfacesByIface: {
+  getInterface: {
     parameters: {
       query?: never;
       header?: never;
@@ -7306,7 +7306,7 @@ export interface operations {
       };
     };
   };
-  putServiceVmsInterfacesByIface: {
+  updateInterface: {
     parameters: {
       query?: never;
       header?: never;
@@ -7340,7 +7340,7 @@ export interface operations {
       };
     };
   };
-  deleteServiceVmsInterfacesByIface: {
+  deleteInterface: {
     parameters: {
       query?: {
         /** @description List to allocate new IP from */
@@ -7365,7 +7365,7 @@ export interface operations {
       };
     };
   };
-  getServiceTemplates: {
+  listTemplates: {
     parameters: {
       query?: never;
       header?: never;
@@ -7385,7 +7385,7 @@ export interface operations {
       };
     };
   };
-  getServiceResources: {
+  listResources: {
     parameters: {
       query?: never;
       header?: never;
@@ -7405,28 +7405,7 @@ export interface operations {
       };
     };
   };
-  getServiceIp: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Service ID */
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Success */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  getServiceRdns: {
+  getIp: {
     parameters: {
       query?: never;
       header?: never;
@@ -7447,7 +7426,28 @@ export interface operations {
       };
     };
   };
-  postServiceRdns: {
+  getRdns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Service ID */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  updateRdns: {
     parameters: {
       query?: never;
       header?: never;
@@ -7477,7 +7477,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsRescue: {
+  rescueVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7503,7 +7503,7 @@ export interface operations {
       };
     };
   };
-  postServiceVmsUnrescue: {
+  unrescueVm: {
     parameters: {
       query?: never;
       header?: never;
@@ -7529,7 +7529,7 @@ export interface operations {
       };
     };
   };
-  getOrderByProductId: {
+  getProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -7709,12 +7709,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetOrderByProductIdResponse'];
+          'application/json': components['schemas']['GetProductResponse'];
         };
       };
     };
   };
-  postOrderByProductId: {
+  orderProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -7766,12 +7766,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PostOrderByProductIdResponse'];
+          'application/json': components['schemas']['OrderProductResponse'];
         };
       };
     };
   };
-  postOrder: {
+  ordersCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -7842,12 +7842,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostOrderResponse'];
+          'application/json': components['schemas']['OrdersCreateOrderResponse'];
         };
       };
     };
   };
-  postQuote: {
+  createQuote: {
     parameters: {
       query?: never;
       header?: never;
@@ -7967,12 +7967,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostQuoteResponse'];
+          'application/json': components['schemas']['CreateQuoteResponse'];
         };
       };
     };
   };
-  getCategory: {
+  listCategories: {
     parameters: {
       query?: never;
       header?: never;
@@ -8011,12 +8011,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCategoryResponse'];
+          'application/json': components['schemas']['ListCategoriesResponse'];
         };
       };
     };
   };
-  getDns: {
+  listZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -8051,12 +8051,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDnsResponse'];
+          'application/json': components['schemas']['ListZonesResponse'];
         };
       };
     };
   };
-  getServiceDns: {
+  listServiceZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -8085,7 +8085,7 @@ export interface operations {
       };
     };
   };
-  postServiceDns: {
+  createZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -8117,12 +8117,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsResponse'];
+          'application/json': components['schemas']['CreateZoneResponse'];
         };
       };
     };
   };
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -8149,12 +8149,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['DeleteZoneResponse'];
         };
       };
     };
   };
-  postServiceDnsRecords: {
+  createRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -8208,12 +8208,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsRecordsResponse'];
+          'application/json': components['schemas']['CreateRecordResponse'];
         };
       };
     };
   };
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -8265,12 +8265,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutServiceDnsRecordsByRecordIdResponse'];
+          'application/json': components['schemas']['UpdateRecordResponse'];
         };
       };
     };
   };
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -8295,7 +8295,7 @@ export interface operations {
       };
     };
   };
-  getLocationCountries: {
+  listCountries: {
     parameters: {
       query?: never;
       header?: never;
@@ -8313,7 +8313,7 @@ export interface operations {
       };
     };
   };
-  getLocationState: {
+  locationsGetState: {
     parameters: {
       query?: never;
       header?: never;
@@ -8418,7 +8418,7 @@ export interface operations {
       };
     };
   };
-  getWillexpiredState: {
+  willexpiredGetState: {
     parameters: {
       query?: never;
       header?: never;
@@ -8439,7 +8439,7 @@ export interface operations {
       };
     };
   };
-  postDomainCouponsBknsCoupons: {
+  createBknsCoupon: {
     parameters: {
       query?: never;
       header?: never;

@@ -15,12 +15,16 @@ import type * as T from './types.js';
  * Base URL: https://my.brainoza.com/api.
  */
 export class BrainozaClient extends ApiClient implements HostBillClient {
-  /** Clientarea */
-  readonly clientarea: ClientareaApi;
+  /** Authentication */
+  readonly auth: AuthApi;
+  /** Account */
+  readonly account: AccountApi;
   /** Billing */
   readonly billing: BillingApi;
   /** DNS */
   readonly dns: DnsApi;
+  /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
+  readonly clientarea: ClientareaApi;
 
   constructor(options?: ClientOptions<'basic'>) {
     super(options, {
@@ -29,14 +33,16 @@ export class BrainozaClient extends ApiClient implements HostBillClient {
       authSchemes: ['basic'],
       rules: hostbillRules,
     });
-    this.clientarea = new ClientareaApi(this);
+    this.auth = new AuthApi(this);
+    this.account = new AccountApi(this);
     this.billing = new BillingApi(this);
     this.dns = new DnsApi(this);
+    this.clientarea = new ClientareaApi(this);
   }
 }
 
-/** Clientarea */
-export class ClientareaApi {
+/** Authentication */
+export class AuthApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -50,11 +56,8 @@ export class ClientareaApi {
    *
    * POST /login
    */
-  postLogin(
-    params: T.PostLoginParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLoginResponse> {
-    return this.#client.request(operations.postLogin, params, options);
+  login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
   }
 
   /**
@@ -64,11 +67,17 @@ export class ClientareaApi {
    *
    * POST /logout
    */
-  postLogout(
-    params: T.PostLogoutParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLogoutResponse> {
-    return this.#client.request(operations.postLogout, params, options);
+  logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
+  }
+}
+
+/** Account */
+export class AccountApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
   }
 
   /**
@@ -92,11 +101,11 @@ export class ClientareaApi {
    *
    * PUT /details
    */
-  putDetails(
-    params: T.PutDetailsParams = {},
+  updateDetails(
+    params: T.UpdateDetailsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PutDetailsResponse> {
-    return this.#client.request(operations.putDetails, params, options);
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
   }
 }
 
@@ -138,8 +147,11 @@ export class DnsApi {
    *
    * GET /dns
    */
-  getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.getDns, params, options);
+  listZones(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
   }
 
   /**
@@ -149,11 +161,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns
    */
-  postServiceDns(
-    params: T.PostServiceDnsParams,
+  createZone(
+    params: T.CreateZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.postServiceDns, params, options);
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
   }
 
   /**
@@ -163,11 +175,11 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns
    */
-  getServiceDns(
-    params: T.GetServiceDnsParams,
+  listServiceZones(
+    params: T.ListServiceZonesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsResponse> {
-    return this.#client.request(operations.getServiceDns, params, options);
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
   }
 
   /**
@@ -177,11 +189,8 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns/{zone_id}
    */
-  getServiceDnsByZoneId(
-    params: T.GetServiceDnsByZoneIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.getServiceDnsByZoneId, params, options);
+  getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
   }
 
   /**
@@ -191,11 +200,11 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}
    */
-  deleteServiceDnsByZoneId(
-    params: T.DeleteServiceDnsByZoneIdParams,
+  deleteZone(
+    params: T.DeleteZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
   }
 
   /**
@@ -205,11 +214,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns/{zone_id}/records
    */
-  postServiceDnsRecords(
-    params: T.PostServiceDnsRecordsParams,
+  createRecord(
+    params: T.CreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.postServiceDnsRecords, params, options);
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
   }
 
   /**
@@ -219,11 +228,11 @@ export class DnsApi {
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  putServiceDnsRecordsByRecordId(
-    params: T.PutServiceDnsRecordsByRecordIdParams,
+  updateRecord(
+    params: T.UpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
   }
 
   /**
@@ -233,10 +242,148 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  deleteServiceDnsRecordsByRecordId(
-    params: T.DeleteServiceDnsRecordsByRecordIdParams,
+  deleteRecord(
+    params: T.DeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+
+  /**
+   * GET /dns
+   * @deprecated Renamed: use `client.dns.listZones`.
+   */
+  getDns(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.createZone`.
+   */
+  postServiceDns(
+    params: T.CreateZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.listServiceZones`.
+   */
+  getServiceDns(
+    params: T.ListServiceZonesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.getZone`.
+   */
+  getServiceDnsByZoneId(
+    params: T.GetZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.deleteZone`.
+   */
+  deleteServiceDnsByZoneId(
+    params: T.DeleteZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns/{zone_id}/records
+   * @deprecated Renamed: use `client.dns.createRecord`.
+   */
+  postServiceDnsRecords(
+    params: T.CreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
+  }
+
+  /**
+   * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.updateRecord`.
+   */
+  putServiceDnsRecordsByRecordId(
+    params: T.UpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.deleteRecord`.
+   */
+  deleteServiceDnsRecordsByRecordId(
+    params: T.DeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `clientarea` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ClientareaApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * POST /login
+   * @deprecated Renamed: use `client.auth.login`.
+   */
+  postLogin(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
+  }
+
+  /**
+   * POST /logout
+   * @deprecated Renamed: use `client.auth.logout`.
+   */
+  postLogout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
+  }
+
+  /**
+   * GET /details
+   * @deprecated Renamed: use `client.account.getDetails`.
+   */
+  getDetails(
+    params: T.GetDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDetailsResponse> {
+    return this.#client.request(operations.getDetails, params, options);
+  }
+
+  /**
+   * PUT /details
+   * @deprecated Renamed: use `client.account.updateDetails`.
+   */
+  putDetails(
+    params: T.UpdateDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
   }
 }

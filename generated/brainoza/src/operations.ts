@@ -3,11 +3,11 @@ import type { OperationSpec } from './runtime/index.js';
 
 /** Every operation of the API, keyed by operationId: method, path template and where each parameter goes. */
 export const operations = {
-  postLogin: {
+  login: {
     method: 'POST',
     path: '/login',
-    group: 'clientarea',
-    name: 'postLogin',
+    group: 'auth',
+    name: 'login',
     pathParams: [],
     queryParams: [],
     bodyParams: ['username', 'password'],
@@ -15,11 +15,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postLogout: {
+  logout: {
     method: 'POST',
     path: '/logout',
-    group: 'clientarea',
-    name: 'postLogout',
+    group: 'auth',
+    name: 'logout',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -30,7 +30,7 @@ export const operations = {
   getDetails: {
     method: 'GET',
     path: '/details',
-    group: 'clientarea',
+    group: 'account',
     name: 'getDetails',
     pathParams: [],
     queryParams: [],
@@ -39,11 +39,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDetails: {
+  updateDetails: {
     method: 'PUT',
     path: '/details',
-    group: 'clientarea',
-    name: 'putDetails',
+    group: 'account',
+    name: 'updateDetails',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -76,11 +76,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDns: {
+  listZones: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
-    name: 'getDns',
+    name: 'listZones',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -88,11 +88,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDns: {
+  createZone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'postServiceDns',
+    name: 'createZone',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: ['name'],
@@ -100,11 +100,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDns: {
+  listServiceZones: {
     method: 'GET',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'getServiceDns',
+    name: 'listServiceZones',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: [],
@@ -112,11 +112,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDnsByZoneId: {
+  getZone: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'getServiceDnsByZoneId',
+    name: 'getZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -124,11 +124,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'deleteServiceDnsByZoneId',
+    name: 'deleteZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -136,11 +136,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDnsRecords: {
+  createRecord: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
-    name: 'postServiceDnsRecords',
+    name: 'createRecord',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -148,11 +148,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'putServiceDnsRecordsByRecordId',
+    name: 'updateRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -160,11 +160,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'deleteServiceDnsRecordsByRecordId',
+    name: 'deleteRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: [],

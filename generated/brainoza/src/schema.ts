@@ -13,7 +13,7 @@ export interface paths {
      * Login
      * @description Generate new authorization token
      */
-    post: operations['postLogin'];
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -33,7 +33,7 @@ export interface paths {
      * Logout
      * @description Invalidate authorization token
      */
-    post: operations['postLogout'];
+    post: operations['logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -56,7 +56,7 @@ export interface paths {
      * Update User Details
      * @description Update registration details under my account
      */
-    put: operations['putDetails'];
+    put: operations['updateDetails'];
     post?: never;
     delete?: never;
     options?: never;
@@ -95,7 +95,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['getDns'];
+    get: operations['listZones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -115,13 +115,13 @@ export interface paths {
      * List DNS for service
      * @description Returns a list of DNS zones under the service
      */
-    get: operations['getServiceDns'];
+    get: operations['listServiceZones'];
     put?: never;
     /**
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['postServiceDns'];
+    post: operations['createZone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -139,14 +139,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['getServiceDnsByZoneId'];
+    get: operations['getZone'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['deleteServiceDnsByZoneId'];
+    delete: operations['deleteZone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -165,7 +165,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['postServiceDnsRecords'];
+    post: operations['createRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -184,13 +184,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['putServiceDnsRecordsByRecordId'];
+    put: operations['updateRecord'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['deleteServiceDnsRecordsByRecordId'];
+    delete: operations['deleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -201,14 +201,14 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    PostLoginResponse: {
+    LoginResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostLogoutResponse: {
+    LogoutResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
@@ -238,7 +238,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutDetailsResponse: {
+    UpdateDetailsResponse: {
       client: {
         id: string | number;
         email: string;
@@ -276,7 +276,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDnsResponse: {
+    ListZonesResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -299,13 +299,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsResponse: {
+    CreateZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceDnsByZoneIdResponse: {
+    GetZoneResponse: {
       service_id: number | string;
       name: string;
       records:
@@ -335,13 +335,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteServiceDnsByZoneIdResponse: {
+    DeleteZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsRecordsResponse: {
+    CreateRecordResponse: {
       record: {
         name: string;
         type: string;
@@ -356,7 +356,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutServiceDnsRecordsByRecordIdResponse: {
+    UpdateRecordResponse: {
       record: {
         id: string | number;
         type: string;
@@ -380,7 +380,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  postLogin: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -410,12 +410,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['PostLoginResponse'];
+          'application/json': components['schemas']['LoginResponse'];
         };
       };
     };
   };
-  postLogout: {
+  logout: {
     parameters: {
       query?: never;
       header?: never;
@@ -439,7 +439,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostLogoutResponse'];
+          'application/json': components['schemas']['LogoutResponse'];
         };
       };
     };
@@ -485,7 +485,7 @@ export interface operations {
       };
     };
   };
-  putDetails: {
+  updateDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -556,7 +556,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutDetailsResponse'];
+          'application/json': components['schemas']['UpdateDetailsResponse'];
         };
       };
     };
@@ -591,7 +591,7 @@ export interface operations {
       };
     };
   };
-  getDns: {
+  listZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -626,12 +626,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDnsResponse'];
+          'application/json': components['schemas']['ListZonesResponse'];
         };
       };
     };
   };
-  getServiceDns: {
+  listServiceZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -660,7 +660,7 @@ export interface operations {
       };
     };
   };
-  postServiceDns: {
+  createZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -692,12 +692,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsResponse'];
+          'application/json': components['schemas']['CreateZoneResponse'];
         };
       };
     };
   };
-  getServiceDnsByZoneId: {
+  getZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -741,12 +741,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['GetZoneResponse'];
         };
       };
     };
   };
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -773,12 +773,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['DeleteZoneResponse'];
         };
       };
     };
   };
-  postServiceDnsRecords: {
+  createRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -832,12 +832,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsRecordsResponse'];
+          'application/json': components['schemas']['CreateRecordResponse'];
         };
       };
     };
   };
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -889,12 +889,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutServiceDnsRecordsByRecordIdResponse'];
+          'application/json': components['schemas']['UpdateRecordResponse'];
         };
       };
     };
   };
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     parameters: {
       query?: never;
       header?: never;

@@ -16,8 +16,10 @@ import type * as T from './types.js';
  * Base URL: https://dns.services/api.
  */
 export class DnsServicesClient extends ApiClient implements HostBillClient {
-  /** Clientarea */
-  readonly clientarea: ClientareaApi;
+  /** Authentication */
+  readonly auth: AuthApi;
+  /** Account */
+  readonly account: AccountApi;
   /** Billing */
   readonly billing: BillingApi;
   /** Support */
@@ -27,13 +29,17 @@ export class DnsServicesClient extends ApiClient implements HostBillClient {
   /** Services */
   readonly services: ServicesApi;
   /**
-   * Cart
+   * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
    */
-  readonly cart: CartApi;
+  readonly orders: OrdersApi;
   /** DNS */
   readonly dns: DnsApi;
+  /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
+  readonly clientarea: ClientareaApi;
+  /** @deprecated The 0.1.x `cart` group; its methods were renamed and moved. */
+  readonly cart: CartApi;
 
   constructor(options?: ClientOptions<'basic' | 'jwt'>) {
     super(options, {
@@ -43,18 +49,21 @@ export class DnsServicesClient extends ApiClient implements HostBillClient {
       rules: hostbillRules,
       jwtSession,
     });
-    this.clientarea = new ClientareaApi(this);
+    this.auth = new AuthApi(this);
+    this.account = new AccountApi(this);
     this.billing = new BillingApi(this);
     this.support = new SupportApi(this);
     this.domains = new DomainsApi(this);
     this.services = new ServicesApi(this);
-    this.cart = new CartApi(this);
+    this.orders = new OrdersApi(this);
     this.dns = new DnsApi(this);
+    this.clientarea = new ClientareaApi(this);
+    this.cart = new CartApi(this);
   }
 }
 
-/** Clientarea */
-export class ClientareaApi {
+/** Authentication */
+export class AuthApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -68,11 +77,8 @@ export class ClientareaApi {
    *
    * POST /login
    */
-  postLogin(
-    params: T.PostLoginParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLoginResponse> {
-    return this.#client.request(operations.postLogin, params, options);
+  login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
   }
 
   /**
@@ -82,11 +88,8 @@ export class ClientareaApi {
    *
    * POST /logout
    */
-  postLogout(
-    params: T.PostLogoutParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostLogoutResponse> {
-    return this.#client.request(operations.postLogout, params, options);
+  logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
   }
 
   /**
@@ -96,11 +99,11 @@ export class ClientareaApi {
    *
    * POST /token
    */
-  postToken(
-    params: T.PostTokenParams = {},
+  refreshToken(
+    params: T.RefreshTokenParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTokenResponse> {
-    return this.#client.request(operations.postToken, params, options);
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
   }
 
   /**
@@ -110,11 +113,17 @@ export class ClientareaApi {
    *
    * POST /revoke
    */
-  postRevoke(
-    params: T.PostRevokeParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostRevokeResponse> {
-    return this.#client.request(operations.postRevoke, params, options);
+  revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+}
+
+/** Account */
+export class AccountApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
   }
 
   /**
@@ -138,8 +147,11 @@ export class ClientareaApi {
    *
    * GET /logs
    */
-  getLogs(params: T.GetLogsParams = {}, options?: RequestOptions): ApiPromise<T.GetLogsResponse> {
-    return this.#client.request(operations.getLogs, params, options);
+  listLogs(
+    params: T.ListLogsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListLogsResponse> {
+    return this.#client.request(operations.listLogs, params, options);
   }
 
   /**
@@ -147,11 +159,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/summary
    */
-  getAffiliatesSummary(
-    params: T.GetAffiliatesSummaryParams = {},
+  getSummary(
+    params: T.GetSummaryParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesSummaryResponse> {
-    return this.#client.request(operations.getAffiliatesSummary, params, options);
+  ): ApiPromise<T.GetSummaryResponse> {
+    return this.#client.request(operations.getSummary, params, options);
   }
 
   /**
@@ -159,11 +171,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/campaigns
    */
-  getAffiliatesCampaigns(
-    params: T.GetAffiliatesCampaignsParams = {},
+  listCampaigns(
+    params: T.ListCampaignsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCampaignsResponse> {
-    return this.#client.request(operations.getAffiliatesCampaigns, params, options);
+  ): ApiPromise<T.ListCampaignsResponse> {
+    return this.#client.request(operations.listCampaigns, params, options);
   }
 
   /**
@@ -171,11 +183,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/commissions
    */
-  getAffiliatesCommissions(
-    params: T.GetAffiliatesCommissionsParams = {},
+  listCommissions(
+    params: T.ListCommissionsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCommissionsResponse> {
-    return this.#client.request(operations.getAffiliatesCommissions, params, options);
+  ): ApiPromise<T.ListCommissionsResponse> {
+    return this.#client.request(operations.listCommissions, params, options);
   }
 
   /**
@@ -183,11 +195,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/payouts
    */
-  getAffiliatesPayouts(
-    params: T.GetAffiliatesPayoutsParams = {},
+  listPayouts(
+    params: T.ListPayoutsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesPayoutsResponse> {
-    return this.#client.request(operations.getAffiliatesPayouts, params, options);
+  ): ApiPromise<T.ListPayoutsResponse> {
+    return this.#client.request(operations.listPayouts, params, options);
   }
 
   /**
@@ -195,11 +207,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/vouchers
    */
-  getAffiliatesVouchers(
-    params: T.GetAffiliatesVouchersParams = {},
+  listVouchers(
+    params: T.ListVouchersParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesVouchersResponse> {
-    return this.#client.request(operations.getAffiliatesVouchers, params, options);
+  ): ApiPromise<T.ListVouchersResponse> {
+    return this.#client.request(operations.listVouchers, params, options);
   }
 
   /**
@@ -207,11 +219,11 @@ export class ClientareaApi {
    *
    * GET /affiliates/commissionplans
    */
-  getAffiliatesCommissionplans(
-    params: T.GetAffiliatesCommissionplansParams = {},
+  listCommissionplans(
+    params: T.ListCommissionplansParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetAffiliatesCommissionplansResponse> {
-    return this.#client.request(operations.getAffiliatesCommissionplans, params, options);
+  ): ApiPromise<T.ListCommissionplansResponse> {
+    return this.#client.request(operations.listCommissionplans, params, options);
   }
 
   /**
@@ -221,11 +233,11 @@ export class ClientareaApi {
    *
    * GET /contact
    */
-  getContact(
-    params: T.GetContactParams = {},
+  listContacts(
+    params: T.ListContactsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactResponse> {
-    return this.#client.request(operations.getContact, params, options);
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
   }
 
   /**
@@ -235,11 +247,11 @@ export class ClientareaApi {
    *
    * GET /contact/privileges
    */
-  getContactPrivileges(
-    params: T.GetContactPrivilegesParams = {},
+  listPrivileges(
+    params: T.ListPrivilegesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.getContactPrivileges, params, options);
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
   }
 
   /**
@@ -249,11 +261,11 @@ export class ClientareaApi {
    *
    * GET /contact/{id}
    */
-  getContactById(
-    params: T.GetContactByIdParams,
+  getContact(
+    params: T.AccountGetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.getContactById, params, options);
+  ): ApiPromise<T.AccountGetContactResponse> {
+    return this.#client.request(operations.accountGetContact, params, options);
   }
 }
 
@@ -286,11 +298,11 @@ export class BillingApi {
    *
    * GET /invoice
    */
-  getInvoice(
-    params: T.GetInvoiceParams = {},
+  listInvoices(
+    params: T.ListInvoicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceResponse> {
-    return this.#client.request(operations.getInvoice, params, options);
+  ): ApiPromise<T.ListInvoicesResponse> {
+    return this.#client.request(operations.listInvoices, params, options);
   }
 
   /**
@@ -300,11 +312,11 @@ export class BillingApi {
    *
    * GET /invoice/{id}
    */
-  getInvoiceById(
-    params: T.GetInvoiceByIdParams,
+  getInvoice(
+    params: T.GetInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceByIdResponse> {
-    return this.#client.request(operations.getInvoiceById, params, options);
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
   }
 
   /**
@@ -314,11 +326,11 @@ export class BillingApi {
    *
    * POST /invoice/{id}/credit
    */
-  postInvoiceCredit(
-    params: T.PostInvoiceCreditParams,
+  applyCreditInvoice(
+    params: T.ApplyCreditInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostInvoiceCreditResponse> {
-    return this.#client.request(operations.postInvoiceCredit, params, options);
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
   }
 
   /**
@@ -342,11 +354,44 @@ export class BillingApi {
    *
    * GET /payment/fees
    */
-  getPaymentFees(
-    params: T.GetPaymentFeesParams = {},
+  listFees(
+    params: T.ListFeesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetPaymentFeesResponse> {
-    return this.#client.request(operations.getPaymentFees, params, options);
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
+  }
+
+  /**
+   * GET /invoice/{id}
+   * @deprecated Renamed: use `client.billing.getInvoice`.
+   */
+  getInvoiceById(
+    params: T.GetInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
+  }
+
+  /**
+   * POST /invoice/{id}/credit
+   * @deprecated Renamed: use `client.billing.applyCreditInvoice`.
+   */
+  postInvoiceCredit(
+    params: T.ApplyCreditInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ApplyCreditInvoiceResponse> {
+    return this.#client.request(operations.applyCreditInvoice, params, options);
+  }
+
+  /**
+   * GET /payment/fees
+   * @deprecated Renamed: use `client.billing.listFees`.
+   */
+  getPaymentFees(
+    params: T.ListFeesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
   }
 }
 
@@ -365,11 +410,11 @@ export class SupportApi {
    *
    * GET /tickets
    */
-  getTickets(
-    params: T.GetTicketsParams = {},
+  listTickets(
+    params: T.ListTicketsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketsResponse> {
-    return this.#client.request(operations.getTickets, params, options);
+  ): ApiPromise<T.ListTicketsResponse> {
+    return this.#client.request(operations.listTickets, params, options);
   }
 
   /**
@@ -379,11 +424,11 @@ export class SupportApi {
    *
    * POST /tickets
    */
-  postTickets(
-    params: T.PostTicketsParams = {},
+  createTicket(
+    params: T.CreateTicketParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsResponse> {
-    return this.#client.request(operations.postTickets, params, options);
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
   }
 
   /**
@@ -393,11 +438,8 @@ export class SupportApi {
    *
    * GET /tickets/{number}
    */
-  getTicketsByNumber(
-    params: T.GetTicketsByNumberParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetTicketsByNumberResponse> {
-    return this.#client.request(operations.getTicketsByNumber, params, options);
+  getTicket(params: T.GetTicketParams, options?: RequestOptions): ApiPromise<T.GetTicketResponse> {
+    return this.#client.request(operations.getTicket, params, options);
   }
 
   /**
@@ -407,11 +449,11 @@ export class SupportApi {
    *
    * POST /tickets/{number}
    */
-  postTicketsByNumber(
-    params: T.PostTicketsByNumberParams,
+  updateTicket(
+    params: T.UpdateTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostTicketsByNumberResponse> {
-    return this.#client.request(operations.postTicketsByNumber, params, options);
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
   }
 
   /**
@@ -421,11 +463,11 @@ export class SupportApi {
    *
    * GET /ticket/attachment/{file}
    */
-  getTicketAttachmentByFile(
-    params: T.GetTicketAttachmentByFileParams,
+  getAttachment(
+    params: T.GetAttachmentParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketAttachmentByFileResponse> {
-    return this.#client.request(operations.getTicketAttachmentByFile, params, options);
+  ): ApiPromise<T.GetAttachmentResponse> {
+    return this.#client.request(operations.getAttachment, params, options);
   }
 
   /**
@@ -435,11 +477,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/open
    */
-  putTicketsOpen(
-    params: T.PutTicketsOpenParams,
+  reopenTicket(
+    params: T.ReopenTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsOpenResponse> {
-    return this.#client.request(operations.putTicketsOpen, params, options);
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
   }
 
   /**
@@ -449,11 +491,11 @@ export class SupportApi {
    *
    * PUT /tickets/{number}/close
    */
-  putTicketsClose(
-    params: T.PutTicketsCloseParams,
+  closeTicket(
+    params: T.CloseTicketParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutTicketsCloseResponse> {
-    return this.#client.request(operations.putTicketsClose, params, options);
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
   }
 
   /**
@@ -463,11 +505,99 @@ export class SupportApi {
    *
    * GET /ticket/departments
    */
-  getTicketDepartments(
-    params: T.GetTicketDepartmentsParams = {},
+  listDepartments(
+    params: T.ListDepartmentsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetTicketDepartmentsResponse> {
-    return this.#client.request(operations.getTicketDepartments, params, options);
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
+  }
+
+  /**
+   * GET /tickets
+   * @deprecated Renamed: use `client.support.listTickets`.
+   */
+  getTickets(
+    params: T.ListTicketsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListTicketsResponse> {
+    return this.#client.request(operations.listTickets, params, options);
+  }
+
+  /**
+   * POST /tickets
+   * @deprecated Renamed: use `client.support.createTicket`.
+   */
+  postTickets(
+    params: T.CreateTicketParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateTicketResponse> {
+    return this.#client.request(operations.createTicket, params, options);
+  }
+
+  /**
+   * GET /tickets/{number}
+   * @deprecated Renamed: use `client.support.getTicket`.
+   */
+  getTicketsByNumber(
+    params: T.GetTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetTicketResponse> {
+    return this.#client.request(operations.getTicket, params, options);
+  }
+
+  /**
+   * POST /tickets/{number}
+   * @deprecated Renamed: use `client.support.updateTicket`.
+   */
+  postTicketsByNumber(
+    params: T.UpdateTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateTicketResponse> {
+    return this.#client.request(operations.updateTicket, params, options);
+  }
+
+  /**
+   * GET /ticket/attachment/{file}
+   * @deprecated Renamed: use `client.support.getAttachment`.
+   */
+  getTicketAttachmentByFile(
+    params: T.GetAttachmentParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetAttachmentResponse> {
+    return this.#client.request(operations.getAttachment, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/open
+   * @deprecated Renamed: use `client.support.reopenTicket`.
+   */
+  putTicketsOpen(
+    params: T.ReopenTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ReopenTicketResponse> {
+    return this.#client.request(operations.reopenTicket, params, options);
+  }
+
+  /**
+   * PUT /tickets/{number}/close
+   * @deprecated Renamed: use `client.support.closeTicket`.
+   */
+  putTicketsClose(
+    params: T.CloseTicketParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CloseTicketResponse> {
+    return this.#client.request(operations.closeTicket, params, options);
+  }
+
+  /**
+   * GET /ticket/departments
+   * @deprecated Renamed: use `client.support.listDepartments`.
+   */
+  getTicketDepartments(
+    params: T.ListDepartmentsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListDepartmentsResponse> {
+    return this.#client.request(operations.listDepartments, params, options);
   }
 }
 
@@ -486,11 +616,11 @@ export class DomainsApi {
    *
    * GET /domain
    */
-  getDomain(
-    params: T.GetDomainParams = {},
+  listDomains(
+    params: T.ListDomainsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainResponse> {
-    return this.#client.request(operations.getDomain, params, options);
+  ): ApiPromise<T.ListDomainsResponse> {
+    return this.#client.request(operations.listDomains, params, options);
   }
 
   /**
@@ -500,11 +630,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}
    */
-  getDomainById(
-    params: T.GetDomainByIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainByIdResponse> {
-    return this.#client.request(operations.getDomainById, params, options);
+  getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
+    return this.#client.request(operations.getDomain, params, options);
   }
 
   /**
@@ -514,11 +641,8 @@ export class DomainsApi {
    *
    * GET /domain/name/{name}
    */
-  getDomainNameByName(
-    params: T.GetDomainNameByNameParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainNameByNameResponse> {
-    return this.#client.request(operations.getDomainNameByName, params, options);
+  getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
+    return this.#client.request(operations.getName, params, options);
   }
 
   /**
@@ -526,11 +650,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/ns
    */
-  getDomainNs(
-    params: T.GetDomainNsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainNsResponse> {
-    return this.#client.request(operations.getDomainNs, params, options);
+  getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
+    return this.#client.request(operations.getNs, params, options);
   }
 
   /**
@@ -540,11 +661,8 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/ns
    */
-  putDomainNs(
-    params: T.PutDomainNsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PutDomainNsResponse> {
-    return this.#client.request(operations.putDomainNs, params, options);
+  updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
+    return this.#client.request(operations.updateNs, params, options);
   }
 
   /**
@@ -552,11 +670,8 @@ export class DomainsApi {
    *
    * POST /domain/{id}/reg
    */
-  postDomainReg(
-    params: T.PostDomainRegParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostDomainRegResponse> {
-    return this.#client.request(operations.postDomainReg, params, options);
+  register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
+    return this.#client.request(operations.register, params, options);
   }
 
   /**
@@ -566,11 +681,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dns
    */
-  getDomainDns(
-    params: T.GetDomainDnsParams,
+  listRecords(
+    params: T.ListRecordsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnsResponse> {
-    return this.#client.request(operations.getDomainDns, params, options);
+  ): ApiPromise<T.ListRecordsResponse> {
+    return this.#client.request(operations.listRecords, params, options);
   }
 
   /**
@@ -580,11 +695,11 @@ export class DomainsApi {
    *
    * POST /domain/{id}/dns
    */
-  postDomainDns(
-    params: T.PostDomainDnsParams,
+  createRecord(
+    params: T.DomainsCreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainDnsResponse> {
-    return this.#client.request(operations.postDomainDns, params, options);
+  ): ApiPromise<T.DomainsCreateRecordResponse> {
+    return this.#client.request(operations.domainsCreateRecord, params, options);
   }
 
   /**
@@ -594,11 +709,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/dns/{index}
    */
-  putDomainDnsByIndex(
-    params: T.PutDomainDnsByIndexParams,
+  updateRecord(
+    params: T.DomainsUpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainDnsByIndexResponse> {
-    return this.#client.request(operations.putDomainDnsByIndex, params, options);
+  ): ApiPromise<T.DomainsUpdateRecordResponse> {
+    return this.#client.request(operations.domainsUpdateRecord, params, options);
   }
 
   /**
@@ -608,11 +723,11 @@ export class DomainsApi {
    *
    * DELETE /domain/{id}/dns/{index}
    */
-  deleteDomainDnsByIndex(
-    params: T.DeleteDomainDnsByIndexParams,
+  deleteRecord(
+    params: T.DomainsDeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteDomainDnsByIndexResponse> {
-    return this.#client.request(operations.deleteDomainDnsByIndex, params, options);
+  ): ApiPromise<T.DomainsDeleteRecordResponse> {
+    return this.#client.request(operations.domainsDeleteRecord, params, options);
   }
 
   /**
@@ -622,11 +737,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dns/types
    */
-  getDomainDnsTypes(
-    params: T.GetDomainDnsTypesParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnsTypesResponse> {
-    return this.#client.request(operations.getDomainDnsTypes, params, options);
+  listTypes(params: T.ListTypesParams, options?: RequestOptions): ApiPromise<T.ListTypesResponse> {
+    return this.#client.request(operations.listTypes, params, options);
   }
 
   /**
@@ -634,11 +746,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/epp
    */
-  getDomainEpp(
-    params: T.GetDomainEppParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainEppResponse> {
-    return this.#client.request(operations.getDomainEpp, params, options);
+  getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
+    return this.#client.request(operations.getEpp, params, options);
   }
 
   /**
@@ -646,11 +755,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/sync
    */
-  getDomainSync(
-    params: T.GetDomainSyncParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainSyncResponse> {
-    return this.#client.request(operations.getDomainSync, params, options);
+  getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
+    return this.#client.request(operations.getSync, params, options);
   }
 
   /**
@@ -658,11 +764,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/reglock
    */
-  getDomainReglock(
-    params: T.GetDomainReglockParams,
+  getReglock(
+    params: T.GetReglockParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainReglockResponse> {
-    return this.#client.request(operations.getDomainReglock, params, options);
+  ): ApiPromise<T.GetReglockResponse> {
+    return this.#client.request(operations.getReglock, params, options);
   }
 
   /**
@@ -670,11 +776,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/reglock
    */
-  putDomainReglock(
-    params: T.PutDomainReglockParams,
+  updateReglock(
+    params: T.UpdateReglockParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainReglockResponse> {
-    return this.#client.request(operations.putDomainReglock, params, options);
+  ): ApiPromise<T.UpdateReglockResponse> {
+    return this.#client.request(operations.updateReglock, params, options);
   }
 
   /**
@@ -682,11 +788,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/idprotection
    */
-  putDomainIdprotection(
-    params: T.PutDomainIdprotectionParams,
+  updateIdprotection(
+    params: T.UpdateIdprotectionParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainIdprotectionResponse> {
-    return this.#client.request(operations.putDomainIdprotection, params, options);
+  ): ApiPromise<T.UpdateIdprotectionResponse> {
+    return this.#client.request(operations.updateIdprotection, params, options);
   }
 
   /**
@@ -694,11 +800,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/contact
    */
-  getDomainContact(
-    params: T.GetDomainContactParams,
+  getContact(
+    params: T.DomainsGetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainContactResponse> {
-    return this.#client.request(operations.getDomainContact, params, options);
+  ): ApiPromise<T.DomainsGetContactResponse> {
+    return this.#client.request(operations.domainsGetContact, params, options);
   }
 
   /**
@@ -706,11 +812,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/contact
    */
-  putDomainContact(
-    params: T.PutDomainContactParams,
+  updateContact(
+    params: T.UpdateContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainContactResponse> {
-    return this.#client.request(operations.putDomainContact, params, options);
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
   }
 
   /**
@@ -718,11 +824,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/emforwarding
    */
-  getDomainEmforwarding(
-    params: T.GetDomainEmforwardingParams,
+  getEmforwarding(
+    params: T.GetEmforwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainEmforwardingResponse> {
-    return this.#client.request(operations.getDomainEmforwarding, params, options);
+  ): ApiPromise<T.GetEmforwardingResponse> {
+    return this.#client.request(operations.getEmforwarding, params, options);
   }
 
   /**
@@ -730,11 +836,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/emforwarding
    */
-  putDomainEmforwarding(
-    params: T.PutDomainEmforwardingParams,
+  updateEmforwarding(
+    params: T.UpdateEmforwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainEmforwardingResponse> {
-    return this.#client.request(operations.putDomainEmforwarding, params, options);
+  ): ApiPromise<T.UpdateEmforwardingResponse> {
+    return this.#client.request(operations.updateEmforwarding, params, options);
   }
 
   /**
@@ -742,11 +848,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/forwarding
    */
-  putDomainForwarding(
-    params: T.PutDomainForwardingParams,
+  updateForwarding(
+    params: T.UpdateForwardingParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainForwardingResponse> {
-    return this.#client.request(operations.putDomainForwarding, params, options);
+  ): ApiPromise<T.UpdateForwardingResponse> {
+    return this.#client.request(operations.updateForwarding, params, options);
   }
 
   /**
@@ -754,11 +860,11 @@ export class DomainsApi {
    *
    * GET /domain/{id}/autorenew
    */
-  getDomainAutorenew(
-    params: T.GetDomainAutorenewParams,
+  getAutorenew(
+    params: T.GetAutorenewParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainAutorenewResponse> {
-    return this.#client.request(operations.getDomainAutorenew, params, options);
+  ): ApiPromise<T.GetAutorenewResponse> {
+    return this.#client.request(operations.getAutorenew, params, options);
   }
 
   /**
@@ -766,11 +872,11 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/autorenew
    */
-  putDomainAutorenew(
-    params: T.PutDomainAutorenewParams,
+  updateAutorenew(
+    params: T.UpdateAutorenewParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainAutorenewResponse> {
-    return this.#client.request(operations.putDomainAutorenew, params, options);
+  ): ApiPromise<T.UpdateAutorenewResponse> {
+    return this.#client.request(operations.updateAutorenew, params, options);
   }
 
   /**
@@ -778,11 +884,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dnssec/flags
    */
-  getDomainDnssecFlags(
-    params: T.GetDomainDnssecFlagsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnssecFlagsResponse> {
-    return this.#client.request(operations.getDomainDnssecFlags, params, options);
+  listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
+    return this.#client.request(operations.listFlags, params, options);
   }
 
   /**
@@ -790,11 +893,8 @@ export class DomainsApi {
    *
    * GET /domain/{id}/dnssec
    */
-  getDomainDnssec(
-    params: T.GetDomainDnssecParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainDnssecResponse> {
-    return this.#client.request(operations.getDomainDnssec, params, options);
+  getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
+    return this.#client.request(operations.getDnssec, params, options);
   }
 
   /**
@@ -802,19 +902,19 @@ export class DomainsApi {
    *
    * PUT /domain/{id}/dnssec
    */
-  putDomainDnssec(
-    params: T.PutDomainDnssecParams,
+  updateDnssec(
+    params: T.UpdateDnssecParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutDomainDnssecResponse> {
-    return this.#client.request(operations.putDomainDnssec, params, options);
+  ): ApiPromise<T.UpdateDnssecResponse> {
+    return this.#client.request(operations.updateDnssec, params, options);
   }
 
   /** DELETE /domain/{id}/dnssec/{key} */
-  deleteDomainDnssecByKey(
-    params: T.DeleteDomainDnssecByKeyParams,
+  deleteDnssec(
+    params: T.DeleteDnssecParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteDomainDnssecByKeyResponse> {
-    return this.#client.request(operations.deleteDomainDnssecByKey, params, options);
+  ): ApiPromise<T.DeleteDnssecResponse> {
+    return this.#client.request(operations.deleteDnssec, params, options);
   }
 
   /**
@@ -824,11 +924,8 @@ export class DomainsApi {
    *
    * POST /domain/lookup
    */
-  postDomainLookup(
-    params: T.PostDomainLookupParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostDomainLookupResponse> {
-    return this.#client.request(operations.postDomainLookup, params, options);
+  lookup(params: T.LookupParams = {}, options?: RequestOptions): ApiPromise<T.LookupResponse> {
+    return this.#client.request(operations.lookup, params, options);
   }
 
   /**
@@ -838,11 +935,11 @@ export class DomainsApi {
    *
    * GET /domain/order
    */
-  getDomainOrder(
-    params: T.GetDomainOrderParams = {},
+  getOrder(
+    params: T.GetOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetDomainOrderResponse> {
-    return this.#client.request(operations.getDomainOrder, params, options);
+  ): ApiPromise<T.GetOrderResponse> {
+    return this.#client.request(operations.getOrder, params, options);
   }
 
   /**
@@ -852,11 +949,11 @@ export class DomainsApi {
    *
    * POST /domain/order
    */
-  postDomainOrder(
-    params: T.PostDomainOrderParams = {},
+  createOrder(
+    params: T.DomainsCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainOrderResponse> {
-    return this.#client.request(operations.postDomainOrder, params, options);
+  ): ApiPromise<T.DomainsCreateOrderResponse> {
+    return this.#client.request(operations.domainsCreateOrder, params, options);
   }
 
   /**
@@ -866,11 +963,8 @@ export class DomainsApi {
    *
    * GET /domain/order/{id}/form
    */
-  getDomainOrderForm(
-    params: T.GetDomainOrderFormParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetDomainOrderFormResponse> {
-    return this.#client.request(operations.getDomainOrderForm, params, options);
+  getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
+    return this.#client.request(operations.getForm, params, options);
   }
 
   /**
@@ -880,11 +974,334 @@ export class DomainsApi {
    *
    * POST /domain/{id}/renew
    */
-  postDomainRenew(
-    params: T.PostDomainRenewParams,
+  renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
+    return this.#client.request(operations.renew, params, options);
+  }
+
+  /**
+   * GET /domain/{id}
+   * @deprecated Renamed: use `client.domains.getDomain`.
+   */
+  getDomainById(
+    params: T.GetDomainParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostDomainRenewResponse> {
-    return this.#client.request(operations.postDomainRenew, params, options);
+  ): ApiPromise<T.GetDomainResponse> {
+    return this.#client.request(operations.getDomain, params, options);
+  }
+
+  /**
+   * GET /domain/name/{name}
+   * @deprecated Renamed: use `client.domains.getName`.
+   */
+  getDomainNameByName(
+    params: T.GetNameParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetNameResponse> {
+    return this.#client.request(operations.getName, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/ns
+   * @deprecated Renamed: use `client.domains.getNs`.
+   */
+  getDomainNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
+    return this.#client.request(operations.getNs, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/ns
+   * @deprecated Renamed: use `client.domains.updateNs`.
+   */
+  putDomainNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
+    return this.#client.request(operations.updateNs, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/reg
+   * @deprecated Renamed: use `client.domains.register`.
+   */
+  postDomainReg(
+    params: T.RegisterParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.RegisterResponse> {
+    return this.#client.request(operations.register, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dns
+   * @deprecated Renamed: use `client.domains.listRecords`.
+   */
+  getDomainDns(
+    params: T.ListRecordsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListRecordsResponse> {
+    return this.#client.request(operations.listRecords, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/dns
+   * @deprecated Renamed: use `client.domains.createRecord`.
+   */
+  postDomainDns(
+    params: T.DomainsCreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsCreateRecordResponse> {
+    return this.#client.request(operations.domainsCreateRecord, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/dns/{index}
+   * @deprecated Renamed: use `client.domains.updateRecord`.
+   */
+  putDomainDnsByIndex(
+    params: T.DomainsUpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsUpdateRecordResponse> {
+    return this.#client.request(operations.domainsUpdateRecord, params, options);
+  }
+
+  /**
+   * DELETE /domain/{id}/dns/{index}
+   * @deprecated Renamed: use `client.domains.deleteRecord`.
+   */
+  deleteDomainDnsByIndex(
+    params: T.DomainsDeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsDeleteRecordResponse> {
+    return this.#client.request(operations.domainsDeleteRecord, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dns/types
+   * @deprecated Renamed: use `client.domains.listTypes`.
+   */
+  getDomainDnsTypes(
+    params: T.ListTypesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListTypesResponse> {
+    return this.#client.request(operations.listTypes, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/epp
+   * @deprecated Renamed: use `client.domains.getEpp`.
+   */
+  getDomainEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
+    return this.#client.request(operations.getEpp, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/sync
+   * @deprecated Renamed: use `client.domains.getSync`.
+   */
+  getDomainSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
+    return this.#client.request(operations.getSync, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/reglock
+   * @deprecated Renamed: use `client.domains.getReglock`.
+   */
+  getDomainReglock(
+    params: T.GetReglockParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetReglockResponse> {
+    return this.#client.request(operations.getReglock, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/reglock
+   * @deprecated Renamed: use `client.domains.updateReglock`.
+   */
+  putDomainReglock(
+    params: T.UpdateReglockParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateReglockResponse> {
+    return this.#client.request(operations.updateReglock, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/idprotection
+   * @deprecated Renamed: use `client.domains.updateIdprotection`.
+   */
+  putDomainIdprotection(
+    params: T.UpdateIdprotectionParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateIdprotectionResponse> {
+    return this.#client.request(operations.updateIdprotection, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/contact
+   * @deprecated Renamed: use `client.domains.getContact`.
+   */
+  getDomainContact(
+    params: T.DomainsGetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsGetContactResponse> {
+    return this.#client.request(operations.domainsGetContact, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/contact
+   * @deprecated Renamed: use `client.domains.updateContact`.
+   */
+  putDomainContact(
+    params: T.UpdateContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/emforwarding
+   * @deprecated Renamed: use `client.domains.getEmforwarding`.
+   */
+  getDomainEmforwarding(
+    params: T.GetEmforwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetEmforwardingResponse> {
+    return this.#client.request(operations.getEmforwarding, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/emforwarding
+   * @deprecated Renamed: use `client.domains.updateEmforwarding`.
+   */
+  putDomainEmforwarding(
+    params: T.UpdateEmforwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateEmforwardingResponse> {
+    return this.#client.request(operations.updateEmforwarding, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/forwarding
+   * @deprecated Renamed: use `client.domains.updateForwarding`.
+   */
+  putDomainForwarding(
+    params: T.UpdateForwardingParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateForwardingResponse> {
+    return this.#client.request(operations.updateForwarding, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/autorenew
+   * @deprecated Renamed: use `client.domains.getAutorenew`.
+   */
+  getDomainAutorenew(
+    params: T.GetAutorenewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetAutorenewResponse> {
+    return this.#client.request(operations.getAutorenew, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/autorenew
+   * @deprecated Renamed: use `client.domains.updateAutorenew`.
+   */
+  putDomainAutorenew(
+    params: T.UpdateAutorenewParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateAutorenewResponse> {
+    return this.#client.request(operations.updateAutorenew, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dnssec/flags
+   * @deprecated Renamed: use `client.domains.listFlags`.
+   */
+  getDomainDnssecFlags(
+    params: T.ListFlagsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListFlagsResponse> {
+    return this.#client.request(operations.listFlags, params, options);
+  }
+
+  /**
+   * GET /domain/{id}/dnssec
+   * @deprecated Renamed: use `client.domains.getDnssec`.
+   */
+  getDomainDnssec(
+    params: T.GetDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDnssecResponse> {
+    return this.#client.request(operations.getDnssec, params, options);
+  }
+
+  /**
+   * PUT /domain/{id}/dnssec
+   * @deprecated Renamed: use `client.domains.updateDnssec`.
+   */
+  putDomainDnssec(
+    params: T.UpdateDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateDnssecResponse> {
+    return this.#client.request(operations.updateDnssec, params, options);
+  }
+
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @deprecated Renamed: use `client.domains.deleteDnssec`.
+   */
+  deleteDomainDnssecByKey(
+    params: T.DeleteDnssecParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteDnssecResponse> {
+    return this.#client.request(operations.deleteDnssec, params, options);
+  }
+
+  /**
+   * POST /domain/lookup
+   * @deprecated Renamed: use `client.domains.lookup`.
+   */
+  postDomainLookup(
+    params: T.LookupParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.LookupResponse> {
+    return this.#client.request(operations.lookup, params, options);
+  }
+
+  /**
+   * GET /domain/order
+   * @deprecated Renamed: use `client.domains.getOrder`.
+   */
+  getDomainOrder(
+    params: T.GetOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetOrderResponse> {
+    return this.#client.request(operations.getOrder, params, options);
+  }
+
+  /**
+   * POST /domain/order
+   * @deprecated Renamed: use `client.domains.createOrder`.
+   */
+  postDomainOrder(
+    params: T.DomainsCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.DomainsCreateOrderResponse> {
+    return this.#client.request(operations.domainsCreateOrder, params, options);
+  }
+
+  /**
+   * GET /domain/order/{id}/form
+   * @deprecated Renamed: use `client.domains.getForm`.
+   */
+  getDomainOrderForm(
+    params: T.GetFormParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetFormResponse> {
+    return this.#client.request(operations.getForm, params, options);
+  }
+
+  /**
+   * POST /domain/{id}/renew
+   * @deprecated Renamed: use `client.domains.renew`.
+   */
+  postDomainRenew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
+    return this.#client.request(operations.renew, params, options);
   }
 }
 
@@ -903,11 +1320,11 @@ export class ServicesApi {
    *
    * GET /service
    */
-  getService(
-    params: T.GetServiceParams = {},
+  listServices(
+    params: T.ListServicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceResponse> {
-    return this.#client.request(operations.getService, params, options);
+  ): ApiPromise<T.ListServicesResponse> {
+    return this.#client.request(operations.listServices, params, options);
   }
 
   /**
@@ -917,11 +1334,11 @@ export class ServicesApi {
    *
    * GET /service/{id}
    */
-  getServiceById(
-    params: T.GetServiceByIdParams,
+  getService(
+    params: T.GetServiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceByIdResponse> {
-    return this.#client.request(operations.getServiceById, params, options);
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
   }
 
   /**
@@ -931,11 +1348,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/methods
    */
-  getServiceMethods(
-    params: T.GetServiceMethodsParams,
+  listMethods(
+    params: T.ListMethodsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceMethodsResponse> {
-    return this.#client.request(operations.getServiceMethods, params, options);
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
   }
 
   /**
@@ -945,11 +1362,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/upgrade
    */
-  getServiceUpgrade(
-    params: T.GetServiceUpgradeParams,
+  getUpgrade(
+    params: T.GetUpgradeParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceUpgradeResponse> {
-    return this.#client.request(operations.getServiceUpgrade, params, options);
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
   }
 
   /**
@@ -968,11 +1385,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/upgrade
    */
-  postServiceUpgrade(
-    params: T.PostServiceUpgradeParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceUpgradeResponse> {
-    return this.#client.request(operations.postServiceUpgrade, params, options);
+  upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
   }
 
   /**
@@ -982,11 +1396,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/cancel
    */
-  postServiceCancel(
-    params: T.PostServiceCancelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceCancelResponse> {
-    return this.#client.request(operations.postServiceCancel, params, options);
+  cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
   }
 
   /**
@@ -996,11 +1407,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/label
    */
-  getServiceLabel(
-    params: T.GetServiceLabelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceLabelResponse> {
-    return this.#client.request(operations.getServiceLabel, params, options);
+  getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
   }
 
   /**
@@ -1010,20 +1418,97 @@ export class ServicesApi {
    *
    * POST /service/{id}/label
    */
-  postServiceLabel(
-    params: T.PostServiceLabelParams,
+  updateLabel(
+    params: T.UpdateLabelParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceLabelResponse> {
-    return this.#client.request(operations.postServiceLabel, params, options);
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
+  }
+
+  /**
+   * GET /service/{id}
+   * @deprecated Renamed: use `client.services.getService`.
+   */
+  getServiceById(
+    params: T.GetServiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
+  }
+
+  /**
+   * GET /service/{id}/methods
+   * @deprecated Renamed: use `client.services.listMethods`.
+   */
+  getServiceMethods(
+    params: T.ListMethodsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
+  }
+
+  /**
+   * GET /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.getUpgrade`.
+   */
+  getServiceUpgrade(
+    params: T.GetUpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.upgrade`.
+   */
+  postServiceUpgrade(
+    params: T.UpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/cancel
+   * @deprecated Renamed: use `client.services.cancel`.
+   */
+  postServiceCancel(
+    params: T.CancelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
+  }
+
+  /**
+   * GET /service/{id}/label
+   * @deprecated Renamed: use `client.services.getLabel`.
+   */
+  getServiceLabel(
+    params: T.GetLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
+  }
+
+  /**
+   * POST /service/{id}/label
+   * @deprecated Renamed: use `client.services.updateLabel`.
+   */
+  postServiceLabel(
+    params: T.UpdateLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
   }
 }
 
 /**
- * Cart
+ * Orders
  *
  * Most of API methods found here will require service @id, you can lookup your service ids with /service method
  */
-export class CartApi {
+export class OrdersApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1037,11 +1522,11 @@ export class CartApi {
    *
    * GET /category
    */
-  getCategory(
-    params: T.GetCategoryParams = {},
+  listCategories(
+    params: T.ListCategoriesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryResponse> {
-    return this.#client.request(operations.getCategory, params, options);
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
   }
 
   /**
@@ -1051,11 +1536,11 @@ export class CartApi {
    *
    * GET /category/{category_id}/product
    */
-  getCategoryProduct(
-    params: T.GetCategoryProductParams,
+  listProducts(
+    params: T.ListProductsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryProductResponse> {
-    return this.#client.request(operations.getCategoryProduct, params, options);
+  ): ApiPromise<T.ListProductsResponse> {
+    return this.#client.request(operations.listProducts, params, options);
   }
 
   /**
@@ -1065,11 +1550,11 @@ export class CartApi {
    *
    * GET /order/{product_id}
    */
-  getOrderByProductId(
-    params: T.GetOrderByProductIdParams,
+  getProduct(
+    params: T.GetProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetOrderByProductIdResponse> {
-    return this.#client.request(operations.getOrderByProductId, params, options);
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
   }
 
   /**
@@ -1081,11 +1566,11 @@ export class CartApi {
    *
    * POST /order/{product_id}
    */
-  postOrderByProductId(
-    params: T.PostOrderByProductIdParams,
+  orderProduct(
+    params: T.OrderProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderByProductIdResponse> {
-    return this.#client.request(operations.postOrderByProductId, params, options);
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
   }
 
   /**
@@ -1099,11 +1584,11 @@ export class CartApi {
    *
    * POST /order
    */
-  postOrder(
-    params: T.PostOrderParams = {},
+  createOrder(
+    params: T.OrdersCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderResponse> {
-    return this.#client.request(operations.postOrder, params, options);
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
   }
 
   /**
@@ -1113,11 +1598,11 @@ export class CartApi {
    *
    * POST /quote
    */
-  postQuote(
-    params: T.PostQuoteParams = {},
+  createQuote(
+    params: T.CreateQuoteParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostQuoteResponse> {
-    return this.#client.request(operations.postQuote, params, options);
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
   }
 }
 
@@ -1136,8 +1621,11 @@ export class DnsApi {
    *
    * GET /dns
    */
-  getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.getDns, params, options);
+  listZones(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
   }
 
   /**
@@ -1147,11 +1635,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns
    */
-  postServiceDns(
-    params: T.PostServiceDnsParams,
+  createZone(
+    params: T.CreateZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.postServiceDns, params, options);
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
   }
 
   /**
@@ -1161,11 +1649,11 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns
    */
-  getServiceDns(
-    params: T.GetServiceDnsParams,
+  listServiceZones(
+    params: T.ListServiceZonesParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsResponse> {
-    return this.#client.request(operations.getServiceDns, params, options);
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
   }
 
   /**
@@ -1175,11 +1663,8 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns/{zone_id}
    */
-  getServiceDnsByZoneId(
-    params: T.GetServiceDnsByZoneIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.getServiceDnsByZoneId, params, options);
+  getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
   }
 
   /**
@@ -1189,11 +1674,11 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}
    */
-  deleteServiceDnsByZoneId(
-    params: T.DeleteServiceDnsByZoneIdParams,
+  deleteZone(
+    params: T.DeleteZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
   }
 
   /**
@@ -1203,11 +1688,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns/{zone_id}/records
    */
-  postServiceDnsRecords(
-    params: T.PostServiceDnsRecordsParams,
+  createRecord(
+    params: T.DnsCreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.postServiceDnsRecords, params, options);
+  ): ApiPromise<T.DnsCreateRecordResponse> {
+    return this.#client.request(operations.dnsCreateRecord, params, options);
   }
 
   /**
@@ -1217,11 +1702,11 @@ export class DnsApi {
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  putServiceDnsRecordsByRecordId(
-    params: T.PutServiceDnsRecordsByRecordIdParams,
+  updateRecord(
+    params: T.DnsUpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DnsUpdateRecordResponse> {
+    return this.#client.request(operations.dnsUpdateRecord, params, options);
   }
 
   /**
@@ -1231,10 +1716,341 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  deleteServiceDnsRecordsByRecordId(
-    params: T.DeleteServiceDnsRecordsByRecordIdParams,
+  deleteRecord(
+    params: T.DnsDeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DnsDeleteRecordResponse> {
+    return this.#client.request(operations.dnsDeleteRecord, params, options);
+  }
+
+  /**
+   * GET /dns
+   * @deprecated Renamed: use `client.dns.listZones`.
+   */
+  getDns(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.createZone`.
+   */
+  postServiceDns(
+    params: T.CreateZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.listServiceZones`.
+   */
+  getServiceDns(
+    params: T.ListServiceZonesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListServiceZonesResponse> {
+    return this.#client.request(operations.listServiceZones, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.getZone`.
+   */
+  getServiceDnsByZoneId(
+    params: T.GetZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.deleteZone`.
+   */
+  deleteServiceDnsByZoneId(
+    params: T.DeleteZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns/{zone_id}/records
+   * @deprecated Renamed: use `client.dns.createRecord`.
+   */
+  postServiceDnsRecords(
+    params: T.DnsCreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DnsCreateRecordResponse> {
+    return this.#client.request(operations.dnsCreateRecord, params, options);
+  }
+
+  /**
+   * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.updateRecord`.
+   */
+  putServiceDnsRecordsByRecordId(
+    params: T.DnsUpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DnsUpdateRecordResponse> {
+    return this.#client.request(operations.dnsUpdateRecord, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.deleteRecord`.
+   */
+  deleteServiceDnsRecordsByRecordId(
+    params: T.DnsDeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DnsDeleteRecordResponse> {
+    return this.#client.request(operations.dnsDeleteRecord, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `clientarea` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ClientareaApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * POST /login
+   * @deprecated Renamed: use `client.auth.login`.
+   */
+  postLogin(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
+    return this.#client.request(operations.login, params, options);
+  }
+
+  /**
+   * POST /logout
+   * @deprecated Renamed: use `client.auth.logout`.
+   */
+  postLogout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
+    return this.#client.request(operations.logout, params, options);
+  }
+
+  /**
+   * POST /token
+   * @deprecated Renamed: use `client.auth.refreshToken`.
+   */
+  postToken(
+    params: T.RefreshTokenParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.RefreshTokenResponse> {
+    return this.#client.request(operations.refreshToken, params, options);
+  }
+
+  /**
+   * POST /revoke
+   * @deprecated Renamed: use `client.auth.revoke`.
+   */
+  postRevoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
+    return this.#client.request(operations.revoke, params, options);
+  }
+
+  /**
+   * GET /details
+   * @deprecated Renamed: use `client.account.getDetails`.
+   */
+  getDetails(
+    params: T.GetDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetDetailsResponse> {
+    return this.#client.request(operations.getDetails, params, options);
+  }
+
+  /**
+   * GET /logs
+   * @deprecated Renamed: use `client.account.listLogs`.
+   */
+  getLogs(params: T.ListLogsParams = {}, options?: RequestOptions): ApiPromise<T.ListLogsResponse> {
+    return this.#client.request(operations.listLogs, params, options);
+  }
+
+  /**
+   * GET /affiliates/summary
+   * @deprecated Renamed: use `client.account.getSummary`.
+   */
+  getAffiliatesSummary(
+    params: T.GetSummaryParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetSummaryResponse> {
+    return this.#client.request(operations.getSummary, params, options);
+  }
+
+  /**
+   * GET /affiliates/campaigns
+   * @deprecated Renamed: use `client.account.listCampaigns`.
+   */
+  getAffiliatesCampaigns(
+    params: T.ListCampaignsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCampaignsResponse> {
+    return this.#client.request(operations.listCampaigns, params, options);
+  }
+
+  /**
+   * GET /affiliates/commissions
+   * @deprecated Renamed: use `client.account.listCommissions`.
+   */
+  getAffiliatesCommissions(
+    params: T.ListCommissionsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCommissionsResponse> {
+    return this.#client.request(operations.listCommissions, params, options);
+  }
+
+  /**
+   * GET /affiliates/payouts
+   * @deprecated Renamed: use `client.account.listPayouts`.
+   */
+  getAffiliatesPayouts(
+    params: T.ListPayoutsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPayoutsResponse> {
+    return this.#client.request(operations.listPayouts, params, options);
+  }
+
+  /**
+   * GET /affiliates/vouchers
+   * @deprecated Renamed: use `client.account.listVouchers`.
+   */
+  getAffiliatesVouchers(
+    params: T.ListVouchersParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListVouchersResponse> {
+    return this.#client.request(operations.listVouchers, params, options);
+  }
+
+  /**
+   * GET /affiliates/commissionplans
+   * @deprecated Renamed: use `client.account.listCommissionplans`.
+   */
+  getAffiliatesCommissionplans(
+    params: T.ListCommissionplansParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCommissionplansResponse> {
+    return this.#client.request(operations.listCommissionplans, params, options);
+  }
+
+  /**
+   * GET /contact
+   * @deprecated Renamed: use `client.account.listContacts`.
+   */
+  getContact(
+    params: T.ListContactsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
+  }
+
+  /**
+   * GET /contact/privileges
+   * @deprecated Renamed: use `client.account.listPrivileges`.
+   */
+  getContactPrivileges(
+    params: T.ListPrivilegesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
+  }
+
+  /**
+   * GET /contact/{id}
+   * @deprecated Renamed: use `client.account.getContact`.
+   */
+  getContactById(
+    params: T.AccountGetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.AccountGetContactResponse> {
+    return this.#client.request(operations.accountGetContact, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `cart` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class CartApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /category
+   * @deprecated Renamed: use `client.orders.listCategories`.
+   */
+  getCategory(
+    params: T.ListCategoriesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
+  }
+
+  /**
+   * GET /category/{category_id}/product
+   * @deprecated Renamed: use `client.orders.listProducts`.
+   */
+  getCategoryProduct(
+    params: T.ListProductsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListProductsResponse> {
+    return this.#client.request(operations.listProducts, params, options);
+  }
+
+  /**
+   * GET /order/{product_id}
+   * @deprecated Renamed: use `client.orders.getProduct`.
+   */
+  getOrderByProductId(
+    params: T.GetProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
+  }
+
+  /**
+   * POST /order/{product_id}
+   * @deprecated Renamed: use `client.orders.orderProduct`.
+   */
+  postOrderByProductId(
+    params: T.OrderProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
+  }
+
+  /**
+   * POST /order
+   * @deprecated Renamed: use `client.orders.createOrder`.
+   */
+  postOrder(
+    params: T.OrdersCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
+  }
+
+  /**
+   * POST /quote
+   * @deprecated Renamed: use `client.orders.createQuote`.
+   */
+  postQuote(
+    params: T.CreateQuoteParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
   }
 }

@@ -3,11 +3,11 @@ import type { OperationSpec } from './runtime/index.js';
 
 /** Every operation of the API, keyed by operationId: method, path template and where each parameter goes. */
 export const operations = {
-  postLogin: {
+  login: {
     method: 'POST',
     path: '/login',
-    group: 'clientarea',
-    name: 'postLogin',
+    group: 'auth',
+    name: 'login',
     pathParams: [],
     queryParams: [],
     bodyParams: ['username', 'password'],
@@ -15,11 +15,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postLogout: {
+  logout: {
     method: 'POST',
     path: '/logout',
-    group: 'clientarea',
-    name: 'postLogout',
+    group: 'auth',
+    name: 'logout',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -27,11 +27,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postToken: {
+  refreshToken: {
     method: 'POST',
     path: '/token',
-    group: 'clientarea',
-    name: 'postToken',
+    group: 'auth',
+    name: 'refreshToken',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -39,11 +39,11 @@ export const operations = {
     auth: false,
     response: 'json',
   },
-  postRevoke: {
+  revoke: {
     method: 'POST',
     path: '/revoke',
-    group: 'clientarea',
-    name: 'postRevoke',
+    group: 'auth',
+    name: 'revoke',
     pathParams: [],
     queryParams: [],
     bodyParams: ['refresh_token'],
@@ -54,7 +54,7 @@ export const operations = {
   getDetails: {
     method: 'GET',
     path: '/details',
-    group: 'clientarea',
+    group: 'account',
     name: 'getDetails',
     pathParams: [],
     queryParams: [],
@@ -63,11 +63,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getLogs: {
+  listLogs: {
     method: 'GET',
     path: '/logs',
-    group: 'clientarea',
-    name: 'getLogs',
+    group: 'account',
+    name: 'listLogs',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -75,11 +75,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesSummary: {
+  getSummary: {
     method: 'GET',
     path: '/affiliates/summary',
-    group: 'clientarea',
-    name: 'getAffiliatesSummary',
+    group: 'account',
+    name: 'getSummary',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -87,11 +87,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCampaigns: {
+  listCampaigns: {
     method: 'GET',
     path: '/affiliates/campaigns',
-    group: 'clientarea',
-    name: 'getAffiliatesCampaigns',
+    group: 'account',
+    name: 'listCampaigns',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -99,11 +99,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCommissions: {
+  listCommissions: {
     method: 'GET',
     path: '/affiliates/commissions',
-    group: 'clientarea',
-    name: 'getAffiliatesCommissions',
+    group: 'account',
+    name: 'listCommissions',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -111,11 +111,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesPayouts: {
+  listPayouts: {
     method: 'GET',
     path: '/affiliates/payouts',
-    group: 'clientarea',
-    name: 'getAffiliatesPayouts',
+    group: 'account',
+    name: 'listPayouts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -123,11 +123,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesVouchers: {
+  listVouchers: {
     method: 'GET',
     path: '/affiliates/vouchers',
-    group: 'clientarea',
-    name: 'getAffiliatesVouchers',
+    group: 'account',
+    name: 'listVouchers',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -135,11 +135,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getAffiliatesCommissionplans: {
+  listCommissionplans: {
     method: 'GET',
     path: '/affiliates/commissionplans',
-    group: 'clientarea',
-    name: 'getAffiliatesCommissionplans',
+    group: 'account',
+    name: 'listCommissionplans',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -147,11 +147,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContact: {
+  listContacts: {
     method: 'GET',
     path: '/contact',
-    group: 'clientarea',
-    name: 'getContact',
+    group: 'account',
+    name: 'listContacts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -159,11 +159,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactPrivileges: {
+  listPrivileges: {
     method: 'GET',
     path: '/contact/privileges',
-    group: 'clientarea',
-    name: 'getContactPrivileges',
+    group: 'account',
+    name: 'listPrivileges',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -171,11 +171,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactById: {
+  accountGetContact: {
     method: 'GET',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'getContactById',
+    group: 'account',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -195,11 +195,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoice: {
+  listInvoices: {
     method: 'GET',
     path: '/invoice',
     group: 'billing',
-    name: 'getInvoice',
+    name: 'listInvoices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -207,11 +207,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoiceById: {
+  getInvoice: {
     method: 'GET',
     path: '/invoice/{id}',
     group: 'billing',
-    name: 'getInvoiceById',
+    name: 'getInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -219,11 +219,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     method: 'POST',
     path: '/invoice/{id}/credit',
     group: 'billing',
-    name: 'postInvoiceCredit',
+    name: 'applyCreditInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['amount'],
@@ -243,11 +243,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getPaymentFees: {
+  listFees: {
     method: 'GET',
     path: '/payment/fees',
     group: 'billing',
-    name: 'getPaymentFees',
+    name: 'listFees',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -255,11 +255,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTickets: {
+  listTickets: {
     method: 'GET',
     path: '/tickets',
     group: 'support',
-    name: 'getTickets',
+    name: 'listTickets',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -267,11 +267,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTickets: {
+  createTicket: {
     method: 'POST',
     path: '/tickets',
     group: 'support',
-    name: 'postTickets',
+    name: 'createTicket',
     pathParams: [],
     queryParams: [],
     bodyParams: ['dept_id', 'subject', 'body'],
@@ -279,11 +279,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketsByNumber: {
+  getTicket: {
     method: 'GET',
     path: '/tickets/{number}',
     group: 'support',
-    name: 'getTicketsByNumber',
+    name: 'getTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -291,11 +291,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postTicketsByNumber: {
+  updateTicket: {
     method: 'POST',
     path: '/tickets/{number}',
     group: 'support',
-    name: 'postTicketsByNumber',
+    name: 'updateTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: ['body'],
@@ -303,11 +303,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketAttachmentByFile: {
+  getAttachment: {
     method: 'GET',
     path: '/ticket/attachment/{file}',
     group: 'support',
-    name: 'getTicketAttachmentByFile',
+    name: 'getAttachment',
     pathParams: ['file'],
     queryParams: ['number'],
     bodyParams: [],
@@ -315,11 +315,11 @@ export const operations = {
     auth: true,
     response: 'binary',
   },
-  putTicketsOpen: {
+  reopenTicket: {
     method: 'PUT',
     path: '/tickets/{number}/open',
     group: 'support',
-    name: 'putTicketsOpen',
+    name: 'reopenTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -327,11 +327,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putTicketsClose: {
+  closeTicket: {
     method: 'PUT',
     path: '/tickets/{number}/close',
     group: 'support',
-    name: 'putTicketsClose',
+    name: 'closeTicket',
     pathParams: ['number'],
     queryParams: [],
     bodyParams: [],
@@ -339,11 +339,23 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getTicketDepartments: {
+  listDepartments: {
     method: 'GET',
     path: '/ticket/departments',
     group: 'support',
-    name: 'getTicketDepartments',
+    name: 'listDepartments',
+    pathParams: [],
+    queryParams: [],
+    bodyParams: [],
+    body: 'none',
+    auth: true,
+    response: 'json',
+  },
+  listDomains: {
+    method: 'GET',
+    path: '/domain',
+    group: 'domains',
+    name: 'listDomains',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -353,21 +365,9 @@ export const operations = {
   },
   getDomain: {
     method: 'GET',
-    path: '/domain',
-    group: 'domains',
-    name: 'getDomain',
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    body: 'none',
-    auth: true,
-    response: 'json',
-  },
-  getDomainById: {
-    method: 'GET',
     path: '/domain/{id}',
     group: 'domains',
-    name: 'getDomainById',
+    name: 'getDomain',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -375,11 +375,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainNameByName: {
+  getName: {
     method: 'GET',
     path: '/domain/name/{name}',
     group: 'domains',
-    name: 'getDomainNameByName',
+    name: 'getName',
     pathParams: ['name'],
     queryParams: [],
     bodyParams: [],
@@ -387,11 +387,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainNs: {
+  getNs: {
     method: 'GET',
     path: '/domain/{id}/ns',
     group: 'domains',
-    name: 'getDomainNs',
+    name: 'getNs',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -399,11 +399,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainNs: {
+  updateNs: {
     method: 'PUT',
     path: '/domain/{id}/ns',
     group: 'domains',
-    name: 'putDomainNs',
+    name: 'updateNs',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['nameservers'],
@@ -411,11 +411,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainReg: {
+  register: {
     method: 'POST',
     path: '/domain/{id}/reg',
     group: 'domains',
-    name: 'postDomainReg',
+    name: 'register',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -423,11 +423,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDns: {
+  listRecords: {
     method: 'GET',
     path: '/domain/{id}/dns',
     group: 'domains',
-    name: 'getDomainDns',
+    name: 'listRecords',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -435,11 +435,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainDns: {
+  domainsCreateRecord: {
     method: 'POST',
     path: '/domain/{id}/dns',
     group: 'domains',
-    name: 'postDomainDns',
+    name: 'createRecord',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['name', 'type', 'priority', 'content'],
@@ -447,11 +447,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainDnsByIndex: {
+  domainsUpdateRecord: {
     method: 'PUT',
     path: '/domain/{id}/dns/{index}',
     group: 'domains',
-    name: 'putDomainDnsByIndex',
+    name: 'updateRecord',
     pathParams: ['id', 'index'],
     queryParams: [],
     bodyParams: ['name', 'type', 'priority', 'content'],
@@ -459,11 +459,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteDomainDnsByIndex: {
+  domainsDeleteRecord: {
     method: 'DELETE',
     path: '/domain/{id}/dns/{index}',
     group: 'domains',
-    name: 'deleteDomainDnsByIndex',
+    name: 'deleteRecord',
     pathParams: ['id', 'index'],
     queryParams: [],
     bodyParams: [],
@@ -471,11 +471,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDnsTypes: {
+  listTypes: {
     method: 'GET',
     path: '/domain/{id}/dns/types',
     group: 'domains',
-    name: 'getDomainDnsTypes',
+    name: 'listTypes',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -483,11 +483,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainEpp: {
+  getEpp: {
     method: 'GET',
     path: '/domain/{id}/epp',
     group: 'domains',
-    name: 'getDomainEpp',
+    name: 'getEpp',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -495,11 +495,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainSync: {
+  getSync: {
     method: 'GET',
     path: '/domain/{id}/sync',
     group: 'domains',
-    name: 'getDomainSync',
+    name: 'getSync',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -507,11 +507,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainReglock: {
+  getReglock: {
     method: 'GET',
     path: '/domain/{id}/reglock',
     group: 'domains',
-    name: 'getDomainReglock',
+    name: 'getReglock',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -519,11 +519,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainReglock: {
+  updateReglock: {
     method: 'PUT',
     path: '/domain/{id}/reglock',
     group: 'domains',
-    name: 'putDomainReglock',
+    name: 'updateReglock',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -531,11 +531,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainIdprotection: {
+  updateIdprotection: {
     method: 'PUT',
     path: '/domain/{id}/idprotection',
     group: 'domains',
-    name: 'putDomainIdprotection',
+    name: 'updateIdprotection',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -543,11 +543,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainContact: {
+  domainsGetContact: {
     method: 'GET',
     path: '/domain/{id}/contact',
     group: 'domains',
-    name: 'getDomainContact',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -555,11 +555,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainContact: {
+  updateContact: {
     method: 'PUT',
     path: '/domain/{id}/contact',
     group: 'domains',
-    name: 'putDomainContact',
+    name: 'updateContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -567,11 +567,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainEmforwarding: {
+  getEmforwarding: {
     method: 'GET',
     path: '/domain/{id}/emforwarding',
     group: 'domains',
-    name: 'getDomainEmforwarding',
+    name: 'getEmforwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -579,11 +579,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainEmforwarding: {
+  updateEmforwarding: {
     method: 'PUT',
     path: '/domain/{id}/emforwarding',
     group: 'domains',
-    name: 'putDomainEmforwarding',
+    name: 'updateEmforwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -591,11 +591,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainForwarding: {
+  updateForwarding: {
     method: 'PUT',
     path: '/domain/{id}/forwarding',
     group: 'domains',
-    name: 'putDomainForwarding',
+    name: 'updateForwarding',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -603,11 +603,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainAutorenew: {
+  getAutorenew: {
     method: 'GET',
     path: '/domain/{id}/autorenew',
     group: 'domains',
-    name: 'getDomainAutorenew',
+    name: 'getAutorenew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -615,11 +615,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainAutorenew: {
+  updateAutorenew: {
     method: 'PUT',
     path: '/domain/{id}/autorenew',
     group: 'domains',
-    name: 'putDomainAutorenew',
+    name: 'updateAutorenew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -627,11 +627,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDnssecFlags: {
+  listFlags: {
     method: 'GET',
     path: '/domain/{id}/dnssec/flags',
     group: 'domains',
-    name: 'getDomainDnssecFlags',
+    name: 'listFlags',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -639,11 +639,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainDnssec: {
+  getDnssec: {
     method: 'GET',
     path: '/domain/{id}/dnssec',
     group: 'domains',
-    name: 'getDomainDnssec',
+    name: 'getDnssec',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -651,11 +651,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDomainDnssec: {
+  updateDnssec: {
     method: 'PUT',
     path: '/domain/{id}/dnssec',
     group: 'domains',
-    name: 'putDomainDnssec',
+    name: 'updateDnssec',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -663,11 +663,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteDomainDnssecByKey: {
+  deleteDnssec: {
     method: 'DELETE',
     path: '/domain/{id}/dnssec/{key}',
     group: 'domains',
-    name: 'deleteDomainDnssecByKey',
+    name: 'deleteDnssec',
     pathParams: ['id', 'key'],
     queryParams: [],
     bodyParams: [],
@@ -675,11 +675,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainLookup: {
+  lookup: {
     method: 'POST',
     path: '/domain/lookup',
     group: 'domains',
-    name: 'postDomainLookup',
+    name: 'lookup',
     pathParams: [],
     queryParams: [],
     bodyParams: ['name'],
@@ -687,11 +687,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainOrder: {
+  getOrder: {
     method: 'GET',
     path: '/domain/order',
     group: 'domains',
-    name: 'getDomainOrder',
+    name: 'getOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -699,11 +699,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainOrder: {
+  domainsCreateOrder: {
     method: 'POST',
     path: '/domain/order',
     group: 'domains',
-    name: 'postDomainOrder',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -725,11 +725,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDomainOrderForm: {
+  getForm: {
     method: 'GET',
     path: '/domain/order/{id}/form',
     group: 'domains',
-    name: 'getDomainOrderForm',
+    name: 'getForm',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -737,11 +737,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postDomainRenew: {
+  renew: {
     method: 'POST',
     path: '/domain/{id}/renew',
     group: 'domains',
-    name: 'postDomainRenew',
+    name: 'renew',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['years', 'pay_method'],
@@ -749,11 +749,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getService: {
+  listServices: {
     method: 'GET',
     path: '/service',
     group: 'services',
-    name: 'getService',
+    name: 'listServices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -761,11 +761,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceById: {
+  getService: {
     method: 'GET',
     path: '/service/{id}',
     group: 'services',
-    name: 'getServiceById',
+    name: 'getService',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -773,11 +773,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceMethods: {
+  listMethods: {
     method: 'GET',
     path: '/service/{id}/methods',
     group: 'services',
-    name: 'getServiceMethods',
+    name: 'listMethods',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -785,11 +785,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceUpgrade: {
+  getUpgrade: {
     method: 'GET',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'getServiceUpgrade',
+    name: 'getUpgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -797,11 +797,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceUpgrade: {
+  upgrade: {
     method: 'POST',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'postServiceUpgrade',
+    name: 'upgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['resources', 'package', 'cycle', 'send'],
@@ -809,11 +809,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceCancel: {
+  cancel: {
     method: 'POST',
     path: '/service/{id}/cancel',
     group: 'services',
-    name: 'postServiceCancel',
+    name: 'cancel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['immediate', 'reason'],
@@ -821,11 +821,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceLabel: {
+  getLabel: {
     method: 'GET',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'getServiceLabel',
+    name: 'getLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -833,11 +833,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceLabel: {
+  updateLabel: {
     method: 'POST',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'postServiceLabel',
+    name: 'updateLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['label'],
@@ -845,11 +845,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategory: {
+  listCategories: {
     method: 'GET',
     path: '/category',
-    group: 'cart',
-    name: 'getCategory',
+    group: 'orders',
+    name: 'listCategories',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -857,11 +857,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategoryProduct: {
+  listProducts: {
     method: 'GET',
     path: '/category/{category_id}/product',
-    group: 'cart',
-    name: 'getCategoryProduct',
+    group: 'orders',
+    name: 'listProducts',
     pathParams: ['category_id'],
     queryParams: [],
     bodyParams: [],
@@ -869,11 +869,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getOrderByProductId: {
+  getProduct: {
     method: 'GET',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'getOrderByProductId',
+    group: 'orders',
+    name: 'getProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: [],
@@ -881,11 +881,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrderByProductId: {
+  orderProduct: {
     method: 'POST',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'postOrderByProductId',
+    group: 'orders',
+    name: 'orderProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: ['domain', 'cycle', 'pay_method', 'custom', 'promocode', 'aff_id'],
@@ -893,11 +893,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrder: {
+  ordersCreateOrder: {
     method: 'POST',
     path: '/order',
-    group: 'cart',
-    name: 'postOrder',
+    group: 'orders',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'ignore_errors', 'items', 'aff_id'],
@@ -905,11 +905,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postQuote: {
+  createQuote: {
     method: 'POST',
     path: '/quote',
-    group: 'cart',
-    name: 'postQuote',
+    group: 'orders',
+    name: 'createQuote',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'output', 'items'],
@@ -917,11 +917,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDns: {
+  listZones: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
-    name: 'getDns',
+    name: 'listZones',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -929,11 +929,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDns: {
+  createZone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'postServiceDns',
+    name: 'createZone',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: ['name'],
@@ -941,11 +941,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDns: {
+  listServiceZones: {
     method: 'GET',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'getServiceDns',
+    name: 'listServiceZones',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: [],
@@ -953,11 +953,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDnsByZoneId: {
+  getZone: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'getServiceDnsByZoneId',
+    name: 'getZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -965,11 +965,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'deleteServiceDnsByZoneId',
+    name: 'deleteZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -977,11 +977,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDnsRecords: {
+  dnsCreateRecord: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
-    name: 'postServiceDnsRecords',
+    name: 'createRecord',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -989,11 +989,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceDnsRecordsByRecordId: {
+  dnsUpdateRecord: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'putServiceDnsRecordsByRecordId',
+    name: 'updateRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -1001,11 +1001,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsRecordsByRecordId: {
+  dnsDeleteRecord: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'deleteServiceDnsRecordsByRecordId',
+    name: 'deleteRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: [],

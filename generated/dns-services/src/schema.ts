@@ -13,7 +13,7 @@ export interface paths {
      * Login
      * @description Generate new authorization token
      */
-    post: operations['postLogin'];
+    post: operations['login'];
     delete?: never;
     options?: never;
     head?: never;
@@ -33,7 +33,7 @@ export interface paths {
      * Logout
      * @description Invalidate authorization token
      */
-    post: operations['postLogout'];
+    post: operations['logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -53,7 +53,7 @@ export interface paths {
      * Refresh Token
      * @description Generate new authorization token using refresh token
      */
-    post: operations['postToken'];
+    post: operations['refreshToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -73,7 +73,7 @@ export interface paths {
      * Revoke Token
      * @description Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
      */
-    post: operations['postRevoke'];
+    post: operations['revoke'];
     delete?: never;
     options?: never;
     head?: never;
@@ -111,7 +111,7 @@ export interface paths {
      * User Logs
      * @description Returns logs from history
      */
-    get: operations['getLogs'];
+    get: operations['listLogs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -128,7 +128,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate summary */
-    get: operations['getAffiliatesSummary'];
+    get: operations['getSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -145,7 +145,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate campaigns */
-    get: operations['getAffiliatesCampaigns'];
+    get: operations['listCampaigns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -162,7 +162,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate commissions */
-    get: operations['getAffiliatesCommissions'];
+    get: operations['listCommissions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -179,7 +179,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate payouts */
-    get: operations['getAffiliatesPayouts'];
+    get: operations['listPayouts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -196,7 +196,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate vouchers */
-    get: operations['getAffiliatesVouchers'];
+    get: operations['listVouchers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -213,7 +213,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get Affiliate commission plans */
-    get: operations['getAffiliatesCommissionplans'];
+    get: operations['listCommissionplans'];
     put?: never;
     post?: never;
     delete?: never;
@@ -233,7 +233,7 @@ export interface paths {
      * List contacts
      * @description Return a list of contacts on this account
      */
-    get: operations['getContact'];
+    get: operations['listContacts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -253,7 +253,7 @@ export interface paths {
      * Contact privileges
      * @description List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['getContactPrivileges'];
+    get: operations['listPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -273,7 +273,7 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['getContactById'];
+    get: operations['accountGetContact'];
     put?: never;
     post?: never;
     delete?: never;
@@ -313,7 +313,7 @@ export interface paths {
      * List Invoices
      * @description List all invoices under my account
      */
-    get: operations['getInvoice'];
+    get: operations['listInvoices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -333,7 +333,7 @@ export interface paths {
      * Invoice Details
      * @description Get invoice details
      */
-    get: operations['getInvoiceById'];
+    get: operations['getInvoice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -355,7 +355,7 @@ export interface paths {
      * Apply credit
      * @description Apply account credit to invoice
      */
-    post: operations['postInvoiceCredit'];
+    post: operations['applyCreditInvoice'];
     delete?: never;
     options?: never;
     head?: never;
@@ -393,7 +393,7 @@ export interface paths {
      * Payment Methods Fees
      * @description List available payment methods with fees
      */
-    get: operations['getPaymentFees'];
+    get: operations['listFees'];
     put?: never;
     post?: never;
     delete?: never;
@@ -413,13 +413,13 @@ export interface paths {
      * List Tickets
      * @description List support tickets under my account
      */
-    get: operations['getTickets'];
+    get: operations['listTickets'];
     put?: never;
     /**
      * Create Ticket
      * @description Submit new ticket
      */
-    post: operations['postTickets'];
+    post: operations['createTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -437,13 +437,13 @@ export interface paths {
      * Ticket details
      * @description Get ticket details, including all replies
      */
-    get: operations['getTicketsByNumber'];
+    get: operations['getTicket'];
     put?: never;
     /**
      * Create Reply
      * @description Reply to ticket
      */
-    post: operations['postTicketsByNumber'];
+    post: operations['updateTicket'];
     delete?: never;
     options?: never;
     head?: never;
@@ -461,7 +461,7 @@ export interface paths {
      * Ticket attachment
      * @description Get ticket attachment
      */
-    get: operations['getTicketAttachmentByFile'];
+    get: operations['getAttachment'];
     put?: never;
     post?: never;
     delete?: never;
@@ -482,7 +482,7 @@ export interface paths {
      * Re-open ticket
      * @description Try to re-open closed ticket
      */
-    put: operations['putTicketsOpen'];
+    put: operations['reopenTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -502,7 +502,7 @@ export interface paths {
      * Close ticket
      * @description Send request to close a ticket
      */
-    put: operations['putTicketsClose'];
+    put: operations['closeTicket'];
     post?: never;
     delete?: never;
     options?: never;
@@ -521,7 +521,7 @@ export interface paths {
      * List ticket departments
      * @description Get the list of ticket departments
      */
-    get: operations['getTicketDepartments'];
+    get: operations['listDepartments'];
     put?: never;
     post?: never;
     delete?: never;
@@ -541,7 +541,7 @@ export interface paths {
      * List Domains
      * @description List domains under your account
      */
-    get: operations['getDomain'];
+    get: operations['listDomains'];
     put?: never;
     post?: never;
     delete?: never;
@@ -561,7 +561,7 @@ export interface paths {
      * Domain details
      * @description Get domain details
      */
-    get: operations['getDomainById'];
+    get: operations['getDomain'];
     put?: never;
     post?: never;
     delete?: never;
@@ -581,7 +581,7 @@ export interface paths {
      * Domain details by name
      * @description Get domain details by name
      */
-    get: operations['getDomainNameByName'];
+    get: operations['getName'];
     put?: never;
     post?: never;
     delete?: never;
@@ -598,12 +598,12 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain nameservers */
-    get: operations['getDomainNs'];
+    get: operations['getNs'];
     /**
      * Update domain nameservers
      * @description Change domain nameservers, if $nameservers is left empty, default namesevers will be used
      */
-    put: operations['putDomainNs'];
+    put: operations['updateNs'];
     post?: never;
     delete?: never;
     options?: never;
@@ -621,7 +621,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Register domain nameservers */
-    post: operations['postDomainReg'];
+    post: operations['register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -639,13 +639,13 @@ export interface paths {
      * DNS Records
      * @description List DNS records
      */
-    get: operations['getDomainDns'];
+    get: operations['listRecords'];
     put?: never;
     /**
      * Create DNS Records
      * @description Add a new DNS record
      */
-    post: operations['postDomainDns'];
+    post: operations['domainsCreateRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -664,13 +664,13 @@ export interface paths {
      * Update DNS Records
      * @description Change a DNS record
      */
-    put: operations['putDomainDnsByIndex'];
+    put: operations['domainsUpdateRecord'];
     post?: never;
     /**
      * Remove DNS Records
      * @description Remove a DNS record
      */
-    delete: operations['deleteDomainDnsByIndex'];
+    delete: operations['domainsDeleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -687,7 +687,7 @@ export interface paths {
      * DNS Records Types
      * @description List supported records type
      */
-    get: operations['getDomainDnsTypes'];
+    get: operations['listTypes'];
     put?: never;
     post?: never;
     delete?: never;
@@ -704,7 +704,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain EPP Code */
-    get: operations['getDomainEpp'];
+    get: operations['getEpp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -721,7 +721,7 @@ export interface paths {
       cookie?: never;
     };
     /** Synchronize domain */
-    get: operations['getDomainSync'];
+    get: operations['getSync'];
     put?: never;
     post?: never;
     delete?: never;
@@ -738,9 +738,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain lock */
-    get: operations['getDomainReglock'];
+    get: operations['getReglock'];
     /** Update domain lock */
-    put: operations['putDomainReglock'];
+    put: operations['updateReglock'];
     post?: never;
     delete?: never;
     options?: never;
@@ -757,7 +757,7 @@ export interface paths {
     };
     get?: never;
     /** Update domain ID Protection */
-    put: operations['putDomainIdprotection'];
+    put: operations['updateIdprotection'];
     post?: never;
     delete?: never;
     options?: never;
@@ -773,9 +773,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain contact info */
-    get: operations['getDomainContact'];
+    get: operations['domainsGetContact'];
     /** Update domain contact info */
-    put: operations['putDomainContact'];
+    put: operations['updateContact'];
     post?: never;
     delete?: never;
     options?: never;
@@ -791,9 +791,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get email forwarding */
-    get: operations['getDomainEmforwarding'];
+    get: operations['getEmforwarding'];
     /** Update email forwarding */
-    put: operations['putDomainEmforwarding'];
+    put: operations['updateEmforwarding'];
     post?: never;
     delete?: never;
     options?: never;
@@ -810,7 +810,7 @@ export interface paths {
     };
     get?: never;
     /** Update domain forwarding */
-    put: operations['putDomainForwarding'];
+    put: operations['updateForwarding'];
     post?: never;
     delete?: never;
     options?: never;
@@ -826,9 +826,9 @@ export interface paths {
       cookie?: never;
     };
     /** Get domain autorenew */
-    get: operations['getDomainAutorenew'];
+    get: operations['getAutorenew'];
     /** Enable/disable domain autorenew */
-    put: operations['putDomainAutorenew'];
+    put: operations['updateAutorenew'];
     post?: never;
     delete?: never;
     options?: never;
@@ -844,7 +844,7 @@ export interface paths {
       cookie?: never;
     };
     /** Returns the available flags */
-    get: operations['getDomainDnssecFlags'];
+    get: operations['listFlags'];
     put?: never;
     post?: never;
     delete?: never;
@@ -861,9 +861,9 @@ export interface paths {
       cookie?: never;
     };
     /** Returns the list of DNSSEC keys */
-    get: operations['getDomainDnssec'];
+    get: operations['getDnssec'];
     /** Adds the DNSSEC key */
-    put: operations['putDomainDnssec'];
+    put: operations['updateDnssec'];
     post?: never;
     delete?: never;
     options?: never;
@@ -881,7 +881,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete: operations['deleteDomainDnssecByKey'];
+    delete: operations['deleteDnssec'];
     options?: never;
     head?: never;
     patch?: never;
@@ -900,7 +900,7 @@ export interface paths {
      * Domain availability
      * @description Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
      */
-    post: operations['postDomainLookup'];
+    post: operations['lookup'];
     delete?: never;
     options?: never;
     head?: never;
@@ -918,13 +918,13 @@ export interface paths {
      * Available TLDs
      * @description List TLDs available for registration and transfer
      */
-    get: operations['getDomainOrder'];
+    get: operations['getOrder'];
     put?: never;
     /**
      * Order new domain
      * @description Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
      */
-    post: operations['postDomainOrder'];
+    post: operations['domainsCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -942,7 +942,7 @@ export interface paths {
      * Additinal data for TLD
      * @description Get additional forms required for some TLDs
      */
-    get: operations['getDomainOrderForm'];
+    get: operations['getForm'];
     put?: never;
     post?: never;
     delete?: never;
@@ -964,7 +964,7 @@ export interface paths {
      * Renew domain
      * @description Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
      */
-    post: operations['postDomainRenew'];
+    post: operations['renew'];
     delete?: never;
     options?: never;
     head?: never;
@@ -982,7 +982,7 @@ export interface paths {
      * List services
      * @description List all services under your account
      */
-    get: operations['getService'];
+    get: operations['listServices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1002,7 +1002,7 @@ export interface paths {
      * Service details
      * @description Return details for service @id
      */
-    get: operations['getServiceById'];
+    get: operations['getService'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1022,7 +1022,7 @@ export interface paths {
      * List service methods
      * @description List methods available for service
      */
-    get: operations['getServiceMethods'];
+    get: operations['listMethods'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1042,7 +1042,7 @@ export interface paths {
      * Upgrade Options
      * @description List upgrade options
      */
-    get: operations['getServiceUpgrade'];
+    get: operations['getUpgrade'];
     put?: never;
     /**
      * Upgrade Request
@@ -1057,7 +1057,7 @@ export interface paths {
      *     }
      *     }
      */
-    post: operations['postServiceUpgrade'];
+    post: operations['upgrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
      * Cancel Service
      * @description Request service cancellation
      */
-    post: operations['postServiceCancel'];
+    post: operations['cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1095,13 +1095,13 @@ export interface paths {
      * Service label
      * @description Show current service label
      */
-    get: operations['getServiceLabel'];
+    get: operations['getLabel'];
     put?: never;
     /**
      * Change service label
      * @description Set new custom label to identify this service
      */
-    post: operations['postServiceLabel'];
+    post: operations['updateLabel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1119,7 +1119,7 @@ export interface paths {
      * List product categories
      * @description Return a list of product categories.
      */
-    get: operations['getCategory'];
+    get: operations['listCategories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1139,7 +1139,7 @@ export interface paths {
      * List products in category
      * @description Return a list of product available for purchase under requested category
      */
-    get: operations['getCategoryProduct'];
+    get: operations['listProducts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1159,7 +1159,7 @@ export interface paths {
      * Get product configuration details
      * @description Return product details with form configuration, addons and subproducts if available.
      */
-    get: operations['getOrderByProductId'];
+    get: operations['getProduct'];
     put?: never;
     /**
      * Order new service
@@ -1167,7 +1167,7 @@ export interface paths {
      *
      *     To get available cycle and configuration options lookup product details using GET /order/@product_id
      */
-    post: operations['postOrderByProductId'];
+    post: operations['orderProduct'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1191,7 +1191,7 @@ export interface paths {
      *     POST /order/$product_id - use product for item type
      *     POST /domain/order - use domain for item type
      */
-    post: operations['postOrder'];
+    post: operations['ordersCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1211,7 +1211,7 @@ export interface paths {
      * Get order quote
      * @description Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
      */
-    post: operations['postQuote'];
+    post: operations['createQuote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1229,7 +1229,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['getDns'];
+    get: operations['listZones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1249,13 +1249,13 @@ export interface paths {
      * List DNS for service
      * @description Returns a list of DNS zones under the service
      */
-    get: operations['getServiceDns'];
+    get: operations['listServiceZones'];
     put?: never;
     /**
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['postServiceDns'];
+    post: operations['createZone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1273,14 +1273,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['getServiceDnsByZoneId'];
+    get: operations['getZone'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['deleteServiceDnsByZoneId'];
+    delete: operations['deleteZone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1299,7 +1299,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['postServiceDnsRecords'];
+    post: operations['dnsCreateRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1318,13 +1318,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['putServiceDnsRecordsByRecordId'];
+    put: operations['dnsUpdateRecord'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['deleteServiceDnsRecordsByRecordId'];
+    delete: operations['dnsDeleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1335,27 +1335,27 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    PostLoginResponse: {
+    LoginResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostLogoutResponse: {
+    LogoutResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTokenResponse: {
+    RefreshTokenResponse: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostRevokeResponse: {
+    RevokeResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
@@ -1385,7 +1385,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
+    ListContactsResponse: {
       contacts:
         | ({
             email: string;
@@ -1415,7 +1415,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactPrivilegesResponse: {
+    ListPrivilegesResponse: {
       privileges: {
         billing: string[];
         support: string[];
@@ -1437,7 +1437,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactByIdResponse: {
+    AccountGetContactResponse: {
       contact: {
         id: string | number;
         email: string;
@@ -1477,7 +1477,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
+    ListInvoicesResponse: {
       invoices:
         | ({
             id: string | number;
@@ -1515,7 +1515,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceByIdResponse: {
+    GetInvoiceResponse: {
       invoice: {
         id: string | number;
         status: string;
@@ -1589,7 +1589,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostInvoiceCreditResponse: {
+    ApplyCreditInvoiceResponse: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -1605,7 +1605,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentFeesResponse: {
+    ListFeesResponse: {
       payments:
         | ({
             id: number | string;
@@ -1629,7 +1629,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketsResponse: {
+    ListTicketsResponse: {
       tickets:
         | ({
             client_read: string | number;
@@ -1657,13 +1657,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsResponse: {
+    CreateTicketResponse: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketsByNumberResponse: {
+    GetTicketResponse: {
       ticket: {
         date: string;
         ticket_number: string | number;
@@ -1704,25 +1704,25 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostTicketsByNumberResponse: {
+    UpdateTicketResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsOpenResponse: {
+    ReopenTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutTicketsCloseResponse: {
+    CloseTicketResponse: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainResponse: {
+    ListDomainsResponse: {
       domains:
         | ({
             id: string | number;
@@ -1756,7 +1756,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainByIdResponse: {
+    GetDomainResponse: {
       details: {
         id: string | number;
         name: string;
@@ -1778,7 +1778,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainNameByNameResponse: {
+    GetNameResponse: {
       details:
         | ({
             id: string | number;
@@ -1820,13 +1820,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutDomainNsResponse: {
+    UpdateNsResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainDnsResponse: {
+    ListRecordsResponse: {
       records:
         | ({
             id: number | string;
@@ -1854,31 +1854,31 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostDomainDnsResponse: {
+    DomainsCreateRecordResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutDomainDnsByIndexResponse: {
+    DomainsUpdateRecordResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteDomainDnsByIndexResponse: {
+    DomainsDeleteRecordResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainDnsTypesResponse: {
+    ListTypesResponse: {
       types: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostDomainLookupResponse: {
+    LookupResponse: {
       available: boolean | string | number;
       name: string;
       premium: boolean | string | number;
@@ -1909,7 +1909,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainOrderResponse: {
+    GetOrderResponse: {
       tlds:
         | ({
             id: string | number;
@@ -1971,7 +1971,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostDomainOrderResponse: {
+    DomainsCreateOrderResponse: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -1987,7 +1987,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainOrderFormResponse: {
+    GetFormResponse: {
       forms:
         | ({
             type: string;
@@ -2089,7 +2089,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceResponse: {
+    ListServicesResponse: {
       services:
         | ({
             id: string | number;
@@ -2123,7 +2123,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceByIdResponse: {
+    GetServiceResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -2145,7 +2145,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceMethodsResponse: {
+    ListMethodsResponse: {
       methods:
         | ({
             name: string;
@@ -2167,7 +2167,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceUpgradeResponse: {
+    GetUpgradeResponse: {
       resources:
         | ({
             id: number | string;
@@ -2232,26 +2232,26 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceCancelResponse: {
+    CancelResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceLabelResponse: {
+    GetLabelResponse: {
       label: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceLabelResponse: {
+    UpdateLabelResponse: {
       success: boolean | string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryResponse: {
+    ListCategoriesResponse: {
       categories:
         | ({
             id: string | number;
@@ -2275,7 +2275,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryProductResponse: {
+    ListProductsResponse: {
       products:
         | ({
             id: string | number;
@@ -2349,7 +2349,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetOrderByProductIdResponse: {
+    GetProductResponse: {
       product: {
         id: string | number;
         category_name: string;
@@ -2685,7 +2685,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostOrderByProductIdResponse: {
+    OrderProductResponse: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -2701,7 +2701,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostOrderResponse: {
+    OrdersCreateOrderResponse: {
       order_num_list: (number | string)[];
       invoice_id: string | number;
       total: string | number;
@@ -2728,7 +2728,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostQuoteResponse: {
+    CreateQuoteResponse: {
       summary: {
         subtotal: number | string;
         total: number | string;
@@ -2855,7 +2855,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDnsResponse: {
+    ListZonesResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -2878,13 +2878,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsResponse: {
+    CreateZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceDnsByZoneIdResponse: {
+    GetZoneResponse: {
       service_id: number | string;
       name: string;
       records:
@@ -2914,13 +2914,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteServiceDnsByZoneIdResponse: {
+    DeleteZoneResponse: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PostServiceDnsRecordsResponse: {
+    DnsCreateRecordResponse: {
       record: {
         name: string;
         type: string;
@@ -2935,7 +2935,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    PutServiceDnsRecordsByRecordIdResponse: {
+    DnsUpdateRecordResponse: {
       record: {
         id: string | number;
         type: string;
@@ -2959,7 +2959,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  postLogin: {
+  login: {
     parameters: {
       query?: never;
       header?: never;
@@ -2989,12 +2989,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['PostLoginResponse'];
+          'application/json': components['schemas']['LoginResponse'];
         };
       };
     };
   };
-  postLogout: {
+  logout: {
     parameters: {
       query?: never;
       header?: never;
@@ -3018,12 +3018,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostLogoutResponse'];
+          'application/json': components['schemas']['LogoutResponse'];
         };
       };
     };
   };
-  postToken: {
+  refreshToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -3051,12 +3051,12 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['PostTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResponse'];
         };
       };
     };
   };
-  postRevoke: {
+  revoke: {
     parameters: {
       query?: never;
       header?: never;
@@ -3082,7 +3082,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PostRevokeResponse'];
+          'application/json': components['schemas']['RevokeResponse'];
         };
       };
     };
@@ -3128,7 +3128,7 @@ export interface operations {
       };
     };
   };
-  getLogs: {
+  listLogs: {
     parameters: {
       query?: never;
       header?: never;
@@ -3146,7 +3146,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesSummary: {
+  getSummary: {
     parameters: {
       query?: never;
       header?: never;
@@ -3164,7 +3164,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCampaigns: {
+  listCampaigns: {
     parameters: {
       query?: never;
       header?: never;
@@ -3182,7 +3182,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCommissions: {
+  listCommissions: {
     parameters: {
       query?: never;
       header?: never;
@@ -3200,7 +3200,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesPayouts: {
+  listPayouts: {
     parameters: {
       query?: never;
       header?: never;
@@ -3218,7 +3218,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesVouchers: {
+  listVouchers: {
     parameters: {
       query?: never;
       header?: never;
@@ -3236,7 +3236,7 @@ export interface operations {
       };
     };
   };
-  getAffiliatesCommissionplans: {
+  listCommissionplans: {
     parameters: {
       query?: never;
       header?: never;
@@ -3254,7 +3254,7 @@ export interface operations {
       };
     };
   };
-  getContact: {
+  listContacts: {
     parameters: {
       query?: never;
       header?: never;
@@ -3284,12 +3284,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['ListContactsResponse'];
         };
       };
     };
   };
-  getContactPrivileges: {
+  listPrivileges: {
     parameters: {
       query?: never;
       header?: never;
@@ -3352,12 +3352,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResponse'];
         };
       };
     };
   };
-  getContactById: {
+  accountGetContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3400,7 +3400,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactByIdResponse'];
+          'application/json': components['schemas']['AccountGetContactResponse'];
         };
       };
     };
@@ -3435,7 +3435,7 @@ export interface operations {
       };
     };
   };
-  getInvoice: {
+  listInvoices: {
     parameters: {
       query?: never;
       header?: never;
@@ -3469,12 +3469,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['ListInvoicesResponse'];
         };
       };
     };
   };
-  getInvoiceById: {
+  getInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -3555,12 +3555,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceByIdResponse'];
+          'application/json': components['schemas']['GetInvoiceResponse'];
         };
       };
     };
   };
-  postInvoiceCredit: {
+  applyCreditInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -3591,7 +3591,7 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['PostInvoiceCreditResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
         };
       };
     };
@@ -3624,7 +3624,7 @@ export interface operations {
       };
     };
   };
-  getPaymentFees: {
+  listFees: {
     parameters: {
       query?: never;
       header?: never;
@@ -3669,12 +3669,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetPaymentFeesResponse'];
+          'application/json': components['schemas']['ListFeesResponse'];
         };
       };
     };
   };
-  getTickets: {
+  listTickets: {
     parameters: {
       query?: never;
       header?: never;
@@ -3703,12 +3703,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketsResponse'];
+          'application/json': components['schemas']['ListTicketsResponse'];
         };
       };
     };
   };
-  postTickets: {
+  createTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -3739,12 +3739,12 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['PostTicketsResponse'];
+          'application/json': components['schemas']['CreateTicketResponse'];
         };
       };
     };
   };
-  getTicketsByNumber: {
+  getTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -3787,12 +3787,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketsByNumberResponse'];
+          'application/json': components['schemas']['GetTicketResponse'];
         };
       };
     };
   };
-  postTicketsByNumber: {
+  updateTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -3824,12 +3824,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostTicketsByNumberResponse'];
+          'application/json': components['schemas']['UpdateTicketResponse'];
         };
       };
     };
   };
-  getTicketAttachmentByFile: {
+  getAttachment: {
     parameters: {
       query?: {
         /** @description Ticket number */
@@ -3855,7 +3855,7 @@ export interface operations {
       };
     };
   };
-  putTicketsOpen: {
+  reopenTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -3882,12 +3882,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsOpenResponse'];
+          'application/json': components['schemas']['ReopenTicketResponse'];
         };
       };
     };
   };
-  putTicketsClose: {
+  closeTicket: {
     parameters: {
       query?: never;
       header?: never;
@@ -3914,12 +3914,12 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['PutTicketsCloseResponse'];
+          'application/json': components['schemas']['CloseTicketResponse'];
         };
       };
     };
   };
-  getTicketDepartments: {
+  listDepartments: {
     parameters: {
       query?: never;
       header?: never;
@@ -3937,7 +3937,7 @@ export interface operations {
       };
     };
   };
-  getDomain: {
+  listDomains: {
     parameters: {
       query?: never;
       header?: never;
@@ -3969,12 +3969,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainResponse'];
+          'application/json': components['schemas']['ListDomainsResponse'];
         };
       };
     };
   };
-  getDomainById: {
+  getDomain: {
     parameters: {
       query?: never;
       header?: never;
@@ -4016,12 +4016,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDomainByIdResponse'];
+          'application/json': components['schemas']['GetDomainResponse'];
         };
       };
     };
   };
-  getDomainNameByName: {
+  getName: {
     parameters: {
       query?: never;
       header?: never;
@@ -4085,12 +4085,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainNameByNameResponse'];
+          'application/json': components['schemas']['GetNameResponse'];
         };
       };
     };
   };
-  getDomainNs: {
+  getNs: {
     parameters: {
       query?: never;
       header?: never;
@@ -4111,7 +4111,7 @@ export interface operations {
       };
     };
   };
-  putDomainNs: {
+  updateNs: {
     parameters: {
       query?: never;
       header?: never;
@@ -4152,12 +4152,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutDomainNsResponse'];
+          'application/json': components['schemas']['UpdateNsResponse'];
         };
       };
     };
   };
-  postDomainReg: {
+  register: {
     parameters: {
       query?: never;
       header?: never;
@@ -4182,7 +4182,7 @@ export interface operations {
       };
     };
   };
-  getDomainDns: {
+  listRecords: {
     parameters: {
       query?: never;
       header?: never;
@@ -4214,12 +4214,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainDnsResponse'];
+          'application/json': components['schemas']['ListRecordsResponse'];
         };
       };
     };
   };
-  postDomainDns: {
+  domainsCreateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4257,12 +4257,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostDomainDnsResponse'];
+          'application/json': components['schemas']['DomainsCreateRecordResponse'];
         };
       };
     };
   };
-  putDomainDnsByIndex: {
+  domainsUpdateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4302,12 +4302,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutDomainDnsByIndexResponse'];
+          'application/json': components['schemas']['DomainsUpdateRecordResponse'];
         };
       };
     };
   };
-  deleteDomainDnsByIndex: {
+  domainsDeleteRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4334,12 +4334,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteDomainDnsByIndexResponse'];
+          'application/json': components['schemas']['DomainsDeleteRecordResponse'];
         };
       };
     };
   };
-  getDomainDnsTypes: {
+  listTypes: {
     parameters: {
       query?: never;
       header?: never;
@@ -4370,12 +4370,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainDnsTypesResponse'];
+          'application/json': components['schemas']['ListTypesResponse'];
         };
       };
     };
   };
-  getDomainEpp: {
+  getEpp: {
     parameters: {
       query?: never;
       header?: never;
@@ -4396,7 +4396,7 @@ export interface operations {
       };
     };
   };
-  getDomainSync: {
+  getSync: {
     parameters: {
       query?: never;
       header?: never;
@@ -4417,7 +4417,7 @@ export interface operations {
       };
     };
   };
-  getDomainReglock: {
+  getReglock: {
     parameters: {
       query?: never;
       header?: never;
@@ -4438,7 +4438,7 @@ export interface operations {
       };
     };
   };
-  putDomainReglock: {
+  updateReglock: {
     parameters: {
       query?: never;
       header?: never;
@@ -4463,7 +4463,7 @@ export interface operations {
       };
     };
   };
-  putDomainIdprotection: {
+  updateIdprotection: {
     parameters: {
       query?: never;
       header?: never;
@@ -4488,7 +4488,7 @@ export interface operations {
       };
     };
   };
-  getDomainContact: {
+  domainsGetContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4509,7 +4509,7 @@ export interface operations {
       };
     };
   };
-  putDomainContact: {
+  updateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -4534,7 +4534,7 @@ export interface operations {
       };
     };
   };
-  getDomainEmforwarding: {
+  getEmforwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -4555,7 +4555,7 @@ export interface operations {
       };
     };
   };
-  putDomainEmforwarding: {
+  updateEmforwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -4580,7 +4580,7 @@ export interface operations {
       };
     };
   };
-  putDomainForwarding: {
+  updateForwarding: {
     parameters: {
       query?: never;
       header?: never;
@@ -4605,7 +4605,7 @@ export interface operations {
       };
     };
   };
-  getDomainAutorenew: {
+  getAutorenew: {
     parameters: {
       query?: never;
       header?: never;
@@ -4626,7 +4626,7 @@ export interface operations {
       };
     };
   };
-  putDomainAutorenew: {
+  updateAutorenew: {
     parameters: {
       query?: never;
       header?: never;
@@ -4651,7 +4651,7 @@ export interface operations {
       };
     };
   };
-  getDomainDnssecFlags: {
+  listFlags: {
     parameters: {
       query?: never;
       header?: never;
@@ -4672,7 +4672,7 @@ export interface operations {
       };
     };
   };
-  getDomainDnssec: {
+  getDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -4693,7 +4693,7 @@ export interface operations {
       };
     };
   };
-  putDomainDnssec: {
+  updateDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -4718,7 +4718,7 @@ export interface operations {
       };
     };
   };
-  deleteDomainDnssecByKey: {
+  deleteDnssec: {
     parameters: {
       query?: never;
       header?: never;
@@ -4740,7 +4740,7 @@ export interface operations {
       };
     };
   };
-  postDomainLookup: {
+  lookup: {
     parameters: {
       query?: never;
       header?: never;
@@ -4787,12 +4787,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostDomainLookupResponse'];
+          'application/json': components['schemas']['LookupResponse'];
         };
       };
     };
   };
-  getDomainOrder: {
+  getOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4833,12 +4833,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainOrderResponse'];
+          'application/json': components['schemas']['GetOrderResponse'];
         };
       };
     };
   };
-  postDomainOrder: {
+  domainsCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4915,12 +4915,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PostDomainOrderResponse'];
+          'application/json': components['schemas']['DomainsCreateOrderResponse'];
         };
       };
     };
   };
-  getDomainOrderForm: {
+  getForm: {
     parameters: {
       query?: never;
       header?: never;
@@ -5010,12 +5010,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDomainOrderFormResponse'];
+          'application/json': components['schemas']['GetFormResponse'];
         };
       };
     };
   };
-  postDomainRenew: {
+  renew: {
     parameters: {
       query?: never;
       header?: never;
@@ -5044,7 +5044,7 @@ export interface operations {
       };
     };
   };
-  getService: {
+  listServices: {
     parameters: {
       query?: never;
       header?: never;
@@ -5076,12 +5076,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['ListServicesResponse'];
         };
       };
     };
   };
-  getServiceById: {
+  getService: {
     parameters: {
       query?: never;
       header?: never;
@@ -5118,12 +5118,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceByIdResponse'];
+          'application/json': components['schemas']['GetServiceResponse'];
         };
       };
     };
   };
-  getServiceMethods: {
+  listMethods: {
     parameters: {
       query?: never;
       header?: never;
@@ -5171,12 +5171,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResponse'];
         };
       };
     };
   };
-  getServiceUpgrade: {
+  getUpgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -5228,12 +5228,12 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetServiceUpgradeResponse'];
+          'application/json': components['schemas']['GetUpgradeResponse'];
         };
       };
     };
   };
-  postServiceUpgrade: {
+  upgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -5274,7 +5274,7 @@ export interface operations {
       };
     };
   };
-  postServiceCancel: {
+  cancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -5308,12 +5308,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceCancelResponse'];
+          'application/json': components['schemas']['CancelResponse'];
         };
       };
     };
   };
-  getServiceLabel: {
+  getLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -5336,12 +5336,12 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetServiceLabelResponse'];
+          'application/json': components['schemas']['GetLabelResponse'];
         };
       };
     };
   };
-  postServiceLabel: {
+  updateLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -5374,12 +5374,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceLabelResponse'];
+          'application/json': components['schemas']['UpdateLabelResponse'];
         };
       };
     };
   };
-  getCategory: {
+  listCategories: {
     parameters: {
       query?: never;
       header?: never;
@@ -5418,12 +5418,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCategoryResponse'];
+          'application/json': components['schemas']['ListCategoriesResponse'];
         };
       };
     };
   };
-  getCategoryProduct: {
+  listProducts: {
     parameters: {
       query?: never;
       header?: never;
@@ -5487,12 +5487,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCategoryProductResponse'];
+          'application/json': components['schemas']['ListProductsResponse'];
         };
       };
     };
   };
-  getOrderByProductId: {
+  getProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -5672,12 +5672,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetOrderByProductIdResponse'];
+          'application/json': components['schemas']['GetProductResponse'];
         };
       };
     };
   };
-  postOrderByProductId: {
+  orderProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -5729,12 +5729,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['PostOrderByProductIdResponse'];
+          'application/json': components['schemas']['OrderProductResponse'];
         };
       };
     };
   };
-  postOrder: {
+  ordersCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -5803,12 +5803,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostOrderResponse'];
+          'application/json': components['schemas']['OrdersCreateOrderResponse'];
         };
       };
     };
   };
-  postQuote: {
+  createQuote: {
     parameters: {
       query?: never;
       header?: never;
@@ -5931,12 +5931,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostQuoteResponse'];
+          'application/json': components['schemas']['CreateQuoteResponse'];
         };
       };
     };
   };
-  getDns: {
+  listZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -5971,12 +5971,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDnsResponse'];
+          'application/json': components['schemas']['ListZonesResponse'];
         };
       };
     };
   };
-  getServiceDns: {
+  listServiceZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -6005,7 +6005,7 @@ export interface operations {
       };
     };
   };
-  postServiceDns: {
+  createZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -6037,12 +6037,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsResponse'];
+          'application/json': components['schemas']['CreateZoneResponse'];
         };
       };
     };
   };
-  getServiceDnsByZoneId: {
+  getZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -6086,12 +6086,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['GetZoneResponse'];
         };
       };
     };
   };
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -6118,12 +6118,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['DeleteZoneResponse'];
         };
       };
     };
   };
-  postServiceDnsRecords: {
+  dnsCreateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -6177,12 +6177,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PostServiceDnsRecordsResponse'];
+          'application/json': components['schemas']['DnsCreateRecordResponse'];
         };
       };
     };
   };
-  putServiceDnsRecordsByRecordId: {
+  dnsUpdateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -6234,12 +6234,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['PutServiceDnsRecordsByRecordIdResponse'];
+          'application/json': components['schemas']['DnsUpdateRecordResponse'];
         };
       };
     };
   };
-  deleteServiceDnsRecordsByRecordId: {
+  dnsDeleteRecord: {
     parameters: {
       query?: never;
       header?: never;

@@ -15,23 +15,35 @@ import type * as T from './types.js';
  * Base URL: https://billing.time4vps.com/api.
  */
 export class Time4vpsClient extends ApiClient implements HostBillClient {
-  /** Clientarea */
-  readonly clientarea: ClientareaApi;
+  /** Account */
+  readonly account: AccountApi;
   /** Billing */
   readonly billing: BillingApi;
   /** Services */
   readonly services: ServicesApi;
-  /** Cart */
-  readonly cart: CartApi;
+  /** Orders */
+  readonly orders: OrdersApi;
   /** DNS */
   readonly dns: DnsApi;
-  /** SSL Certificates */
+  /** Certificates */
+  readonly certificates: CertificatesApi;
+  /** Servers */
+  readonly servers: ServersApi;
+  /** Scripts */
+  readonly scripts: ScriptsApi;
+  /** VPN */
+  readonly vpn: VpnApi;
+  /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
+  readonly clientarea: ClientareaApi;
+  /** @deprecated The 0.1.x `cart` group; its methods were renamed and moved. */
+  readonly cart: CartApi;
+  /** @deprecated The 0.1.x `sslCertificates` group; its methods were renamed and moved. */
   readonly sslCertificates: SslCertificatesApi;
-  /** Server Management */
+  /** @deprecated The 0.1.x `serverManagement` group; its methods were renamed and moved. */
   readonly serverManagement: ServerManagementApi;
-  /** Init Script Management */
+  /** @deprecated The 0.1.x `initScriptManagement` group; its methods were renamed and moved. */
   readonly initScriptManagement: InitScriptManagementApi;
-  /** VPN Management */
+  /** @deprecated The 0.1.x `vpnManagement` group; its methods were renamed and moved. */
   readonly vpnManagement: VpnManagementApi;
 
   constructor(options?: ClientOptions<'basic'>) {
@@ -41,11 +53,17 @@ export class Time4vpsClient extends ApiClient implements HostBillClient {
       authSchemes: ['basic'],
       rules: hostbillRules,
     });
-    this.clientarea = new ClientareaApi(this);
+    this.account = new AccountApi(this);
     this.billing = new BillingApi(this);
     this.services = new ServicesApi(this);
-    this.cart = new CartApi(this);
+    this.orders = new OrdersApi(this);
     this.dns = new DnsApi(this);
+    this.certificates = new CertificatesApi(this);
+    this.servers = new ServersApi(this);
+    this.scripts = new ScriptsApi(this);
+    this.vpn = new VpnApi(this);
+    this.clientarea = new ClientareaApi(this);
+    this.cart = new CartApi(this);
     this.sslCertificates = new SslCertificatesApi(this);
     this.serverManagement = new ServerManagementApi(this);
     this.initScriptManagement = new InitScriptManagementApi(this);
@@ -53,8 +71,8 @@ export class Time4vpsClient extends ApiClient implements HostBillClient {
   }
 }
 
-/** Clientarea */
-export class ClientareaApi {
+/** Account */
+export class AccountApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -69,10 +87,10 @@ export class ClientareaApi {
    * GET /details
    */
   getDetails(
-    params: T.GetDetailsParams = {},
+    params: T.AccountGetDetailsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetDetailsResponse> {
-    return this.#client.request(operations.getDetails, params, options);
+  ): ApiPromise<T.AccountGetDetailsResponse> {
+    return this.#client.request(operations.accountGetDetails, params, options);
   }
 
   /**
@@ -82,11 +100,11 @@ export class ClientareaApi {
    *
    * PUT /details
    */
-  putDetails(
-    params: T.PutDetailsParams = {},
+  updateDetails(
+    params: T.UpdateDetailsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PutDetailsResponse> {
-    return this.#client.request(operations.putDetails, params, options);
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
   }
 
   /**
@@ -96,11 +114,8 @@ export class ClientareaApi {
    *
    * POST /signup
    */
-  postSignup(
-    params: T.PostSignupParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.PostSignupResponse> {
-    return this.#client.request(operations.postSignup, params, options);
+  signUp(params: T.SignUpParams = {}, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
   }
 
   /**
@@ -110,11 +125,11 @@ export class ClientareaApi {
    *
    * POST /passwordreset
    */
-  postPasswordreset(
-    params: T.PostPasswordresetParams = {},
+  resetPassword(
+    params: T.AccountResetPasswordParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostPasswordresetResponse> {
-    return this.#client.request(operations.postPasswordreset, params, options);
+  ): ApiPromise<T.AccountResetPasswordResponse> {
+    return this.#client.request(operations.accountResetPassword, params, options);
   }
 
   /**
@@ -124,11 +139,11 @@ export class ClientareaApi {
    *
    * GET /contact
    */
-  getContact(
-    params: T.GetContactParams = {},
+  listContacts(
+    params: T.ListContactsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactResponse> {
-    return this.#client.request(operations.getContact, params, options);
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
   }
 
   /**
@@ -139,11 +154,11 @@ export class ClientareaApi {
    *
    * POST /contact
    */
-  postContact(
-    params: T.PostContactParams = {},
+  createContact(
+    params: T.CreateContactParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostContactResponse> {
-    return this.#client.request(operations.postContact, params, options);
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
   }
 
   /**
@@ -154,11 +169,11 @@ export class ClientareaApi {
    *
    * GET /contact/privileges
    */
-  getContactPrivileges(
-    params: T.GetContactPrivilegesParams = {},
+  listPrivileges(
+    params: T.ListPrivilegesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactPrivilegesResponse> {
-    return this.#client.request(operations.getContactPrivileges, params, options);
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
   }
 
   /**
@@ -168,11 +183,11 @@ export class ClientareaApi {
    *
    * GET /contact/{id}
    */
-  getContactById(
-    params: T.GetContactByIdParams,
+  getContact(
+    params: T.GetContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetContactByIdResponse> {
-    return this.#client.request(operations.getContactById, params, options);
+  ): ApiPromise<T.GetContactResponse> {
+    return this.#client.request(operations.getContact, params, options);
   }
 
   /**
@@ -182,11 +197,11 @@ export class ClientareaApi {
    *
    * PUT /contact/{id}
    */
-  putContactById(
-    params: T.PutContactByIdParams,
+  updateContact(
+    params: T.UpdateContactParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutContactByIdResponse> {
-    return this.#client.request(operations.putContactById, params, options);
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
   }
 
   /**
@@ -196,11 +211,11 @@ export class ClientareaApi {
    *
    * GET /notifications
    */
-  getNotifications(
-    params: T.GetNotificationsParams = {},
+  listNotifications(
+    params: T.ListNotificationsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetNotificationsResponse> {
-    return this.#client.request(operations.getNotifications, params, options);
+  ): ApiPromise<T.ListNotificationsResponse> {
+    return this.#client.request(operations.listNotifications, params, options);
   }
 
   /**
@@ -210,11 +225,8 @@ export class ClientareaApi {
    *
    * GET /notifications/new
    */
-  getNotificationsNew(
-    params: T.GetNotificationsNewParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.GetNotificationsNewResponse> {
-    return this.#client.request(operations.getNotificationsNew, params, options);
+  getNew(params: T.GetNewParams = {}, options?: RequestOptions): ApiPromise<T.GetNewResponse> {
+    return this.#client.request(operations.getNew, params, options);
   }
 
   /**
@@ -224,11 +236,11 @@ export class ClientareaApi {
    *
    * PUT /notifications/{id}/ack
    */
-  putNotificationsAck(
-    params: T.PutNotificationsAckParams,
+  acknowledgeNotification(
+    params: T.AcknowledgeNotificationParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutNotificationsAckResponse> {
-    return this.#client.request(operations.putNotificationsAck, params, options);
+  ): ApiPromise<T.AcknowledgeNotificationResponse> {
+    return this.#client.request(operations.acknowledgeNotification, params, options);
   }
 }
 
@@ -261,11 +273,11 @@ export class BillingApi {
    *
    * GET /invoice
    */
-  getInvoice(
-    params: T.GetInvoiceParams = {},
+  listInvoices(
+    params: T.ListInvoicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceResponse> {
-    return this.#client.request(operations.getInvoice, params, options);
+  ): ApiPromise<T.ListInvoicesResponse> {
+    return this.#client.request(operations.listInvoices, params, options);
   }
 
   /**
@@ -275,11 +287,11 @@ export class BillingApi {
    *
    * GET /invoice/{id}
    */
-  getInvoiceById(
-    params: T.GetInvoiceByIdParams,
+  getInvoice(
+    params: T.GetInvoiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetInvoiceByIdResponse> {
-    return this.#client.request(operations.getInvoiceById, params, options);
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
   }
 
   /**
@@ -303,11 +315,33 @@ export class BillingApi {
    *
    * GET /payment/fees
    */
-  getPaymentFees(
-    params: T.GetPaymentFeesParams = {},
+  listFees(
+    params: T.ListFeesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetPaymentFeesResponse> {
-    return this.#client.request(operations.getPaymentFees, params, options);
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
+  }
+
+  /**
+   * GET /invoice/{id}
+   * @deprecated Renamed: use `client.billing.getInvoice`.
+   */
+  getInvoiceById(
+    params: T.GetInvoiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetInvoiceResponse> {
+    return this.#client.request(operations.getInvoice, params, options);
+  }
+
+  /**
+   * GET /payment/fees
+   * @deprecated Renamed: use `client.billing.listFees`.
+   */
+  getPaymentFees(
+    params: T.ListFeesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListFeesResponse> {
+    return this.#client.request(operations.listFees, params, options);
   }
 }
 
@@ -326,11 +360,11 @@ export class ServicesApi {
    *
    * GET /service
    */
-  getService(
-    params: T.GetServiceParams = {},
+  listServices(
+    params: T.ListServicesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceResponse> {
-    return this.#client.request(operations.getService, params, options);
+  ): ApiPromise<T.ListServicesResponse> {
+    return this.#client.request(operations.listServices, params, options);
   }
 
   /**
@@ -340,11 +374,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/methods
    */
-  getServiceMethods(
-    params: T.GetServiceMethodsParams,
+  listMethods(
+    params: T.ListMethodsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceMethodsResponse> {
-    return this.#client.request(operations.getServiceMethods, params, options);
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
   }
 
   /**
@@ -354,11 +388,11 @@ export class ServicesApi {
    *
    * GET /service/{id}/upgrade
    */
-  getServiceUpgrade(
-    params: T.GetServiceUpgradeParams,
+  getUpgrade(
+    params: T.GetUpgradeParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceUpgradeResponse> {
-    return this.#client.request(operations.getServiceUpgrade, params, options);
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
   }
 
   /**
@@ -379,11 +413,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/upgrade
    */
-  postServiceUpgrade(
-    params: T.PostServiceUpgradeParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceUpgradeResponse> {
-    return this.#client.request(operations.postServiceUpgrade, params, options);
+  upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
   }
 
   /**
@@ -393,11 +424,8 @@ export class ServicesApi {
    *
    * POST /service/{id}/cancel
    */
-  postServiceCancel(
-    params: T.PostServiceCancelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceCancelResponse> {
-    return this.#client.request(operations.postServiceCancel, params, options);
+  cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
   }
 
   /**
@@ -407,11 +435,8 @@ export class ServicesApi {
    *
    * GET /service/{id}/label
    */
-  getServiceLabel(
-    params: T.GetServiceLabelParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceLabelResponse> {
-    return this.#client.request(operations.getServiceLabel, params, options);
+  getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
   }
 
   /**
@@ -421,11 +446,11 @@ export class ServicesApi {
    *
    * POST /service/{id}/label
    */
-  postServiceLabel(
-    params: T.PostServiceLabelParams,
+  updateLabel(
+    params: T.UpdateLabelParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceLabelResponse> {
-    return this.#client.request(operations.postServiceLabel, params, options);
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
   }
 
   /**
@@ -435,11 +460,11 @@ export class ServicesApi {
    *
    * GET /service/{id}
    */
-  getServiceById(
-    params: T.GetServiceByIdParams,
+  getService(
+    params: T.GetServiceParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceByIdResponse> {
-    return this.#client.request(operations.getServiceById, params, options);
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
   }
 
   /**
@@ -447,16 +472,132 @@ export class ServicesApi {
    *
    * GET /service/order/{order_num}
    */
-  getServiceOrderByOrderNum(
-    params: T.GetServiceOrderByOrderNumParams,
+  getOrder(
+    params: T.ServicesGetOrderParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServiceOrderByOrderNumResponse> {
-    return this.#client.request(operations.getServiceOrderByOrderNum, params, options);
+  ): ApiPromise<T.ServicesGetOrderResponse> {
+    return this.#client.request(operations.servicesGetOrder, params, options);
+  }
+
+  /**
+   * Order addon
+   *
+   * Place order for addon to existing service
+   *
+   * POST /service/{id}/addon
+   */
+  createAddon(
+    params: T.CreateAddonParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateAddonResponse> {
+    return this.#client.request(operations.createAddon, params, options);
+  }
+
+  /**
+   * List all addons
+   *
+   * List all ordered addons for existing service
+   *
+   * GET /service/{id}/addon
+   */
+  listAddons(
+    params: T.ListAddonsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListAddonsResponse> {
+    return this.#client.request(operations.listAddons, params, options);
+  }
+
+  /**
+   * GET /service/{id}/methods
+   * @deprecated Renamed: use `client.services.listMethods`.
+   */
+  getServiceMethods(
+    params: T.ListMethodsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListMethodsResponse> {
+    return this.#client.request(operations.listMethods, params, options);
+  }
+
+  /**
+   * GET /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.getUpgrade`.
+   */
+  getServiceUpgrade(
+    params: T.GetUpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetUpgradeResponse> {
+    return this.#client.request(operations.getUpgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/upgrade
+   * @deprecated Renamed: use `client.services.upgrade`.
+   */
+  postServiceUpgrade(
+    params: T.UpgradeParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpgradeResponse> {
+    return this.#client.request(operations.upgrade, params, options);
+  }
+
+  /**
+   * POST /service/{id}/cancel
+   * @deprecated Renamed: use `client.services.cancel`.
+   */
+  postServiceCancel(
+    params: T.CancelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CancelResponse> {
+    return this.#client.request(operations.cancel, params, options);
+  }
+
+  /**
+   * GET /service/{id}/label
+   * @deprecated Renamed: use `client.services.getLabel`.
+   */
+  getServiceLabel(
+    params: T.GetLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLabelResponse> {
+    return this.#client.request(operations.getLabel, params, options);
+  }
+
+  /**
+   * POST /service/{id}/label
+   * @deprecated Renamed: use `client.services.updateLabel`.
+   */
+  postServiceLabel(
+    params: T.UpdateLabelParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateLabelResponse> {
+    return this.#client.request(operations.updateLabel, params, options);
+  }
+
+  /**
+   * GET /service/{id}
+   * @deprecated Renamed: use `client.services.getService`.
+   */
+  getServiceById(
+    params: T.GetServiceParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetServiceResponse> {
+    return this.#client.request(operations.getService, params, options);
+  }
+
+  /**
+   * GET /service/order/{order_num}
+   * @deprecated Renamed: use `client.services.getOrder`.
+   */
+  getServiceOrderByOrderNum(
+    params: T.ServicesGetOrderParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ServicesGetOrderResponse> {
+    return this.#client.request(operations.servicesGetOrder, params, options);
   }
 }
 
-/** Cart */
-export class CartApi {
+/** Orders */
+export class OrdersApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -470,11 +611,11 @@ export class CartApi {
    *
    * GET /category
    */
-  getCategory(
-    params: T.GetCategoryParams = {},
+  listCategories(
+    params: T.ListCategoriesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryResponse> {
-    return this.#client.request(operations.getCategory, params, options);
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
   }
 
   /**
@@ -484,11 +625,11 @@ export class CartApi {
    *
    * GET /category/{category_id}/product
    */
-  getCategoryProduct(
-    params: T.GetCategoryProductParams,
+  listProducts(
+    params: T.ListProductsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryProductResponse> {
-    return this.#client.request(operations.getCategoryProduct, params, options);
+  ): ApiPromise<T.ListProductsResponse> {
+    return this.#client.request(operations.listProducts, params, options);
   }
 
   /**
@@ -498,11 +639,11 @@ export class CartApi {
    *
    * GET /order/{product_id}
    */
-  getOrderByProductId(
-    params: T.GetOrderByProductIdParams,
+  getProduct(
+    params: T.GetProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetOrderByProductIdResponse> {
-    return this.#client.request(operations.getOrderByProductId, params, options);
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
   }
 
   /**
@@ -517,11 +658,11 @@ export class CartApi {
    *
    * POST /order/{product_id}
    */
-  postOrderByProductId(
-    params: T.PostOrderByProductIdParams,
+  orderProduct(
+    params: T.OrderProductParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderByProductIdResponse> {
-    return this.#client.request(operations.postOrderByProductId, params, options);
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
   }
 
   /**
@@ -537,11 +678,11 @@ export class CartApi {
    *
    * POST /order
    */
-  postOrder(
-    params: T.PostOrderParams = {},
+  createOrder(
+    params: T.OrdersCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostOrderResponse> {
-    return this.#client.request(operations.postOrder, params, options);
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
   }
 
   /**
@@ -552,11 +693,11 @@ export class CartApi {
    *
    * POST /quote
    */
-  postQuote(
-    params: T.PostQuoteParams = {},
+  createQuote(
+    params: T.CreateQuoteParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostQuoteResponse> {
-    return this.#client.request(operations.postQuote, params, options);
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
   }
 
   /**
@@ -566,39 +707,8 @@ export class CartApi {
    *
    * GET /category/available/vps
    */
-  getCategoryAvailableVps(
-    params: T.GetCategoryAvailableVpsParams = {},
-    options?: RequestOptions,
-  ): ApiPromise<T.GetCategoryAvailableVpsResponse> {
-    return this.#client.request(operations.getCategoryAvailableVps, params, options);
-  }
-
-  /**
-   * Order addon
-   *
-   * Place order for addon to existing service
-   *
-   * POST /service/{id}/addon
-   */
-  postServiceAddon(
-    params: T.PostServiceAddonParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServiceAddonResponse> {
-    return this.#client.request(operations.postServiceAddon, params, options);
-  }
-
-  /**
-   * List all addons
-   *
-   * List all ordered addons for existing service
-   *
-   * GET /service/{id}/addon
-   */
-  getServiceAddon(
-    params: T.GetServiceAddonParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceAddonResponse> {
-    return this.#client.request(operations.getServiceAddon, params, options);
+  listVps(params: T.ListVpsParams = {}, options?: RequestOptions): ApiPromise<T.ListVpsResponse> {
+    return this.#client.request(operations.listVps, params, options);
   }
 }
 
@@ -617,8 +727,11 @@ export class DnsApi {
    *
    * GET /dns
    */
-  getDns(params: T.GetDnsParams = {}, options?: RequestOptions): ApiPromise<T.GetDnsResponse> {
-    return this.#client.request(operations.getDns, params, options);
+  listZones(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
   }
 
   /**
@@ -628,11 +741,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns
    */
-  postServiceDns(
-    params: T.PostServiceDnsParams,
+  createZone(
+    params: T.CreateZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsResponse> {
-    return this.#client.request(operations.postServiceDns, params, options);
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
   }
 
   /**
@@ -642,11 +755,8 @@ export class DnsApi {
    *
    * GET /service/{service_id}/dns/{zone_id}
    */
-  getServiceDnsByZoneId(
-    params: T.GetServiceDnsByZoneIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.getServiceDnsByZoneId, params, options);
+  getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
   }
 
   /**
@@ -656,11 +766,11 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}
    */
-  deleteServiceDnsByZoneId(
-    params: T.DeleteServiceDnsByZoneIdParams,
+  deleteZone(
+    params: T.DeleteZoneParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsByZoneIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsByZoneId, params, options);
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
   }
 
   /**
@@ -670,11 +780,11 @@ export class DnsApi {
    *
    * POST /service/{service_id}/dns/{zone_id}/records
    */
-  postServiceDnsRecords(
-    params: T.PostServiceDnsRecordsParams,
+  createRecord(
+    params: T.CreateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServiceDnsRecordsResponse> {
-    return this.#client.request(operations.postServiceDnsRecords, params, options);
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
   }
 
   /**
@@ -684,11 +794,11 @@ export class DnsApi {
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  putServiceDnsRecordsByRecordId(
-    params: T.PutServiceDnsRecordsByRecordIdParams,
+  updateRecord(
+    params: T.UpdateRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PutServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.putServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
   }
 
   /**
@@ -698,16 +808,93 @@ export class DnsApi {
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
    */
-  deleteServiceDnsRecordsByRecordId(
-    params: T.DeleteServiceDnsRecordsByRecordIdParams,
+  deleteRecord(
+    params: T.DeleteRecordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.DeleteServiceDnsRecordsByRecordIdResponse> {
-    return this.#client.request(operations.deleteServiceDnsRecordsByRecordId, params, options);
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
+  }
+
+  /**
+   * GET /dns
+   * @deprecated Renamed: use `client.dns.listZones`.
+   */
+  getDns(
+    params: T.ListZonesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListZonesResponse> {
+    return this.#client.request(operations.listZones, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns
+   * @deprecated Renamed: use `client.dns.createZone`.
+   */
+  postServiceDns(
+    params: T.CreateZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateZoneResponse> {
+    return this.#client.request(operations.createZone, params, options);
+  }
+
+  /**
+   * GET /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.getZone`.
+   */
+  getServiceDnsByZoneId(
+    params: T.GetZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetZoneResponse> {
+    return this.#client.request(operations.getZone, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}
+   * @deprecated Renamed: use `client.dns.deleteZone`.
+   */
+  deleteServiceDnsByZoneId(
+    params: T.DeleteZoneParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteZoneResponse> {
+    return this.#client.request(operations.deleteZone, params, options);
+  }
+
+  /**
+   * POST /service/{service_id}/dns/{zone_id}/records
+   * @deprecated Renamed: use `client.dns.createRecord`.
+   */
+  postServiceDnsRecords(
+    params: T.CreateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateRecordResponse> {
+    return this.#client.request(operations.createRecord, params, options);
+  }
+
+  /**
+   * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.updateRecord`.
+   */
+  putServiceDnsRecordsByRecordId(
+    params: T.UpdateRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateRecordResponse> {
+    return this.#client.request(operations.updateRecord, params, options);
+  }
+
+  /**
+   * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @deprecated Renamed: use `client.dns.deleteRecord`.
+   */
+  deleteServiceDnsRecordsByRecordId(
+    params: T.DeleteRecordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.DeleteRecordResponse> {
+    return this.#client.request(operations.deleteRecord, params, options);
   }
 }
 
-/** SSL Certificates */
-export class SslCertificatesApi {
+/** Certificates */
+export class CertificatesApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -721,11 +908,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate
    */
-  getCertificate(
-    params: T.GetCertificateParams = {},
+  listCertificates(
+    params: T.ListCertificatesParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateResponse> {
-    return this.#client.request(operations.getCertificate, params, options);
+  ): ApiPromise<T.ListCertificatesResponse> {
+    return this.#client.request(operations.listCertificates, params, options);
   }
 
   /**
@@ -735,11 +922,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate/{id}
    */
-  getCertificateById(
-    params: T.GetCertificateByIdParams,
+  getCertificate(
+    params: T.GetCertificateParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateByIdResponse> {
-    return this.#client.request(operations.getCertificateById, params, options);
+  ): ApiPromise<T.GetCertificateResponse> {
+    return this.#client.request(operations.getCertificate, params, options);
   }
 
   /**
@@ -749,11 +936,8 @@ export class SslCertificatesApi {
    *
    * GET /certificate/{id}/crt
    */
-  getCertificateCrt(
-    params: T.GetCertificateCrtParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateCrtResponse> {
-    return this.#client.request(operations.getCertificateCrt, params, options);
+  getCrt(params: T.GetCrtParams, options?: RequestOptions): ApiPromise<T.GetCrtResponse> {
+    return this.#client.request(operations.getCrt, params, options);
   }
 
   /**
@@ -763,11 +947,11 @@ export class SslCertificatesApi {
    *
    * GET /certificate/order
    */
-  getCertificateOrder(
-    params: T.GetCertificateOrderParams = {},
+  getOrder(
+    params: T.CertificatesGetOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateOrderResponse> {
-    return this.#client.request(operations.getCertificateOrder, params, options);
+  ): ApiPromise<T.CertificatesGetOrderResponse> {
+    return this.#client.request(operations.certificatesGetOrder, params, options);
   }
 
   /**
@@ -777,11 +961,11 @@ export class SslCertificatesApi {
    *
    * POST /certificate/order
    */
-  postCertificateOrder(
-    params: T.PostCertificateOrderParams = {},
+  createOrder(
+    params: T.CertificatesCreateOrderParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.PostCertificateOrderResponse> {
-    return this.#client.request(operations.postCertificateOrder, params, options);
+  ): ApiPromise<T.CertificatesCreateOrderResponse> {
+    return this.#client.request(operations.certificatesCreateOrder, params, options);
   }
 
   /**
@@ -791,16 +975,16 @@ export class SslCertificatesApi {
    *
    * GET /certificate/order/{product_id}/software
    */
-  getCertificateOrderSoftware(
-    params: T.GetCertificateOrderSoftwareParams,
+  getSoftware(
+    params: T.GetSoftwareParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetCertificateOrderSoftwareResponse> {
-    return this.#client.request(operations.getCertificateOrderSoftware, params, options);
+  ): ApiPromise<T.GetSoftwareResponse> {
+    return this.#client.request(operations.getSoftware, params, options);
   }
 }
 
-/** Server Management */
-export class ServerManagementApi {
+/** Servers */
+export class ServersApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -817,11 +1001,11 @@ export class ServerManagementApi {
    *
    * GET /server
    */
-  getServer(
-    params: T.GetServerParams = {},
+  listServers(
+    params: T.ServersListServersParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetServerResponse> {
-    return this.#client.request(operations.getServer, params, options);
+  ): ApiPromise<T.ServersListServersResponse> {
+    return this.#client.request(operations.serversListServers, params, options);
   }
 
   /**
@@ -833,11 +1017,8 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}
    */
-  getServerByServerId(
-    params: T.GetServerByServerIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServerByServerIdResponse> {
-    return this.#client.request(operations.getServerByServerId, params, options);
+  getServer(params: T.GetServerParams, options?: RequestOptions): ApiPromise<T.GetServerResponse> {
+    return this.#client.request(operations.getServer, params, options);
   }
 
   /**
@@ -857,11 +1038,8 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}/task/{task_id}
    */
-  getServerTaskByTaskId(
-    params: T.GetServerTaskByTaskIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServerTaskByTaskIdResponse> {
-    return this.#client.request(operations.getServerTaskByTaskId, params, options);
+  getTask(params: T.GetTaskParams, options?: RequestOptions): ApiPromise<T.GetTaskResponse> {
+    return this.#client.request(operations.getTask, params, options);
   }
 
   /**
@@ -871,11 +1049,8 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/reboot
    */
-  postServerReboot(
-    params: T.PostServerRebootParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServerRebootResponse> {
-    return this.#client.request(operations.postServerReboot, params, options);
+  reboot(params: T.RebootParams, options?: RequestOptions): ApiPromise<T.RebootResponse> {
+    return this.#client.request(operations.reboot, params, options);
   }
 
   /**
@@ -889,11 +1064,8 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/reinstall
    */
-  postServerReinstall(
-    params: T.PostServerReinstallParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServerReinstallResponse> {
-    return this.#client.request(operations.postServerReinstall, params, options);
+  reinstall(params: T.ReinstallParams, options?: RequestOptions): ApiPromise<T.ReinstallResponse> {
+    return this.#client.request(operations.reinstall, params, options);
   }
 
   /**
@@ -905,11 +1077,11 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/resetpassword
    */
-  postServerResetpassword(
-    params: T.PostServerResetpasswordParams,
+  resetPassword(
+    params: T.ServersResetPasswordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServerResetpasswordResponse> {
-    return this.#client.request(operations.postServerResetpassword, params, options);
+  ): ApiPromise<T.ServersResetPasswordResponse> {
+    return this.#client.request(operations.serversResetPassword, params, options);
   }
 
   /**
@@ -921,11 +1093,11 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/webconsole
    */
-  postServerWebconsole(
-    params: T.PostServerWebconsoleParams,
+  openWebConsole(
+    params: T.OpenWebConsoleParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServerWebconsoleResponse> {
-    return this.#client.request(operations.postServerWebconsole, params, options);
+  ): ApiPromise<T.OpenWebConsoleResponse> {
+    return this.#client.request(operations.openWebConsole, params, options);
   }
 
   /**
@@ -939,11 +1111,8 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/rename
    */
-  postServerRename(
-    params: T.PostServerRenameParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServerRenameResponse> {
-    return this.#client.request(operations.postServerRename, params, options);
+  rename(params: T.RenameParams, options?: RequestOptions): ApiPromise<T.RenameResponse> {
+    return this.#client.request(operations.rename, params, options);
   }
 
   /**
@@ -955,11 +1124,8 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/changeptr
    */
-  postServerChangeptr(
-    params: T.PostServerChangeptrParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServerChangeptrResponse> {
-    return this.#client.request(operations.postServerChangeptr, params, options);
+  changePtr(params: T.ChangePtrParams, options?: RequestOptions): ApiPromise<T.ChangePtrResponse> {
+    return this.#client.request(operations.changePtr, params, options);
   }
 
   /**
@@ -971,11 +1137,11 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/flushfirewall
    */
-  postServerFlushfirewall(
-    params: T.PostServerFlushfirewallParams,
+  flushFirewall(
+    params: T.FlushFirewallParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostServerFlushfirewallResponse> {
-    return this.#client.request(operations.postServerFlushfirewall, params, options);
+  ): ApiPromise<T.FlushFirewallResponse> {
+    return this.#client.request(operations.flushFirewall, params, options);
   }
 
   /**
@@ -989,11 +1155,8 @@ export class ServerManagementApi {
    *
    * POST /server/{server_id}/changedns
    */
-  postServerChangedns(
-    params: T.PostServerChangednsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.PostServerChangednsResponse> {
-    return this.#client.request(operations.postServerChangedns, params, options);
+  changeDns(params: T.ChangeDnsParams, options?: RequestOptions): ApiPromise<T.ChangeDnsResponse> {
+    return this.#client.request(operations.changeDns, params, options);
   }
 
   /**
@@ -1005,11 +1168,8 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}/oses
    */
-  getServerOses(
-    params: T.GetServerOsesParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServerOsesResponse> {
-    return this.#client.request(operations.getServerOses, params, options);
+  listOses(params: T.ListOsesParams, options?: RequestOptions): ApiPromise<T.ListOsesResponse> {
+    return this.#client.request(operations.listOses, params, options);
   }
 
   /**
@@ -1021,11 +1181,8 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}/ips
    */
-  getServerIps(
-    params: T.GetServerIpsParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServerIpsResponse> {
-    return this.#client.request(operations.getServerIps, params, options);
+  listIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
+    return this.#client.request(operations.listIps, params, options);
   }
 
   /**
@@ -1039,11 +1196,8 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}/graphs/{width}
    */
-  getServerGraphsByWidth(
-    params: T.GetServerGraphsByWidthParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetServerGraphsByWidthResponse> {
-    return this.#client.request(operations.getServerGraphsByWidth, params, options);
+  getGraph(params: T.GetGraphParams, options?: RequestOptions): ApiPromise<T.GetGraphResponse> {
+    return this.#client.request(operations.getGraph, params, options);
   }
 
   /**
@@ -1055,16 +1209,16 @@ export class ServerManagementApi {
    *
    * GET /server/{server_id}/history
    */
-  getServerHistory(
-    params: T.GetServerHistoryParams,
+  getHistory(
+    params: T.ServersGetHistoryParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetServerHistoryResponse> {
-    return this.#client.request(operations.getServerHistory, params, options);
+  ): ApiPromise<T.ServersGetHistoryResponse> {
+    return this.#client.request(operations.serversGetHistory, params, options);
   }
 }
 
-/** Init Script Management */
-export class InitScriptManagementApi {
+/** Scripts */
+export class ScriptsApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1078,11 +1232,11 @@ export class InitScriptManagementApi {
    *
    * GET /scripts
    */
-  getScripts(
-    params: T.GetScriptsParams = {},
+  listScripts(
+    params: T.ListScriptsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetScriptsResponse> {
-    return this.#client.request(operations.getScripts, params, options);
+  ): ApiPromise<T.ListScriptsResponse> {
+    return this.#client.request(operations.listScripts, params, options);
   }
 
   /**
@@ -1092,16 +1246,13 @@ export class InitScriptManagementApi {
    *
    * GET /scripts/{id}
    */
-  getScriptsById(
-    params: T.GetScriptsByIdParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetScriptsByIdResponse> {
-    return this.#client.request(operations.getScriptsById, params, options);
+  getScript(params: T.GetScriptParams, options?: RequestOptions): ApiPromise<T.GetScriptResponse> {
+    return this.#client.request(operations.getScript, params, options);
   }
 }
 
-/** VPN Management */
-export class VpnManagementApi {
+/** VPN */
+export class VpnApi {
   readonly #client: ApiClient;
 
   constructor(client: ApiClient) {
@@ -1115,11 +1266,11 @@ export class VpnManagementApi {
    *
    * GET /vpn/servers
    */
-  getVpnServers(
-    params: T.GetVpnServersParams = {},
+  listServers(
+    params: T.VpnListServersParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnServersResponse> {
-    return this.#client.request(operations.getVpnServers, params, options);
+  ): ApiPromise<T.VpnListServersResponse> {
+    return this.#client.request(operations.vpnListServers, params, options);
   }
 
   /**
@@ -1127,11 +1278,11 @@ export class VpnManagementApi {
    *
    * GET /vpn/clients
    */
-  getVpnClients(
-    params: T.GetVpnClientsParams = {},
+  listClients(
+    params: T.ListClientsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnClientsResponse> {
-    return this.#client.request(operations.getVpnClients, params, options);
+  ): ApiPromise<T.ListClientsResponse> {
+    return this.#client.request(operations.listClients, params, options);
   }
 
   /**
@@ -1149,11 +1300,8 @@ export class VpnManagementApi {
    *
    * GET /vpn/servers/{id}/config/{template}
    */
-  getVpnServersConfigByTemplate(
-    params: T.GetVpnServersConfigByTemplateParams,
-    options?: RequestOptions,
-  ): ApiPromise<T.GetVpnServersConfigByTemplateResponse> {
-    return this.#client.request(operations.getVpnServersConfigByTemplate, params, options);
+  getConfig(params: T.GetConfigParams, options?: RequestOptions): ApiPromise<T.GetConfigResponse> {
+    return this.#client.request(operations.getConfig, params, options);
   }
 
   /**
@@ -1163,11 +1311,11 @@ export class VpnManagementApi {
    *
    * GET /vpn/logindetails
    */
-  getVpnLogindetails(
-    params: T.GetVpnLogindetailsParams = {},
+  getLogindetails(
+    params: T.GetLogindetailsParams = {},
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnLogindetailsResponse> {
-    return this.#client.request(operations.getVpnLogindetails, params, options);
+  ): ApiPromise<T.GetLogindetailsResponse> {
+    return this.#client.request(operations.getLogindetails, params, options);
   }
 
   /**
@@ -1177,11 +1325,11 @@ export class VpnManagementApi {
    *
    * GET /vpn/{id}/details
    */
-  getVpnDetails(
-    params: T.GetVpnDetailsParams,
+  getDetails(
+    params: T.VpnGetDetailsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnDetailsResponse> {
-    return this.#client.request(operations.getVpnDetails, params, options);
+  ): ApiPromise<T.VpnGetDetailsResponse> {
+    return this.#client.request(operations.vpnGetDetails, params, options);
   }
 
   /**
@@ -1191,11 +1339,11 @@ export class VpnManagementApi {
    *
    * POST /vpn/{id}/resetpassword
    */
-  postVpnResetpassword(
-    params: T.PostVpnResetpasswordParams,
+  resetPassword(
+    params: T.VpnResetPasswordParams,
     options?: RequestOptions,
-  ): ApiPromise<T.PostVpnResetpasswordResponse> {
-    return this.#client.request(operations.postVpnResetpassword, params, options);
+  ): ApiPromise<T.VpnResetPasswordResponse> {
+    return this.#client.request(operations.vpnResetPassword, params, options);
   }
 
   /**
@@ -1205,11 +1353,11 @@ export class VpnManagementApi {
    *
    * GET /vpn/{id}/history
    */
-  getVpnHistory(
-    params: T.GetVpnHistoryParams,
+  getHistory(
+    params: T.VpnGetHistoryParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnHistoryResponse> {
-    return this.#client.request(operations.getVpnHistory, params, options);
+  ): ApiPromise<T.VpnGetHistoryResponse> {
+    return this.#client.request(operations.vpnGetHistory, params, options);
   }
 
   /**
@@ -1217,10 +1365,642 @@ export class VpnManagementApi {
    *
    * GET /vpn/{id}/sessions
    */
-  getVpnSessions(
-    params: T.GetVpnSessionsParams,
+  listSessions(
+    params: T.ListSessionsParams,
     options?: RequestOptions,
-  ): ApiPromise<T.GetVpnSessionsResponse> {
-    return this.#client.request(operations.getVpnSessions, params, options);
+  ): ApiPromise<T.ListSessionsResponse> {
+    return this.#client.request(operations.listSessions, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `clientarea` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ClientareaApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /details
+   * @deprecated Renamed: use `client.account.getDetails`.
+   */
+  getDetails(
+    params: T.AccountGetDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.AccountGetDetailsResponse> {
+    return this.#client.request(operations.accountGetDetails, params, options);
+  }
+
+  /**
+   * PUT /details
+   * @deprecated Renamed: use `client.account.updateDetails`.
+   */
+  putDetails(
+    params: T.UpdateDetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateDetailsResponse> {
+    return this.#client.request(operations.updateDetails, params, options);
+  }
+
+  /**
+   * POST /signup
+   * @deprecated Renamed: use `client.account.signUp`.
+   */
+  postSignup(params: T.SignUpParams = {}, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
+    return this.#client.request(operations.signUp, params, options);
+  }
+
+  /**
+   * POST /passwordreset
+   * @deprecated Renamed: use `client.account.resetPassword`.
+   */
+  postPasswordreset(
+    params: T.AccountResetPasswordParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.AccountResetPasswordResponse> {
+    return this.#client.request(operations.accountResetPassword, params, options);
+  }
+
+  /**
+   * GET /contact
+   * @deprecated Renamed: use `client.account.listContacts`.
+   */
+  getContact(
+    params: T.ListContactsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListContactsResponse> {
+    return this.#client.request(operations.listContacts, params, options);
+  }
+
+  /**
+   * POST /contact
+   * @deprecated Renamed: use `client.account.createContact`.
+   */
+  postContact(
+    params: T.CreateContactParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateContactResponse> {
+    return this.#client.request(operations.createContact, params, options);
+  }
+
+  /**
+   * GET /contact/privileges
+   * @deprecated Renamed: use `client.account.listPrivileges`.
+   */
+  getContactPrivileges(
+    params: T.ListPrivilegesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListPrivilegesResponse> {
+    return this.#client.request(operations.listPrivileges, params, options);
+  }
+
+  /**
+   * GET /contact/{id}
+   * @deprecated Renamed: use `client.account.getContact`.
+   */
+  getContactById(
+    params: T.GetContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetContactResponse> {
+    return this.#client.request(operations.getContact, params, options);
+  }
+
+  /**
+   * PUT /contact/{id}
+   * @deprecated Renamed: use `client.account.updateContact`.
+   */
+  putContactById(
+    params: T.UpdateContactParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.UpdateContactResponse> {
+    return this.#client.request(operations.updateContact, params, options);
+  }
+
+  /**
+   * GET /notifications
+   * @deprecated Renamed: use `client.account.listNotifications`.
+   */
+  getNotifications(
+    params: T.ListNotificationsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListNotificationsResponse> {
+    return this.#client.request(operations.listNotifications, params, options);
+  }
+
+  /**
+   * GET /notifications/new
+   * @deprecated Renamed: use `client.account.getNew`.
+   */
+  getNotificationsNew(
+    params: T.GetNewParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetNewResponse> {
+    return this.#client.request(operations.getNew, params, options);
+  }
+
+  /**
+   * PUT /notifications/{id}/ack
+   * @deprecated Renamed: use `client.account.acknowledgeNotification`.
+   */
+  putNotificationsAck(
+    params: T.AcknowledgeNotificationParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.AcknowledgeNotificationResponse> {
+    return this.#client.request(operations.acknowledgeNotification, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `cart` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class CartApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /category
+   * @deprecated Renamed: use `client.orders.listCategories`.
+   */
+  getCategory(
+    params: T.ListCategoriesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCategoriesResponse> {
+    return this.#client.request(operations.listCategories, params, options);
+  }
+
+  /**
+   * GET /category/{category_id}/product
+   * @deprecated Renamed: use `client.orders.listProducts`.
+   */
+  getCategoryProduct(
+    params: T.ListProductsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListProductsResponse> {
+    return this.#client.request(operations.listProducts, params, options);
+  }
+
+  /**
+   * GET /order/{product_id}
+   * @deprecated Renamed: use `client.orders.getProduct`.
+   */
+  getOrderByProductId(
+    params: T.GetProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetProductResponse> {
+    return this.#client.request(operations.getProduct, params, options);
+  }
+
+  /**
+   * POST /order/{product_id}
+   * @deprecated Renamed: use `client.orders.orderProduct`.
+   */
+  postOrderByProductId(
+    params: T.OrderProductParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.OrderProductResponse> {
+    return this.#client.request(operations.orderProduct, params, options);
+  }
+
+  /**
+   * POST /order
+   * @deprecated Renamed: use `client.orders.createOrder`.
+   */
+  postOrder(
+    params: T.OrdersCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.OrdersCreateOrderResponse> {
+    return this.#client.request(operations.ordersCreateOrder, params, options);
+  }
+
+  /**
+   * POST /quote
+   * @deprecated Renamed: use `client.orders.createQuote`.
+   */
+  postQuote(
+    params: T.CreateQuoteParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateQuoteResponse> {
+    return this.#client.request(operations.createQuote, params, options);
+  }
+
+  /**
+   * GET /category/available/vps
+   * @deprecated Renamed: use `client.orders.listVps`.
+   */
+  getCategoryAvailableVps(
+    params: T.ListVpsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListVpsResponse> {
+    return this.#client.request(operations.listVps, params, options);
+  }
+
+  /**
+   * POST /service/{id}/addon
+   * @deprecated Renamed: use `client.services.createAddon`.
+   */
+  postServiceAddon(
+    params: T.CreateAddonParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.CreateAddonResponse> {
+    return this.#client.request(operations.createAddon, params, options);
+  }
+
+  /**
+   * GET /service/{id}/addon
+   * @deprecated Renamed: use `client.services.listAddons`.
+   */
+  getServiceAddon(
+    params: T.ListAddonsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListAddonsResponse> {
+    return this.#client.request(operations.listAddons, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `sslCertificates` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class SslCertificatesApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /certificate
+   * @deprecated Renamed: use `client.certificates.listCertificates`.
+   */
+  getCertificate(
+    params: T.ListCertificatesParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListCertificatesResponse> {
+    return this.#client.request(operations.listCertificates, params, options);
+  }
+
+  /**
+   * GET /certificate/{id}
+   * @deprecated Renamed: use `client.certificates.getCertificate`.
+   */
+  getCertificateById(
+    params: T.GetCertificateParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetCertificateResponse> {
+    return this.#client.request(operations.getCertificate, params, options);
+  }
+
+  /**
+   * GET /certificate/{id}/crt
+   * @deprecated Renamed: use `client.certificates.getCrt`.
+   */
+  getCertificateCrt(
+    params: T.GetCrtParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetCrtResponse> {
+    return this.#client.request(operations.getCrt, params, options);
+  }
+
+  /**
+   * GET /certificate/order
+   * @deprecated Renamed: use `client.certificates.getOrder`.
+   */
+  getCertificateOrder(
+    params: T.CertificatesGetOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CertificatesGetOrderResponse> {
+    return this.#client.request(operations.certificatesGetOrder, params, options);
+  }
+
+  /**
+   * POST /certificate/order
+   * @deprecated Renamed: use `client.certificates.createOrder`.
+   */
+  postCertificateOrder(
+    params: T.CertificatesCreateOrderParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.CertificatesCreateOrderResponse> {
+    return this.#client.request(operations.certificatesCreateOrder, params, options);
+  }
+
+  /**
+   * GET /certificate/order/{product_id}/software
+   * @deprecated Renamed: use `client.certificates.getSoftware`.
+   */
+  getCertificateOrderSoftware(
+    params: T.GetSoftwareParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetSoftwareResponse> {
+    return this.#client.request(operations.getSoftware, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `serverManagement` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class ServerManagementApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /server
+   * @deprecated Renamed: use `client.servers.listServers`.
+   */
+  getServer(
+    params: T.ServersListServersParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ServersListServersResponse> {
+    return this.#client.request(operations.serversListServers, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}
+   * @deprecated Renamed: use `client.servers.getServer`.
+   */
+  getServerByServerId(
+    params: T.GetServerParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetServerResponse> {
+    return this.#client.request(operations.getServer, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}/task/{task_id}
+   * @deprecated Renamed: use `client.servers.getTask`.
+   */
+  getServerTaskByTaskId(
+    params: T.GetTaskParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetTaskResponse> {
+    return this.#client.request(operations.getTask, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/reboot
+   * @deprecated Renamed: use `client.servers.reboot`.
+   */
+  postServerReboot(params: T.RebootParams, options?: RequestOptions): ApiPromise<T.RebootResponse> {
+    return this.#client.request(operations.reboot, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/reinstall
+   * @deprecated Renamed: use `client.servers.reinstall`.
+   */
+  postServerReinstall(
+    params: T.ReinstallParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ReinstallResponse> {
+    return this.#client.request(operations.reinstall, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/resetpassword
+   * @deprecated Renamed: use `client.servers.resetPassword`.
+   */
+  postServerResetpassword(
+    params: T.ServersResetPasswordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ServersResetPasswordResponse> {
+    return this.#client.request(operations.serversResetPassword, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/webconsole
+   * @deprecated Renamed: use `client.servers.openWebConsole`.
+   */
+  postServerWebconsole(
+    params: T.OpenWebConsoleParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.OpenWebConsoleResponse> {
+    return this.#client.request(operations.openWebConsole, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/rename
+   * @deprecated Renamed: use `client.servers.rename`.
+   */
+  postServerRename(params: T.RenameParams, options?: RequestOptions): ApiPromise<T.RenameResponse> {
+    return this.#client.request(operations.rename, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/changeptr
+   * @deprecated Renamed: use `client.servers.changePtr`.
+   */
+  postServerChangeptr(
+    params: T.ChangePtrParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ChangePtrResponse> {
+    return this.#client.request(operations.changePtr, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/flushfirewall
+   * @deprecated Renamed: use `client.servers.flushFirewall`.
+   */
+  postServerFlushfirewall(
+    params: T.FlushFirewallParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.FlushFirewallResponse> {
+    return this.#client.request(operations.flushFirewall, params, options);
+  }
+
+  /**
+   * POST /server/{server_id}/changedns
+   * @deprecated Renamed: use `client.servers.changeDns`.
+   */
+  postServerChangedns(
+    params: T.ChangeDnsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ChangeDnsResponse> {
+    return this.#client.request(operations.changeDns, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}/oses
+   * @deprecated Renamed: use `client.servers.listOses`.
+   */
+  getServerOses(
+    params: T.ListOsesParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListOsesResponse> {
+    return this.#client.request(operations.listOses, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}/ips
+   * @deprecated Renamed: use `client.servers.listIps`.
+   */
+  getServerIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
+    return this.#client.request(operations.listIps, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}/graphs/{width}
+   * @deprecated Renamed: use `client.servers.getGraph`.
+   */
+  getServerGraphsByWidth(
+    params: T.GetGraphParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetGraphResponse> {
+    return this.#client.request(operations.getGraph, params, options);
+  }
+
+  /**
+   * GET /server/{server_id}/history
+   * @deprecated Renamed: use `client.servers.getHistory`.
+   */
+  getServerHistory(
+    params: T.ServersGetHistoryParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ServersGetHistoryResponse> {
+    return this.#client.request(operations.serversGetHistory, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `initScriptManagement` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class InitScriptManagementApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /scripts
+   * @deprecated Renamed: use `client.scripts.listScripts`.
+   */
+  getScripts(
+    params: T.ListScriptsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListScriptsResponse> {
+    return this.#client.request(operations.listScripts, params, options);
+  }
+
+  /**
+   * GET /scripts/{id}
+   * @deprecated Renamed: use `client.scripts.getScript`.
+   */
+  getScriptsById(
+    params: T.GetScriptParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetScriptResponse> {
+    return this.#client.request(operations.getScript, params, options);
+  }
+}
+
+/**
+ * The 0.1.x `vpnManagement` group: every method here was renamed and moved to another group.
+ * @deprecated Use the methods each names.
+ */
+export class VpnManagementApi {
+  readonly #client: ApiClient;
+
+  constructor(client: ApiClient) {
+    this.#client = client;
+  }
+
+  /**
+   * GET /vpn/servers
+   * @deprecated Renamed: use `client.vpn.listServers`.
+   */
+  getVpnServers(
+    params: T.VpnListServersParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.VpnListServersResponse> {
+    return this.#client.request(operations.vpnListServers, params, options);
+  }
+
+  /**
+   * GET /vpn/clients
+   * @deprecated Renamed: use `client.vpn.listClients`.
+   */
+  getVpnClients(
+    params: T.ListClientsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.ListClientsResponse> {
+    return this.#client.request(operations.listClients, params, options);
+  }
+
+  /**
+   * GET /vpn/servers/{id}/config/{template}
+   * @deprecated Renamed: use `client.vpn.getConfig`.
+   */
+  getVpnServersConfigByTemplate(
+    params: T.GetConfigParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.GetConfigResponse> {
+    return this.#client.request(operations.getConfig, params, options);
+  }
+
+  /**
+   * GET /vpn/logindetails
+   * @deprecated Renamed: use `client.vpn.getLogindetails`.
+   */
+  getVpnLogindetails(
+    params: T.GetLogindetailsParams = {},
+    options?: RequestOptions,
+  ): ApiPromise<T.GetLogindetailsResponse> {
+    return this.#client.request(operations.getLogindetails, params, options);
+  }
+
+  /**
+   * GET /vpn/{id}/details
+   * @deprecated Renamed: use `client.vpn.getDetails`.
+   */
+  getVpnDetails(
+    params: T.VpnGetDetailsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.VpnGetDetailsResponse> {
+    return this.#client.request(operations.vpnGetDetails, params, options);
+  }
+
+  /**
+   * POST /vpn/{id}/resetpassword
+   * @deprecated Renamed: use `client.vpn.resetPassword`.
+   */
+  postVpnResetpassword(
+    params: T.VpnResetPasswordParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.VpnResetPasswordResponse> {
+    return this.#client.request(operations.vpnResetPassword, params, options);
+  }
+
+  /**
+   * GET /vpn/{id}/history
+   * @deprecated Renamed: use `client.vpn.getHistory`.
+   */
+  getVpnHistory(
+    params: T.VpnGetHistoryParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.VpnGetHistoryResponse> {
+    return this.#client.request(operations.vpnGetHistory, params, options);
+  }
+
+  /**
+   * GET /vpn/{id}/sessions
+   * @deprecated Renamed: use `client.vpn.listSessions`.
+   */
+  getVpnSessions(
+    params: T.ListSessionsParams,
+    options?: RequestOptions,
+  ): ApiPromise<T.ListSessionsResponse> {
+    return this.#client.request(operations.listSessions, params, options);
   }
 }

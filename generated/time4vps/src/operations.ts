@@ -3,10 +3,10 @@ import type { OperationSpec } from './runtime/index.js';
 
 /** Every operation of the API, keyed by operationId: method, path template and where each parameter goes. */
 export const operations = {
-  getDetails: {
+  accountGetDetails: {
     method: 'GET',
     path: '/details',
-    group: 'clientarea',
+    group: 'account',
     name: 'getDetails',
     pathParams: [],
     queryParams: [],
@@ -15,11 +15,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putDetails: {
+  updateDetails: {
     method: 'PUT',
     path: '/details',
-    group: 'clientarea',
-    name: 'putDetails',
+    group: 'account',
+    name: 'updateDetails',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -42,11 +42,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postSignup: {
+  signUp: {
     method: 'POST',
     path: '/signup',
-    group: 'clientarea',
-    name: 'postSignup',
+    group: 'account',
+    name: 'signUp',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -72,11 +72,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postPasswordreset: {
+  accountResetPassword: {
     method: 'POST',
     path: '/passwordreset',
-    group: 'clientarea',
-    name: 'postPasswordreset',
+    group: 'account',
+    name: 'resetPassword',
     pathParams: [],
     queryParams: [],
     bodyParams: ['email'],
@@ -84,11 +84,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContact: {
+  listContacts: {
     method: 'GET',
     path: '/contact',
-    group: 'clientarea',
-    name: 'getContact',
+    group: 'account',
+    name: 'listContacts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -96,11 +96,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postContact: {
+  createContact: {
     method: 'POST',
     path: '/contact',
-    group: 'clientarea',
-    name: 'postContact',
+    group: 'account',
+    name: 'createContact',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -125,11 +125,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactPrivileges: {
+  listPrivileges: {
     method: 'GET',
     path: '/contact/privileges',
-    group: 'clientarea',
-    name: 'getContactPrivileges',
+    group: 'account',
+    name: 'listPrivileges',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -137,11 +137,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getContactById: {
+  getContact: {
     method: 'GET',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'getContactById',
+    group: 'account',
+    name: 'getContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -149,11 +149,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putContactById: {
+  updateContact: {
     method: 'PUT',
     path: '/contact/{id}',
-    group: 'clientarea',
-    name: 'putContactById',
+    group: 'account',
+    name: 'updateContact',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [
@@ -177,11 +177,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getNotifications: {
+  listNotifications: {
     method: 'GET',
     path: '/notifications',
-    group: 'clientarea',
-    name: 'getNotifications',
+    group: 'account',
+    name: 'listNotifications',
     pathParams: [],
     queryParams: ['rel_type', 'rel_id'],
     bodyParams: [],
@@ -189,11 +189,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getNotificationsNew: {
+  getNew: {
     method: 'GET',
     path: '/notifications/new',
-    group: 'clientarea',
-    name: 'getNotificationsNew',
+    group: 'account',
+    name: 'getNew',
     pathParams: [],
     queryParams: ['rel_type', 'rel_id'],
     bodyParams: [],
@@ -201,11 +201,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putNotificationsAck: {
+  acknowledgeNotification: {
     method: 'PUT',
     path: '/notifications/{id}/ack',
-    group: 'clientarea',
-    name: 'putNotificationsAck',
+    group: 'account',
+    name: 'acknowledgeNotification',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -225,11 +225,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoice: {
+  listInvoices: {
     method: 'GET',
     path: '/invoice',
     group: 'billing',
-    name: 'getInvoice',
+    name: 'listInvoices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -237,11 +237,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getInvoiceById: {
+  getInvoice: {
     method: 'GET',
     path: '/invoice/{id}',
     group: 'billing',
-    name: 'getInvoiceById',
+    name: 'getInvoice',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -261,11 +261,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getPaymentFees: {
+  listFees: {
     method: 'GET',
     path: '/payment/fees',
     group: 'billing',
-    name: 'getPaymentFees',
+    name: 'listFees',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -273,11 +273,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getService: {
+  listServices: {
     method: 'GET',
     path: '/service',
     group: 'services',
-    name: 'getService',
+    name: 'listServices',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -285,11 +285,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceMethods: {
+  listMethods: {
     method: 'GET',
     path: '/service/{id}/methods',
     group: 'services',
-    name: 'getServiceMethods',
+    name: 'listMethods',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -297,11 +297,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceUpgrade: {
+  getUpgrade: {
     method: 'GET',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'getServiceUpgrade',
+    name: 'getUpgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -309,11 +309,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceUpgrade: {
+  upgrade: {
     method: 'POST',
     path: '/service/{id}/upgrade',
     group: 'services',
-    name: 'postServiceUpgrade',
+    name: 'upgrade',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['resources', 'package', 'cycle', 'send'],
@@ -321,11 +321,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceCancel: {
+  cancel: {
     method: 'POST',
     path: '/service/{id}/cancel',
     group: 'services',
-    name: 'postServiceCancel',
+    name: 'cancel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['immediate', 'reason'],
@@ -333,11 +333,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceLabel: {
+  getLabel: {
     method: 'GET',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'getServiceLabel',
+    name: 'getLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -345,11 +345,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceLabel: {
+  updateLabel: {
     method: 'POST',
     path: '/service/{id}/label',
     group: 'services',
-    name: 'postServiceLabel',
+    name: 'updateLabel',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['label'],
@@ -357,11 +357,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceById: {
+  getService: {
     method: 'GET',
     path: '/service/{id}',
     group: 'services',
-    name: 'getServiceById',
+    name: 'getService',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -369,11 +369,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceOrderByOrderNum: {
+  servicesGetOrder: {
     method: 'GET',
     path: '/service/order/{order_num}',
     group: 'services',
-    name: 'getServiceOrderByOrderNum',
+    name: 'getOrder',
     pathParams: ['order_num'],
     queryParams: [],
     bodyParams: [],
@@ -381,11 +381,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategory: {
+  listCategories: {
     method: 'GET',
     path: '/category',
-    group: 'cart',
-    name: 'getCategory',
+    group: 'orders',
+    name: 'listCategories',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -393,11 +393,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategoryProduct: {
+  listProducts: {
     method: 'GET',
     path: '/category/{category_id}/product',
-    group: 'cart',
-    name: 'getCategoryProduct',
+    group: 'orders',
+    name: 'listProducts',
     pathParams: ['category_id'],
     queryParams: [],
     bodyParams: [],
@@ -405,11 +405,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getOrderByProductId: {
+  getProduct: {
     method: 'GET',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'getOrderByProductId',
+    group: 'orders',
+    name: 'getProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: [],
@@ -417,11 +417,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrderByProductId: {
+  orderProduct: {
     method: 'POST',
     path: '/order/{product_id}',
-    group: 'cart',
-    name: 'postOrderByProductId',
+    group: 'orders',
+    name: 'orderProduct',
     pathParams: ['product_id'],
     queryParams: [],
     bodyParams: ['domain', 'cycle', 'pay_method', 'custom', 'promocode'],
@@ -429,11 +429,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postOrder: {
+  ordersCreateOrder: {
     method: 'POST',
     path: '/order',
-    group: 'cart',
-    name: 'postOrder',
+    group: 'orders',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'items'],
@@ -441,11 +441,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postQuote: {
+  createQuote: {
     method: 'POST',
     path: '/quote',
-    group: 'cart',
-    name: 'postQuote',
+    group: 'orders',
+    name: 'createQuote',
     pathParams: [],
     queryParams: [],
     bodyParams: ['pay_method', 'items'],
@@ -453,11 +453,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCategoryAvailableVps: {
+  listVps: {
     method: 'GET',
     path: '/category/available/vps',
-    group: 'cart',
-    name: 'getCategoryAvailableVps',
+    group: 'orders',
+    name: 'listVps',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -465,11 +465,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceAddon: {
+  createAddon: {
     method: 'POST',
     path: '/service/{id}/addon',
-    group: 'cart',
-    name: 'postServiceAddon',
+    group: 'services',
+    name: 'createAddon',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: ['addon_id'],
@@ -477,11 +477,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceAddon: {
+  listAddons: {
     method: 'GET',
     path: '/service/{id}/addon',
-    group: 'cart',
-    name: 'getServiceAddon',
+    group: 'services',
+    name: 'listAddons',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -489,11 +489,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getDns: {
+  listZones: {
     method: 'GET',
     path: '/dns',
     group: 'dns',
-    name: 'getDns',
+    name: 'listZones',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -501,11 +501,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDns: {
+  createZone: {
     method: 'POST',
     path: '/service/{service_id}/dns',
     group: 'dns',
-    name: 'postServiceDns',
+    name: 'createZone',
     pathParams: ['service_id'],
     queryParams: [],
     bodyParams: ['name'],
@@ -513,11 +513,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServiceDnsByZoneId: {
+  getZone: {
     method: 'GET',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'getServiceDnsByZoneId',
+    name: 'getZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -525,11 +525,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}',
     group: 'dns',
-    name: 'deleteServiceDnsByZoneId',
+    name: 'deleteZone',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: [],
@@ -537,11 +537,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServiceDnsRecords: {
+  createRecord: {
     method: 'POST',
     path: '/service/{service_id}/dns/{zone_id}/records',
     group: 'dns',
-    name: 'postServiceDnsRecords',
+    name: 'createRecord',
     pathParams: ['service_id', 'zone_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -549,11 +549,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     method: 'PUT',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'putServiceDnsRecordsByRecordId',
+    name: 'updateRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
     queryParams: [],
     bodyParams: ['name', 'ttl', 'priority', 'type', 'content'],
@@ -561,12 +561,24 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     method: 'DELETE',
     path: '/service/{service_id}/dns/{zone_id}/records/{record_id}',
     group: 'dns',
-    name: 'deleteServiceDnsRecordsByRecordId',
+    name: 'deleteRecord',
     pathParams: ['service_id', 'zone_id', 'record_id'],
+    queryParams: [],
+    bodyParams: [],
+    body: 'none',
+    auth: true,
+    response: 'json',
+  },
+  listCertificates: {
+    method: 'GET',
+    path: '/certificate',
+    group: 'certificates',
+    name: 'listCertificates',
+    pathParams: [],
     queryParams: [],
     bodyParams: [],
     body: 'none',
@@ -575,21 +587,9 @@ export const operations = {
   },
   getCertificate: {
     method: 'GET',
-    path: '/certificate',
-    group: 'sslCertificates',
-    name: 'getCertificate',
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    body: 'none',
-    auth: true,
-    response: 'json',
-  },
-  getCertificateById: {
-    method: 'GET',
     path: '/certificate/{id}',
-    group: 'sslCertificates',
-    name: 'getCertificateById',
+    group: 'certificates',
+    name: 'getCertificate',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -597,11 +597,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCertificateCrt: {
+  getCrt: {
     method: 'GET',
     path: '/certificate/{id}/crt',
-    group: 'sslCertificates',
-    name: 'getCertificateCrt',
+    group: 'certificates',
+    name: 'getCrt',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -609,11 +609,11 @@ export const operations = {
     auth: true,
     response: 'binary',
   },
-  getCertificateOrder: {
+  certificatesGetOrder: {
     method: 'GET',
     path: '/certificate/order',
-    group: 'sslCertificates',
-    name: 'getCertificateOrder',
+    group: 'certificates',
+    name: 'getOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -621,11 +621,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postCertificateOrder: {
+  certificatesCreateOrder: {
     method: 'POST',
     path: '/certificate/order',
-    group: 'sslCertificates',
-    name: 'postCertificateOrder',
+    group: 'certificates',
+    name: 'createOrder',
     pathParams: [],
     queryParams: [],
     bodyParams: [
@@ -645,12 +645,24 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getCertificateOrderSoftware: {
+  getSoftware: {
     method: 'GET',
     path: '/certificate/order/{product_id}/software',
-    group: 'sslCertificates',
-    name: 'getCertificateOrderSoftware',
+    group: 'certificates',
+    name: 'getSoftware',
     pathParams: ['product_id'],
+    queryParams: [],
+    bodyParams: [],
+    body: 'none',
+    auth: true,
+    response: 'json',
+  },
+  serversListServers: {
+    method: 'GET',
+    path: '/server',
+    group: 'servers',
+    name: 'listServers',
+    pathParams: [],
     queryParams: [],
     bodyParams: [],
     body: 'none',
@@ -659,21 +671,9 @@ export const operations = {
   },
   getServer: {
     method: 'GET',
-    path: '/server',
-    group: 'serverManagement',
-    name: 'getServer',
-    pathParams: [],
-    queryParams: [],
-    bodyParams: [],
-    body: 'none',
-    auth: true,
-    response: 'json',
-  },
-  getServerByServerId: {
-    method: 'GET',
     path: '/server/{server_id}',
-    group: 'serverManagement',
-    name: 'getServerByServerId',
+    group: 'servers',
+    name: 'getServer',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -681,11 +681,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerTaskByTaskId: {
+  getTask: {
     method: 'GET',
     path: '/server/{server_id}/task/{task_id}',
-    group: 'serverManagement',
-    name: 'getServerTaskByTaskId',
+    group: 'servers',
+    name: 'getTask',
     pathParams: ['server_id', 'task_id'],
     queryParams: [],
     bodyParams: [],
@@ -693,11 +693,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerReboot: {
+  reboot: {
     method: 'POST',
     path: '/server/{server_id}/reboot',
-    group: 'serverManagement',
-    name: 'postServerReboot',
+    group: 'servers',
+    name: 'reboot',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -705,11 +705,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerReinstall: {
+  reinstall: {
     method: 'POST',
     path: '/server/{server_id}/reinstall',
-    group: 'serverManagement',
-    name: 'postServerReinstall',
+    group: 'servers',
+    name: 'reinstall',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: ['os', 'script', 'ssh_key'],
@@ -717,11 +717,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerResetpassword: {
+  serversResetPassword: {
     method: 'POST',
     path: '/server/{server_id}/resetpassword',
-    group: 'serverManagement',
-    name: 'postServerResetpassword',
+    group: 'servers',
+    name: 'resetPassword',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -729,11 +729,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerWebconsole: {
+  openWebConsole: {
     method: 'POST',
     path: '/server/{server_id}/webconsole',
-    group: 'serverManagement',
-    name: 'postServerWebconsole',
+    group: 'servers',
+    name: 'openWebConsole',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: ['timeout', 'whitelabel'],
@@ -741,11 +741,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerRename: {
+  rename: {
     method: 'POST',
     path: '/server/{server_id}/rename',
-    group: 'serverManagement',
-    name: 'postServerRename',
+    group: 'servers',
+    name: 'rename',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: ['hostname'],
@@ -753,11 +753,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerChangeptr: {
+  changePtr: {
     method: 'POST',
     path: '/server/{server_id}/changeptr',
-    group: 'serverManagement',
-    name: 'postServerChangeptr',
+    group: 'servers',
+    name: 'changePtr',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: ['ip_address', 'hostname'],
@@ -765,11 +765,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerFlushfirewall: {
+  flushFirewall: {
     method: 'POST',
     path: '/server/{server_id}/flushfirewall',
-    group: 'serverManagement',
-    name: 'postServerFlushfirewall',
+    group: 'servers',
+    name: 'flushFirewall',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -777,11 +777,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postServerChangedns: {
+  changeDns: {
     method: 'POST',
     path: '/server/{server_id}/changedns',
-    group: 'serverManagement',
-    name: 'postServerChangedns',
+    group: 'servers',
+    name: 'changeDns',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: ['ns1', 'ns2', 'ns3', 'ns4'],
@@ -789,11 +789,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerOses: {
+  listOses: {
     method: 'GET',
     path: '/server/{server_id}/oses',
-    group: 'serverManagement',
-    name: 'getServerOses',
+    group: 'servers',
+    name: 'listOses',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -801,11 +801,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerIps: {
+  listIps: {
     method: 'GET',
     path: '/server/{server_id}/ips',
-    group: 'serverManagement',
-    name: 'getServerIps',
+    group: 'servers',
+    name: 'listIps',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -813,11 +813,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerGraphsByWidth: {
+  getGraph: {
     method: 'GET',
     path: '/server/{server_id}/graphs/{width}',
-    group: 'serverManagement',
-    name: 'getServerGraphsByWidth',
+    group: 'servers',
+    name: 'getGraph',
     pathParams: ['server_id', 'width'],
     queryParams: [],
     bodyParams: [],
@@ -825,11 +825,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getServerHistory: {
+  serversGetHistory: {
     method: 'GET',
     path: '/server/{server_id}/history',
-    group: 'serverManagement',
-    name: 'getServerHistory',
+    group: 'servers',
+    name: 'getHistory',
     pathParams: ['server_id'],
     queryParams: [],
     bodyParams: [],
@@ -837,11 +837,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getScripts: {
+  listScripts: {
     method: 'GET',
     path: '/scripts',
-    group: 'initScriptManagement',
-    name: 'getScripts',
+    group: 'scripts',
+    name: 'listScripts',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -849,11 +849,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getScriptsById: {
+  getScript: {
     method: 'GET',
     path: '/scripts/{id}',
-    group: 'initScriptManagement',
-    name: 'getScriptsById',
+    group: 'scripts',
+    name: 'getScript',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -861,11 +861,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnServers: {
+  vpnListServers: {
     method: 'GET',
     path: '/vpn/servers',
-    group: 'vpnManagement',
-    name: 'getVpnServers',
+    group: 'vpn',
+    name: 'listServers',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -873,11 +873,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnClients: {
+  listClients: {
     method: 'GET',
     path: '/vpn/clients',
-    group: 'vpnManagement',
-    name: 'getVpnClients',
+    group: 'vpn',
+    name: 'listClients',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -885,11 +885,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnServersConfigByTemplate: {
+  getConfig: {
     method: 'GET',
     path: '/vpn/servers/{id}/config/{template}',
-    group: 'vpnManagement',
-    name: 'getVpnServersConfigByTemplate',
+    group: 'vpn',
+    name: 'getConfig',
     pathParams: ['id', 'template'],
     queryParams: [],
     bodyParams: [],
@@ -897,11 +897,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnLogindetails: {
+  getLogindetails: {
     method: 'GET',
     path: '/vpn/logindetails',
-    group: 'vpnManagement',
-    name: 'getVpnLogindetails',
+    group: 'vpn',
+    name: 'getLogindetails',
     pathParams: [],
     queryParams: [],
     bodyParams: [],
@@ -909,11 +909,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnDetails: {
+  vpnGetDetails: {
     method: 'GET',
     path: '/vpn/{id}/details',
-    group: 'vpnManagement',
-    name: 'getVpnDetails',
+    group: 'vpn',
+    name: 'getDetails',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -921,11 +921,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  postVpnResetpassword: {
+  vpnResetPassword: {
     method: 'POST',
     path: '/vpn/{id}/resetpassword',
-    group: 'vpnManagement',
-    name: 'postVpnResetpassword',
+    group: 'vpn',
+    name: 'resetPassword',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -933,11 +933,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnHistory: {
+  vpnGetHistory: {
     method: 'GET',
     path: '/vpn/{id}/history',
-    group: 'vpnManagement',
-    name: 'getVpnHistory',
+    group: 'vpn',
+    name: 'getHistory',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],
@@ -945,11 +945,11 @@ export const operations = {
     auth: true,
     response: 'json',
   },
-  getVpnSessions: {
+  listSessions: {
     method: 'GET',
     path: '/vpn/{id}/sessions',
-    group: 'vpnManagement',
-    name: 'getVpnSessions',
+    group: 'vpn',
+    name: 'listSessions',
     pathParams: ['id'],
     queryParams: [],
     bodyParams: [],

@@ -11,12 +11,12 @@ export interface paths {
      * User Details
      * @description Return registration details for my account
      */
-    get: operations['getDetails'];
+    get: operations['accountGetDetails'];
     /**
      * Update User Details
      * @description Update registration details under my account
      */
-    put: operations['putDetails'];
+    put: operations['updateDetails'];
     post?: never;
     delete?: never;
     options?: never;
@@ -37,7 +37,7 @@ export interface paths {
      * Sign up
      * @description Create new account
      */
-    post: operations['postSignup'];
+    post: operations['signUp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -57,7 +57,7 @@ export interface paths {
      * Password Reset
      * @description Request password reset email for account
      */
-    post: operations['postPasswordreset'];
+    post: operations['accountResetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -75,14 +75,14 @@ export interface paths {
      * List contacts
      * @description Return a list of contacts on this account
      */
-    get: operations['getContact'];
+    get: operations['listContacts'];
     put?: never;
     /**
      * Add contact
      * @description Create new contact account, if password is provided you
      *     can use provided email addres to login as that contact.
      */
-    post: operations['postContact'];
+    post: operations['createContact'];
     delete?: never;
     options?: never;
     head?: never;
@@ -101,7 +101,7 @@ export interface paths {
      * @description List possible contact privileges.
      *     Each domain and service may list additional privileges, depending on available features.
      */
-    get: operations['getContactPrivileges'];
+    get: operations['listPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -121,12 +121,12 @@ export interface paths {
      * Get contacts details
      * @description Return array with contact details
      */
-    get: operations['getContactById'];
+    get: operations['getContact'];
     /**
      * Edit contact
      * @description Change contact details`
      */
-    put: operations['putContactById'];
+    put: operations['updateContact'];
     post?: never;
     delete?: never;
     options?: never;
@@ -145,7 +145,7 @@ export interface paths {
      * List all portal notifications
      * @description Return a list of all portal notifications.
      */
-    get: operations['getNotifications'];
+    get: operations['listNotifications'];
     put?: never;
     post?: never;
     delete?: never;
@@ -165,7 +165,7 @@ export interface paths {
      * List new portal notifications
      * @description Return only new portal notifications.
      */
-    get: operations['getNotificationsNew'];
+    get: operations['getNew'];
     put?: never;
     post?: never;
     delete?: never;
@@ -186,7 +186,7 @@ export interface paths {
      * Acknowledge notification
      * @description Marks the notification as read
      */
-    put: operations['putNotificationsAck'];
+    put: operations['acknowledgeNotification'];
     post?: never;
     delete?: never;
     options?: never;
@@ -225,7 +225,7 @@ export interface paths {
      * List Invoices
      * @description List all invoices under my account
      */
-    get: operations['getInvoice'];
+    get: operations['listInvoices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -245,7 +245,7 @@ export interface paths {
      * Invoice Details
      * @description Get invoice details
      */
-    get: operations['getInvoiceById'];
+    get: operations['getInvoice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
      * Payment Methods Fees
      * @description List available payment methods with fees
      */
-    get: operations['getPaymentFees'];
+    get: operations['listFees'];
     put?: never;
     post?: never;
     delete?: never;
@@ -305,7 +305,7 @@ export interface paths {
      * List services
      * @description List all services under your account
      */
-    get: operations['getService'];
+    get: operations['listServices'];
     put?: never;
     post?: never;
     delete?: never;
@@ -325,7 +325,7 @@ export interface paths {
      * List service methods
      * @description List methods available for service
      */
-    get: operations['getServiceMethods'];
+    get: operations['listMethods'];
     put?: never;
     post?: never;
     delete?: never;
@@ -345,7 +345,7 @@ export interface paths {
      * Upgrade Options
      * @description List upgrade options
      */
-    get: operations['getServiceUpgrade'];
+    get: operations['getUpgrade'];
     put?: never;
     /**
      * Upgrade Request
@@ -362,7 +362,7 @@ export interface paths {
      *     }
      *     ```
      */
-    post: operations['postServiceUpgrade'];
+    post: operations['upgrade'];
     delete?: never;
     options?: never;
     head?: never;
@@ -382,7 +382,7 @@ export interface paths {
      * Cancel Service
      * @description Request service cancellation
      */
-    post: operations['postServiceCancel'];
+    post: operations['cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -400,13 +400,13 @@ export interface paths {
      * Service label
      * @description Show current service label
      */
-    get: operations['getServiceLabel'];
+    get: operations['getLabel'];
     put?: never;
     /**
      * Change service label
      * @description Set new custom label to identify this service
      */
-    post: operations['postServiceLabel'];
+    post: operations['updateLabel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -424,7 +424,7 @@ export interface paths {
      * Service details
      * @description Return details for service `@id`
      */
-    get: operations['getServiceById'];
+    get: operations['getService'];
     put?: never;
     post?: never;
     delete?: never;
@@ -441,7 +441,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get service ID from Order Number */
-    get: operations['getServiceOrderByOrderNum'];
+    get: operations['servicesGetOrder'];
     put?: never;
     post?: never;
     delete?: never;
@@ -461,7 +461,7 @@ export interface paths {
      * List product categories
      * @description Return a list of product categories.
      */
-    get: operations['getCategory'];
+    get: operations['listCategories'];
     put?: never;
     post?: never;
     delete?: never;
@@ -481,7 +481,7 @@ export interface paths {
      * List products in category
      * @description Return a list of product available for purchase under requested category
      */
-    get: operations['getCategoryProduct'];
+    get: operations['listProducts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -501,7 +501,7 @@ export interface paths {
      * Get product configuration details
      * @description Return product details with form configuration, addons and subproducts if available.
      */
-    get: operations['getOrderByProductId'];
+    get: operations['getProduct'];
     put?: never;
     /**
      * Order new service
@@ -512,7 +512,7 @@ export interface paths {
      *
      *     For whitelabel server use 'serverhost.name' for a `domain` parameter.
      */
-    post: operations['postOrderByProductId'];
+    post: operations['orderProduct'];
     delete?: never;
     options?: never;
     head?: never;
@@ -538,7 +538,7 @@ export interface paths {
      *     • `POST /order/$product_id` - use `product` for item type
      *     • `POST /certificate/order` - use `certificate` for item type
      */
-    post: operations['postOrder'];
+    post: operations['ordersCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -559,7 +559,7 @@ export interface paths {
      * @description Calculate order cost and recuring prices for selected items.
      *     Use the same parameters as for `POST /order`
      */
-    post: operations['postQuote'];
+    post: operations['createQuote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -577,7 +577,7 @@ export interface paths {
      * Get available VPS products
      * @description List all available virtual private server products
      */
-    get: operations['getCategoryAvailableVps'];
+    get: operations['listVps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -597,13 +597,13 @@ export interface paths {
      * List all addons
      * @description List all ordered addons for existing service
      */
-    get: operations['getServiceAddon'];
+    get: operations['listAddons'];
     put?: never;
     /**
      * Order addon
      * @description Place order for addon to existing service
      */
-    post: operations['postServiceAddon'];
+    post: operations['createAddon'];
     delete?: never;
     options?: never;
     head?: never;
@@ -621,7 +621,7 @@ export interface paths {
      * List DNS
      * @description Returns a list of all DNS
      */
-    get: operations['getDns'];
+    get: operations['listZones'];
     put?: never;
     post?: never;
     delete?: never;
@@ -643,7 +643,7 @@ export interface paths {
      * Add DNS Zone
      * @description Creates a new DNS zone
      */
-    post: operations['postServiceDns'];
+    post: operations['createZone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -661,14 +661,14 @@ export interface paths {
      * Get DNS details
      * @description Returns details of the DNS zone
      */
-    get: operations['getServiceDnsByZoneId'];
+    get: operations['getZone'];
     put?: never;
     post?: never;
     /**
      * Remove DNS zone
      * @description Deletes the selected DNS zone
      */
-    delete: operations['deleteServiceDnsByZoneId'];
+    delete: operations['deleteZone'];
     options?: never;
     head?: never;
     patch?: never;
@@ -687,7 +687,7 @@ export interface paths {
      * Add DNS Record
      * @description Creates a new record in the DNS zone
      */
-    post: operations['postServiceDnsRecords'];
+    post: operations['createRecord'];
     delete?: never;
     options?: never;
     head?: never;
@@ -706,13 +706,13 @@ export interface paths {
      * Edit DNS Record
      * @description Edits the selected DNS zone record
      */
-    put: operations['putServiceDnsRecordsByRecordId'];
+    put: operations['updateRecord'];
     post?: never;
     /**
      * Remove DNS Record
      * @description Removes the selected DNS zone record
      */
-    delete: operations['deleteServiceDnsRecordsByRecordId'];
+    delete: operations['deleteRecord'];
     options?: never;
     head?: never;
     patch?: never;
@@ -729,7 +729,7 @@ export interface paths {
      * List SSL Certificates
      * @description List all ssl services under your account
      */
-    get: operations['getCertificate'];
+    get: operations['listCertificates'];
     put?: never;
     post?: never;
     delete?: never;
@@ -749,7 +749,7 @@ export interface paths {
      * Certificate details
      * @description Return details for certificate `@id`
      */
-    get: operations['getCertificateById'];
+    get: operations['getCertificate'];
     put?: never;
     post?: never;
     delete?: never;
@@ -769,7 +769,7 @@ export interface paths {
      * Download certificate
      * @description Return X.509 certificate data
      */
-    get: operations['getCertificateCrt'];
+    get: operations['getCrt'];
     put?: never;
     post?: never;
     delete?: never;
@@ -789,13 +789,13 @@ export interface paths {
      * List available certificates
      * @description Return a list with certificate available for purchase
      */
-    get: operations['getCertificateOrder'];
+    get: operations['certificatesGetOrder'];
     put?: never;
     /**
      * Order new certificates
      * @description Create new order for a certificate
      */
-    post: operations['postCertificateOrder'];
+    post: operations['certificatesCreateOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -813,7 +813,7 @@ export interface paths {
      * List server software for certificates
      * @description Return a list with software IDs required or certificate
      */
-    get: operations['getCertificateOrderSoftware'];
+    get: operations['getSoftware'];
     put?: never;
     post?: never;
     delete?: never;
@@ -837,7 +837,7 @@ export interface paths {
      *
      *         Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServer'];
+    get: operations['serversListServers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -860,7 +860,7 @@ export interface paths {
      *
      *         Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerByServerId'];
+    get: operations['getServer'];
     put?: never;
     post?: never;
     delete?: never;
@@ -894,7 +894,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerTaskByTaskId'];
+    get: operations['getTask'];
     put?: never;
     post?: never;
     delete?: never;
@@ -916,7 +916,7 @@ export interface paths {
      * Reboot
      * @description Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerReboot'];
+    post: operations['reboot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -942,7 +942,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerReinstall'];
+    post: operations['reinstall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -965,7 +965,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerResetpassword'];
+    post: operations['serversResetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -988,7 +988,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerWebconsole'];
+    post: operations['openWebConsole'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1014,7 +1014,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerRename'];
+    post: operations['rename'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1037,7 +1037,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerChangeptr'];
+    post: operations['changePtr'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1060,7 +1060,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerFlushfirewall'];
+    post: operations['flushFirewall'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1086,7 +1086,7 @@ export interface paths {
      *
      *           Call is asynchronous</strong> - task ID is returned.</p>
      */
-    post: operations['postServerChangedns'];
+    post: operations['changeDns'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1107,7 +1107,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerOses'];
+    get: operations['listOses'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1130,7 +1130,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerIps'];
+    get: operations['listIps'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1156,7 +1156,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerGraphsByWidth'];
+    get: operations['getGraph'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1179,7 +1179,7 @@ export interface paths {
      *
      *           Call is synchronous</strong> - result returned immediately.</p>
      */
-    get: operations['getServerHistory'];
+    get: operations['serversGetHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1199,7 +1199,7 @@ export interface paths {
      * Get available init scripts
      * @description Script content is not included
      */
-    get: operations['getScripts'];
+    get: operations['listScripts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1219,7 +1219,7 @@ export interface paths {
      * Get init script by ID
      * @description Script content is included
      */
-    get: operations['getScriptsById'];
+    get: operations['getScript'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1239,7 +1239,7 @@ export interface paths {
      * List VPN Servers
      * @description Returns all available (including servers in maintenance) VPN servers.
      */
-    get: operations['getVpnServers'];
+    get: operations['vpnListServers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1256,7 +1256,7 @@ export interface paths {
       cookie?: never;
     };
     /** List VPN Clients */
-    get: operations['getVpnClients'];
+    get: operations['listClients'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1288,7 +1288,7 @@ export interface paths {
      *           • pbk_default</b> - PBK File (Windows VPN)</li>
      *     </ul>
      */
-    get: operations['getVpnServersConfigByTemplate'];
+    get: operations['getConfig'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1308,7 +1308,7 @@ export interface paths {
      * VPN login details
      * @description Returns oldest VPN plan login details, such as username, password, pre-shared key.
      */
-    get: operations['getVpnLogindetails'];
+    get: operations['getLogindetails'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1328,7 +1328,7 @@ export interface paths {
      * Login details
      * @description Returns login details, such as username, password, pre-shared key.
      */
-    get: operations['getVpnDetails'];
+    get: operations['vpnGetDetails'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1350,7 +1350,7 @@ export interface paths {
      * Reset Password
      * @description Resets VPN user password
      */
-    post: operations['postVpnResetpassword'];
+    post: operations['vpnResetPassword'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1368,7 +1368,7 @@ export interface paths {
      * Get Usage History
      * @description Displays the bandwidth usage of a VPN service.
      */
-    get: operations['getVpnHistory'];
+    get: operations['vpnGetHistory'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1385,7 +1385,7 @@ export interface paths {
       cookie?: never;
     };
     /** Get active VPN sessions */
-    get: operations['getVpnSessions'];
+    get: operations['listSessions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1399,7 +1399,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    GetDetailsResponse: {
+    AccountGetDetailsResponse: {
       client: {
         id: string | number;
         email: string;
@@ -1423,7 +1423,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
+    ListContactsResponse: {
       contacts:
         | ({
             email: string;
@@ -1453,7 +1453,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactPrivilegesResponse: {
+    ListPrivilegesResponse: {
       privileges: {
         billing: string[];
         support: string[];
@@ -1475,7 +1475,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactByIdResponse: {
+    GetContactResponse: {
       contact: {
         id: string | number;
         email: string;
@@ -1515,7 +1515,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
+    ListInvoicesResponse: {
       invoices:
         | ({
             id: string | number;
@@ -1553,7 +1553,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceByIdResponse: {
+    GetInvoiceResponse: {
       invoice: {
         id: string | number;
         status: string;
@@ -1635,7 +1635,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentFeesResponse: {
+    ListFeesResponse: {
       payments:
         | ({
             id: number | string;
@@ -1659,7 +1659,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceResponse: {
+    ListServicesResponse: {
       services:
         | ({
             id: string | number;
@@ -1693,7 +1693,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceMethodsResponse: {
+    ListMethodsResponse: {
       methods:
         | ({
             name: string;
@@ -1715,7 +1715,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceUpgradeResponse: {
+    GetUpgradeResponse: {
       resources:
         | ({
             id: number | string;
@@ -1780,13 +1780,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceLabelResponse: {
+    GetLabelResponse: {
       label: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceByIdResponse: {
+    GetServiceResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -1807,13 +1807,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceOrderByOrderNumResponse: {
+    ServicesGetOrderResponse: {
       account_id: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryResponse: {
+    ListCategoriesResponse: {
       categories:
         | ({
             id: string | number;
@@ -1837,7 +1837,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryProductResponse: {
+    ListProductsResponse: {
       products:
         | ({
             id: string | number;
@@ -1911,7 +1911,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetOrderByProductIdResponse: {
+    GetProductResponse: {
       product: {
         id: string | number;
         category_name: string;
@@ -2247,7 +2247,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCategoryAvailableVpsResponse:
+    ListVpsResponse:
       | ({
           id: number | string;
           name: string;
@@ -2273,7 +2273,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetServiceAddonResponse:
+    ListAddonsResponse:
       | ({
           id: number | string;
           name: string;
@@ -2289,7 +2289,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetDnsResponse: {
+    ListZonesResponse: {
       service_ids: (string | number)[];
       zones:
         | ({
@@ -2312,7 +2312,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceDnsByZoneIdResponse: {
+    GetZoneResponse: {
       service_id: number | string;
       name: string;
       records:
@@ -2342,7 +2342,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateResponse: {
+    ListCertificatesResponse: {
       sslservices:
         | ({
             id: string | number;
@@ -2382,7 +2382,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateByIdResponse: {
+    GetCertificateResponse: {
       service: {
         id: string | number;
         date_created: string;
@@ -2446,7 +2446,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateOrderResponse: {
+    CertificatesGetOrderResponse: {
       products:
         | ({
             id: string | number;
@@ -2506,7 +2506,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateOrderSoftwareResponse: {
+    GetSoftwareResponse: {
       software:
         | ({
             id: number | string;
@@ -2526,7 +2526,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServerResponse:
+    ServersListServersResponse:
       | ({
           server_id: number | string;
           domain: string;
@@ -2550,7 +2550,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetServerByServerIdResponse: {
+    GetServerResponse: {
       synch_date: string;
       package_id: number | string;
       domain: string;
@@ -2592,7 +2592,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServerTaskByTaskIdResponse: {
+    GetTaskResponse: {
       name: string;
       activated: string;
       assigned: string;
@@ -2602,7 +2602,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServerOsesResponse:
+    ListOsesResponse:
       | ({
           os: string;
           title: string;
@@ -2618,7 +2618,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetServerIpsResponse:
+    ListIpsResponse:
       | ({
           ips: string[];
         } & {
@@ -2632,7 +2632,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetServerGraphsByWidthResponse:
+    GetGraphResponse:
       | ({
           type: string;
           url: string;
@@ -2648,7 +2648,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetServerHistoryResponse:
+    ServersGetHistoryResponse:
       | ({
           year: number | string;
           month: number | string;
@@ -2676,15 +2676,23 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetScriptsResponse: {
-      id: number | string;
-      name: string;
-      syntax: string;
-    } & {
-      [key: string]: unknown;
-    };
+    ListScriptsResponse:
+      | ({
+          id: number | string;
+          name: string;
+          syntax: string;
+        } & {
+          [key: string]: unknown;
+        })
+      | ({
+          id: number | string;
+          name: string;
+          syntax: string;
+        } & {
+          [key: string]: unknown;
+        })[];
     /** @description Inferred from the documented example. */
-    GetScriptsByIdResponse: {
+    GetScriptResponse: {
       id: number | string;
       name: string;
       syntax: string;
@@ -2693,7 +2701,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetVpnServersResponse:
+    VpnListServersResponse:
       | ({
           id: number | string;
           name: string;
@@ -2721,7 +2729,7 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetVpnClientsResponse:
+    ListClientsResponse:
       | ({
           name: string;
           version: string;
@@ -2737,13 +2745,13 @@ export interface components {
           [key: string]: unknown;
         })[];
     /** @description Inferred from the documented example. */
-    GetVpnServersConfigByTemplateResponse: {
+    GetConfigResponse: {
       template: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetVpnDetailsResponse: {
+    VpnGetDetailsResponse: {
       username: string;
       password: string;
       shared_key: string;
@@ -2751,7 +2759,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetVpnHistoryResponse:
+    VpnGetHistoryResponse:
       | ({
           period: string;
           received: number | string;
@@ -2771,7 +2779,7 @@ export interface components {
           };
         };
     /** @description Inferred from the documented example. */
-    GetVpnSessionsResponse:
+    ListSessionsResponse:
       | ({
           remote_ip: string;
           local_ip: string;
@@ -2813,7 +2821,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  getDetails: {
+  accountGetDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -2849,12 +2857,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDetailsResponse'];
+          'application/json': components['schemas']['AccountGetDetailsResponse'];
         };
       };
     };
   };
-  putDetails: {
+  updateDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -2908,7 +2916,7 @@ export interface operations {
       };
     };
   };
-  postSignup: {
+  signUp: {
     parameters: {
       query?: never;
       header?: never;
@@ -2971,7 +2979,7 @@ export interface operations {
       };
     };
   };
-  postPasswordreset: {
+  accountResetPassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -2996,7 +3004,7 @@ export interface operations {
       };
     };
   };
-  getContact: {
+  listContacts: {
     parameters: {
       query?: never;
       header?: never;
@@ -3026,12 +3034,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['ListContactsResponse'];
         };
       };
     };
   };
-  postContact: {
+  createContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3098,7 +3106,7 @@ export interface operations {
       };
     };
   };
-  getContactPrivileges: {
+  listPrivileges: {
     parameters: {
       query?: never;
       header?: never;
@@ -3161,12 +3169,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResponse'];
         };
       };
     };
   };
-  getContactById: {
+  getContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3209,12 +3217,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactByIdResponse'];
+          'application/json': components['schemas']['GetContactResponse'];
         };
       };
     };
   };
-  putContactById: {
+  updateContact: {
     parameters: {
       query?: never;
       header?: never;
@@ -3281,7 +3289,7 @@ export interface operations {
       };
     };
   };
-  getNotifications: {
+  listNotifications: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -3304,7 +3312,7 @@ export interface operations {
       };
     };
   };
-  getNotificationsNew: {
+  getNew: {
     parameters: {
       query?: {
         /** @description Optional, return only by relation type */
@@ -3327,7 +3335,7 @@ export interface operations {
       };
     };
   };
-  putNotificationsAck: {
+  acknowledgeNotification: {
     parameters: {
       query?: never;
       header?: never;
@@ -3381,7 +3389,7 @@ export interface operations {
       };
     };
   };
-  getInvoice: {
+  listInvoices: {
     parameters: {
       query?: never;
       header?: never;
@@ -3415,12 +3423,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['ListInvoicesResponse'];
         };
       };
     };
   };
-  getInvoiceById: {
+  getInvoice: {
     parameters: {
       query?: never;
       header?: never;
@@ -3501,7 +3509,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceByIdResponse'];
+          'application/json': components['schemas']['GetInvoiceResponse'];
         };
       };
     };
@@ -3534,7 +3542,7 @@ export interface operations {
       };
     };
   };
-  getPaymentFees: {
+  listFees: {
     parameters: {
       query?: never;
       header?: never;
@@ -3579,12 +3587,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetPaymentFeesResponse'];
+          'application/json': components['schemas']['ListFeesResponse'];
         };
       };
     };
   };
-  getService: {
+  listServices: {
     parameters: {
       query?: never;
       header?: never;
@@ -3616,12 +3624,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['ListServicesResponse'];
         };
       };
     };
   };
-  getServiceMethods: {
+  listMethods: {
     parameters: {
       query?: never;
       header?: never;
@@ -3669,12 +3677,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResponse'];
         };
       };
     };
   };
-  getServiceUpgrade: {
+  getUpgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -3726,12 +3734,12 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetServiceUpgradeResponse'];
+          'application/json': components['schemas']['GetUpgradeResponse'];
         };
       };
     };
   };
-  postServiceUpgrade: {
+  upgrade: {
     parameters: {
       query?: never;
       header?: never;
@@ -3774,7 +3782,7 @@ export interface operations {
       };
     };
   };
-  postServiceCancel: {
+  cancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3804,7 +3812,7 @@ export interface operations {
       };
     };
   };
-  getServiceLabel: {
+  getLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3827,12 +3835,12 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetServiceLabelResponse'];
+          'application/json': components['schemas']['GetLabelResponse'];
         };
       };
     };
   };
-  postServiceLabel: {
+  updateLabel: {
     parameters: {
       query?: never;
       header?: never;
@@ -3860,7 +3868,7 @@ export interface operations {
       };
     };
   };
-  getServiceById: {
+  getService: {
     parameters: {
       query?: never;
       header?: never;
@@ -3896,12 +3904,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceByIdResponse'];
+          'application/json': components['schemas']['GetServiceResponse'];
         };
       };
     };
   };
-  getServiceOrderByOrderNum: {
+  servicesGetOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -3924,12 +3932,12 @@ export interface operations {
            *       "account_id": 1302
            *     }
            */
-          'application/json': components['schemas']['GetServiceOrderByOrderNumResponse'];
+          'application/json': components['schemas']['ServicesGetOrderResponse'];
         };
       };
     };
   };
-  getCategory: {
+  listCategories: {
     parameters: {
       query?: never;
       header?: never;
@@ -3968,12 +3976,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCategoryResponse'];
+          'application/json': components['schemas']['ListCategoriesResponse'];
         };
       };
     };
   };
-  getCategoryProduct: {
+  listProducts: {
     parameters: {
       query?: never;
       header?: never;
@@ -4037,12 +4045,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCategoryProductResponse'];
+          'application/json': components['schemas']['ListProductsResponse'];
         };
       };
     };
   };
-  getOrderByProductId: {
+  getProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -4222,12 +4230,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetOrderByProductIdResponse'];
+          'application/json': components['schemas']['GetProductResponse'];
         };
       };
     };
   };
-  postOrderByProductId: {
+  orderProduct: {
     parameters: {
       query?: never;
       header?: never;
@@ -4272,7 +4280,7 @@ export interface operations {
       };
     };
   };
-  postOrder: {
+  ordersCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4308,7 +4316,7 @@ export interface operations {
       };
     };
   };
-  postQuote: {
+  createQuote: {
     parameters: {
       query?: never;
       header?: never;
@@ -4344,7 +4352,7 @@ export interface operations {
       };
     };
   };
-  getCategoryAvailableVps: {
+  listVps: {
     parameters: {
       query?: never;
       header?: never;
@@ -4382,12 +4390,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetCategoryAvailableVpsResponse'];
+          'application/json': components['schemas']['ListVpsResponse'];
         };
       };
     };
   };
-  getServiceAddon: {
+  listAddons: {
     parameters: {
       query?: never;
       header?: never;
@@ -4412,12 +4420,12 @@ export interface operations {
            *       "status": "Pending"
            *     }
            */
-          'application/json': components['schemas']['GetServiceAddonResponse'];
+          'application/json': components['schemas']['ListAddonsResponse'];
         };
       };
     };
   };
-  postServiceAddon: {
+  createAddon: {
     parameters: {
       query?: never;
       header?: never;
@@ -4445,7 +4453,7 @@ export interface operations {
       };
     };
   };
-  getDns: {
+  listZones: {
     parameters: {
       query?: never;
       header?: never;
@@ -4480,12 +4488,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetDnsResponse'];
+          'application/json': components['schemas']['ListZonesResponse'];
         };
       };
     };
   };
-  postServiceDns: {
+  createZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -4513,7 +4521,7 @@ export interface operations {
       };
     };
   };
-  getServiceDnsByZoneId: {
+  getZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -4557,12 +4565,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetServiceDnsByZoneIdResponse'];
+          'application/json': components['schemas']['GetZoneResponse'];
         };
       };
     };
   };
-  deleteServiceDnsByZoneId: {
+  deleteZone: {
     parameters: {
       query?: never;
       header?: never;
@@ -4585,7 +4593,7 @@ export interface operations {
       };
     };
   };
-  postServiceDnsRecords: {
+  createRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4623,7 +4631,7 @@ export interface operations {
       };
     };
   };
-  putServiceDnsRecordsByRecordId: {
+  updateRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4663,7 +4671,7 @@ export interface operations {
       };
     };
   };
-  deleteServiceDnsRecordsByRecordId: {
+  deleteRecord: {
     parameters: {
       query?: never;
       header?: never;
@@ -4688,7 +4696,7 @@ export interface operations {
       };
     };
   };
-  getCertificate: {
+  listCertificates: {
     parameters: {
       query?: never;
       header?: never;
@@ -4723,12 +4731,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateResponse'];
+          'application/json': components['schemas']['ListCertificatesResponse'];
         };
       };
     };
   };
-  getCertificateById: {
+  getCertificate: {
     parameters: {
       query?: never;
       header?: never;
@@ -4797,12 +4805,12 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetCertificateByIdResponse'];
+          'application/json': components['schemas']['GetCertificateResponse'];
         };
       };
     };
   };
-  getCertificateCrt: {
+  getCrt: {
     parameters: {
       query?: never;
       header?: never;
@@ -4825,7 +4833,7 @@ export interface operations {
       };
     };
   };
-  getCertificateOrder: {
+  certificatesGetOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4865,12 +4873,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateOrderResponse'];
+          'application/json': components['schemas']['CertificatesGetOrderResponse'];
         };
       };
     };
   };
-  postCertificateOrder: {
+  certificatesCreateOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -4933,7 +4941,7 @@ export interface operations {
       };
     };
   };
-  getCertificateOrderSoftware: {
+  getSoftware: {
     parameters: {
       query?: never;
       header?: never;
@@ -4965,12 +4973,12 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetCertificateOrderSoftwareResponse'];
+          'application/json': components['schemas']['GetSoftwareResponse'];
         };
       };
     };
   };
-  getServer: {
+  serversListServers: {
     parameters: {
       query?: never;
       header?: never;
@@ -4996,12 +5004,12 @@ export interface operations {
            *       "type": "OpenVZ"
            *     }
            */
-          'application/json': components['schemas']['GetServerResponse'];
+          'application/json': components['schemas']['ServersListServersResponse'];
         };
       };
     };
   };
-  getServerByServerId: {
+  getServer: {
     parameters: {
       query?: never;
       header?: never;
@@ -5053,12 +5061,12 @@ export interface operations {
            *       "last_tasks": null
            *     }
            */
-          'application/json': components['schemas']['GetServerByServerIdResponse'];
+          'application/json': components['schemas']['GetServerResponse'];
         };
       };
     };
   };
-  getServerTaskByTaskId: {
+  getTask: {
     parameters: {
       query?: never;
       header?: never;
@@ -5087,12 +5095,12 @@ export interface operations {
            *       "results": "VM rebooted successfully"
            *     }
            */
-          'application/json': components['schemas']['GetServerTaskByTaskIdResponse'];
+          'application/json': components['schemas']['GetTaskResponse'];
         };
       };
     };
   };
-  postServerReboot: {
+  reboot: {
     parameters: {
       query?: never;
       header?: never;
@@ -5117,7 +5125,7 @@ export interface operations {
       };
     };
   };
-  postServerReinstall: {
+  reinstall: {
     parameters: {
       query?: never;
       header?: never;
@@ -5149,7 +5157,7 @@ export interface operations {
       };
     };
   };
-  postServerResetpassword: {
+  serversResetPassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -5174,7 +5182,7 @@ export interface operations {
       };
     };
   };
-  postServerWebconsole: {
+  openWebConsole: {
     parameters: {
       query?: never;
       header?: never;
@@ -5204,7 +5212,7 @@ export interface operations {
       };
     };
   };
-  postServerRename: {
+  rename: {
     parameters: {
       query?: never;
       header?: never;
@@ -5232,7 +5240,7 @@ export interface operations {
       };
     };
   };
-  postServerChangeptr: {
+  changePtr: {
     parameters: {
       query?: never;
       header?: never;
@@ -5262,7 +5270,7 @@ export interface operations {
       };
     };
   };
-  postServerFlushfirewall: {
+  flushFirewall: {
     parameters: {
       query?: never;
       header?: never;
@@ -5287,7 +5295,7 @@ export interface operations {
       };
     };
   };
-  postServerChangedns: {
+  changeDns: {
     parameters: {
       query?: never;
       header?: never;
@@ -5321,7 +5329,7 @@ export interface operations {
       };
     };
   };
-  getServerOses: {
+  listOses: {
     parameters: {
       query?: never;
       header?: never;
@@ -5347,12 +5355,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetServerOsesResponse'];
+          'application/json': components['schemas']['ListOsesResponse'];
         };
       };
     };
   };
-  getServerIps: {
+  listIps: {
     parameters: {
       query?: never;
       header?: never;
@@ -5380,12 +5388,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetServerIpsResponse'];
+          'application/json': components['schemas']['ListIpsResponse'];
         };
       };
     };
   };
-  getServerGraphsByWidth: {
+  getGraph: {
     parameters: {
       query?: never;
       header?: never;
@@ -5413,12 +5421,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetServerGraphsByWidthResponse'];
+          'application/json': components['schemas']['GetGraphResponse'];
         };
       };
     };
   };
-  getServerHistory: {
+  serversGetHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -5450,12 +5458,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetServerHistoryResponse'];
+          'application/json': components['schemas']['ServersGetHistoryResponse'];
         };
       };
     };
   };
-  getScripts: {
+  listScripts: {
     parameters: {
       query?: never;
       header?: never;
@@ -5477,12 +5485,12 @@ export interface operations {
            *       "syntax": "python"
            *     }
            */
-          'application/json': components['schemas']['GetScriptsResponse'];
+          'application/json': components['schemas']['ListScriptsResponse'];
         };
       };
     };
   };
-  getScriptsById: {
+  getScript: {
     parameters: {
       query?: never;
       header?: never;
@@ -5508,12 +5516,12 @@ export interface operations {
            *       "content": "import os..."
            *     }
            */
-          'application/json': components['schemas']['GetScriptsByIdResponse'];
+          'application/json': components['schemas']['GetScriptResponse'];
         };
       };
     };
   };
-  getVpnServers: {
+  vpnListServers: {
     parameters: {
       query?: never;
       header?: never;
@@ -5541,12 +5549,12 @@ export interface operations {
            *       "available": true
            *     }
            */
-          'application/json': components['schemas']['GetVpnServersResponse'];
+          'application/json': components['schemas']['VpnListServersResponse'];
         };
       };
     };
   };
-  getVpnClients: {
+  listClients: {
     parameters: {
       query?: never;
       header?: never;
@@ -5568,12 +5576,12 @@ export interface operations {
            *       "url": "https://downloads.time4vps.com/clients/..."
            *     }
            */
-          'application/json': components['schemas']['GetVpnClientsResponse'];
+          'application/json': components['schemas']['ListClientsResponse'];
         };
       };
     };
   };
-  getVpnServersConfigByTemplate: {
+  getConfig: {
     parameters: {
       query?: never;
       header?: never;
@@ -5598,12 +5606,12 @@ export interface operations {
            *       "template": "m5hdGVPbkZhaWw9MQ=="
            *     }
            */
-          'application/json': components['schemas']['GetVpnServersConfigByTemplateResponse'];
+          'application/json': components['schemas']['GetConfigResponse'];
         };
       };
     };
   };
-  getVpnLogindetails: {
+  getLogindetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -5621,7 +5629,7 @@ export interface operations {
       };
     };
   };
-  getVpnDetails: {
+  vpnGetDetails: {
     parameters: {
       query?: never;
       header?: never;
@@ -5646,12 +5654,12 @@ export interface operations {
            *       "shared_key": "my-super-secret-key"
            *     }
            */
-          'application/json': components['schemas']['GetVpnDetailsResponse'];
+          'application/json': components['schemas']['VpnGetDetailsResponse'];
         };
       };
     };
   };
-  postVpnResetpassword: {
+  vpnResetPassword: {
     parameters: {
       query?: never;
       header?: never;
@@ -5676,7 +5684,7 @@ export interface operations {
       };
     };
   };
-  getVpnHistory: {
+  vpnGetHistory: {
     parameters: {
       query?: never;
       header?: never;
@@ -5704,12 +5712,12 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetVpnHistoryResponse'];
+          'application/json': components['schemas']['VpnGetHistoryResponse'];
         };
       };
     };
   };
-  getVpnSessions: {
+  listSessions: {
     parameters: {
       query?: never;
       header?: never;
@@ -5744,7 +5752,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetVpnSessionsResponse'];
+          'application/json': components['schemas']['ListSessionsResponse'];
         };
       };
     };

@@ -54,23 +54,42 @@ export interface DnsRecordFields {
   priority?: number;
 }
 
+type Zone = { service_id: HostBillId; zone_id: HostBillId };
+type Record_ = Zone & { record_id: HostBillId };
+
 export interface HostBillDnsApi {
   /** GET /dns: every DNS zone of the account. */
-  getDns(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown>;
+  listZones(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown>;
   /** POST /service/{service_id}/dns: add a zone. */
-  postServiceDns(params: { service_id: HostBillId; name: string }, options?: RequestOptions): ApiPromise<unknown>;
+  createZone(params: { service_id: HostBillId; name: string }, options?: RequestOptions): ApiPromise<unknown>;
   /** DELETE /service/{service_id}/dns/{zone_id}: remove a zone. */
-  deleteServiceDnsByZoneId(params: { service_id: HostBillId; zone_id: HostBillId }, options?: RequestOptions): ApiPromise<unknown>;
+  deleteZone(params: Zone, options?: RequestOptions): ApiPromise<unknown>;
   /** POST /service/{service_id}/dns/{zone_id}/records: add a record. */
-  postServiceDnsRecords(params: { service_id: HostBillId; zone_id: HostBillId } & DnsRecordFields, options?: RequestOptions): ApiPromise<unknown>;
+  createRecord(params: Zone & DnsRecordFields, options?: RequestOptions): ApiPromise<unknown>;
   /** PUT /service/{service_id}/dns/{zone_id}/records/{record_id}: change a record. */
-  putServiceDnsRecordsByRecordId(params: { service_id: HostBillId; zone_id: HostBillId; record_id: HostBillId } & Partial<DnsRecordFields>, options?: RequestOptions): ApiPromise<unknown>;
+  updateRecord(params: Record_ & Partial<DnsRecordFields>, options?: RequestOptions): ApiPromise<unknown>;
   /** DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}: remove a record. */
-  deleteServiceDnsRecordsByRecordId(params: { service_id: HostBillId; zone_id: HostBillId; record_id: HostBillId }, options?: RequestOptions): ApiPromise<unknown>;
+  deleteRecord(params: Record_, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `listZones`. */
+  getDns(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `createZone`. */
+  postServiceDns(params: { service_id: HostBillId; name: string }, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `deleteZone`. */
+  deleteServiceDnsByZoneId(params: Zone, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `createRecord`. */
+  postServiceDnsRecords(params: Zone & DnsRecordFields, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `updateRecord`. */
+  putServiceDnsRecordsByRecordId(params: Record_ & Partial<DnsRecordFields>, options?: RequestOptions): ApiPromise<unknown>;
+  /** @deprecated Renamed: use `deleteRecord`. */
+  deleteServiceDnsRecordsByRecordId(params: Record_, options?: RequestOptions): ApiPromise<unknown>;
 }
 
+type Details = { getDetails(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown> };
+
 export interface HostBillClient {
-  readonly clientarea: { getDetails(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown> };
+  readonly account: Details;
+  /** @deprecated Renamed: use `account`. */
+  readonly clientarea: Details;
   readonly billing: { getBalance(params?: Record<string, never>, options?: RequestOptions): ApiPromise<unknown> };
   readonly dns: HostBillDnsApi;
 }
