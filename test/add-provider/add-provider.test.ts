@@ -140,7 +140,7 @@ describe('add-provider from a saved OpenAPI 3 HostBill document', () => {
     const types = await readFile(path.join(root, 'generated/example/src/types.ts'), 'utf8');
     // Only GET /tickets/{number} documents no example at all.
     expect(types.match(/Response = unknown;/g)).toEqual(['Response = unknown;']);
-    expect(types).toContain('export type GetTicketsByNumberResponse = unknown;');
+    expect(types).toContain('export type GetTicketResponse = unknown;');
     const report = await readFile(path.join(root, 'generated/example/normalisation-report.md'), 'utf8');
     expect(report).toContain('inferred from content.application/json.examples.zones.value');
     expect(report).toContain('inferred from content.application/json.schema.properties.\\*.example');

@@ -38,7 +38,7 @@ describe('diffOpenApi on the normalised Time4VPS document', () => {
     it('a changed operationId or first tag is breaking (they name the operations key and the client group)', () => {
       expect(
         changesAfter((d) => {
-          op(d, 'GET /dns').operationId = 'listZones';
+          op(d, 'GET /dns').operationId = 'allZones';
           op(d, 'GET /balance').tags = ['Account'];
         }),
       ).toEqual([

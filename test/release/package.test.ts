@@ -128,12 +128,12 @@ describe('a generated package (time4vps) as published', () => {
     await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
     await writeFile(
       path.join(consumer, 'main.ts'),
-      `import { Time4vpsClient, operations, type GetDetailsResponse } from '@clientgen/time4vps';
+      `import { Time4vpsClient, operations, type AccountGetDetailsResponse } from '@clientgen/time4vps';
 import { createMockProvider } from '@clientgen/time4vps/testing';
 
 async function main(): Promise<void> {
   const client = new Time4vpsClient({ baseUrl: ${JSON.stringify(`${server.url}/api`)}, auth: { username: 'user@example.test', password: 'pw' }, maxRetries: 0 });
-  const details: GetDetailsResponse = await client.clientarea.getDetails();
+  const details: AccountGetDetailsResponse = await client.account.getDetails();
   console.log(JSON.stringify({ email: details.client?.email, operations: Object.keys(operations).length, mock: typeof createMockProvider }));
 }
 void main();
@@ -160,11 +160,11 @@ void main();
     await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
     await writeFile(
       path.join(consumer, 'main.ts'),
-      `import { Time4vpsClient, operations, type GetDetailsResponse } from '@clientgen/time4vps';
+      `import { Time4vpsClient, operations, type AccountGetDetailsResponse } from '@clientgen/time4vps';
 import spec from '@clientgen/time4vps/openapi.json' with { type: 'json' };
 
 const client = new Time4vpsClient({ baseUrl: ${JSON.stringify(`${server.url}/api`)}, auth: { username: 'user@example.test', password: 'pw' }, maxRetries: 0 });
-const details: GetDetailsResponse = await client.clientarea.getDetails();
+const details: AccountGetDetailsResponse = await client.account.getDetails();
 console.log(JSON.stringify({ email: details.client?.email, operations: Object.keys(operations).length, title: spec.info.title }));
 `,
     );
