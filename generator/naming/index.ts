@@ -10,4 +10,4 @@ export { groupClassNames, groupName, nameOperations, typeStems, type NameChange,
 export { clientClassName, envPrefix, exampleSchemaName, hasWord, providerId } from './packages.ts';
 export { HOSTBILL_SECTIONS, hostbillGroupTags, hostbillSectionOf } from './hostbill-sections.ts';
 export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';
-export { groupTitle, joinVerb, singular, verbParts, type VerbParts } from './verbs.ts';
+export { groupTitle } from './verbs.ts';

@@ -87,7 +87,7 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   const clashes: NameClash[] = [];
   // 0.1.x groups: the tags, or HostBill's sections where a document's tags are its own (hostbill-sections.ts).
   const tagGroups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
-  const legacy = hostbill ? routeMethods(operations, tagGroups, []) : [];
+  const legacy = hostbill ? routeMethods(operations, tagGroups) : [];
   const verbs = hostbill ? verbMethods(operations, tagGroups, legacy, clashes) : undefined;
   const groups = verbs?.groups ?? tagGroups;
   const methods = verbs
@@ -150,19 +150,12 @@ function verbMethods(operations: readonly OperationInput[], tagGroups: readonly 
   return { groups, methods };
 }
 
-function routeMethods(operations: readonly OperationInput[], groups: readonly string[], clashes: NameClash[]): string[] {
+/** The 0.1.x HostBill names (kept as deprecated aliases): the route transliterated, the long form where two routes of a group would merge. */
+function routeMethods(operations: readonly OperationInput[], groups: readonly string[]): string[] {
   const short = operations.map((op) => routeMethodName(op.method, op.path));
   const count = new Map<string, number>();
   short.forEach((name, i) => count.set(`${groups[i]}.${name}`, (count.get(`${groups[i]}.${name}`) ?? 0) + 1));
-  const methods = operations.map((op, i) => ((count.get(`${groups[i]}.${short[i]}`) ?? 0) > 1 ? routeMethodName(op.method, op.path, true) : (short[i] as string)));
-  const seen = new Map<string, string>();
-  methods.forEach((method, i) => {
-    const id = `${groups[i]}.${method}`;
-    const other = seen.get(id);
-    if (other !== undefined) clashes.push({ pointer: (operations[i] as OperationInput).pointer, other, name: id });
-    else seen.set(id, (operations[i] as OperationInput).pointer);
-  });
-  return methods;
+  return operations.map((op, i) => ((count.get(`${groups[i]}.${short[i]}`) ?? 0) > 1 ? routeMethodName(op.method, op.path, true) : (short[i] as string)));
 }
 
 function documentMethods(operations: readonly OperationInput[], renamed: NameChange[]): string[] {

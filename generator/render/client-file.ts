@@ -44,19 +44,19 @@ function optionsType(model: ClientModel): string {
   return `ClientOptions<${model.auth.schemes.length > 0 ? model.auth.schemes.map((a) => stringLiteral(a)).join(' | ') : 'never'}>`;
 }
 
-function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
+/** The method `name` that sends `op` (and its `…Pages` companion for a paged operation), with the given docs. */
+function operationMethods(op: OperationModel, name: string, docs: string, pagesDocs: string): MethodDeclarationStructure[] {
   const params = `T.${paramsTypeName(op)}`;
   const response = `T.${responseTypeName(op)}`;
   const parameters = [
     { name: 'params', type: params, initializer: paramsDefault(op, params) },
     { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
   ];
-  const docs = jsDocText(op.summary, op.description, `${op.method} ${op.path}`);
   const methods: MethodDeclarationStructure[] = [
     {
       kind: StructureKind.Method,
-      name: op.name,
-      docs: [op.deprecated ? `${docs}\n@deprecated` : docs],
+      name,
+      docs: [docs],
       parameters,
       returnType: `ApiPromise<${response}>`,
       statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
@@ -65,8 +65,8 @@ function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
   if (op.paged) {
     methods.push({
       kind: StructureKind.Method,
-      name: `${op.name}Pages`,
-      docs: [jsDocText(`Every page of \`${op.name}\`, one response at a time (stops at the last page).`)],
+      name: `${name}Pages`,
+      docs: [pagesDocs],
       parameters,
       returnType: `AsyncIterableIterator<${response}>`,
       statements: [`return this.#client.paginate<${response}>(operations.${op.operationId}, params, options);`],
@@ -75,36 +75,20 @@ function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
   return methods;
 }
 
+function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
+  const docs = jsDocText(op.summary, op.description, `${op.method} ${op.path}`);
+  return operationMethods(op, op.name, op.deprecated ? `${docs}\n@deprecated` : docs, jsDocText(`Every page of \`${op.name}\`, one response at a time (stops at the last page).`));
+}
+
 /** A 0.1.x method name that calls the operation under its current name, `@deprecated`. */
 function aliasMethods(alias: DeprecatedAlias): MethodDeclarationStructure[] {
   const op = alias.target;
-  const params = `T.${paramsTypeName(op)}`;
-  const response = `T.${responseTypeName(op)}`;
-  const parameters = [
-    { name: 'params', type: params, initializer: paramsDefault(op, params) },
-    { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
-  ];
-  const methods: MethodDeclarationStructure[] = [
-    {
-      kind: StructureKind.Method,
-      name: alias.name,
-      docs: [`${jsDocText(`${op.method} ${op.path}`)}\n@deprecated Renamed: use \`client.${op.group}.${op.name}\`.`],
-      parameters,
-      returnType: `ApiPromise<${response}>`,
-      statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
-    },
-  ];
-  if (op.paged) {
-    methods.push({
-      kind: StructureKind.Method,
-      name: `${alias.name}Pages`,
-      docs: [`@deprecated Renamed: use \`client.${op.group}.${op.name}Pages\`.`],
-      parameters,
-      returnType: `AsyncIterableIterator<${response}>`,
-      statements: [`return this.#client.paginate<${response}>(operations.${op.operationId}, params, options);`],
-    });
-  }
-  return methods;
+  return operationMethods(
+    op,
+    alias.name,
+    `${jsDocText(`${op.method} ${op.path}`)}\n@deprecated Renamed: use \`client.${op.group}.${op.name}\`.`,
+    `@deprecated Renamed: use \`client.${op.group}.${op.name}Pages\`.`,
+  );
 }
 
 function groupClass(group: GroupModel): ClassDeclarationStructure {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { OpenAPIV3 } from 'openapi-types';
 import type { OperationSpec } from '../../templates/runtime/types.ts';
 import type { MockOptions, MockProvider } from '../../templates/testing/mock-provider.ts';
 import type { MockServer } from '../../templates/testing/server.ts';
@@ -47,4 +46,3 @@ export function call(kit: LoadedKit, client: Client, route: string, params: unkn
   return client[op.group]![op.name]!(params, options);
 }
 
-export const docOf = (kit: LoadedKit): OpenAPIV3.Document => kit.doc;
