@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, expandPath, joinUrl, jsonBody } from '../../../templates/runtime/internal/build-request.ts';
+import { buildRequest, expandPath, joinUrl } from '../../../templates/runtime/internal/build-request.ts';
 import { appendQuery, encodeQuery } from '../../../templates/runtime/internal/query.ts';
 import { op } from '../server.ts';
 
@@ -54,19 +54,6 @@ describe('joinUrl', () => {
   ])('%s + %s → %s', (base, path, want) => expect(joinUrl(base, path)).toBe(want));
 });
 
-describe('jsonBody', () => {
-  const cases: [name: string, spec: Parameters<typeof op>[1], params: Record<string, unknown>, want: string | undefined][] = [
-    ['GET never has one', { method: 'GET', body: 'fields', bodyParams: ['a'] }, { a: 1 }, undefined],
-    ['HEAD never has one', { method: 'HEAD', body: 'whole' }, { body: {} }, undefined],
-    ['none', { method: 'POST', body: 'none' }, { a: 1 }, undefined],
-    ['fields: the ones present', { method: 'POST', body: 'fields', bodyParams: ['a', 'b', 'c'] }, { a: 1, b: undefined, c: null, d: 4 }, '{"a":1,"c":null}'],
-    ['fields: {} when none is present (never [])', { method: 'PUT', body: 'fields', bodyParams: ['a'] }, {}, '{}'],
-    ['whole: params.body', { method: 'POST', body: 'whole' }, { body: [1, 2] }, '[1,2]'],
-    ['whole: {} without params.body', { method: 'POST', body: 'whole' }, {}, '{}'],
-  ];
-  it.each(cases)('%s', (_, spec, params, want) => expect(jsonBody(op('/x', spec), params)).toBe(want));
-});
-
 describe('buildRequest', () => {
   it('gives the URL, the shown URL, the label and the body as named fields', () => {
     const spec = op('/zones/{id}', { method: 'POST', pathParams: ['id'], queryParams: ['q'], bodyParams: ['name'], body: 'fields' });
@@ -75,6 +62,8 @@ describe('buildRequest', () => {
       shownUrl: 'https://h.example/api/zones/7?q=x',
       label: 'POST /api/zones/7',
       body: '{"name":"n"}',
+      contentType: 'application/json',
+      replayable: true,
     });
   });
 

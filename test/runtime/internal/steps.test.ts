@@ -5,9 +5,11 @@ import { requestHeaders } from '../../../templates/runtime/internal/headers.ts';
 import { createLog } from '../../../templates/runtime/internal/log.ts';
 
 describe('requestHeaders', () => {
-  const base = { acceptJson: true, jsonBody: false, auth: true } as const;
+  const base = { acceptJson: true, auth: true } as const;
   const cases: [name: string, parts: Parameters<typeof requestHeaders>[0], want: Record<string, string>][] = [
-    ['JSON defaults', { ...base, jsonBody: true }, { accept: 'application/json', 'content-type': 'application/json' }],
+    ['JSON defaults', { ...base, contentType: 'application/json' }, { accept: 'application/json', 'content-type': 'application/json' }],
+    ['the declared body type', { ...base, contentType: 'application/xml' }, { accept: 'application/json', 'content-type': 'application/xml' }],
+    ['no Content-Type without one (multipart: fetch writes it with the boundary)', base, { accept: 'application/json' }],
     ['binary: no Accept', { ...base, acceptJson: false }, {}],
     ['the credential beats a client-wide header', { ...base, client: { Authorization: 'mine' }, credential: ['authorization', 'Basic x'] }, { accept: 'application/json', authorization: 'Basic x' }],
     ['a call header beats the credential', { ...base, credential: ['authorization', 'Basic x'], call: { authorization: 'Bearer y' } }, { accept: 'application/json', authorization: 'Bearer y' }],
