@@ -63,6 +63,12 @@ describe('redirectedRequest', () => {
     expect([next.method, next.body, next.headers.get('content-type'), next.headers.get('authorization')]).toEqual(['GET', undefined, null, 'Basic abc']);
   });
 
+  it('a stream body cannot follow a 307 (it would be sent again), but may become a GET on a 303', () => {
+    const streamed = { ...post(), body: new ReadableStream() };
+    expect(() => redirectedRequest(streamed, 307, '/v2/x', policy(), 'POST /v1/x')).toThrow(new RedirectError('POST /v1/x: 307 redirect would send the stream body again, which a stream cannot'));
+    expect(redirectedRequest(streamed, 303, '/done', policy(), 'POST /v1/x').body).toBeUndefined();
+  });
+
   it('another origin is refused by default, naming the origin and the way out', () => {
     const run = () => redirectedRequest(post(), 302, 'https://evil.example/steal?x=1', policy(), 'POST /v1/x');
     expect(run).toThrow(RedirectError);
