@@ -65,7 +65,7 @@ describe('redirectedRequest', () => {
 
   it('a stream body cannot follow a 307 (it would be sent again), but may become a GET on a 303', () => {
     const streamed = { ...post(), body: new ReadableStream() };
-    expect(() => redirectedRequest(streamed, 307, '/v2/x', policy(), 'POST /v1/x')).toThrow(new RedirectError('POST /v1/x: 307 redirect would send the stream body again, which a stream cannot'));
+    expect(() => redirectedRequest(streamed, 307, '/v2/x', policy(), 'POST /v1/x')).toThrow(new RedirectError('POST /v1/x: 307 redirect would send the stream body again, which a stream cannot', { status: 307 }));
     expect(redirectedRequest(streamed, 303, '/done', policy(), 'POST /v1/x').body).toBeUndefined();
   });
 
