@@ -3,6 +3,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
 import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
+import { mediaKind } from '../../templates/runtime/contracts.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
 import type { ClientAuthModel, ClientModel, DeprecatedAlias, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
@@ -11,9 +12,20 @@ function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | unde
   return Object.keys(content ?? {}).find((type) => JSON_MEDIA.test(type));
 }
 
-function jsonContent(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): OpenAPIV3.MediaTypeObject | undefined {
-  const key = jsonMediaType(content);
-  return key ? content?.[key] : undefined;
+/** A request body's media types in the order the client prefers them: JSON first, then as declared. */
+function bodyMediaTypes(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string[] {
+  const types = Object.keys(content ?? {});
+  return [...types.filter((t) => mediaKind(t) === 'json'), ...types.filter((t) => mediaKind(t) !== 'json')];
+}
+
+/** Media types whose body can be an object of named fields (the rest are one value: `params.body`). */
+const FIELD_KINDS: ReadonlySet<string> = new Set(['json', 'multipart', 'form']);
+
+/** The Content-Type of each multipart field that the document's `encoding` object sets. */
+function multipartEncoding(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): Record<string, string> | undefined {
+  const multipart = Object.entries(content ?? {}).find(([type]) => mediaKind(type) === 'multipart')?.[1];
+  const entries = Object.entries(multipart?.encoding ?? {}).flatMap(([field, encoding]) => (typeof encoding?.contentType === 'string' ? [[field, encoding.contentType] as const] : []));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function objectProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined) {
@@ -133,13 +145,18 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
     const query = params.filter((p) => p.in === 'query');
     const queryParams = query.map((p) => p.name);
-    const body = operation.requestBody ? resolveLocal<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody) : undefined;
-    const bodyJson = jsonContent(body?.content);
-    const fields = bodyJson ? objectProperties(doc, bodyJson.schema) : undefined;
+    // fetch cannot send a body with GET or HEAD (the bodiless-methods pass reports it).
+    const sendsBody = method !== 'get' && method !== 'head';
+    const body = sendsBody && operation.requestBody ? resolveLocal<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody) : undefined;
+    const contentTypes = bodyMediaTypes(body?.content);
+    const bodyMediaType = contentTypes[0];
+    const bodyContent = bodyMediaType ? body?.content?.[bodyMediaType] : undefined;
+    const fields = bodyMediaType && FIELD_KINDS.has(mediaKind(bodyMediaType)) ? objectProperties(doc, bodyContent?.schema) : undefined;
     const taken = new Set([...pathParams, ...queryParams]);
     const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
-    const bodyKind: OperationModel['body'] = !body ? 'none' : bodyJson && fieldsFit ? 'fields' : 'whole';
-    const defaulted = bodyJson ? defaultedProperties(doc, bodyJson.schema) : [];
+    const bodyKind: OperationModel['body'] = !body ? 'none' : fieldsFit ? 'fields' : 'whole';
+    const defaulted = bodyContent ? defaultedProperties(doc, bodyContent.schema) : [];
+    const encoding = multipartEncoding(body?.content);
     const tag = operation.tags?.[0] ?? 'default';
     const { group, method: name, key: operationId, legacy } = plan.names.get(at) as OperationNames;
     const security = operation.security ?? globalSecurity ?? [];
@@ -155,9 +172,11 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       queryParams,
       bodyParams: bodyKind === 'fields' ? (fields?.names ?? []) : [],
       body: bodyKind,
+      ...(contentTypes.length > 0 ? { contentTypes } : {}),
+      ...(encoding ? { encoding } : {}),
       auth: security.length > 0 && !security.every((s) => Object.keys(s).length === 0),
       response: response.response,
-      bodyMediaType: jsonMediaType(body?.content),
+      bodyMediaType,
       responseMediaType: response.mediaType,
       hasResponseSchema: response.hasSchema,
       responseInferred: response.inferred,
@@ -166,7 +185,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       queryRequired: query.some((p) => p.required === true),
       hasPath: pathParams.length > 0,
       bodyRequired: body?.required === true || (bodyKind === 'fields' && fields?.required === true) || defaulted.length > 0,
-      requiredParams: requiredParamsOf(doc, params.filter((p) => p.in === 'path' || p.in === 'query'), bodyKind === 'fields' ? bodyJson?.schema : undefined, bodyKind === 'fields' ? defaulted : []),
+      requiredParams: requiredParamsOf(doc, params.filter((p) => p.in === 'path' || p.in === 'query'), bodyKind === 'fields' ? bodyContent?.schema : undefined, bodyKind === 'fields' ? defaulted : []),
       summary: operation.summary,
       description: operation.description,
       deprecated: operation.deprecated === true,

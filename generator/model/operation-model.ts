@@ -18,7 +18,7 @@ export interface OperationModel extends OperationSpec {
   readonly typeStem: string;
   /** The tag as written in the document, for docs. */
   readonly groupTitle: string;
-  /** Media type keys of the JSON request body and the typed success response, as the document spells them. */
+  /** Media type keys of the request body the client sends by default (`contentTypes[0]`) and of the typed success response, as the document spells them. */
   readonly bodyMediaType?: string;
   readonly responseMediaType?: string;
   /** The response schema was inferred from a documented example (x-inferred-from-example). */

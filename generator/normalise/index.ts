@@ -9,6 +9,7 @@ import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
 import type { NormalisePass, PassContext, ReportEntry, SourcePass } from './pass.ts';
 import { apiPrefixPass } from './passes/api-prefix.ts';
+import { bodilessMethodsPass } from './passes/bodiless-methods.ts';
 import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
@@ -47,6 +48,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   selfReferencingSchemasPass,
   operationIdsPass,
   queryFieldsToBodyPass,
+  bodilessMethodsPass,
   parameterSchemasPass,
   phpArraysPass,
   hostbillAuthPass,

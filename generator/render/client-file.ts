@@ -7,7 +7,7 @@ import { jsDocText } from './shared/doc-comments.ts';
 import { stringLiteral } from './shared/escape.ts';
 import { RUNTIME_IMPORTS } from '../../templates/runtime/contracts.ts';
 import { implementsHostBillClient } from './hostbill-common.ts';
-import { paramsOptional, paramsTypeName, responseTypeName } from './shared/operation-types.ts';
+import { paramsOptional, paramsTypeName, requestOptionsType, responseTypeName } from './shared/operation-types.ts';
 import { buildSource } from './shared/ts-source.ts';
 
 /**
@@ -50,7 +50,7 @@ function operationMethods(op: OperationModel, name: string, docs: string, pagesD
   const response = `T.${responseTypeName(op)}`;
   const parameters = [
     { name: 'params', type: params, initializer: paramsDefault(op, params) },
-    { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+    { name: 'options', type: requestOptionsType(op), hasQuestionToken: true },
   ];
   const methods: MethodDeclarationStructure[] = [
     {

@@ -15,6 +15,8 @@ function entryOf(op: OperationModel): OperationSpec {
     queryParams: op.queryParams,
     bodyParams: op.bodyParams,
     body: op.body,
+    ...(op.contentTypes ? { contentTypes: op.contentTypes } : {}),
+    ...(op.encoding ? { encoding: op.encoding } : {}),
     auth: op.auth,
     response: op.response,
     ...(op.paged ? { paged: true } : {}),
@@ -23,6 +25,7 @@ function entryOf(op: OperationModel): OperationSpec {
 
 function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${literal(v)}`).join(', ')} }`;
   return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
@@ -35,7 +38,7 @@ export function renderOperationsFile(model: ClientModel, header: string): string
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: ['Every operation of the API, keyed by operationId: method, path template and where each parameter goes.'],
+        docs: ['Every operation of the API, keyed by operationId: method, path template, and where each parameter goes.'],
         declarations: [
           {
             name: 'operations',

@@ -3,6 +3,7 @@ import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { effectiveParameters, isReference, resolveLocal, type OpenApiDocument, type PathItemMethod } from '../openapi/index.ts';
 import { routeKey, type Catalog, type OperationRules, type ParamRule, type SchemaRule } from '../../templates/testing/catalog-types.ts';
 import { generatedHeader, stringLiteral } from './shared/escape.ts';
+import { mediaKind } from '../../templates/runtime/contracts.ts';
 
 /**
  * The package's test kit entry, `src/testing/index.ts`: the catalog of what the mock checks and
@@ -156,7 +157,9 @@ function rulesOf(doc: OpenApiDocument, model: OperationModel): OperationRules | 
     params.push({ name: p.name, in: p.in, ...(p.in === 'path' || p.required ? { required: true } : {}), ...(hasRule(schema) ? { schema } : {}) });
   }
   const body = operation.requestBody ? resolveLocal<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody) : undefined;
-  const bodySchema = model.bodyMediaType ? body?.content?.[model.bodyMediaType]?.schema : undefined;
+  // The mock checks JSON bodies only: form fields arrive as text, files and bytes are not JSON.
+  const jsonBody = model.bodyMediaType !== undefined && mediaKind(model.bodyMediaType) === 'json';
+  const bodySchema = jsonBody ? body?.content?.[model.bodyMediaType as string]?.schema : undefined;
   const rules: { -readonly [K in keyof OperationRules]: OperationRules[K] } = {};
   if (model.body === 'fields' && bodySchema) {
     const shape = schemaRule(doc, bodySchema);

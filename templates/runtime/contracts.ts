@@ -5,6 +5,12 @@
 import type { HostBillClient } from './hostbill.js';
 
 /**
+ * How the runtime writes a body of each media type (JSON, multipart, form, text, binary): the
+ * generator picks the body's params shape and type with the runtime's own classification.
+ */
+export { mediaKind, type MediaKind } from './internal/media-types.js';
+
+/**
  * Every member name on an `ApiClient` instance and its prototype chain (the runtime's own methods and
  * those every object inherits): a generated group property must not take one, or it would shadow it.
  */

@@ -1,3 +1,4 @@
+import { mediaKind } from '../../../templates/runtime/contracts.ts';
 import type { OperationModel } from '../../model/operation-model.ts';
 import { stringLiteral } from './escape.ts';
 
@@ -11,14 +12,32 @@ const opType = (op: OperationModel): string => `operations[${stringLiteral(op.op
 export const paramsTypeName = (op: OperationModel): string => `${op.typeStem}Params`;
 export const responseTypeName = (op: OperationModel): string => `${op.typeStem}Response`;
 
+const bodyContent = (op: OperationModel, mediaType: string): string => `NonNullable<${opType(op)}["requestBody"]>["content"][${stringLiteral(mediaType)}]`;
+
+/** What a whole body may be in `mediaType`: text and XML go as a string, binary as any bytes fetch sends. */
+function wholeBodyType(op: OperationModel, mediaType: string): string {
+  const kind = mediaKind(mediaType);
+  if (kind === 'text') return 'string';
+  if (kind === 'binary') return 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string';
+  return bodyContent(op, mediaType);
+}
+
 export function paramsType(op: OperationModel): string {
   const parts: string[] = [];
   if (op.hasPath) parts.push(`${opType(op)}["parameters"]["path"]`);
   if (op.hasQuery) parts.push(`NonNullable<${opType(op)}["parameters"]["query"]>`);
-  const body = `NonNullable<${opType(op)}["requestBody"]>["content"][${stringLiteral(op.bodyMediaType ?? 'application/json')}]`;
-  if (op.body === 'fields' && op.bodyMediaType && op.bodyParams.length > 0) parts.push(body);
-  if (op.body === 'whole') parts.push(op.bodyMediaType ? `{ body${op.bodyRequired ? '' : '?'}: ${body} }` : `{ body${op.bodyRequired ? '' : '?'}: unknown }`);
+  if (op.body === 'fields' && op.bodyMediaType && op.bodyParams.length > 0) parts.push(bodyContent(op, op.bodyMediaType));
+  if (op.body === 'whole') {
+    const types = [...new Set((op.contentTypes ?? []).map((type) => wholeBodyType(op, type)))];
+    parts.push(`{ body${op.bodyRequired ? '' : '?'}: ${types.length > 0 ? types.join(' | ') : 'unknown'} }`);
+  }
   return parts.length > 0 ? parts.join(' & ') : 'Record<string, never>';
+}
+
+/** `RequestOptions<'application/json' | 'application/xml'>` for a body declared in several media types: the call may choose one. */
+export function requestOptionsType(op: OperationModel): string {
+  const types = op.contentTypes ?? [];
+  return types.length > 1 ? `RequestOptions<${types.map((type) => stringLiteral(type)).join(' | ')}>` : 'RequestOptions';
 }
 
 export function responseType(op: OperationModel): string {
