@@ -151,7 +151,8 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const contentTypes = bodyMediaTypes(body?.content);
     const bodyMediaType = contentTypes[0];
     const bodyContent = bodyMediaType ? body?.content?.[bodyMediaType] : undefined;
-    const fields = bodyMediaType && FIELD_KINDS.has(mediaKind(bodyMediaType)) ? objectProperties(doc, bodyContent?.schema) : undefined;
+    // Fields only when every declared type can carry them; XML or bytes as an alternative need `params.body`.
+    const fields = bodyMediaType && contentTypes.every((type) => FIELD_KINDS.has(mediaKind(type))) ? objectProperties(doc, bodyContent?.schema) : undefined;
     const taken = new Set([...pathParams, ...queryParams]);
     const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
     const bodyKind: OperationModel['body'] = !body ? 'none' : fieldsFit ? 'fields' : 'whole';

@@ -38,7 +38,7 @@ export function renderOperationsFile(model: ClientModel, header: string): string
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
-        docs: ['Every operation of the API, keyed by operationId: method, path template, and where each parameter goes.'],
+        docs: ['Every operation of the API, keyed by operationId: method, path template and where each parameter goes.'],
         declarations: [
           {
             name: 'operations',
