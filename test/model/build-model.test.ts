@@ -53,6 +53,22 @@ describe('buildModel: bodies and responses', () => {
     expect(model({ '/a': { post: { operationId: 'a', responses: ok, ...(operation as object) } } }).operations[0]?.body).toBe(want);
   });
 
+  const object = { type: 'object', properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } } };
+  it.each([
+    ['JSON first, then the others as declared', { 'text/plain': { schema: { type: 'string' } }, 'application/xml': { schema: object }, 'application/json': { schema: object } }, { body: 'whole', contentTypes: ['application/json', 'text/plain', 'application/xml'], bodyMediaType: 'application/json' }],
+    ['multipart fields, with the encoding object', { 'multipart/form-data': { schema: object, encoding: { note: { contentType: 'text/markdown' } } } }, { body: 'fields', bodyParams: ['file', 'note'], contentTypes: ['multipart/form-data'], encoding: { note: 'text/markdown' } }],
+    ['urlencoded fields', { 'application/x-www-form-urlencoded': { schema: object } }, { body: 'fields', bodyParams: ['file', 'note'], contentTypes: ['application/x-www-form-urlencoded'] }],
+    ['JSON or multipart: both carry fields', { 'application/json': { schema: object }, 'multipart/form-data': { schema: object } }, { body: 'fields', contentTypes: ['application/json', 'multipart/form-data'] }],
+    ['bytes are sent whole', { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }, { body: 'whole', bodyParams: [], contentTypes: ['application/octet-stream'] }],
+  ])('media types: %s', (_, content, want) => {
+    expect(model({ '/a': { post: { operationId: 'a', responses: ok, requestBody: { content } as never } } }).operations[0]).toMatchObject(want);
+  });
+
+  it('GET and HEAD send no body, whatever they declare', () => {
+    const op = model({ '/a': { get: { operationId: 'a', responses: ok, requestBody: json({ type: 'object', properties: { q: { type: 'string' } } }) } } }).operations[0];
+    expect([op?.body, op?.bodyParams, op?.contentTypes, op?.bodyRequired]).toEqual(['none', [], undefined, false]);
+  });
+
   it('a success response that is not JSON is binary', () => {
     const op = model({ '/f': { get: { operationId: 'f', responses: { 200: { description: 'file', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } } } } } }).operations[0];
     expect([op?.response, op?.hasResponseSchema]).toEqual(['binary', true]);
