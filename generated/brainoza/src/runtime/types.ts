@@ -14,8 +14,12 @@ export interface OperationSpec {
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
   readonly bodyParams: readonly string[];
-  /** `fields`: a JSON object of the `bodyParams` present; `whole`: `params.body` as JSON; `none`: no body. */
+  /** `fields`: an object of the `bodyParams` present; `whole`: `params.body`; `none`: no body. */
   readonly body: 'fields' | 'whole' | 'none';
+  /** The body's declared media types, JSON first: the first is sent unless the call chooses (`contentType`). Default JSON. */
+  readonly contentTypes?: readonly string[] | undefined;
+  /** multipart/form-data: the Content-Type of a field's part, from the document's `encoding` object. */
+  readonly encoding?: { readonly [field: string]: string } | undefined;
   /** `false`: the request carries no credentials at all. */
   readonly auth: boolean;
   readonly response: 'json' | 'binary';
@@ -156,7 +160,8 @@ export interface ClientOptions<S extends AuthScheme = AuthScheme> {
   onError?: ((error: ApiError) => void) | undefined;
 }
 
-export interface RequestOptions {
+/** `C`: the media types the operation's body may be sent in, when it declares several. */
+export interface RequestOptions<C extends string = never> {
   signal?: AbortSignal | undefined;
   headers?: Record<string, string> | undefined;
   timeout?: number | undefined;
@@ -165,4 +170,6 @@ export interface RequestOptions {
   retry?: boolean | undefined;
   /** Largest response body read for this call, in bytes; default the client's. */
   maxResponseBytes?: number | undefined;
+  /** The declared media type to send the body in; default the first (JSON when declared). */
+  contentType?: C | undefined;
 }

@@ -1,3 +1,4 @@
+import { mediaKind } from '../runtime/internal/media-types.js';
 import type { OperationSpec } from '../runtime/types.js';
 import { routeKey, type Catalog, type OperationRules } from './catalog-types.js';
 import { authenticate, jwtEndpoint, type Account } from './auth.js';
@@ -105,6 +106,38 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 const fileBytes = (op: OperationSpec, type: string | undefined): Uint8Array =>
   new TextEncoder().encode(/pdf/i.test(type ?? '') ? '%PDF-1.4\n% mock file\n%%EOF\n' : `mock file: ${op.method} ${op.path}\n`);
 
+
+const MALFORMED = Symbol('malformed JSON');
+
+/**
+ * The request body as the client encoded it (see the runtime's encode-body): form fields (multipart or
+ * urlencoded) as an object, a repeated field as an array, files as File; text as a string; other bytes
+ * as a Blob; JSON (the default) parsed.
+ */
+async function readBody(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? 'application/json';
+  const kind = mediaKind(type);
+  if (kind === 'multipart' || kind === 'form') {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of await request.formData()) {
+      const seen = fields[name];
+      fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+    return fields;
+  }
+  if (kind === 'binary') {
+    const blob = await request.blob();
+    return blob.size > 0 ? blob : undefined;
+  }
+  const text = await request.text();
+  if (text === '' || kind === 'text') return text === '' ? undefined : text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return MALFORMED;
+  }
+}
+
 export function createMock(
   operations: Readonly<Record<string, OperationSpec>>,
   catalog: Catalog,
@@ -175,15 +208,9 @@ export function createMock(
     const { key, op, path }: Route = match.route;
     call.operation = label(op);
 
-    const text = await request.text();
-    let body: unknown;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return errorReply(400, ['body: malformed JSON']);
-      }
-    }
+    const read = await readBody(request);
+    if (read === MALFORMED) return errorReply(400, ['body: malformed JSON']);
+    const body = read;
     const query = parseQuery(url.searchParams);
     const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const params = { ...path, ...query, ...(op.body === 'whole' ? (body === undefined ? {} : { body }) : fields) };

@@ -53,7 +53,7 @@ export class ApiClient {
     this.#rules = defaults.rules;
     this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
     this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
-    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions) => this.#run(op, params, call, false, this.#signInRedirects).then((result) => result.data);
+    const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>) => this.#run(op, params, call, false, this.#signInRedirects).then((result) => result.data);
     const credential = (this.#credential = resolveCredential(given.auth ?? credentialsFromEnv(prefix), defaults, send));
     this.#redirects = {
       maxRedirects: given.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
@@ -66,7 +66,7 @@ export class ApiClient {
   }
 
   /** Sends one operation. Rejects with an ApiError subclass. */
-  request<T>(op: OperationSpec, params: object | undefined, options: RequestOptions = {}): ApiPromise<T> {
+  request<T>(op: OperationSpec, params: object | undefined, options: RequestOptions<string> = {}): ApiPromise<T> {
     let started: Promise<Result> | undefined;
     const start = (raw: boolean) =>
       (started ??= this.#run(op, (params ?? {}) as Record<string, unknown>, options, raw, this.#redirects).catch((error: ApiError) => {
@@ -88,7 +88,7 @@ export class ApiClient {
    * page's body. Stops after the last page, on a body without `page`, on a repeated page (not yielded)
    * and after 1000 pages.
    */
-  async *paginate<T>(op: OperationSpec, params?: object, options?: RequestOptions): AsyncIterableIterator<T> {
+  async *paginate<T>(op: OperationSpec, params?: object, options?: RequestOptions<string>): AsyncIterableIterator<T> {
     const spec = op.queryParams.includes('page') ? op : { ...op, queryParams: [...op.queryParams, 'page'] };
     const query: { page?: number; [name: string]: unknown } = { ...params };
     const seen = new Set<number>();
@@ -132,11 +132,12 @@ export class ApiClient {
    * Every attempt of one call: retries with their delays, and one replay after a refused JWT.
    * `raw` leaves a 2xx body unread; `redirects` says which redirects the call may follow.
    */
-  async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions, raw: boolean, redirects: RedirectPolicy): Promise<Result> {
+  async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>, raw: boolean, redirects: RedirectPolicy): Promise<Result> {
     const credential = this.#credential;
-    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined);
+    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined, call.contentType);
     const { label } = request;
-    const maxRetries = maxRetriesFor(op.method, call, this.#options.maxRetries);
+    // A stream body is read by the first attempt: nothing could send it again.
+    const maxRetries = request.replayable ? maxRetriesFor(op.method, call, this.#options.maxRetries) : 0;
     let retries = 0;
     let replayed = false;
     // Each pass returns, throws, retries (≤ maxRetries) or replays (once), so the bound is never hit.
@@ -148,7 +149,7 @@ export class ApiClient {
         return await this.#attempt(op, request, call, raw, redirects, bearer, attempt);
       } catch (caught) {
         const error = caught as ApiError;
-        if (!replayed && bearer !== undefined && isRefusedToken(error) && credential.kind === 'jwt') {
+        if (!replayed && request.replayable && bearer !== undefined && isRefusedToken(error) && credential.kind === 'jwt') {
           replayed = true; // expired or revoked token: refresh (or log in) and replay once
           await credential.session.renew(bearer);
           continue;
@@ -166,7 +167,7 @@ export class ApiClient {
   }
 
   /** One attempt: headers and hooks, then the exchange within the attempt's deadline, then its data or error. */
-  async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions, raw: boolean, redirects: RedirectPolicy, bearer: string | undefined, attempt: number): Promise<Result> {
+  async #attempt(op: OperationSpec, request: BuiltRequest, call: RequestOptions<string>, raw: boolean, redirects: RedirectPolicy, bearer: string | undefined, attempt: number): Promise<Result> {
     const client = this.#options;
     const credential = this.#credential;
     const { onRequest, onResponse } = client;
@@ -174,7 +175,7 @@ export class ApiClient {
     const debug = this.#log.debug;
     const headers = requestHeaders({
       acceptJson: op.response === 'json',
-      jsonBody: request.body !== undefined,
+      contentType: request.contentType,
       client: client.headers,
       auth: op.auth,
       credential: bearer !== undefined ? ['authorization', `Bearer ${bearer}`] : credential.kind === 'header' ? [credential.name, credential.value] : undefined,
@@ -189,8 +190,12 @@ export class ApiClient {
     const first: OutgoingRequest = { url: request.url, method: op.method, headers, body: request.body };
     const onHop = debug && ((from: Response, next: OutgoingRequest) => debug(`${label} -> ${from.status}, redirected to ${originAndPath(new URL(next.url))}`));
     const { response, bytes } = await withDeadline(call.timeout ?? client.timeout ?? DEFAULT_TIMEOUT_MS, call.signal, label, async (signal) => {
-      const fetchOnce = (out: OutgoingRequest) =>
-        (client.fetch ?? fetch)(out.url, { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' });
+      const fetchOnce = (out: OutgoingRequest) => {
+        // Node's fetch sends a stream only when told it is half duplex; the DOM types lack the field.
+        const init: RequestInit & { duplex?: 'half' } = { method: out.method, headers: out.headers, body: out.body ?? null, signal, redirect: 'manual' };
+        if (out.body instanceof ReadableStream) init.duplex = 'half';
+        return (client.fetch ?? fetch)(out.url, init);
+      };
       const response = await sendFollowingRedirects(fetchOnce, first, redirects, label, onHop || undefined);
       // `raw` leaves a 2xx body unread for `asResponse()`.
       const bytes = raw && response.ok ? undefined : await readBody(response, call.maxResponseBytes ?? client.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, label);

@@ -1,19 +1,18 @@
 /** The first step of a call: an operation and its parameters become URL, label and body. */
 import { ApiError } from '../errors.js';
 import type { OperationSpec } from '../types.js';
+import { encodeBody, type EncodedBody } from './encode-body.js';
 import { REDACTED } from './redact.js';
 import { encodeQuery } from './query.js';
 
 /** What `buildRequest` makes of an operation and its parameters. */
-export interface BuiltRequest {
+export interface BuiltRequest extends EncodedBody {
   /** The full URL, with the API key when it goes in the query. */
   readonly url: string;
   /** `url` for logs, hooks and messages: the API key replaced by `***`. */
   readonly shownUrl: string;
   /** `METHOD /api/path` for error messages: no origin and no query, so no secrets. */
   readonly label: string;
-  /** JSON, or `undefined` for no body. */
-  readonly body: string | undefined;
 }
 
 /** An API key that goes in the query: `[name, value]`. */
@@ -35,16 +34,8 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** The JSON body: the `bodyParams` present (`fields`), `params.body` (`whole`), or none. */
-export function jsonBody(op: OperationSpec, params: Record<string, unknown>): string | undefined {
-  if (op.method === 'GET' || op.method === 'HEAD' || op.body === 'none') return undefined;
-  if (op.body === 'whole') return JSON.stringify(params['body'] ?? {});
-  const present = op.bodyParams.filter((name) => params[name] !== undefined);
-  return JSON.stringify(Object.fromEntries(present.map((name) => [name, params[name]])));
-}
-
-/** Builds URL and body; throws before any request on a missing or unsafe path parameter. */
-export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey): BuiltRequest {
+/** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
+export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string): BuiltRequest {
   const path = expandPath(op, params);
   const url = joinUrl(baseUrl, path);
   const query = encodeQuery(op.queryParams, params);
@@ -54,5 +45,5 @@ export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<
     return search ? `${url}?${search}` : url;
   };
   const shownUrl = withQuery(queryKey && REDACTED);
-  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, body: jsonBody(op, params) };
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, ...encodeBody(op, params, contentType) };
 }

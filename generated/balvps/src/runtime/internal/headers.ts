@@ -5,8 +5,8 @@ const JSON_TYPE = 'application/json';
 export interface HeaderParts {
   /** Ask for JSON (JSON operations). */
   readonly acceptJson: boolean;
-  /** The request has a JSON body. */
-  readonly jsonBody: boolean;
+  /** The body's Content-Type, when it has one the client must set. */
+  readonly contentType?: string | undefined;
   /** The client's `headers` option. */
   readonly client?: Record<string, string> | undefined;
   /** `false`: the operation carries no credentials, so an Authorization from `client` goes too. */
@@ -24,7 +24,7 @@ function setAll(headers: Headers, values: Record<string, string> | undefined): v
 export function requestHeaders(parts: HeaderParts): Headers {
   const headers = new Headers();
   if (parts.acceptJson) headers.set('accept', JSON_TYPE);
-  if (parts.jsonBody) headers.set('content-type', JSON_TYPE);
+  if (parts.contentType) headers.set('content-type', parts.contentType);
   setAll(headers, parts.client);
   if (!parts.auth) headers.delete('authorization');
   else if (parts.credential) headers.set(...parts.credential);

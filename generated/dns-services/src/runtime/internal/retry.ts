@@ -8,7 +8,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Retries allowed for a call: none for POST/PATCH unless it opts in (`retry: true`), none with `retry: false`. */
-export function maxRetriesFor(method: HttpMethod, call: RequestOptions, clientMaxRetries: number | undefined): number {
+export function maxRetriesFor(method: HttpMethod, call: RequestOptions<string>, clientMaxRetries: number | undefined): number {
   if (call.retry === false) return 0;
   if (!call.retry && (method === 'POST' || method === 'PATCH')) return 0;
   return call.maxRetries ?? clientMaxRetries ?? DEFAULT_MAX_RETRIES;

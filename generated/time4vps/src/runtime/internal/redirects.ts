@@ -12,7 +12,7 @@ export interface OutgoingRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: string | undefined;
+  readonly body: BodyInit | undefined;
 }
 
 export interface RedirectPolicy {
@@ -60,6 +60,7 @@ export function redirectedRequest(from: OutgoingRequest, status: number, locatio
   }
   const crossOrigin = target.origin !== new URL(from.url).origin;
   const toGet = becomesGet(status, from.method);
+  if (!toGet && from.body instanceof ReadableStream) throw new RedirectError(`${label}: ${status} redirect would send the stream body again, which a stream cannot`, { status });
   const headers = new Headers();
   from.headers.forEach((value, name) => {
     const dropped = (crossOrigin && isSensitiveHeader(name, policy.secretHeader)) || (toGet && name === 'content-type');
