@@ -85,6 +85,7 @@ export const PUBLIC_RUNTIME_EXPORTS = {
     'ClientOptions',
     'Credentials',
     'HttpMethod',
+    'Lenient',
     'LogLevel',
     'Logger',
     'OperationSpec',
