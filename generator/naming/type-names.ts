@@ -61,19 +61,28 @@ export function routeNoun(method: string, path: string): string {
   return verbParts(method, path).noun;
 }
 
+/** The name a collection's items fall back to where the resource's name has another shape: `InvoiceListItem`. */
+export function listItemName(base: string): string {
+  return `${base}ListItem`;
+}
+
 /**
  * One name per distinct shape: requests for one base name whose schemas are equal (`same`) share it;
- * a different shape gets the next number (`DnsZone2`), in the order the requests are given, as does a
- * name `taken` already (a document's own schema). Returns a name per request, in order.
+ * a different shape gets its `variant` (`InvoiceListItem`) where it has one and that is free, else the
+ * next number (`DnsZone2`), in the order the requests are given; a name `taken` already (a document's
+ * own schema) is skipped the same way. Returns a name per request, in order.
  */
-export function shareSchemaNames<S>(requests: readonly { readonly base: string; readonly schema: S }[], same: (a: S, b: S) => boolean, taken: (name: string) => boolean): string[] {
+export function shareSchemaNames<S>(requests: readonly { readonly base: string; readonly variant?: string; readonly schema: S }[], same: (a: S, b: S) => boolean, taken: (name: string) => boolean): string[] {
   const named: { name: string; base: string; schema: S }[] = [];
   const used = new Set<string>();
-  return requests.map(({ base, schema }) => {
+  const free = (name: string) => !taken(name) && !used.has(name);
+  return requests.map(({ base, variant, schema }) => {
     const match = named.find((n) => n.base === base && same(n.schema, schema));
     if (match) return match.name;
     let name = base;
-    for (let n = 2; taken(name) || used.has(name); n++) name = `${base}${n}`;
+    if (!free(name) && variant !== undefined) name = variant;
+    const stem = name;
+    for (let n = 2; !free(name); n++) name = `${stem}${n}`;
     used.add(name);
     named.push({ name, base, schema });
     return name;

@@ -1,6 +1,6 @@
 import { isReference, listOperations, pointer, resolveLocal, type OpenApiDocument } from '../../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
-import { exampleSchemaBaseName, hasWord, routeNoun, shareSchemaNames, type ExampleSchemaRole } from '../../naming/index.ts';
+import { exampleSchemaBaseName, hasWord, listItemName, routeNoun, shareSchemaNames, type ExampleSchemaRole } from '../../naming/index.ts';
 import { classifyExample } from '../examples/classify-example.ts';
 import { extractExample } from '../examples/extract-example.ts';
 import { INFERRED_DESCRIPTION, inferSchema, type InferredSchema } from '../examples/infer-schema.ts';
@@ -151,7 +151,14 @@ function nameSchemas(typed: readonly Typed[], hostbill: boolean, taken: (name: s
     hoisted.push(...inner.found);
   }
   const order = hoisted.map((h, i) => ({ h, i })).sort((a, b) => RANK[a.h.role.kind] - RANK[b.h.role.kind] || a.i - b.i);
-  const names = shareSchemaNames(order.map(({ h }) => ({ base: exampleSchemaBaseName(h.role), schema: canonical(h.schema) })), (a, b) => a === b, taken);
+  const names = shareSchemaNames(
+    order.map(({ h }) => {
+      const base = exampleSchemaBaseName(h.role);
+      return { base, ...(h.role.kind === 'element' ? { variant: listItemName(base) } : {}), schema: canonical(h.schema) };
+    }),
+    (a, b) => a === b,
+    taken,
+  );
   const out: { name: string; schema: Hoisted }[] = [];
   order.forEach(({ h }, i) => {
     const name = names[i] as string;
@@ -226,14 +233,15 @@ function collectionItem(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObje
   return item && !isReference(item) && item.type === 'object' && item.properties ? item : undefined;
 }
 
+/** A hoisted schema is marked inferred like the body it came from. */
 function withDescription(schema: OpenAPIV3.SchemaObject): OpenAPIV3.SchemaObject {
-  return schema.description === undefined ? Object.assign(schema, { description: INFERRED_DESCRIPTION }) : schema;
+  return Object.assign(schema, { description: schema.description ?? INFERRED_DESCRIPTION, 'x-inferred-from-example': true });
 }
 
 /** The schema as text with object keys sorted, so two shapes compare equal whatever the order their examples showed. */
 function canonical(schema: unknown): string {
   return JSON.stringify(schema, (_, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'description').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'description' && k !== 'x-inferred-from-example').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
   );
 }
 

@@ -1,30 +1,73 @@
-import type { OperationModel } from '../../model/operation-model.ts';
-import { stringLiteral } from './escape.ts';
+import type { ClientModel, OperationModel } from '../../model/operation-model.ts';
+import { propertyKey, stringLiteral } from './escape.ts';
 
 /**
- * The TypeScript types of an operation's parameters and success body, as indexed-access types into
- * openapi-typescript's `operations` interface (in `schema.ts`, which the types module imports as
- * `operations`).
+ * The TypeScript types of an operation: its parameters, its success body and its error bodies. Bodies
+ * are named types (a component schema's alias, or `<Stem>Body`/`<Stem>Result` over openapi-typescript's
+ * `operations` interface in `schema.ts`); parameters of HostBill providers are `Lenient`.
  */
 const opType = (op: OperationModel): string => `operations[${stringLiteral(op.operationId)}]`;
 
 export const paramsTypeName = (op: OperationModel): string => `${op.typeStem}Params`;
 export const responseTypeName = (op: OperationModel): string => `${op.typeStem}Response`;
+export const errorsTypeName = (op: OperationModel): string => `${op.typeStem}Errors`;
+/** The request body's own name, where it is no component schema. */
+export const bodyTypeName = (op: OperationModel): string => `${op.typeStem}Body`;
 
-export function paramsType(op: OperationModel): string {
+/** Component schema name → exported alias. */
+export type SchemaAliases = ReadonlyMap<string, string>;
+
+export const schemaAliases = (model: ClientModel): SchemaAliases => new Map(model.schemaTypes.map((s) => [s.name, s.alias]));
+
+/** The indexed-access type of the JSON request body, for its `<Stem>Body` alias. */
+export function bodyChain(op: OperationModel): string | undefined {
+  if (!op.bodyMediaType || op.bodySchema !== undefined) return undefined;
+  if (op.body === 'fields' && op.bodyParams.length === 0) return undefined;
+  if (op.body === 'none') return undefined;
+  return `NonNullable<${opType(op)}["requestBody"]>["content"][${stringLiteral(op.bodyMediaType)}]`;
+}
+
+function bodyType(op: OperationModel, aliases: SchemaAliases): string | undefined {
+  if (!op.bodyMediaType) return undefined;
+  if (op.bodySchema !== undefined) return aliases.get(op.bodySchema);
+  return bodyChain(op) === undefined ? undefined : bodyTypeName(op);
+}
+
+export function paramsType(op: OperationModel, aliases: SchemaAliases, lenient: boolean): string {
   const parts: string[] = [];
   if (op.hasPath) parts.push(`${opType(op)}["parameters"]["path"]`);
   if (op.hasQuery) parts.push(`NonNullable<${opType(op)}["parameters"]["query"]>`);
-  const body = `NonNullable<${opType(op)}["requestBody"]>["content"][${stringLiteral(op.bodyMediaType ?? 'application/json')}]`;
-  if (op.body === 'fields' && op.bodyMediaType && op.bodyParams.length > 0) parts.push(body);
-  if (op.body === 'whole') parts.push(op.bodyMediaType ? `{ body${op.bodyRequired ? '' : '?'}: ${body} }` : `{ body${op.bodyRequired ? '' : '?'}: unknown }`);
-  return parts.length > 0 ? parts.join(' & ') : 'Record<string, never>';
+  const body = bodyType(op, aliases);
+  if (op.body === 'fields' && body !== undefined && op.bodyParams.length > 0) parts.push(body);
+  if (op.body === 'whole') parts.push(`{ body${op.bodyRequired ? '' : '?'}: ${body ?? 'unknown'} }`);
+  if (parts.length === 0) return 'Record<string, never>';
+  const all = parts.join(' & ');
+  if (!lenient) return all;
+  return op.pathParams.length > 0 ? `Lenient<${all}, ${op.pathParams.map((p) => stringLiteral(p)).join(' | ')}>` : `Lenient<${all}>`;
 }
 
-export function responseType(op: OperationModel): string {
-  if (op.response === 'binary') return 'Blob';
-  if (!op.hasResponseSchema || !op.successStatus || !op.responseMediaType) return 'unknown';
+/** The success body's indexed-access type, for a `<Stem>Result` alias where it is no component schema. */
+export function responseChain(op: OperationModel): string | undefined {
+  if (op.response === 'binary' || op.responseSchema !== undefined) return undefined;
+  if (!op.hasResponseSchema || !op.successStatus || !op.responseMediaType) return undefined;
   return `${opType(op)}["responses"][${stringLiteral(op.successStatus)}]["content"][${stringLiteral(op.responseMediaType)}]`;
+}
+
+export function responseType(op: OperationModel, aliases: SchemaAliases, resultName: string): string {
+  if (op.response === 'binary') return 'Blob';
+  if (op.responseSchema !== undefined && op.hasResponseSchema) return aliases.get(op.responseSchema) ?? 'unknown';
+  return responseChain(op) === undefined ? 'unknown' : resultName;
+}
+
+/** `{ 404: NotFound; default: … }`: each documented error status and its body; undefined when none has a JSON schema. */
+export function errorsType(op: OperationModel, aliases: SchemaAliases): string | undefined {
+  if (op.errors.length === 0) return undefined;
+  const members = op.errors.map((e) => {
+    const key = /^\d+$/.test(e.status) ? e.status : propertyKey(e.status);
+    const type = (e.schema !== undefined ? aliases.get(e.schema) : undefined) ?? `${opType(op)}["responses"][${stringLiteral(e.status)}]["content"][${stringLiteral(e.mediaType)}]`;
+    return `${key}: ${type}`;
+  });
+  return `{ ${members.join('; ')} }`;
 }
 
 /** Whether a call may leave out the params object: nothing in it is required. */
