@@ -25,6 +25,11 @@ export function resourceTypeName(group: string | undefined, noun: string): strin
   return safePascalIdentifier(`${prefix} ${noun}`, 'Item');
 }
 
+/** Words `singular` would cut wrongly in a type name (`vps` is one virtual private server). */
+const SINGULAR_AS_IS: ReadonlySet<string> = new Set(['vps']);
+
+const itemOf = (word: string): string => (SINGULAR_AS_IS.has(word.toLowerCase()) ? word.toLowerCase() : singular(word));
+
 /** What an example-inferred schema is, for its name (`exampleSchemaName`). */
 export type ExampleSchemaRole =
   /** The whole success body of an operation. */
@@ -47,7 +52,7 @@ export type ExampleSchemaRole =
 export function exampleSchemaBaseName(role: ExampleSchemaRole): string {
   const parts = verbParts(role.method, role.path);
   if (role.kind === 'element') {
-    const noun = role.property !== undefined ? singular(role.property) : parts.noun === '' ? 'item' : singular(parts.noun);
+    const noun = role.property !== undefined ? itemOf(role.property) : parts.noun === '' ? 'item' : itemOf(parts.noun);
     return resourceTypeName(parts.group, noun);
   }
   if (role.kind === 'wrapped') return resourceTypeName(parts.group, parts.noun);

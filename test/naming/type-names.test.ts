@@ -35,6 +35,7 @@ describe('exampleSchemaBaseName', () => {
     [{ kind: 'element', method: 'get', path: '/service/{service_id}/dns/{zone_id}', property: 'records' }, 'DnsRecord'],
     [{ kind: 'element', method: 'get', path: '/dns', property: 'zones' }, 'DnsZone'],
     [{ kind: 'element', method: 'get', path: '/server' }, 'Server'],
+    [{ kind: 'element', method: 'get', path: '/service/{id}/vms', property: 'vps' }, 'ServiceVps'],
     [{ kind: 'element', method: 'get', path: '/service' }, 'Service'],
   ];
   it.each(cases)('%j → %s', (role, want) => expect(exampleSchemaBaseName(role)).toBe(want));
@@ -50,6 +51,16 @@ describe('shareSchemaNames', () => {
       { base: 'Invoice', schema: 'i' },
     ];
     expect(shareSchemaNames(requests, (x, y) => x === y, (name) => name === 'Invoice')).toEqual(['DnsRecord', 'DnsZone', 'DnsRecord2', 'DnsRecord', 'Invoice2']);
+  });
+
+  it('gives a different shape its variant first (a list\'s items: InvoiceListItem), then numbers', () => {
+    const requests = [
+      { base: 'Invoice', schema: 'full' },
+      { base: 'Invoice', variant: 'InvoiceListItem', schema: 'summary' },
+      { base: 'Invoice', variant: 'InvoiceListItem', schema: 'other' },
+      { base: 'Invoice', variant: 'InvoiceListItem', schema: 'full' },
+    ];
+    expect(shareSchemaNames(requests, (x, y) => x === y, () => false)).toEqual(['Invoice', 'InvoiceListItem', 'InvoiceListItem2', 'Invoice']);
   });
 });
 

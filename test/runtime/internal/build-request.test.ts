@@ -65,6 +65,11 @@ describe('jsonBody', () => {
     ['whole: {} without params.body', { method: 'POST', body: 'whole' }, {}, '{}'],
   ];
   it.each(cases)('%s', (_, spec, params, want) => expect(jsonBody(op('/x', spec), params)).toBe(want));
+
+  it("leaves null fields out like undefined with nulls: 'omit' (HostBill), and sends params.body as given", () => {
+    expect(jsonBody(op('/x', { method: 'POST', body: 'fields', bodyParams: ['a', 'b', 'c'] }), { a: 1, b: undefined, c: null }, 'omit')).toBe('{"a":1}');
+    expect(jsonBody(op('/x', { method: 'POST', body: 'whole' }), { body: { c: null } }, 'omit')).toBe('{"c":null}');
+  });
 });
 
 describe('buildRequest', () => {

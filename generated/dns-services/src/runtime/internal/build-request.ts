@@ -35,16 +35,19 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-/** The JSON body: the `bodyParams` present (`fields`), `params.body` (`whole`), or none. */
-export function jsonBody(op: OperationSpec, params: Record<string, unknown>): string | undefined {
+/**
+ * The JSON body: the `bodyParams` present (`fields`), `params.body` (`whole`), or none. With `nulls:
+ * 'omit'` (HostBill) a field set to `null` is not present; `params.body` is always sent as given.
+ */
+export function jsonBody(op: OperationSpec, params: Record<string, unknown>, nulls: 'omit' | 'send' = 'send'): string | undefined {
   if (op.method === 'GET' || op.method === 'HEAD' || op.body === 'none') return undefined;
   if (op.body === 'whole') return JSON.stringify(params['body'] ?? {});
-  const present = op.bodyParams.filter((name) => params[name] !== undefined);
+  const present = op.bodyParams.filter((name) => params[name] !== undefined && !(nulls === 'omit' && params[name] === null));
   return JSON.stringify(Object.fromEntries(present.map((name) => [name, params[name]])));
 }
 
 /** Builds URL and body; throws before any request on a missing or unsafe path parameter. */
-export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey): BuiltRequest {
+export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
   const path = expandPath(op, params);
   const url = joinUrl(baseUrl, path);
   const query = encodeQuery(op.queryParams, params);
@@ -54,5 +57,5 @@ export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<
     return search ? `${url}?${search}` : url;
   };
   const shownUrl = withQuery(queryKey && REDACTED);
-  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, body: jsonBody(op, params) };
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, body: jsonBody(op, params, nulls) };
 }
