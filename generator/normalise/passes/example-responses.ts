@@ -95,7 +95,7 @@ export const exampleResponsesPass: NormalisePass = {
     }
     const newSchemas = nameSchemas(typed, ctx.provider.hostbill, (n) => Object.hasOwn(schemas, n));
     for (const { name, schema } of newSchemas) ctx.record(`added schema ${name}, ${schema.origin}`, pointer('components', 'schemas', name));
-    for (const { target, origin } of typed) ctx.record(`response ${target.code} typed as ${JSON.stringify(responseRef(target))}; ${origin}`, pointer('paths', target.path, target.method, 'responses', target.code));
+    for (const { target, origin } of typed) ctx.record(`response ${target.code} typed as ${responseRef(target)}; ${origin}`, pointer('paths', target.path, target.method, 'responses', target.code));
     if (newSchemas.length > 0) (doc.components ??= {}).schemas = { ...schemas, ...Object.fromEntries(newSchemas.map(({ name, schema }) => [name, schema.schema])) };
   },
 };
