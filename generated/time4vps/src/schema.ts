@@ -2137,12 +2137,12 @@ export interface components {
     };
     /** @description Inferred from the documented example. */
     ListVpsResult:
-      | components['schemas']['Vp'][]
+      | components['schemas']['Vps'][]
       | {
-          [key: string]: components['schemas']['Vp'];
+          [key: string]: components['schemas']['Vps'];
         };
     /** @description Inferred from the documented example. */
-    Vp: {
+    Vps: {
       id: number | string;
       name: string;
       description: string;

@@ -213,11 +213,11 @@ export type Product = components['schemas']['Product'];
  */
 export type ListVpsResult = components['schemas']['ListVpsResult'];
 /**
- * The `Vp` schema of the document.
+ * The `Vps` schema of the document.
  *
  * Inferred from the documented examples: the API may send more fields, and numbers as strings.
  */
-export type Vp = components['schemas']['Vp'];
+export type Vps = components['schemas']['Vps'];
 /**
  * The `ListAddonsResult` schema of the document.
  *
