@@ -2,7 +2,7 @@ import { routeSegments } from '../naming/index.ts';
 import type { ImportNote } from './errors.ts';
 import type { TableRow } from './layouts.ts';
 import type { SampleBody } from './samples.ts';
-import { sampleValueSchema, type JsonSchema, mapTableType, mergeSchemas, type ParamType, paramTypeForSchema, schemaKind } from './types.ts';
+import { sampleValueSchema, type JsonSchema, mapTableType, mergeSchemas, openObjects, type ParamType, paramTypeForSchema, schemaKind } from './types.ts';
 
 /**
  * Turns an operation's table rows, path placeholders and sample bodies into Swagger 2.0
@@ -274,12 +274,12 @@ function refineType(op: OperationInput, row: TableRow & { name: string }, type: 
   const kinds = [...new Set(schemas.map(schemaKind))];
   if (kinds.length > 1) {
     notes.push({ line: field.line, message: `${describe(op)}: ${row.name} is ${kinds.join(' in one sample body and ')} in another; x-schema is a oneOf` });
-    return { ...type, xSchema: { oneOf: dedupe([...(type.xSchema ? [type.xSchema] : [schemaOfType(type)]), ...schemas]) } };
+    return { ...type, xSchema: { oneOf: dedupe([...(type.xSchema ? [type.xSchema] : [schemaOfType(type)]), ...schemas.map(openObjects)]) } };
   }
   const structured = schemas.find((s) => s['type'] === 'object' || (s['type'] === 'array' && JSON.stringify(s['items']).includes('"object"')));
   if (structured !== undefined && type.type === 'array') {
     notes.push({ line: field.line, message: `${describe(op)}: ${row.name} is typed array but the sample sends ${structured['type'] === 'object' ? 'an object' : 'an array of objects'}; x-schema inferred from the sample` });
-    return { ...type, xSchema: mergeSchemas(schemas) };
+    return { ...type, xSchema: openObjects(mergeSchemas(schemas)) };
   }
   return type;
 }

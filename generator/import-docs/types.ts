@@ -85,6 +85,24 @@ export function sampleValueSchema(value: unknown): JsonSchema {
 }
 
 /**
+ * A schema inferred from a sample *request* with its objects open (`additionalProperties: true`):
+ * a sample shows the fields one caller sent, not every field the API takes (each item of a
+ * multi-item order takes the parameters of the single-item order it stands for). Maps keep their
+ * value schema.
+ */
+export function openObjects(schema: JsonSchema): JsonSchema {
+  const out: Record<string, unknown> = { ...schema };
+  if (out['properties'] !== undefined) {
+    out['properties'] = Object.fromEntries(Object.entries(out['properties'] as Record<string, JsonSchema>).map(([k, v]) => [k, openObjects(v)]));
+    if (out['additionalProperties'] === undefined) out['additionalProperties'] = true;
+  }
+  if (out['items'] !== undefined) out['items'] = openObjects(out['items'] as JsonSchema);
+  if (typeof out['additionalProperties'] === 'object') out['additionalProperties'] = openObjects(out['additionalProperties'] as JsonSchema);
+  if (Array.isArray(out['oneOf'])) out['oneOf'] = (out['oneOf'] as JsonSchema[]).map(openObjects);
+  return out;
+}
+
+/**
  * One schema for several samples: identical ones collapse, objects with named properties merge
  * into one object with every property seen (first-seen order), anything else becomes `oneOf`.
  */

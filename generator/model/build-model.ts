@@ -2,10 +2,10 @@ import { type OpenApiDocument, effectiveParameters, isObject, isReference, listO
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
-import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
-import { mediaKind } from '../../templates/runtime/contracts.ts';
+import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, schemaTypeNames, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
+import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS, RUNTIME_IMPORT_NAMES, mediaKind } from '../../templates/runtime/contracts.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
-import type { ClientAuthModel, ClientModel, DeprecatedAlias, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
+import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
@@ -59,11 +59,50 @@ function describeResponse(doc: OpenApiDocument, op: OpenAPIV3.OperationObject) {
       const raw = content[mediaType]?.schema;
       const schema = raw ? resolveLocal<OpenAPIV3.SchemaObject>(doc, raw) : undefined;
       const inferred = (schema as Record<string, unknown> | undefined)?.['x-inferred-from-example'] === true;
-      return { response: 'json' as const, hasSchema: raw !== undefined, status: code, mediaType, inferred };
+      return { response: 'json' as const, hasSchema: raw !== undefined, status: code, mediaType, inferred, schema: componentName(raw) };
     }
-    return { response: 'binary' as const, hasSchema: true, status: code, mediaType: undefined, inferred: false };
+    return { response: 'binary' as const, hasSchema: true, status: code, mediaType: undefined, inferred: false, schema: undefined };
   }
-  return { response: 'json' as const, hasSchema: false, status: undefined, mediaType: undefined, inferred: false };
+  return { response: 'json' as const, hasSchema: false, status: undefined, mediaType: undefined, inferred: false, schema: undefined };
+}
+
+const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+/** `Foo` for `{ $ref: '#/components/schemas/Foo' }` (JSON pointer escapes undone), else undefined. */
+function componentName(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): string | undefined {
+  const m = schema && isReference(schema) ? SCHEMA_REF.exec(schema.$ref) : null;
+  return m?.[1] === undefined ? undefined : decodeURIComponent(m[1]).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The 4xx, 5xx and `default` responses with a JSON schema. */
+function errorResponses(doc: OpenApiDocument, op: OpenAPIV3.OperationObject): ErrorResponseModel[] {
+  const out: ErrorResponseModel[] = [];
+  for (const [status, raw] of Object.entries(op.responses ?? {})) {
+    if (!/^[45](\d\d|XX)$|^default$/i.test(status)) continue;
+    const content = resolveLocal<OpenAPIV3.ResponseObject>(doc, raw)?.content;
+    const mediaType = jsonMediaType(content);
+    const schema = mediaType ? content?.[mediaType]?.schema : undefined;
+    if (!mediaType || !schema) continue;
+    const name = componentName(schema);
+    out.push({ status, mediaType, ...(name !== undefined ? { schema: name } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Every name `types.ts` and the package's other modules export, so a component alias cannot take one:
+ * the classes, every operation's types, the runtime's public names and the schema module's.
+ */
+function reservedTypeNames(className: string, classNames: Iterable<string>, operations: readonly OperationModel[]): Set<string> {
+  const reserved = new Set<string>([className, ...classNames, 'operations', 'OperationId', 'paths', 'components', 'OperationTypes']);
+  for (const op of operations) {
+    for (const suffix of ['Params', 'Response', 'Errors']) reserved.add(`${op.typeStem}${suffix}`);
+    // `<Stem>Body` and `<Stem>Result` name the bodies that are no component schema (render/shared/operation-types.ts).
+    if (op.bodyMediaType !== undefined && op.bodySchema === undefined) reserved.add(`${op.typeStem}Body`);
+    if (op.hasResponseSchema && op.responseSchema === undefined) reserved.add(`${op.typeStem}Result`);
+  }
+  for (const name of [...PUBLIC_RUNTIME_EXPORTS.values, ...PUBLIC_RUNTIME_EXPORTS.types, ...PUBLIC_HOSTBILL_EXPORTS.types, ...RUNTIME_IMPORT_NAMES]) reserved.add(name);
+  return reserved;
 }
 
 function isPaged(doc: OpenApiDocument, queryParams: readonly string[], op: OpenAPIV3.OperationObject): boolean {
@@ -180,6 +219,9 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       bodyMediaType,
       responseMediaType: response.mediaType,
       hasResponseSchema: response.hasSchema,
+      ...(response.schema !== undefined ? { responseSchema: response.schema } : {}),
+      ...(bodyContent && componentName(bodyContent.schema) !== undefined ? { bodySchema: componentName(bodyContent.schema) } : {}),
+      errors: errorResponses(doc, operation),
       responseInferred: response.inferred,
       successStatus: response.status,
       hasQuery: query.length > 0,
@@ -218,15 +260,28 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     return { name, title, className: classNames.get(name) as string, description: tagDescriptions.get(ops[0]?.groupTitle ?? title), operations: ops, aliases: aliases.get(name) ?? [] };
   });
   const legacyGroups: GroupModel[] = legacyGroupNames.map((name) => ({ name, title: name, className: classNames.get(name) as string, description: undefined, operations: [], aliases: aliases.get(name) ?? [], deprecated: true }));
+  const className = clientClassName(provider.displayName);
+  const reserved = reservedTypeNames(className, classNames.values(), models);
+  // A generic document's `<Key>Response` component that is that operation's response is exported once, under that name.
+  const responseOf = new Map<string, string>(models.flatMap((op) => (op.responseSchema !== undefined ? [[`${op.typeStem}Response`, op.responseSchema] as const] : [])));
+  const componentSchemas = doc.components?.schemas ?? {};
+  const schemaAliases = schemaTypeNames(Object.keys(componentSchemas), reserved, (schema, alias) => responseOf.get(alias) === schema);
+  const schemaTypes = Object.entries(componentSchemas).map(([name, raw]) => ({
+    name,
+    alias: schemaAliases.get(name) as string,
+    inferred: isObject(raw) && (raw as Record<string, unknown>)['x-inferred-from-example'] === true,
+  }));
   const info = (doc.info ?? {}) as { title?: unknown; summary?: unknown; description?: unknown };
   const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
   return {
     document: { title: text(info.title) ?? provider.displayName, summary: text(info.summary), description: text(info.description) },
-    className: clientClassName(provider.displayName),
+    className,
     envPrefix: envPrefix(provider.id),
     auth: provider.hostbill ? { schemes: provider.auth } : documentAuth(doc),
     groups: groupModels,
     legacyGroups,
     operations: models,
+    schemaTypes,
+    lenientParams: provider.hostbill,
   };
 }

@@ -21,6 +21,12 @@ export interface OperationModel extends OperationSpec {
   /** Media type keys of the request body the client sends by default (`contentTypes[0]`) and of the typed success response, as the document spells them. */
   readonly bodyMediaType?: string;
   readonly responseMediaType?: string;
+  /** The component schema the success body is (`$ref`), when it is one. */
+  readonly responseSchema?: string;
+  /** The component schema the JSON request body is (`$ref`), when it is one. */
+  readonly bodySchema?: string;
+  /** Error responses (4xx, 5xx, `default`) the document gives a JSON schema, in document order. */
+  readonly errors: readonly ErrorResponseModel[];
   /** The response schema was inferred from a documented example (x-inferred-from-example). */
   readonly responseInferred: boolean;
   /** Whether a successful response has a declared JSON schema. */
@@ -40,6 +46,23 @@ export interface OperationModel extends OperationSpec {
   readonly pointer: string;
   /** HostBill: the operation's 0.1.x group and method name, where they differ from today's. */
   readonly legacyName?: { readonly group: string; readonly name: string };
+}
+
+/** One documented error response with a JSON body. */
+export interface ErrorResponseModel {
+  /** `404`, `4XX`, `default`. */
+  readonly status: string;
+  readonly mediaType: string;
+  /** Its component schema, when the body is a `$ref` to one. */
+  readonly schema?: string;
+}
+
+/** A component schema of the document and the name `types.ts` exports it under. */
+export interface SchemaTypeModel {
+  readonly name: string;
+  readonly alias: string;
+  /** Inferred from documented examples (x-inferred-from-example). */
+  readonly inferred: boolean;
 }
 
 /** A 0.1.x method name kept callable, `@deprecated`, that calls `target`. */
@@ -82,4 +105,11 @@ export interface ClientModel {
   /** 0.1.x groups that no longer exist, kept as deprecated properties holding aliases. */
   readonly legacyGroups: readonly GroupModel[];
   readonly operations: readonly OperationModel[];
+  /** Every component schema, in document order, with its exported alias. */
+  readonly schemaTypes: readonly SchemaTypeModel[];
+  /**
+   * HostBill: parameters are `Lenient` (numeric strings for numbers, `string | number` path
+   * parameters, `null` for optional fields). Generic documents keep their document's types.
+   */
+  readonly lenientParams: boolean;
 }

@@ -7,7 +7,8 @@
 export { CLIENT_MEMBERS, RUNTIME_CLASS_NAMES } from './client-members.ts';
 export { camelCase, isIdentifierName, isPrototypeName, pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier, words } from './identifiers.ts';
 export { groupClassNames, groupName, nameOperations, typeStems, type NameChange, type NameClash, type NamePlan, type NamingOptions, type OperationInput, type OperationNames } from './operations.ts';
-export { clientClassName, envPrefix, exampleSchemaName, hasWord, providerId } from './packages.ts';
+export { clientClassName, envPrefix, hasWord, providerId } from './packages.ts';
+export { exampleSchemaBaseName, listItemName, resourceTypeName, routeNoun, schemaTypeNames, shareSchemaNames, type ExampleSchemaRole } from './type-names.ts';
 export { HOSTBILL_SECTIONS, hostbillGroupTags, hostbillSectionOf } from './hostbill-sections.ts';
 export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';
 export { groupTitle } from './verbs.ts';

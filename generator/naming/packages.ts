@@ -1,5 +1,5 @@
 import { RUNTIME_CLASS_NAMES } from './client-members.ts';
-import { pascalCase, safePascalIdentifier, words } from './identifiers.ts';
+import { safePascalIdentifier, words } from './identifiers.ts';
 
 /** `Time4VPS` → `Time4vpsClient`; a title that would give a runtime class's name (`API` → `ApiClient`) gets `Api` inserted. */
 export function clientClassName(displayName: string): string {
@@ -15,17 +15,6 @@ export function envPrefix(providerId: string): string {
 /** `Petstore API v2.yaml` → `petstore-api-v2`: a provider id (and unscoped npm package name) from free text. */
 export function providerId(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '') || 'api';
-}
-
-/**
- * The component schema a documented example response becomes: `<Key>Response` (`GetDetailsResponse`),
- * numbered when the document already has that name.
- */
-export function exampleSchemaName(operationKey: string | undefined, route: string, taken: (name: string) => boolean): string {
-  const base = `${pascalCase(operationKey ?? route) || 'Operation'}Response`;
-  let name = base;
-  for (let n = 2; taken(name); n++) name = `${base}${n}`;
-  return name;
 }
 
 /** Whether the text has the word `word` (case-insensitive), camelCase and snake_case split. */

@@ -91,6 +91,7 @@ export const PUBLIC_RUNTIME_EXPORTS = {
     'ClientOptions',
     'Credentials',
     'HttpMethod',
+    'Lenient',
     'LogLevel',
     'Logger',
     'OperationSpec',

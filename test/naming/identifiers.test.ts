@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientClassName, envPrefix, exampleSchemaName, providerId, routeMethodName, safeCamelIdentifier, safePascalIdentifier } from '../../generator/naming/index.ts';
+import { clientClassName, envPrefix, providerId, routeMethodName, safeCamelIdentifier, safePascalIdentifier } from '../../generator/naming/index.ts';
 
 describe('identifiers', () => {
   it.each([
@@ -29,6 +29,5 @@ describe('identifiers', () => {
     expect(envPrefix('dns-services')).toBe('DNS_SERVICES');
     expect(providerId('Petstore API v2')).toBe('petstore-api-v2');
     expect(providerId('***')).toBe('api');
-    expect(exampleSchemaName('getDetails', 'get /details', (n) => n === 'GetDetailsResponse')).toBe('GetDetailsResponse2');
   });
 });

@@ -81,24 +81,25 @@ describe('example-responses from OpenAPI 3 examples', () => {
   const schema = (name: string) => d.components?.schemas?.[name] as OpenAPIV3.SchemaObject & { 'x-inferred-from-example'?: boolean };
 
   it('types a response from the media type example, marks the schema and keeps the example', () => {
-    expect(media('/example')).toEqual({ example: { id: '1', name: 'a' }, schema: { $ref: '#/components/schemas/GetExampleResponse' } });
-    expect(schema('GetExampleResponse')).toMatchObject({ type: 'object', required: ['id', 'name'], 'x-inferred-from-example': true });
+    expect(media('/example')).toEqual({ example: { id: '1', name: 'a' }, schema: { $ref: '#/components/schemas/Example' } });
+    expect(schema('Example')).toMatchObject({ type: 'object', required: ['id', 'name'], 'x-inferred-from-example': true });
   });
 
   it('follows an examples entry to components and leaves examples in place', () => {
-    expect(media('/examples')).toEqual({ examples: { one: { $ref: '#/components/examples/One' } }, schema: { $ref: '#/components/schemas/GetExamplesResponse' } });
-    expect(schema('GetExamplesResponse').required).toEqual(['zones']);
+    expect(media('/examples')).toEqual({ examples: { one: { $ref: '#/components/examples/One' } }, schema: { $ref: '#/components/schemas/GetExamplesResult' } });
+    expect(schema('GetExamplesResult').required).toEqual(['zones']);
+    expect(schema('Zone').required).toEqual(['id']);
   });
 
   it("types from a schema's example and from its properties' examples when the schema gives no types", () => {
-    expect(schema('GetSchemaExampleResponse').properties?.total).toEqual({ anyOf: [{ type: 'number' }, { type: 'string' }] });
+    expect(schema('SchemaExample').properties?.total).toEqual({ anyOf: [{ type: 'number' }, { type: 'string' }] });
     expect(media('/properties')?.example).toEqual({ invoice: { id: '308' } });
-    expect(schema('GetPropertiesResponse').required).toEqual(['invoice']);
+    expect(schema('GetPropertiesResult').required).toEqual(['invoice']);
   });
 
   it('parses JSON written as a string with the same repairs as a fence, and warns on what it cannot use', () => {
     expect(media('/text')?.example).toEqual({ a: 1 });
-    expect(ctx.entries.map((e) => e.message)).toContain('added schema GetTextResponse, inferred from the documented example of GET /text (repaired: json5)');
+    expect(ctx.entries.map((e) => e.message)).toContain('added schema Text, inferred from the documented example of GET /text (repaired: json5)');
     const warnings = ctx.entries.filter((e) => e.kind === 'warning').map((e) => `${e.pointer}: ${e.message.split(' (')[0]}`);
     expect(warnings).toEqual([
       '/paths/~1broken/get/responses/200/content/application~1json/example: the documented example is not parseable',
@@ -108,7 +109,7 @@ describe('example-responses from OpenAPI 3 examples', () => {
 
   it('leaves typed schemas alone and types a bare string example as a string', () => {
     expect(media('/typed')?.schema).toEqual({ type: 'object', properties: { id: { type: 'string', example: '1' } } });
-    expect(schema('GetWordResponse')).toMatchObject({ type: 'string' });
-    expect(Object.keys(d.components?.schemas ?? {}).sort()).toEqual(['GetExampleResponse', 'GetExamplesResponse', 'GetPropertiesResponse', 'GetSchemaExampleResponse', 'GetTextResponse', 'GetWordResponse']);
+    expect(schema('Word')).toMatchObject({ type: 'string' });
+    expect(Object.keys(d.components?.schemas ?? {}).sort()).toEqual(['Example', 'GetExamplesResult', 'GetPropertiesResult', 'SchemaExample', 'Text', 'Word', 'Zone']);
   });
 });

@@ -44,14 +44,18 @@ describe('renderers', () => {
     ]],
     ['types', () => renderTypesFile(model, ''), [
       'export type ListZonesParams = Record<string, never>;',
-      'export type ListZonesResponse = operations["listZones"]["responses"]["200"]["content"]["application/json"];',
-      'export type CreateZoneParams = operations["createZone"]["parameters"]["path"] & NonNullable<operations["createZone"]["requestBody"]>["content"]["application/json"];',
+      'export type ListZonesResult = operations["listZones"]["responses"]["200"]["content"]["application/json"];',
+      'export type ListZonesResponse = ListZonesResult;',
+      'export type CreateZoneBody = NonNullable<operations["createZone"]["requestBody"]>["content"]["application/json"];',
+      // HostBill parameters are lenient; the path parameter is named so it takes `string | number`.
+      'import type { Lenient } from "./runtime/index.js";',
+      'export type CreateZoneParams = Lenient<operations["createZone"]["parameters"]["path"] & CreateZoneBody, "service_id">;',
     ]],
     ['client', () => renderClientFile(model, provider, ''), [
       'export class AcmeClient extends ApiClient {',
       'readonly dns: DnsApi;',
       "constructor(options?: ClientOptions<\"basic\">) {",
-      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules });",
+      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules, nulls: \"omit\" });",
       'listZones(params: T.ListZonesParams = {}, options?: RequestOptions): ApiPromise<T.ListZonesResponse> {',
       'return this.#client.request(operations.createZone, params, options);',
       // The 0.1.x name stays, deprecated, calling the same operation.

@@ -16,7 +16,7 @@ describe('generated types', () => {
           target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, lib: ['ES2022', 'DOM'],
           types: [], skipLibCheck: true, allowImportingTsExtensions: true, typeRoots: [],
         },
-        files: [path.join(ROOT, 'test/types/time4vps.types.ts'), path.join(ROOT, 'test/types/common.types.ts')],
+        files: [path.join(ROOT, 'test/types/time4vps.types.ts'), path.join(ROOT, 'test/types/common.types.ts'), path.join(ROOT, 'test/types/named-lenient.types.ts')],
       }),
     );
     const { code, output } = await typecheckPackage(dir);

@@ -35,6 +35,7 @@ export class BalVpsClient extends ApiClient implements HostBillClient {
       envPrefix: 'BALVPS',
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
+      nulls: 'omit',
       jwtSession,
     });
     this.auth = new AuthApi(this);

@@ -39,6 +39,7 @@ export type {
   ClientOptions,
   Credentials,
   HttpMethod,
+  Lenient,
   LogLevel,
   Logger,
   OperationSpec,

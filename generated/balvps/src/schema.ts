@@ -517,45 +517,45 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    LoginResponse: {
+    LoginResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    LogoutResponse: {
+    LogoutResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RefreshTokenResponse: {
+    RefreshTokenResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RevokeResponse: {
+    RevokeResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    SignUpResponse: {
+    SignUpResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ResetPasswordResponse: {
+    ResetPasswordResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDetailsResponse: {
+    Details: {
       client: {
         id: string | number;
         email: string;
@@ -579,7 +579,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateDetailsResponse: {
+    UpdateDetailsResult: {
       client: {
         id: string | number;
         email: string;
@@ -604,58 +604,81 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListContactsResponse: {
+    ListContactsResult: {
       contacts:
-        | ({
-            email: string;
-            id: string | number;
-            firstname: string;
-            lastname: string;
-            companyname: string;
-            company: string | number;
-            lastlogin: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ContactListItem'][]
         | {
-            [key: string]: {
-              email: string;
-              id: string | number;
-              firstname: string;
-              lastname: string;
-              companyname: string;
-              company: string | number;
-              lastlogin: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ContactListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateContactResponse: {
+    ContactListItem: {
+      email: string;
+      id: string | number;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      company: string | number;
+      lastlogin: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateContactResult: {
       contact_id: string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListPrivilegesResponse: {
+    ListPrivilegesResult: {
+      privileges: components['schemas']['Privileges'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Privileges: {
+      billing: string[];
+      support: string[];
+      misc: string[];
+      services: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+      domains: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetContactResult: {
+      contact: components['schemas']['Contact'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Contact: {
+      id: string | number;
+      email: string;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      address1: string;
+      address2: string | number;
+      city: string;
+      state: string;
+      postcode: string | number;
+      country: string;
+      phonenumber: string | number;
+      type: string;
       privileges: {
-        billing: string[];
         support: string[];
-        misc: string[];
-        services: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
-        domains: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
       } & {
         [key: string]: unknown;
       };
@@ -663,40 +686,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
-      contact: {
-        id: string | number;
-        email: string;
-        firstname: string;
-        lastname: string;
-        companyname: string;
-        address1: string;
-        address2: string | number;
-        city: string;
-        state: string;
-        postcode: string | number;
-        country: string;
-        phonenumber: string | number;
-        type: string;
-        privileges: {
-          support: string[];
-        } & {
-          [key: string]: unknown;
-        };
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    UpdateContactResponse: {
+    UpdateContactResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetBalanceResponse: {
+    Balance: {
       success: boolean | string | number;
       details: {
         currency: string;
@@ -709,119 +705,99 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListInvoicesResponse: {
+    ListInvoicesResult: {
       invoices:
-        | ({
-            id: string | number;
-            date: string;
-            dateorig: string;
-            duedate: string;
-            paybefore: string;
-            total: string | number;
-            datepaid: string;
-            status: string;
-            merge_id: unknown;
-            number: string;
-            currency: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['InvoiceListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              date: string;
-              dateorig: string;
-              duedate: string;
-              paybefore: string;
-              total: string | number;
-              datepaid: string;
-              status: string;
-              merge_id: unknown;
-              number: string;
-              currency: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['InvoiceListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
-      invoice: {
-        id: string | number;
-        status: string;
-        date: string;
-        duedate: string;
-        paybefore: string;
-        datepaid: string;
-        subtotal: number | string;
-        credit: number | string;
-        tax: number | string;
-        taxrate: number | string;
-        tax2: number | string;
-        taxrate2: number | string;
-        taxexempt: string | number;
-        total: number | string;
-        rate: number | string;
-        rate2: number | string;
-        rate3: number | string;
-        notes: string;
-        items:
-          | ({
-              id: string | number;
-              invoice_id: string | number;
-              type: string;
-              item_id: string | number;
-              description: string;
-              amount: string | number;
-              taxed: string | number;
-              qty: string | number;
-              linetotal: string | number;
-            } & {
-              [key: string]: unknown;
-            })[]
-          | {
-              [key: string]: {
-                id: string | number;
-                invoice_id: string | number;
-                type: string;
-                item_id: string | number;
-                description: string;
-                amount: string | number;
-                taxed: string | number;
-                qty: string | number;
-                linetotal: string | number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-        client: {
-          id: string | number;
-          email: string;
-          firstname: string;
-          lastname: string;
-          companyname: string;
-          address1: string;
-          address2: string | number;
-          city: string;
-          state: string;
-          postcode: string | number;
-          country: string;
-          phonenumber: string | number;
-        } & {
-          [key: string]: unknown;
-        };
-        number: string;
-        currency: string;
-      } & {
-        [key: string]: unknown;
-      };
+    InvoiceListItem: {
+      id: string | number;
+      date: string;
+      dateorig: string;
+      duedate: string;
+      paybefore: string;
+      total: string | number;
+      datepaid: string;
+      status: string;
+      merge_id: unknown;
+      number: string;
+      currency: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ApplyCreditInvoiceResponse: {
+    GetInvoiceResult: {
+      invoice: components['schemas']['Invoice'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Invoice: {
+      id: string | number;
+      status: string;
+      date: string;
+      duedate: string;
+      paybefore: string;
+      datepaid: string;
+      subtotal: number | string;
+      credit: number | string;
+      tax: number | string;
+      taxrate: number | string;
+      tax2: number | string;
+      taxrate2: number | string;
+      taxexempt: string | number;
+      total: number | string;
+      rate: number | string;
+      rate2: number | string;
+      rate3: number | string;
+      notes: string;
+      items:
+        | components['schemas']['Item'][]
+        | {
+            [key: string]: components['schemas']['Item'];
+          };
+      client: {
+        id: string | number;
+        email: string;
+        firstname: string;
+        lastname: string;
+        companyname: string;
+        address1: string;
+        address2: string | number;
+        city: string;
+        state: string;
+        postcode: string | number;
+        country: string;
+        phonenumber: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+      number: string;
+      currency: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Item: {
+      id: string | number;
+      invoice_id: string | number;
+      type: string;
+      item_id: string | number;
+      description: string;
+      amount: string | number;
+      taxed: string | number;
+      qty: string | number;
+      linetotal: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ApplyCreditInvoiceResult: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -829,173 +805,149 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListTicketsResponse: {
+    ListTicketsResult: {
       tickets:
-        | ({
-            client_read: string | number;
-            ticket_number: string | number;
-            date: string;
-            deptname: string;
-            subject: string;
-            status: string;
-            lastreply: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['TicketListItem'][]
         | {
-            [key: string]: {
-              client_read: string | number;
-              ticket_number: string | number;
-              date: string;
-              deptname: string;
-              subject: string;
-              status: string;
-              lastreply: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['TicketListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateTicketResponse: {
+    TicketListItem: {
+      client_read: string | number;
+      ticket_number: string | number;
+      date: string;
+      deptname: string;
+      subject: string;
+      status: string;
+      lastreply: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateTicketResult: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketResponse: {
-      ticket: {
-        date: string;
-        ticket_number: string | number;
-        name: string;
-        email: string;
-        subject: string;
-        body: string;
-        status: string;
-        client_read: string | number;
-        deptname: string;
-      } & {
-        [key: string]: unknown;
-      };
+    GetTicketResult: {
+      ticket: components['schemas']['Ticket'];
       replies:
-        | ({
-            id: string | number;
-            name: string;
-            date: string;
-            body: string;
-            status: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['Reply'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              date: string;
-              body: string;
-              status: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['Reply'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateTicketResponse: {
+    Ticket: {
+      date: string;
+      ticket_number: string | number;
+      name: string;
+      email: string;
+      subject: string;
+      body: string;
+      status: string;
+      client_read: string | number;
+      deptname: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Reply: {
+      id: string | number;
+      name: string;
+      date: string;
+      body: string;
+      status: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpdateTicketResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ReopenTicketResponse: {
+    ReopenTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CloseTicketResponse: {
+    CloseTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListZonesResponse: {
+    ListZonesResult: {
       service_ids: (string | number)[];
       zones:
-        | ({
-            domain_id: string | number;
-            name: string;
-            service_id: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsZoneListItem'][]
         | {
-            [key: string]: {
-              domain_id: string | number;
-              name: string;
-              service_id: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsZoneListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateZoneResponse: {
+    DnsZoneListItem: {
+      domain_id: string | number;
+      name: string;
+      service_id: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetZoneResponse: {
+    DnsZone: {
       service_id: number | string;
       name: string;
       records:
-        | ({
-            id: string | number;
-            name: string;
-            ttl: number | string;
-            priority: number | string;
-            content: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsRecord'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              ttl: number | string;
-              priority: number | string;
-              content: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsRecord'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteZoneResponse: {
+    DnsRecord: {
+      id: string | number;
+      name: string;
+      ttl: number | string;
+      priority: number | string;
+      content: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DeleteZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateRecordResponse: {
+    CreateRecordResult: {
       record: {
         name: string;
         type: string;
         ttl: string | number;
         priority: string | number;
-        content: (number | string)[];
+        content: string | (number | string)[];
       } & {
         [key: string]: unknown;
       };
@@ -1004,7 +956,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateRecordResponse: {
+    UpdateRecordResult: {
       record: {
         id: string | number;
         type: string;
@@ -1058,7 +1010,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['LoginResponse'];
+          'application/json': components['schemas']['LoginResult'];
         };
       };
     };
@@ -1087,7 +1039,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['LogoutResponse'];
+          'application/json': components['schemas']['LogoutResult'];
         };
       };
     };
@@ -1120,7 +1072,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['RefreshTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResult'];
         };
       };
     };
@@ -1151,7 +1103,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['RevokeResponse'];
+          'application/json': components['schemas']['RevokeResult'];
         };
       };
     };
@@ -1215,7 +1167,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['SignUpResponse'];
+          'application/json': components['schemas']['SignUpResult'];
         };
       };
     };
@@ -1249,7 +1201,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ResetPasswordResponse'];
+          'application/json': components['schemas']['ResetPasswordResult'];
         };
       };
     };
@@ -1290,7 +1242,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDetailsResponse'];
+          'application/json': components['schemas']['Details'];
         };
       };
     };
@@ -1378,7 +1330,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateDetailsResponse'];
+          'application/json': components['schemas']['UpdateDetailsResult'];
         };
       };
     };
@@ -1413,7 +1365,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListContactsResponse'];
+          'application/json': components['schemas']['ListContactsResult'];
         };
       };
     };
@@ -1498,7 +1450,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateContactResponse'];
+          'application/json': components['schemas']['CreateContactResult'];
         };
       };
     };
@@ -1566,7 +1518,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ListPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResult'];
         };
       };
     };
@@ -1614,7 +1566,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['GetContactResult'];
         };
       };
     };
@@ -1699,7 +1651,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateContactResponse'];
+          'application/json': components['schemas']['UpdateContactResult'];
         };
       };
     };
@@ -1729,7 +1681,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetBalanceResponse'];
+          'application/json': components['schemas']['Balance'];
         };
       };
     };
@@ -1768,7 +1720,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListInvoicesResponse'];
+          'application/json': components['schemas']['ListInvoicesResult'];
         };
       };
     };
@@ -1854,7 +1806,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['GetInvoiceResult'];
         };
       };
     };
@@ -1890,7 +1842,7 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResult'];
         };
       };
     };
@@ -1925,7 +1877,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListTicketsResponse'];
+          'application/json': components['schemas']['ListTicketsResult'];
         };
       };
     };
@@ -1961,7 +1913,7 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['CreateTicketResponse'];
+          'application/json': components['schemas']['CreateTicketResult'];
         };
       };
     };
@@ -2009,7 +1961,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketResponse'];
+          'application/json': components['schemas']['GetTicketResult'];
         };
       };
     };
@@ -2046,7 +1998,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateTicketResponse'];
+          'application/json': components['schemas']['UpdateTicketResult'];
         };
       };
     };
@@ -2078,7 +2030,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['ReopenTicketResponse'];
+          'application/json': components['schemas']['ReopenTicketResult'];
         };
       };
     };
@@ -2110,7 +2062,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['CloseTicketResponse'];
+          'application/json': components['schemas']['CloseTicketResult'];
         };
       };
     };
@@ -2168,7 +2120,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListZonesResponse'];
+          'application/json': components['schemas']['ListZonesResult'];
         };
       };
     };
@@ -2234,7 +2186,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateZoneResponse'];
+          'application/json': components['schemas']['CreateZoneResult'];
         };
       };
     };
@@ -2283,7 +2235,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetZoneResponse'];
+          'application/json': components['schemas']['DnsZone'];
         };
       };
     };
@@ -2315,7 +2267,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteZoneResponse'];
+          'application/json': components['schemas']['DeleteZoneResult'];
         };
       };
     };
@@ -2374,7 +2326,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateRecordResponse'];
+          'application/json': components['schemas']['CreateRecordResult'];
         };
       };
     };
@@ -2431,7 +2383,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateRecordResponse'];
+          'application/json': components['schemas']['UpdateRecordResult'];
         };
       };
     };

@@ -59,6 +59,7 @@ export class BknsClient extends ApiClient implements HostBillClient {
       envPrefix: 'BKNS',
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
+      nulls: 'omit',
       jwtSession,
     });
     this.auth = new AuthApi(this);

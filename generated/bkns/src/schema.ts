@@ -2313,38 +2313,38 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    LoginResponse: {
+    LoginResult: {
       token: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    LogoutResponse: {
+    LogoutResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RefreshTokenResponse: {
+    RefreshTokenResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RevokeResponse: {
+    RevokeResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    SignUpResponse: {
+    SignUpResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDetailsResponse: {
+    Details: {
       client: {
         id: string | number;
         email: string;
@@ -2368,58 +2368,81 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListContactsResponse: {
+    ListContactsResult: {
       contacts:
-        | ({
-            email: string;
-            id: string | number;
-            firstname: string;
-            lastname: string;
-            companyname: string;
-            company: string | number;
-            lastlogin: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ContactListItem'][]
         | {
-            [key: string]: {
-              email: string;
-              id: string | number;
-              firstname: string;
-              lastname: string;
-              companyname: string;
-              company: string | number;
-              lastlogin: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ContactListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateContactResponse: {
+    ContactListItem: {
+      email: string;
+      id: string | number;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      company: string | number;
+      lastlogin: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateContactResult: {
       contact_id: string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListPrivilegesResponse: {
+    ListPrivilegesResult: {
+      privileges: components['schemas']['Privileges'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Privileges: {
+      billing: string[];
+      support: string[];
+      misc: string[];
+      services: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+      domains: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    AccountGetContactResult: {
+      contact: components['schemas']['Contact'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Contact: {
+      id: string | number;
+      email: string;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      address1: string;
+      address2: string | number;
+      city: string;
+      state: string;
+      postcode: string | number;
+      country: string;
+      phonenumber: string | number;
+      type: string;
       privileges: {
-        billing: string[];
         support: string[];
-        misc: string[];
-        services: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
-        domains: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
       } & {
         [key: string]: unknown;
       };
@@ -2427,40 +2450,13 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    AccountGetContactResponse: {
-      contact: {
-        id: string | number;
-        email: string;
-        firstname: string;
-        lastname: string;
-        companyname: string;
-        address1: string;
-        address2: string | number;
-        city: string;
-        state: string;
-        postcode: string | number;
-        country: string;
-        phonenumber: string | number;
-        type: string;
-        privileges: {
-          support: string[];
-        } & {
-          [key: string]: unknown;
-        };
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    AccountUpdateContactResponse: {
+    AccountUpdateContactResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetBalanceResponse: {
+    Balance: {
       success: boolean | string | number;
       details: {
         currency: string;
@@ -2473,7 +2469,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ApplyCreditInvoiceResponse: {
+    ApplyCreditInvoiceResult: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -2481,7 +2477,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentResponse: {
+    Payment: {
       payments: {
         [key: string]: string;
       };
@@ -2489,137 +2485,108 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListFeesResponse: {
+    ListFeesResult: {
       payments:
-        | ({
-            id: number | string;
-            name: string;
-            fixed_fee: string | number;
-            percent_fee: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['PaymentListItem'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              fixed_fee: string | number;
-              percent_fee: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['PaymentListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateTicketResponse: {
+    PaymentListItem: {
+      id: number | string;
+      name: string;
+      fixed_fee: string | number;
+      percent_fee: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateTicketResult: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateTicketResponse: {
+    UpdateTicketResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ReopenTicketResponse: {
+    ReopenTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CloseTicketResponse: {
+    CloseTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetNameResponse: {
+    DomainName: {
       details:
-        | ({
-            id: string | number;
-            name: string;
-            date_created: string;
-            firstpayment: string | number;
-            recurring_amount: string | number;
-            period: string | number;
-            expires: string;
-            status: string;
-            next_due: string;
-            next_invoice: string;
-            idprotection: string | number;
-            nameservers: string[];
-            autorenew: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainDetails'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              date_created: string;
-              firstpayment: string | number;
-              recurring_amount: string | number;
-              period: string | number;
-              expires: string;
-              status: string;
-              next_due: string;
-              next_invoice: string;
-              idprotection: string | number;
-              nameservers: string[];
-              autorenew: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainDetails'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateNsResponse: {
+    DomainDetails: {
+      id: string | number;
+      name: string;
+      date_created: string;
+      firstpayment: string | number;
+      recurring_amount: string | number;
+      period: string | number;
+      expires: string;
+      status: string;
+      next_due: string;
+      next_invoice: string;
+      idprotection: string | number;
+      nameservers: string[];
+      autorenew: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpdateNsResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListDomainsResponse: {
+    ListDomainsResult: {
       domains:
-        | ({
-            id: string | number;
-            name: string;
-            expires: string;
-            recurring_amount: string | number;
-            date_created: string;
-            status: string;
-            period: string | number;
-            autorenew: string | number;
-            daytoexpire: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              expires: string;
-              recurring_amount: string | number;
-              date_created: string;
-              status: string;
-              period: string | number;
-              autorenew: string | number;
-              daytoexpire: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainResponse: {
+    DomainListItem: {
+      id: string | number;
+      name: string;
+      expires: string;
+      recurring_amount: string | number;
+      date_created: string;
+      status: string;
+      period: string | number;
+      autorenew: string | number;
+      daytoexpire: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Domain: {
       details: {
         id: string | number;
         name: string;
@@ -2641,109 +2608,58 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetFormResponse: {
+    DomainForm: {
       forms:
-        | ({
-            type: string;
-            title: string;
-            id: string | number;
-            firstItemId: number | string;
-            description: string;
-            name: string;
-            required: boolean | string | number;
-            multiple: boolean | string | number;
-            config: {
-              enableddefault?: number | string;
-              conditionals?: unknown[];
-            } & {
-              [key: string]: unknown;
-            };
-            value: unknown[];
-            textvalue: unknown[];
-            price: number | string;
-            recurring_price: number | string;
-            setup: number | string;
-            prorata_date: unknown;
-            items:
-              | ({
-                  title: string;
-                  value: number | string;
-                  id: number | string;
-                  price: number | string;
-                  setup: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    title: string;
-                    value: number | string;
-                    id: number | string;
-                    price: number | string;
-                    setup: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainFormListItem'][]
         | {
-            [key: string]: {
-              type: string;
-              title: string;
-              id: string | number;
-              firstItemId: number | string;
-              description: string;
-              name: string;
-              required: boolean | string | number;
-              multiple: boolean | string | number;
-              config: {
-                enableddefault?: number | string;
-                conditionals?: unknown[];
-              } & {
-                [key: string]: unknown;
-              };
-              value: unknown[];
-              textvalue: unknown[];
-              price: number | string;
-              recurring_price: number | string;
-              setup: number | string;
-              prorata_date: unknown;
-              items:
-                | ({
-                    title: string;
-                    value: number | string;
-                    id: number | string;
-                    price: number | string;
-                    setup: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      title: string;
-                      value: number | string;
-                      id: number | string;
-                      price: number | string;
-                      setup: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainFormListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsCreateOrderResponse: {
+    DomainFormListItem: {
+      type: string;
+      title: string;
+      id: string | number;
+      firstItemId: number | string;
+      description: string;
+      name: string;
+      required: boolean | string | number;
+      multiple: boolean | string | number;
+      config: {
+        enableddefault?: number | string;
+        conditionals?: unknown[];
+      } & {
+        [key: string]: unknown;
+      };
+      value: unknown[];
+      textvalue: unknown[];
+      price: number | string;
+      recurring_price: number | string;
+      setup: number | string;
+      prorata_date: unknown;
+      items:
+        | components['schemas']['DomainItem'][]
+        | {
+            [key: string]: components['schemas']['DomainItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainItem: {
+      title: string;
+      value: number | string;
+      id: number | string;
+      price: number | string;
+      setup: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainsCreateOrderResult: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -2759,109 +2675,66 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsGetOrderResponse: {
+    DomainOrder: {
       tlds:
-        | ({
-            id: string | number;
-            tld: string;
-            periods:
-              | ({
-                  period: string | number;
-                  register: string | number;
-                  transfer: string | number;
-                  renew: string | number;
-                  redemption: string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    period: string | number;
-                    register: string | number;
-                    transfer: string | number;
-                    renew: string | number;
-                    redemption: string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainTld'][]
         | {
-            [key: string]: {
-              id: string | number;
-              tld: string;
-              periods:
-                | ({
-                    period: string | number;
-                    register: string | number;
-                    transfer: string | number;
-                    renew: string | number;
-                    redemption: string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      period: string | number;
-                      register: string | number;
-                      transfer: string | number;
-                      renew: string | number;
-                      redemption: string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainTld'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListCertificatesResponse: {
+    DomainTld: {
+      id: string | number;
+      tld: string;
+      periods:
+        | components['schemas']['DomainPeriod'][]
+        | {
+            [key: string]: components['schemas']['DomainPeriod'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainPeriod: {
+      period: string | number;
+      register: string | number;
+      transfer: string | number;
+      renew: string | number;
+      redemption: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListCertificatesResult: {
       sslservices:
-        | ({
-            id: string | number;
-            domain: string;
-            total: string | number;
-            status: string;
-            billingcycle: string;
-            next_due: string;
-            category: string;
-            category_url: string;
-            name: string;
-            cert_email: string;
-            cert_status: string;
-            cert_expires: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateSslservice'][]
         | {
-            [key: string]: {
-              id: string | number;
-              domain: string;
-              total: string | number;
-              status: string;
-              billingcycle: string;
-              next_due: string;
-              category: string;
-              category_url: string;
-              name: string;
-              cert_email: string;
-              cert_status: string;
-              cert_expires: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateSslservice'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateResponse: {
+    CertificateSslservice: {
+      id: string | number;
+      domain: string;
+      total: string | number;
+      status: string;
+      billingcycle: string;
+      next_due: string;
+      category: string;
+      category_url: string;
+      name: string;
+      cert_email: string;
+      cert_status: string;
+      cert_expires: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Certificate: {
       service: {
         id: string | number;
         date_created: string;
@@ -2925,67 +2798,40 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificatesGetOrderResponse: {
+    CertificateOrder: {
       products:
-        | ({
-            id: string | number;
-            name: string;
-            description: string;
-            periods:
-              | ({
-                  years: number | string;
-                  price: number | string;
-                  renew: number | string;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    years: number | string;
-                    price: number | string;
-                    renew: number | string;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-            category: string;
-            category_url: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateProduct'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              description: string;
-              periods:
-                | ({
-                    years: number | string;
-                    price: number | string;
-                    renew: number | string;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      years: number | string;
-                      price: number | string;
-                      renew: number | string;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-              category: string;
-              category_url: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateProduct'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificatesCreateOrderResponse: {
+    CertificateProduct: {
+      id: string | number;
+      name: string;
+      description: string;
+      periods:
+        | components['schemas']['CertificatePeriod'][]
+        | {
+            [key: string]: components['schemas']['CertificatePeriod'];
+          };
+      category: string;
+      category_url: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificatePeriod: {
+      years: number | string;
+      price: number | string;
+      renew: number | string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificatesCreateOrderResult: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -3001,189 +2847,143 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetSoftwareResponse: {
+    CertificateSoftware: {
       software:
-        | ({
-            id: number | string;
-            name: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateSoftwareListItem'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateSoftwareListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListMethodsResponse: {
+    CertificateSoftwareListItem: {
+      id: number | string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListMethodsResult: {
       methods:
-        | ({
-            name: string;
-            method: string;
-            route: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceMethod'][]
         | {
-            [key: string]: {
-              name: string;
-              method: string;
-              route: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceMethod'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetUpgradeResponse: {
+    ServiceMethod: {
+      name: string;
+      method: string;
+      route: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceUpgrade: {
       resources:
-        | ({
-            id: number | string;
-            name: string;
-            type: string;
-            items:
-              | ({
-                  id: string | number;
-                  name: string;
-                  price: number | string;
-                  setup_price: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceResource'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              type: string;
-              items:
-                | ({
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      id: string | number;
-                      name: string;
-                      price: number | string;
-                      setup_price: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceResource'];
           };
       package: unknown[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CancelResponse: {
+    ServiceResource: {
+      id: number | string;
+      name: string;
+      type: string;
+      items:
+        | components['schemas']['ServiceItem'][]
+        | {
+            [key: string]: components['schemas']['ServiceItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceItem: {
+      id: string | number;
+      name: string;
+      price: number | string;
+      setup_price: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CancelResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetLabelResponse: {
+    ServiceLabel: {
       label: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateLabelResponse: {
+    UpdateLabelResult: {
       success: boolean | string | number;
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListServicesResponse: {
+    ListServicesResult: {
       services:
-        | ({
-            id: string | number;
-            domain: string;
-            total: string | number;
-            status: string;
-            billingcycle: string;
-            next_due: string;
-            category: string;
-            category_url: string;
-            name: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              domain: string;
-              total: string | number;
-              status: string;
-              billingcycle: string;
-              next_due: string;
-              category: string;
-              category_url: string;
-              name: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetServiceResponse: {
-      service: {
-        id: string | number;
-        date_created: string;
-        domain: string;
-        firstpayment: string | number;
-        total: string | number;
-        billingcycle: string;
-        next_due: string;
-        next_invoice: string;
-        status: string;
-        label: string;
-        username: string;
-        password: string;
-        name: string;
-      } & {
-        [key: string]: unknown;
-      };
+    ServiceListItem: {
+      id: string | number;
+      domain: string;
+      total: string | number;
+      status: string;
+      billingcycle: string;
+      next_due: string;
+      category: string;
+      category_url: string;
+      name: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    OrderProductResponse: {
+    GetServiceResult: {
+      service: components['schemas']['Service'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Service: {
+      id: string | number;
+      date_created: string;
+      domain: string;
+      firstpayment: string | number;
+      total: string | number;
+      billingcycle: string;
+      next_due: string;
+      next_invoice: string;
+      status: string;
+      label: string;
+      username: string;
+      password: string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    OrderProductResult: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -3199,18 +2999,56 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetProductResponse: {
-      product: {
-        id: string | number;
-        category_name: string;
-        category_id: string | number;
-        name: string;
-        price: number | string;
-        recurring: string;
-        setup: number | string;
-        config: {
-          product:
-            | ({
+    GetProductResult: {
+      product: components['schemas']['Product'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Product: {
+      id: string | number;
+      category_name: string;
+      category_id: string | number;
+      name: string;
+      price: number | string;
+      recurring: string;
+      setup: number | string;
+      config: {
+        product:
+          | ({
+              type: string;
+              title: string;
+              id: string;
+              name: string;
+              items?:
+                | ({
+                    title: string;
+                    value: string;
+                    price: number | string;
+                    setup: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      title: string;
+                      value: string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+              value: string | null;
+              price?: number | string;
+              setup?: number | string;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string;
@@ -3241,43 +3079,57 @@ export interface components {
                 setup?: number | string;
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string;
-                  name: string;
-                  items?:
-                    | ({
-                        title: string;
-                        value: string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          title: string;
-                          value: string;
-                          price: number | string;
-                          setup: number | string;
-                          selected: boolean | string | number;
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  value: string | null;
-                  price?: number | string;
-                  setup?: number | string;
-                } & {
-                  [key: string]: unknown;
-                };
               };
-          forms:
-            | ({
+            };
+        forms:
+          | ({
+              type: string;
+              title: string;
+              id: string | number;
+              firstItemId: number | string;
+              description: string;
+              name: string;
+              required: boolean | string | number;
+              multiple: boolean | string | number;
+              config: {
+                conditionals: unknown[];
+              } & {
+                [key: string]: unknown;
+              };
+              value: unknown[];
+              textvalue: unknown[];
+              price: number | string;
+              recurring_price: number | string;
+              setup: number | string;
+              prorata_date: unknown;
+              items:
+                | ({
+                    title: string;
+                    value: number | string;
+                    id: number | string;
+                    price: number | string;
+                    setup: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      title: string;
+                      value: number | string;
+                      id: number | string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -3322,57 +3174,85 @@ export interface components {
                     };
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  firstItemId: number | string;
-                  description: string;
-                  name: string;
-                  required: boolean | string | number;
-                  multiple: boolean | string | number;
-                  config: {
-                    conditionals: unknown[];
-                  } & {
-                    [key: string]: unknown;
-                  };
-                  value: unknown[];
-                  textvalue: unknown[];
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                  items:
-                    | ({
-                        title: string;
-                        value: number | string;
-                        id: number | string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
+              };
+            };
+        addons:
+          | ({
+              type: string;
+              title: string;
+              id: string | number;
+              value: unknown;
+              description: string;
+              config:
+                | ({
+                    type: string;
+                    title: string;
+                    name: string;
+                    checked?: boolean | string | number;
+                    items?:
+                      | ({
                           title: string;
-                          value: number | string;
-                          id: number | string;
+                          value: string;
                           price: number | string;
                           setup: number | string;
                           selected: boolean | string | number;
                         } & {
                           [key: string]: unknown;
+                        })[]
+                      | {
+                          [key: string]: {
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          };
                         };
-                      };
-                } & {
-                  [key: string]: unknown;
-                };
-              };
-          addons:
-            | ({
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      type: string;
+                      title: string;
+                      name: string;
+                      checked?: boolean | string | number;
+                      items?:
+                        | ({
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          })[]
+                        | {
+                            [key: string]: {
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            };
+                          };
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+              price: number | string;
+              recurring_price: number | string;
+              setup: number | string;
+              prorata_date: unknown;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -3445,97 +3325,19 @@ export interface components {
                 prorata_date: unknown;
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  value: unknown;
-                  description: string;
-                  config:
-                    | ({
-                        type: string;
-                        title: string;
-                        name: string;
-                        checked?: boolean | string | number;
-                        items?:
-                          | ({
-                              title: string;
-                              value: string;
-                              price: number | string;
-                              setup: number | string;
-                              selected: boolean | string | number;
-                            } & {
-                              [key: string]: unknown;
-                            })[]
-                          | {
-                              [key: string]: {
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              };
-                            };
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          type: string;
-                          title: string;
-                          name: string;
-                          checked?: boolean | string | number;
-                          items?:
-                            | ({
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              })[]
-                            | {
-                                [key: string]: {
-                                  title: string;
-                                  value: string;
-                                  price: number | string;
-                                  setup: number | string;
-                                  selected: boolean | string | number;
-                                } & {
-                                  [key: string]: unknown;
-                                };
-                              };
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                } & {
-                  [key: string]: unknown;
-                };
               };
-          subproducts: unknown[];
-        } & {
-          [key: string]: unknown;
-        };
-        recurring_price: number | string;
-        prorata_date: unknown;
+            };
+        subproducts: unknown[];
       } & {
         [key: string]: unknown;
       };
+      recurring_price: number | string;
+      prorata_date: unknown;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    OrdersCreateOrderResponse: {
+    OrdersCreateOrderResult: {
       order_num_list: (number | string)[];
       invoice_id: string | number;
       total: string | number;
@@ -3562,7 +3364,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateQuoteResponse: {
+    CreateQuoteResult: {
       summary: {
         subtotal: number | string;
         total: number | string;
@@ -3689,72 +3491,63 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListCategoriesResponse: {
+    ListCategoriesResult: {
       categories:
-        | ({
-            id: string | number;
-            name: string;
-            description: string;
-            slug: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['Category'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              description: string;
-              slug: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['Category'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListZonesResponse: {
+    Category: {
+      id: string | number;
+      name: string;
+      description: string;
+      slug: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListZonesResult: {
       service_ids: (string | number)[];
       zones:
-        | ({
-            domain_id: string | number;
-            name: string;
-            service_id: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsZone'][]
         | {
-            [key: string]: {
-              domain_id: string | number;
-              name: string;
-              service_id: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsZone'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateZoneResponse: {
+    DnsZone: {
+      domain_id: string | number;
+      name: string;
+      service_id: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteZoneResponse: {
+    DeleteZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateRecordResponse: {
+    CreateRecordResult: {
       record: {
         name: string;
         type: string;
         ttl: string | number;
         priority: string | number;
-        content: (number | string)[];
+        content: string | (number | string)[];
       } & {
         [key: string]: unknown;
       };
@@ -3763,7 +3556,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateRecordResponse: {
+    UpdateRecordResult: {
       record: {
         id: string | number;
         type: string;
@@ -3816,7 +3609,7 @@ export interface operations {
            *       "token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwOlwvXC9yZXBvY2(...)xlYW4uaJleHAiOjE2MTM4MTg3NjV9.qaslo9KnbBVNIkyNwG2mLQlFGkpNdBAwV1IY"
            *     }
            */
-          'application/json': components['schemas']['LoginResponse'];
+          'application/json': components['schemas']['LoginResult'];
         };
       };
     };
@@ -3845,7 +3638,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['LogoutResponse'];
+          'application/json': components['schemas']['LogoutResult'];
         };
       };
     };
@@ -3878,7 +3671,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['RefreshTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResult'];
         };
       };
     };
@@ -3909,7 +3702,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['RevokeResponse'];
+          'application/json': components['schemas']['RevokeResult'];
         };
       };
     };
@@ -3977,7 +3770,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['SignUpResponse'];
+          'application/json': components['schemas']['SignUpResult'];
         };
       };
     };
@@ -4018,7 +3811,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDetailsResponse'];
+          'application/json': components['schemas']['Details'];
         };
       };
     };
@@ -4179,7 +3972,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListContactsResponse'];
+          'application/json': components['schemas']['ListContactsResult'];
         };
       };
     };
@@ -4281,7 +4074,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateContactResponse'];
+          'application/json': components['schemas']['CreateContactResult'];
         };
       };
     };
@@ -4349,7 +4142,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ListPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResult'];
         };
       };
     };
@@ -4397,7 +4190,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['AccountGetContactResponse'];
+          'application/json': components['schemas']['AccountGetContactResult'];
         };
       };
     };
@@ -4498,7 +4291,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['AccountUpdateContactResponse'];
+          'application/json': components['schemas']['AccountUpdateContactResult'];
         };
       };
     };
@@ -4801,7 +4594,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetBalanceResponse'];
+          'application/json': components['schemas']['Balance'];
         };
       };
     };
@@ -4837,7 +4630,7 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResult'];
         };
       };
     };
@@ -4865,7 +4658,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetPaymentResponse'];
+          'application/json': components['schemas']['Payment'];
         };
       };
     };
@@ -4915,7 +4708,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListFeesResponse'];
+          'application/json': components['schemas']['ListFeesResult'];
         };
       };
     };
@@ -4951,7 +4744,7 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['CreateTicketResponse'];
+          'application/json': components['schemas']['CreateTicketResult'];
         };
       };
     };
@@ -4988,7 +4781,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateTicketResponse'];
+          'application/json': components['schemas']['UpdateTicketResult'];
         };
       };
     };
@@ -5020,7 +4813,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['ReopenTicketResponse'];
+          'application/json': components['schemas']['ReopenTicketResult'];
         };
       };
     };
@@ -5052,7 +4845,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['CloseTicketResponse'];
+          'application/json': components['schemas']['CloseTicketResult'];
         };
       };
     };
@@ -5165,7 +4958,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetNameResponse'];
+          'application/json': components['schemas']['DomainName'];
         };
       };
     };
@@ -5232,7 +5025,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateNsResponse'];
+          'application/json': components['schemas']['UpdateNsResult'];
         };
       };
     };
@@ -5294,7 +5087,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListDomainsResponse'];
+          'application/json': components['schemas']['ListDomainsResult'];
         };
       };
     };
@@ -5341,7 +5134,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDomainResponse'];
+          'application/json': components['schemas']['Domain'];
         };
       };
     };
@@ -5776,7 +5569,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetFormResponse'];
+          'application/json': components['schemas']['DomainForm'];
         };
       };
     };
@@ -5822,7 +5615,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DomainsGetOrderResponse'];
+          'application/json': components['schemas']['DomainOrder'];
         };
       };
     };
@@ -5904,7 +5697,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['DomainsCreateOrderResponse'];
+          'application/json': components['schemas']['DomainsCreateOrderResult'];
         };
       };
     };
@@ -6286,7 +6079,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListCertificatesResponse'];
+          'application/json': components['schemas']['ListCertificatesResult'];
         };
       };
     };
@@ -6360,7 +6153,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetCertificateResponse'];
+          'application/json': components['schemas']['Certificate'];
         };
       };
     };
@@ -6428,7 +6221,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CertificatesGetOrderResponse'];
+          'application/json': components['schemas']['CertificateOrder'];
         };
       };
     };
@@ -6508,7 +6301,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['CertificatesCreateOrderResponse'];
+          'application/json': components['schemas']['CertificatesCreateOrderResult'];
         };
       };
     };
@@ -6545,7 +6338,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetSoftwareResponse'];
+          'application/json': components['schemas']['CertificateSoftware'];
         };
       };
     };
@@ -6598,7 +6391,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResult'];
         };
       };
     };
@@ -6655,7 +6448,7 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetUpgradeResponse'];
+          'application/json': components['schemas']['ServiceUpgrade'];
         };
       };
     };
@@ -6735,7 +6528,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CancelResponse'];
+          'application/json': components['schemas']['CancelResult'];
         };
       };
     };
@@ -6763,7 +6556,7 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetLabelResponse'];
+          'application/json': components['schemas']['ServiceLabel'];
         };
       };
     };
@@ -6801,7 +6594,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateLabelResponse'];
+          'application/json': components['schemas']['UpdateLabelResult'];
         };
       };
     };
@@ -6838,7 +6631,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListServicesResponse'];
+          'application/json': components['schemas']['ListServicesResult'];
         };
       };
     };
@@ -6880,7 +6673,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['GetServiceResult'];
         };
       };
     };
@@ -7709,7 +7502,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetProductResponse'];
+          'application/json': components['schemas']['GetProductResult'];
         };
       };
     };
@@ -7766,7 +7559,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['OrderProductResponse'];
+          'application/json': components['schemas']['OrderProductResult'];
         };
       };
     };
@@ -7786,7 +7579,7 @@ export interface operations {
           /** @description Process order even if some of the items were rejected due to errors */
           ignore_errors?: boolean;
           /** @description list with order items */
-          items?: {
+          items?: ({
             type?: string;
             product_id?: number;
             domain?: string;
@@ -7798,7 +7591,9 @@ export interface operations {
             name?: string;
             action?: string;
             domain_id?: number;
-          }[];
+          } & {
+            [key: string]: unknown;
+          })[];
           /** @description Affiliate ID */
           aff_id?: number;
         };
@@ -7842,7 +7637,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['OrdersCreateOrderResponse'];
+          'application/json': components['schemas']['OrdersCreateOrderResult'];
         };
       };
     };
@@ -7862,7 +7657,7 @@ export interface operations {
           /** @description Type of output, default is short. Possible options */
           output?: string;
           /** @description list with order items */
-          items?: {
+          items?: ({
             type?: string;
             product_id?: number;
             domain?: string;
@@ -7874,7 +7669,9 @@ export interface operations {
             name?: string;
             action?: string;
             domain_id?: number;
-          }[];
+          } & {
+            [key: string]: unknown;
+          })[];
         };
       };
     };
@@ -7967,7 +7764,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateQuoteResponse'];
+          'application/json': components['schemas']['CreateQuoteResult'];
         };
       };
     };
@@ -8011,7 +7808,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListCategoriesResponse'];
+          'application/json': components['schemas']['ListCategoriesResult'];
         };
       };
     };
@@ -8051,7 +7848,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListZonesResponse'];
+          'application/json': components['schemas']['ListZonesResult'];
         };
       };
     };
@@ -8117,7 +7914,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateZoneResponse'];
+          'application/json': components['schemas']['CreateZoneResult'];
         };
       };
     };
@@ -8149,7 +7946,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteZoneResponse'];
+          'application/json': components['schemas']['DeleteZoneResult'];
         };
       };
     };
@@ -8208,7 +8005,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateRecordResponse'];
+          'application/json': components['schemas']['CreateRecordResult'];
         };
       };
     };
@@ -8265,7 +8062,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateRecordResponse'];
+          'application/json': components['schemas']['UpdateRecordResult'];
         };
       };
     };

@@ -32,6 +32,7 @@ export class BrainozaClient extends ApiClient implements HostBillClient {
       envPrefix: 'BRAINOZA',
       authSchemes: ['basic'],
       rules: hostbillRules,
+      nulls: 'omit',
     });
     this.auth = new AuthApi(this);
     this.account = new AccountApi(this);

@@ -38,6 +38,7 @@ export type {
   ClientOptions,
   Credentials,
   HttpMethod,
+  Lenient,
   LogLevel,
   Logger,
   OperationSpec,

@@ -201,20 +201,20 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    LoginResponse: {
+    LoginResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    LogoutResponse: {
+    LogoutResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDetailsResponse: {
+    Details: {
       client: {
         id: string | number;
         email: string;
@@ -238,7 +238,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateDetailsResponse: {
+    UpdateDetailsResult: {
       client: {
         id: string | number;
         email: string;
@@ -263,7 +263,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetBalanceResponse: {
+    Balance: {
       success: boolean | string | number;
       details: {
         currency: string;
@@ -276,78 +276,67 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListZonesResponse: {
+    ListZonesResult: {
       service_ids: (string | number)[];
       zones:
-        | ({
-            domain_id: string | number;
-            name: string;
-            service_id: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsZoneListItem'][]
         | {
-            [key: string]: {
-              domain_id: string | number;
-              name: string;
-              service_id: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsZoneListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateZoneResponse: {
+    DnsZoneListItem: {
+      domain_id: string | number;
+      name: string;
+      service_id: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetZoneResponse: {
+    DnsZone: {
       service_id: number | string;
       name: string;
       records:
-        | ({
-            id: string | number;
-            name: string;
-            ttl: number | string;
-            priority: number | string;
-            content: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsRecord'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              ttl: number | string;
-              priority: number | string;
-              content: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsRecord'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteZoneResponse: {
+    DnsRecord: {
+      id: string | number;
+      name: string;
+      ttl: number | string;
+      priority: number | string;
+      content: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DeleteZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateRecordResponse: {
+    CreateRecordResult: {
       record: {
         name: string;
         type: string;
         ttl: string | number;
         priority: string | number;
-        content: (number | string)[];
+        content: string | (number | string)[];
       } & {
         [key: string]: unknown;
       };
@@ -356,7 +345,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateRecordResponse: {
+    UpdateRecordResult: {
       record: {
         id: string | number;
         type: string;
@@ -410,7 +399,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['LoginResponse'];
+          'application/json': components['schemas']['LoginResult'];
         };
       };
     };
@@ -439,7 +428,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['LogoutResponse'];
+          'application/json': components['schemas']['LogoutResult'];
         };
       };
     };
@@ -480,7 +469,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDetailsResponse'];
+          'application/json': components['schemas']['Details'];
         };
       };
     };
@@ -556,7 +545,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateDetailsResponse'];
+          'application/json': components['schemas']['UpdateDetailsResult'];
         };
       };
     };
@@ -586,7 +575,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetBalanceResponse'];
+          'application/json': components['schemas']['Balance'];
         };
       };
     };
@@ -626,7 +615,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListZonesResponse'];
+          'application/json': components['schemas']['ListZonesResult'];
         };
       };
     };
@@ -692,7 +681,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateZoneResponse'];
+          'application/json': components['schemas']['CreateZoneResult'];
         };
       };
     };
@@ -741,7 +730,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetZoneResponse'];
+          'application/json': components['schemas']['DnsZone'];
         };
       };
     };
@@ -773,7 +762,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteZoneResponse'];
+          'application/json': components['schemas']['DeleteZoneResult'];
         };
       };
     };
@@ -832,7 +821,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateRecordResponse'];
+          'application/json': components['schemas']['CreateRecordResult'];
         };
       };
     };
@@ -889,7 +878,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateRecordResponse'];
+          'application/json': components['schemas']['UpdateRecordResult'];
         };
       };
     };

@@ -47,6 +47,7 @@ export class DnsServicesClient extends ApiClient implements HostBillClient {
       envPrefix: 'DNS_SERVICES',
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
+      nulls: 'omit',
       jwtSession,
     });
     this.auth = new AuthApi(this);

@@ -43,6 +43,7 @@ export type {
   ClientOptions,
   Credentials,
   HttpMethod,
+  Lenient,
   LogLevel,
   Logger,
   OperationSpec,

@@ -1335,33 +1335,33 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    LoginResponse: {
+    LoginResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    LogoutResponse: {
+    LogoutResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RefreshTokenResponse: {
+    RefreshTokenResult: {
       token: string;
       refresh: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    RevokeResponse: {
+    RevokeResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDetailsResponse: {
+    Details: {
       client: {
         id: string | number;
         email: string;
@@ -1385,51 +1385,74 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListContactsResponse: {
+    ListContactsResult: {
       contacts:
-        | ({
-            email: string;
-            id: string | number;
-            firstname: string;
-            lastname: string;
-            companyname: string;
-            company: string | number;
-            lastlogin: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ContactListItem'][]
         | {
-            [key: string]: {
-              email: string;
-              id: string | number;
-              firstname: string;
-              lastname: string;
-              companyname: string;
-              company: string | number;
-              lastlogin: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ContactListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListPrivilegesResponse: {
+    ContactListItem: {
+      email: string;
+      id: string | number;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      company: string | number;
+      lastlogin: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListPrivilegesResult: {
+      privileges: components['schemas']['Privileges'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Privileges: {
+      billing: string[];
+      support: string[];
+      misc: string[];
+      services: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+      domains: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    AccountGetContactResult: {
+      contact: components['schemas']['Contact'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Contact: {
+      id: string | number;
+      email: string;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      address1: string;
+      address2: string | number;
+      city: string;
+      state: string;
+      postcode: string | number;
+      country: string;
+      phonenumber: string | number;
+      type: string;
       privileges: {
-        billing: string[];
         support: string[];
-        misc: string[];
-        services: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
-        domains: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
       } & {
         [key: string]: unknown;
       };
@@ -1437,34 +1460,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    AccountGetContactResponse: {
-      contact: {
-        id: string | number;
-        email: string;
-        firstname: string;
-        lastname: string;
-        companyname: string;
-        address1: string;
-        address2: string | number;
-        city: string;
-        state: string;
-        postcode: string | number;
-        country: string;
-        phonenumber: string | number;
-        type: string;
-        privileges: {
-          support: string[];
-        } & {
-          [key: string]: unknown;
-        };
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetBalanceResponse: {
+    Balance: {
       success: boolean | string | number;
       details: {
         currency: string;
@@ -1477,119 +1473,99 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListInvoicesResponse: {
+    ListInvoicesResult: {
       invoices:
-        | ({
-            id: string | number;
-            date: string;
-            dateorig: string;
-            duedate: string;
-            paybefore: string;
-            total: string | number;
-            datepaid: string;
-            status: string;
-            merge_id: unknown;
-            number: string;
-            currency: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['InvoiceListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              date: string;
-              dateorig: string;
-              duedate: string;
-              paybefore: string;
-              total: string | number;
-              datepaid: string;
-              status: string;
-              merge_id: unknown;
-              number: string;
-              currency: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['InvoiceListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
-      invoice: {
-        id: string | number;
-        status: string;
-        date: string;
-        duedate: string;
-        paybefore: string;
-        datepaid: string;
-        subtotal: number | string;
-        credit: number | string;
-        tax: number | string;
-        taxrate: number | string;
-        tax2: number | string;
-        taxrate2: number | string;
-        taxexempt: string | number;
-        total: number | string;
-        rate: number | string;
-        rate2: number | string;
-        rate3: number | string;
-        notes: string;
-        items:
-          | ({
-              id: string | number;
-              invoice_id: string | number;
-              type: string;
-              item_id: string | number;
-              description: string;
-              amount: string | number;
-              taxed: string | number;
-              qty: string | number;
-              linetotal: string | number;
-            } & {
-              [key: string]: unknown;
-            })[]
-          | {
-              [key: string]: {
-                id: string | number;
-                invoice_id: string | number;
-                type: string;
-                item_id: string | number;
-                description: string;
-                amount: string | number;
-                taxed: string | number;
-                qty: string | number;
-                linetotal: string | number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-        client: {
-          id: string | number;
-          email: string;
-          firstname: string;
-          lastname: string;
-          companyname: string;
-          address1: string;
-          address2: string | number;
-          city: string;
-          state: string;
-          postcode: string | number;
-          country: string;
-          phonenumber: string | number;
-        } & {
-          [key: string]: unknown;
-        };
-        number: string;
-        currency: string;
-      } & {
-        [key: string]: unknown;
-      };
+    InvoiceListItem: {
+      id: string | number;
+      date: string;
+      dateorig: string;
+      duedate: string;
+      paybefore: string;
+      total: string | number;
+      datepaid: string;
+      status: string;
+      merge_id: unknown;
+      number: string;
+      currency: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ApplyCreditInvoiceResponse: {
+    GetInvoiceResult: {
+      invoice: components['schemas']['Invoice'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Invoice: {
+      id: string | number;
+      status: string;
+      date: string;
+      duedate: string;
+      paybefore: string;
+      datepaid: string;
+      subtotal: number | string;
+      credit: number | string;
+      tax: number | string;
+      taxrate: number | string;
+      tax2: number | string;
+      taxrate2: number | string;
+      taxexempt: string | number;
+      total: number | string;
+      rate: number | string;
+      rate2: number | string;
+      rate3: number | string;
+      notes: string;
+      items:
+        | components['schemas']['Item'][]
+        | {
+            [key: string]: components['schemas']['Item'];
+          };
+      client: {
+        id: string | number;
+        email: string;
+        firstname: string;
+        lastname: string;
+        companyname: string;
+        address1: string;
+        address2: string | number;
+        city: string;
+        state: string;
+        postcode: string | number;
+        country: string;
+        phonenumber: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+      number: string;
+      currency: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Item: {
+      id: string | number;
+      invoice_id: string | number;
+      type: string;
+      item_id: string | number;
+      description: string;
+      amount: string | number;
+      taxed: string | number;
+      qty: string | number;
+      linetotal: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ApplyCreditInvoiceResult: {
       success: boolean | string | number;
       invoice_status: string;
       applied: number | string;
@@ -1597,7 +1573,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentResponse: {
+    Payment: {
       payments: {
         [key: string]: string;
       };
@@ -1605,158 +1581,131 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListFeesResponse: {
+    ListFeesResult: {
       payments:
-        | ({
-            id: number | string;
-            name: string;
-            fixed_fee: string | number;
-            percent_fee: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['PaymentListItem'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              fixed_fee: string | number;
-              percent_fee: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['PaymentListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListTicketsResponse: {
+    PaymentListItem: {
+      id: number | string;
+      name: string;
+      fixed_fee: string | number;
+      percent_fee: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListTicketsResult: {
       tickets:
-        | ({
-            client_read: string | number;
-            ticket_number: string | number;
-            date: string;
-            deptname: string;
-            subject: string;
-            status: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['TicketListItem'][]
         | {
-            [key: string]: {
-              client_read: string | number;
-              ticket_number: string | number;
-              date: string;
-              deptname: string;
-              subject: string;
-              status: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['TicketListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateTicketResponse: {
+    TicketListItem: {
+      client_read: string | number;
+      ticket_number: string | number;
+      date: string;
+      deptname: string;
+      subject: string;
+      status: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateTicketResult: {
       ticket: number | string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTicketResponse: {
-      ticket: {
-        date: string;
-        ticket_number: string | number;
-        name: string;
-        email: string;
-        subject: string;
-        body: string;
-        status: string;
-        client_read: string | number;
-        deptname: string;
-      } & {
-        [key: string]: unknown;
-      };
+    GetTicketResult: {
+      ticket: components['schemas']['Ticket'];
       replies:
-        | ({
-            id: string | number;
-            name: string;
-            date: string;
-            body: string;
-            status: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['Reply'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              date: string;
-              body: string;
-              status: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['Reply'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateTicketResponse: {
+    Ticket: {
+      date: string;
+      ticket_number: string | number;
+      name: string;
+      email: string;
+      subject: string;
+      body: string;
+      status: string;
+      client_read: string | number;
+      deptname: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Reply: {
+      id: string | number;
+      name: string;
+      date: string;
+      body: string;
+      status: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpdateTicketResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ReopenTicketResponse: {
+    ReopenTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CloseTicketResponse: {
+    CloseTicketResult: {
       status: boolean | string | number;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListDomainsResponse: {
+    ListDomainsResult: {
       domains:
-        | ({
-            id: string | number;
-            name: string;
-            expires: string;
-            recurring_amount: string | number;
-            date_created: string;
-            status: string;
-            period: string | number;
-            autorenew: string | number;
-            daytoexpire: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              expires: string;
-              recurring_amount: string | number;
-              date_created: string;
-              status: string;
-              period: string | number;
-              autorenew: string | number;
-              daytoexpire: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetDomainResponse: {
+    DomainListItem: {
+      id: string | number;
+      name: string;
+      expires: string;
+      recurring_amount: string | number;
+      date_created: string;
+      status: string;
+      period: string | number;
+      autorenew: string | number;
+      daytoexpire: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Domain: {
       details: {
         id: string | number;
         name: string;
@@ -1778,107 +1727,86 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetNameResponse: {
+    DomainName: {
       details:
-        | ({
-            id: string | number;
-            name: string;
-            date_created: string;
-            firstpayment: string | number;
-            recurring_amount: string | number;
-            period: string | number;
-            expires: string;
-            status: string;
-            next_due: string;
-            next_invoice: string;
-            idprotection: string | number;
-            nameservers: string[];
-            autorenew: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainDetails'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              date_created: string;
-              firstpayment: string | number;
-              recurring_amount: string | number;
-              period: string | number;
-              expires: string;
-              status: string;
-              next_due: string;
-              next_invoice: string;
-              idprotection: string | number;
-              nameservers: string[];
-              autorenew: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainDetails'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    UpdateNsResponse: {
+    DomainDetails: {
+      id: string | number;
+      name: string;
+      date_created: string;
+      firstpayment: string | number;
+      recurring_amount: string | number;
+      period: string | number;
+      expires: string;
+      status: string;
+      next_due: string;
+      next_invoice: string;
+      idprotection: string | number;
+      nameservers: string[];
+      autorenew: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpdateNsResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListRecordsResponse: {
+    ListRecordsResult: {
       records:
-        | ({
-            id: number | string;
-            name: string;
-            ttl: number | string;
-            priority: number | string;
-            type: string;
-            content: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainRecord'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              ttl: number | string;
-              priority: number | string;
-              type: string;
-              content: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainRecord'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsCreateRecordResponse: {
+    DomainRecord: {
+      id: number | string;
+      name: string;
+      ttl: number | string;
+      priority: number | string;
+      type: string;
+      content: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainsCreateRecordResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsUpdateRecordResponse: {
+    DomainsUpdateRecordResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsDeleteRecordResponse: {
+    DomainsDeleteRecordResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListTypesResponse: {
+    ListTypesResult: {
       types: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    LookupResponse: {
+    LookupResult: {
       available: boolean | string | number;
       name: string;
       premium: boolean | string | number;
@@ -1909,69 +1837,39 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetOrderResponse: {
+    DomainOrder: {
       tlds:
-        | ({
-            id: string | number;
-            tld: string;
-            periods:
-              | ({
-                  period: string | number;
-                  register: string | number;
-                  transfer: string | number;
-                  renew: string | number;
-                  redemption: string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    period: string | number;
-                    register: string | number;
-                    transfer: string | number;
-                    renew: string | number;
-                    redemption: string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DomainTld'][]
         | {
-            [key: string]: {
-              id: string | number;
-              tld: string;
-              periods:
-                | ({
-                    period: string | number;
-                    register: string | number;
-                    transfer: string | number;
-                    renew: string | number;
-                    redemption: string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      period: string | number;
-                      register: string | number;
-                      transfer: string | number;
-                      renew: string | number;
-                      redemption: string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DomainTld'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DomainsCreateOrderResponse: {
+    DomainTld: {
+      id: string | number;
+      tld: string;
+      periods:
+        | components['schemas']['DomainPeriod'][]
+        | {
+            [key: string]: components['schemas']['DomainPeriod'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainPeriod: {
+      period: string | number;
+      register: string | number;
+      transfer: string | number;
+      renew: string | number;
+      redemption: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainsCreateOrderResult: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -1987,57 +1885,317 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetFormResponse: {
+    DomainForm: {
       forms:
-        | ({
-            type: string;
-            title: string;
-            id: string | number;
-            firstItemId: number | string;
-            description: string;
-            name: string;
-            required: boolean | string | number;
-            multiple: boolean | string | number;
-            config: {
-              enableddefault?: number | string;
-              conditionals?: unknown[];
-            } & {
-              [key: string]: unknown;
-            };
-            value: unknown[];
-            textvalue: unknown[];
-            price: number | string;
-            recurring_price: number | string;
-            setup: number | string;
-            prorata_date: unknown;
-            items:
-              | ({
-                  title: string;
-                  value: number | string;
-                  id: number | string;
-                  price: number | string;
-                  setup: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
+        | components['schemas']['DomainFormListItem'][]
+        | {
+            [key: string]: components['schemas']['DomainFormListItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainFormListItem: {
+      type: string;
+      title: string;
+      id: string | number;
+      firstItemId: number | string;
+      description: string;
+      name: string;
+      required: boolean | string | number;
+      multiple: boolean | string | number;
+      config: {
+        enableddefault?: number | string;
+        conditionals?: unknown[];
+      } & {
+        [key: string]: unknown;
+      };
+      value: unknown[];
+      textvalue: unknown[];
+      price: number | string;
+      recurring_price: number | string;
+      setup: number | string;
+      prorata_date: unknown;
+      items:
+        | components['schemas']['DomainItem'][]
+        | {
+            [key: string]: components['schemas']['DomainItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DomainItem: {
+      title: string;
+      value: number | string;
+      id: number | string;
+      price: number | string;
+      setup: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListServicesResult: {
+      services:
+        | components['schemas']['ServiceListItem'][]
+        | {
+            [key: string]: components['schemas']['ServiceListItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceListItem: {
+      id: string | number;
+      domain: string;
+      total: string | number;
+      status: string;
+      billingcycle: string;
+      next_due: string;
+      category: string;
+      category_url: string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetServiceResult: {
+      service: components['schemas']['Service'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Service: {
+      id: string | number;
+      date_created: string;
+      domain: string;
+      firstpayment: string | number;
+      total: string | number;
+      billingcycle: string;
+      next_due: string;
+      next_invoice: string;
+      status: string;
+      label: string;
+      username: string;
+      password: string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListMethodsResult: {
+      methods:
+        | components['schemas']['ServiceMethod'][]
+        | {
+            [key: string]: components['schemas']['ServiceMethod'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceMethod: {
+      name: string;
+      method: string;
+      route: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceUpgrade: {
+      resources:
+        | components['schemas']['ServiceResource'][]
+        | {
+            [key: string]: components['schemas']['ServiceResource'];
+          };
+      package: unknown[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceResource: {
+      id: number | string;
+      name: string;
+      type: string;
+      items:
+        | components['schemas']['ServiceItem'][]
+        | {
+            [key: string]: components['schemas']['ServiceItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceItem: {
+      id: string | number;
+      name: string;
+      price: number | string;
+      setup_price: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CancelResult: {
+      info: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceLabel: {
+      label: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    UpdateLabelResult: {
+      success: boolean | string | number;
+      info: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListCategoriesResult: {
+      categories:
+        | components['schemas']['Category'][]
+        | {
+            [key: string]: components['schemas']['Category'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Category: {
+      id: string | number;
+      name: string;
+      description: string;
+      slug: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListProductsResult: {
+      products:
+        | components['schemas']['ProductListItem'][]
+        | {
+            [key: string]: components['schemas']['ProductListItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ProductListItem: {
+      id: string | number;
+      type: string | number;
+      name: string;
+      stock: boolean | string | number;
+      paytype: string;
+      description: string;
+      qty: string | number;
+      tags: unknown[];
+      periods:
+        | components['schemas']['Period'][]
+        | {
+            [key: string]: components['schemas']['Period'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Period: {
+      title: string;
+      value: string;
+      price: number | string;
+      setup: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetProductResult: {
+      product: components['schemas']['Product'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Product: {
+      id: string | number;
+      category_name: string;
+      category_id: string | number;
+      name: string;
+      price: number | string;
+      recurring: string;
+      setup: number | string;
+      config: {
+        product:
+          | ({
+              type: string;
+              title: string;
+              id: string;
+              name: string;
+              items?:
+                | ({
                     title: string;
-                    value: number | string;
-                    id: number | string;
+                    value: string;
                     price: number | string;
                     setup: number | string;
                     selected: boolean | string | number;
                   } & {
                     [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      title: string;
+                      value: string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
                   };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
+              value: string | null;
+              price?: number | string;
+              setup?: number | string;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
+                type: string;
+                title: string;
+                id: string;
+                name: string;
+                items?:
+                  | ({
+                      title: string;
+                      value: string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    })[]
+                  | {
+                      [key: string]: {
+                        title: string;
+                        value: string;
+                        price: number | string;
+                        setup: number | string;
+                        selected: boolean | string | number;
+                      } & {
+                        [key: string]: unknown;
+                      };
+                    };
+                value: string | null;
+                price?: number | string;
+                setup?: number | string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+        forms:
+          | ({
               type: string;
               title: string;
               id: string | number;
@@ -2047,8 +2205,7 @@ export interface components {
               required: boolean | string | number;
               multiple: boolean | string | number;
               config: {
-                enableddefault?: number | string;
-                conditionals?: unknown[];
+                conditionals: unknown[];
               } & {
                 [key: string]: unknown;
               };
@@ -2083,351 +2240,9 @@ export interface components {
                   };
             } & {
               [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ListServicesResponse: {
-      services:
-        | ({
-            id: string | number;
-            domain: string;
-            total: string | number;
-            status: string;
-            billingcycle: string;
-            next_due: string;
-            category: string;
-            category_url: string;
-            name: string;
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
-              id: string | number;
-              domain: string;
-              total: string | number;
-              status: string;
-              billingcycle: string;
-              next_due: string;
-              category: string;
-              category_url: string;
-              name: string;
-            } & {
-              [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetServiceResponse: {
-      service: {
-        id: string | number;
-        date_created: string;
-        domain: string;
-        firstpayment: string | number;
-        total: string | number;
-        billingcycle: string;
-        next_due: string;
-        next_invoice: string;
-        status: string;
-        label: string;
-        username: string;
-        password: string;
-        name: string;
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ListMethodsResponse: {
-      methods:
-        | ({
-            name: string;
-            method: string;
-            route: string;
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
-              name: string;
-              method: string;
-              route: string;
-            } & {
-              [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetUpgradeResponse: {
-      resources:
-        | ({
-            id: number | string;
-            name: string;
-            type: string;
-            items:
-              | ({
-                  id: string | number;
-                  name: string;
-                  price: number | string;
-                  setup_price: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              type: string;
-              items:
-                | ({
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      id: string | number;
-                      name: string;
-                      price: number | string;
-                      setup_price: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
-          };
-      package: unknown[];
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    CancelResponse: {
-      info: string[];
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetLabelResponse: {
-      label: string;
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    UpdateLabelResponse: {
-      success: boolean | string | number;
-      info: string[];
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ListCategoriesResponse: {
-      categories:
-        | ({
-            id: string | number;
-            name: string;
-            description: string;
-            slug: string;
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              description: string;
-              slug: string;
-            } & {
-              [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ListProductsResponse: {
-      products:
-        | ({
-            id: string | number;
-            type: string | number;
-            name: string;
-            stock: boolean | string | number;
-            paytype: string;
-            description: string;
-            qty: string | number;
-            tags: unknown[];
-            periods:
-              | ({
-                  title: string;
-                  value: string;
-                  price: number | string;
-                  setup: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    title: string;
-                    value: string;
-                    price: number | string;
-                    setup: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
-        | {
-            [key: string]: {
-              id: string | number;
-              type: string | number;
-              name: string;
-              stock: boolean | string | number;
-              paytype: string;
-              description: string;
-              qty: string | number;
-              tags: unknown[];
-              periods:
-                | ({
-                    title: string;
-                    value: string;
-                    price: number | string;
-                    setup: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      title: string;
-                      value: string;
-                      price: number | string;
-                      setup: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetProductResponse: {
-      product: {
-        id: string | number;
-        category_name: string;
-        category_id: string | number;
-        name: string;
-        price: number | string;
-        recurring: string;
-        setup: number | string;
-        config: {
-          product:
-            | ({
-                type: string;
-                title: string;
-                id: string;
-                name: string;
-                items?:
-                  | ({
-                      title: string;
-                      value: string;
-                      price: number | string;
-                      setup: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    })[]
-                  | {
-                      [key: string]: {
-                        title: string;
-                        value: string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      };
-                    };
-                value: string | null;
-                price?: number | string;
-                setup?: number | string;
-              } & {
-                [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string;
-                  name: string;
-                  items?:
-                    | ({
-                        title: string;
-                        value: string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          title: string;
-                          value: string;
-                          price: number | string;
-                          setup: number | string;
-                          selected: boolean | string | number;
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  value: string | null;
-                  price?: number | string;
-                  setup?: number | string;
-                } & {
-                  [key: string]: unknown;
-                };
-              };
-          forms:
-            | ({
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -2472,57 +2287,85 @@ export interface components {
                     };
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  firstItemId: number | string;
-                  description: string;
-                  name: string;
-                  required: boolean | string | number;
-                  multiple: boolean | string | number;
-                  config: {
-                    conditionals: unknown[];
-                  } & {
-                    [key: string]: unknown;
-                  };
-                  value: unknown[];
-                  textvalue: unknown[];
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                  items:
-                    | ({
-                        title: string;
-                        value: number | string;
-                        id: number | string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
+              };
+            };
+        addons:
+          | ({
+              type: string;
+              title: string;
+              id: string | number;
+              value: unknown;
+              description: string;
+              config:
+                | ({
+                    type: string;
+                    title: string;
+                    name: string;
+                    checked?: boolean | string | number;
+                    items?:
+                      | ({
                           title: string;
-                          value: number | string;
-                          id: number | string;
+                          value: string;
                           price: number | string;
                           setup: number | string;
                           selected: boolean | string | number;
                         } & {
                           [key: string]: unknown;
+                        })[]
+                      | {
+                          [key: string]: {
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          };
                         };
-                      };
-                } & {
-                  [key: string]: unknown;
-                };
-              };
-          addons:
-            | ({
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      type: string;
+                      title: string;
+                      name: string;
+                      checked?: boolean | string | number;
+                      items?:
+                        | ({
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          })[]
+                        | {
+                            [key: string]: {
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            };
+                          };
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+              price: number | string;
+              recurring_price: number | string;
+              setup: number | string;
+              prorata_date: unknown;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -2595,97 +2438,19 @@ export interface components {
                 prorata_date: unknown;
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  value: unknown;
-                  description: string;
-                  config:
-                    | ({
-                        type: string;
-                        title: string;
-                        name: string;
-                        checked?: boolean | string | number;
-                        items?:
-                          | ({
-                              title: string;
-                              value: string;
-                              price: number | string;
-                              setup: number | string;
-                              selected: boolean | string | number;
-                            } & {
-                              [key: string]: unknown;
-                            })[]
-                          | {
-                              [key: string]: {
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              };
-                            };
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          type: string;
-                          title: string;
-                          name: string;
-                          checked?: boolean | string | number;
-                          items?:
-                            | ({
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              })[]
-                            | {
-                                [key: string]: {
-                                  title: string;
-                                  value: string;
-                                  price: number | string;
-                                  setup: number | string;
-                                  selected: boolean | string | number;
-                                } & {
-                                  [key: string]: unknown;
-                                };
-                              };
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                } & {
-                  [key: string]: unknown;
-                };
               };
-          subproducts: unknown[];
-        } & {
-          [key: string]: unknown;
-        };
-        recurring_price: number | string;
-        prorata_date: unknown;
+            };
+        subproducts: unknown[];
       } & {
         [key: string]: unknown;
       };
+      recurring_price: number | string;
+      prorata_date: unknown;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    OrderProductResponse: {
+    OrderProductResult: {
       order_num: number | string;
       invoice_id: string | number;
       total: string | number;
@@ -2701,7 +2466,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    OrdersCreateOrderResponse: {
+    OrdersCreateOrderResult: {
       order_num_list: (number | string)[];
       invoice_id: string | number;
       total: string | number;
@@ -2728,7 +2493,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateQuoteResponse: {
+    CreateQuoteResult: {
       summary: {
         subtotal: number | string;
         total: number | string;
@@ -2855,78 +2620,67 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListZonesResponse: {
+    ListZonesResult: {
       service_ids: (string | number)[];
       zones:
-        | ({
-            domain_id: string | number;
-            name: string;
-            service_id: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsZoneListItem'][]
         | {
-            [key: string]: {
-              domain_id: string | number;
-              name: string;
-              service_id: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsZoneListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CreateZoneResponse: {
+    DnsZoneListItem: {
+      domain_id: string | number;
+      name: string;
+      service_id: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CreateZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetZoneResponse: {
+    DnsZone: {
       service_id: number | string;
       name: string;
       records:
-        | ({
-            id: string | number;
-            name: string;
-            ttl: number | string;
-            priority: number | string;
-            content: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsRecord'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              ttl: number | string;
-              priority: number | string;
-              content: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsRecord'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DeleteZoneResponse: {
+    DnsRecord: {
+      id: string | number;
+      name: string;
+      ttl: number | string;
+      priority: number | string;
+      content: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DeleteZoneResult: {
       info: string[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DnsCreateRecordResponse: {
+    DnsCreateRecordResult: {
       record: {
         name: string;
         type: string;
         ttl: string | number;
         priority: string | number;
-        content: (number | string)[];
+        content: string | (number | string)[];
       } & {
         [key: string]: unknown;
       };
@@ -2935,7 +2689,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    DnsUpdateRecordResponse: {
+    DnsUpdateRecordResult: {
       record: {
         id: string | number;
         type: string;
@@ -2989,7 +2743,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIzMD(...)ChwIAb3zvxBu6kvULa2AwAt9U-I"
            *     }
            */
-          'application/json': components['schemas']['LoginResponse'];
+          'application/json': components['schemas']['LoginResult'];
         };
       };
     };
@@ -3018,7 +2772,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['LogoutResponse'];
+          'application/json': components['schemas']['LogoutResult'];
         };
       };
     };
@@ -3051,7 +2805,7 @@ export interface operations {
            *       "refresh": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJBQ(...)Rmivc_u3YA_kgDqOPtUuGNXOzueXYtZw"
            *     }
            */
-          'application/json': components['schemas']['RefreshTokenResponse'];
+          'application/json': components['schemas']['RefreshTokenResult'];
         };
       };
     };
@@ -3082,7 +2836,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['RevokeResponse'];
+          'application/json': components['schemas']['RevokeResult'];
         };
       };
     };
@@ -3123,7 +2877,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDetailsResponse'];
+          'application/json': components['schemas']['Details'];
         };
       };
     };
@@ -3284,7 +3038,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListContactsResponse'];
+          'application/json': components['schemas']['ListContactsResult'];
         };
       };
     };
@@ -3352,7 +3106,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ListPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResult'];
         };
       };
     };
@@ -3400,7 +3154,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['AccountGetContactResponse'];
+          'application/json': components['schemas']['AccountGetContactResult'];
         };
       };
     };
@@ -3430,7 +3184,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetBalanceResponse'];
+          'application/json': components['schemas']['Balance'];
         };
       };
     };
@@ -3469,7 +3223,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListInvoicesResponse'];
+          'application/json': components['schemas']['ListInvoicesResult'];
         };
       };
     };
@@ -3555,7 +3309,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['GetInvoiceResult'];
         };
       };
     };
@@ -3591,7 +3345,7 @@ export interface operations {
            *       "applied": 2.1
            *     }
            */
-          'application/json': components['schemas']['ApplyCreditInvoiceResponse'];
+          'application/json': components['schemas']['ApplyCreditInvoiceResult'];
         };
       };
     };
@@ -3619,7 +3373,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetPaymentResponse'];
+          'application/json': components['schemas']['Payment'];
         };
       };
     };
@@ -3669,7 +3423,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListFeesResponse'];
+          'application/json': components['schemas']['ListFeesResult'];
         };
       };
     };
@@ -3703,7 +3457,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListTicketsResponse'];
+          'application/json': components['schemas']['ListTicketsResult'];
         };
       };
     };
@@ -3739,7 +3493,7 @@ export interface operations {
            *       "ticket": 865650
            *     }
            */
-          'application/json': components['schemas']['CreateTicketResponse'];
+          'application/json': components['schemas']['CreateTicketResult'];
         };
       };
     };
@@ -3787,7 +3541,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetTicketResponse'];
+          'application/json': components['schemas']['GetTicketResult'];
         };
       };
     };
@@ -3824,7 +3578,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateTicketResponse'];
+          'application/json': components['schemas']['UpdateTicketResult'];
         };
       };
     };
@@ -3882,7 +3636,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['ReopenTicketResponse'];
+          'application/json': components['schemas']['ReopenTicketResult'];
         };
       };
     };
@@ -3914,7 +3668,7 @@ export interface operations {
            *       "status": true
            *     }
            */
-          'application/json': components['schemas']['CloseTicketResponse'];
+          'application/json': components['schemas']['CloseTicketResult'];
         };
       };
     };
@@ -3969,7 +3723,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListDomainsResponse'];
+          'application/json': components['schemas']['ListDomainsResult'];
         };
       };
     };
@@ -4016,7 +3770,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetDomainResponse'];
+          'application/json': components['schemas']['Domain'];
         };
       };
     };
@@ -4085,7 +3839,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetNameResponse'];
+          'application/json': components['schemas']['DomainName'];
         };
       };
     };
@@ -4152,7 +3906,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateNsResponse'];
+          'application/json': components['schemas']['UpdateNsResult'];
         };
       };
     };
@@ -4214,7 +3968,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListRecordsResponse'];
+          'application/json': components['schemas']['ListRecordsResult'];
         };
       };
     };
@@ -4257,7 +4011,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DomainsCreateRecordResponse'];
+          'application/json': components['schemas']['DomainsCreateRecordResult'];
         };
       };
     };
@@ -4302,7 +4056,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DomainsUpdateRecordResponse'];
+          'application/json': components['schemas']['DomainsUpdateRecordResult'];
         };
       };
     };
@@ -4334,7 +4088,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DomainsDeleteRecordResponse'];
+          'application/json': components['schemas']['DomainsDeleteRecordResult'];
         };
       };
     };
@@ -4370,7 +4124,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListTypesResponse'];
+          'application/json': components['schemas']['ListTypesResult'];
         };
       };
     };
@@ -4787,7 +4541,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['LookupResponse'];
+          'application/json': components['schemas']['LookupResult'];
         };
       };
     };
@@ -4833,7 +4587,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetOrderResponse'];
+          'application/json': components['schemas']['DomainOrder'];
         };
       };
     };
@@ -4915,7 +4669,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['DomainsCreateOrderResponse'];
+          'application/json': components['schemas']['DomainsCreateOrderResult'];
         };
       };
     };
@@ -5010,7 +4764,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetFormResponse'];
+          'application/json': components['schemas']['DomainForm'];
         };
       };
     };
@@ -5076,7 +4830,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListServicesResponse'];
+          'application/json': components['schemas']['ListServicesResult'];
         };
       };
     };
@@ -5118,7 +4872,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['GetServiceResult'];
         };
       };
     };
@@ -5171,7 +4925,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResult'];
         };
       };
     };
@@ -5228,7 +4982,7 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetUpgradeResponse'];
+          'application/json': components['schemas']['ServiceUpgrade'];
         };
       };
     };
@@ -5308,7 +5062,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CancelResponse'];
+          'application/json': components['schemas']['CancelResult'];
         };
       };
     };
@@ -5336,7 +5090,7 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetLabelResponse'];
+          'application/json': components['schemas']['ServiceLabel'];
         };
       };
     };
@@ -5374,7 +5128,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['UpdateLabelResponse'];
+          'application/json': components['schemas']['UpdateLabelResult'];
         };
       };
     };
@@ -5418,7 +5172,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListCategoriesResponse'];
+          'application/json': components['schemas']['ListCategoriesResult'];
         };
       };
     };
@@ -5487,7 +5241,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListProductsResponse'];
+          'application/json': components['schemas']['ListProductsResult'];
         };
       };
     };
@@ -5672,7 +5426,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetProductResponse'];
+          'application/json': components['schemas']['GetProductResult'];
         };
       };
     };
@@ -5729,7 +5483,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['OrderProductResponse'];
+          'application/json': components['schemas']['OrderProductResult'];
         };
       };
     };
@@ -5749,7 +5503,7 @@ export interface operations {
           /** @description Process order even if some of the items were rejected due to errors */
           ignore_errors?: boolean;
           /** @description list with order items */
-          items?: {
+          items?: ({
             type?: string;
             product_id?: number;
             domain?: string;
@@ -5759,7 +5513,9 @@ export interface operations {
             action?: string;
             years?: number;
             domain_id?: number;
-          }[];
+          } & {
+            [key: string]: unknown;
+          })[];
           /** @description Affiliate ID */
           aff_id?: number;
         };
@@ -5803,7 +5559,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['OrdersCreateOrderResponse'];
+          'application/json': components['schemas']['OrdersCreateOrderResult'];
         };
       };
     };
@@ -5828,7 +5584,7 @@ export interface operations {
            */
           output?: string;
           /** @description list with order items */
-          items?: {
+          items?: ({
             type?: string;
             product_id?: number;
             domain?: string;
@@ -5838,7 +5594,9 @@ export interface operations {
             action?: string;
             years?: number;
             domain_id?: number;
-          }[];
+          } & {
+            [key: string]: unknown;
+          })[];
         };
       };
     };
@@ -5931,7 +5689,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateQuoteResponse'];
+          'application/json': components['schemas']['CreateQuoteResult'];
         };
       };
     };
@@ -5971,7 +5729,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListZonesResponse'];
+          'application/json': components['schemas']['ListZonesResult'];
         };
       };
     };
@@ -6037,7 +5795,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CreateZoneResponse'];
+          'application/json': components['schemas']['CreateZoneResult'];
         };
       };
     };
@@ -6086,7 +5844,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetZoneResponse'];
+          'application/json': components['schemas']['DnsZone'];
         };
       };
     };
@@ -6118,7 +5876,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DeleteZoneResponse'];
+          'application/json': components['schemas']['DeleteZoneResult'];
         };
       };
     };
@@ -6177,7 +5935,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DnsCreateRecordResponse'];
+          'application/json': components['schemas']['DnsCreateRecordResult'];
         };
       };
     };
@@ -6234,7 +5992,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['DnsUpdateRecordResponse'];
+          'application/json': components['schemas']['DnsUpdateRecordResult'];
         };
       };
     };

@@ -52,6 +52,7 @@ export class Time4vpsClient extends ApiClient implements HostBillClient {
       envPrefix: 'TIME4VPS',
       authSchemes: ['basic'],
       rules: hostbillRules,
+      nulls: 'omit',
     });
     this.account = new AccountApi(this);
     this.billing = new BillingApi(this);

@@ -48,6 +48,7 @@ export type {
   ClientOptions,
   Credentials,
   HttpMethod,
+  Lenient,
   LogLevel,
   Logger,
   OperationSpec,

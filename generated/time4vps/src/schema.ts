@@ -1399,7 +1399,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /** @description Inferred from the documented example. */
-    AccountGetDetailsResponse: {
+    Details: {
       client: {
         id: string | number;
         email: string;
@@ -1423,51 +1423,74 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListContactsResponse: {
+    ListContactsResult: {
       contacts:
-        | ({
-            email: string;
-            id: string | number;
-            firstname: string;
-            lastname: string;
-            companyname: string;
-            company: string | number;
-            lastlogin: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ContactListItem'][]
         | {
-            [key: string]: {
-              email: string;
-              id: string | number;
-              firstname: string;
-              lastname: string;
-              companyname: string;
-              company: string | number;
-              lastlogin: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ContactListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListPrivilegesResponse: {
+    ContactListItem: {
+      email: string;
+      id: string | number;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      company: string | number;
+      lastlogin: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListPrivilegesResult: {
+      privileges: components['schemas']['Privileges'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Privileges: {
+      billing: string[];
+      support: string[];
+      misc: string[];
+      services: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+      domains: {
+        full: number | string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetContactResult: {
+      contact: components['schemas']['Contact'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Contact: {
+      id: string | number;
+      email: string;
+      firstname: string;
+      lastname: string;
+      companyname: string;
+      address1: string;
+      address2: string | number;
+      city: string;
+      state: string;
+      postcode: string | number;
+      country: string;
+      phonenumber: string | number;
+      type: string;
       privileges: {
-        billing: string[];
         support: string[];
-        misc: string[];
-        services: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
-        domains: {
-          full: number | string;
-        } & {
-          [key: string]: unknown;
-        };
       } & {
         [key: string]: unknown;
       };
@@ -1475,34 +1498,7 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetContactResponse: {
-      contact: {
-        id: string | number;
-        email: string;
-        firstname: string;
-        lastname: string;
-        companyname: string;
-        address1: string;
-        address2: string | number;
-        city: string;
-        state: string;
-        postcode: string | number;
-        country: string;
-        phonenumber: string | number;
-        type: string;
-        privileges: {
-          support: string[];
-        } & {
-          [key: string]: unknown;
-        };
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetBalanceResponse: {
+    Balance: {
       success: boolean | string | number;
       details: {
         currency: string;
@@ -1515,119 +1511,99 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListInvoicesResponse: {
+    ListInvoicesResult: {
       invoices:
-        | ({
-            id: string | number;
-            date: string;
-            dateorig: string;
-            duedate: string;
-            paybefore: string;
-            total: string | number;
-            datepaid: string;
-            status: string;
-            merge_id: unknown;
-            number: string;
-            currency: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['InvoiceListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              date: string;
-              dateorig: string;
-              duedate: string;
-              paybefore: string;
-              total: string | number;
-              datepaid: string;
-              status: string;
-              merge_id: unknown;
-              number: string;
-              currency: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['InvoiceListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetInvoiceResponse: {
-      invoice: {
-        id: string | number;
-        status: string;
-        date: string;
-        duedate: string;
-        paybefore: string;
-        datepaid: string;
-        subtotal: number | string;
-        credit: number | string;
-        tax: number | string;
-        taxrate: number | string;
-        tax2: number | string;
-        taxrate2: number | string;
-        taxexempt: string | number;
-        total: number | string;
-        rate: number | string;
-        rate2: number | string;
-        rate3: number | string;
-        notes: string;
-        items:
-          | ({
-              id: string | number;
-              invoice_id: string | number;
-              type: string;
-              item_id: string | number;
-              description: string;
-              amount: string | number;
-              taxed: string | number;
-              qty: string | number;
-              linetotal: string | number;
-            } & {
-              [key: string]: unknown;
-            })[]
-          | {
-              [key: string]: {
-                id: string | number;
-                invoice_id: string | number;
-                type: string;
-                item_id: string | number;
-                description: string;
-                amount: string | number;
-                taxed: string | number;
-                qty: string | number;
-                linetotal: string | number;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-        client: {
-          id: string | number;
-          email: string;
-          firstname: string;
-          lastname: string;
-          companyname: string;
-          address1: string;
-          address2: string | number;
-          city: string;
-          state: string;
-          postcode: string | number;
-          country: string;
-          phonenumber: string | number;
-        } & {
-          [key: string]: unknown;
-        };
-        number: string;
-        currency: string;
-      } & {
-        [key: string]: unknown;
-      };
+    InvoiceListItem: {
+      id: string | number;
+      date: string;
+      dateorig: string;
+      duedate: string;
+      paybefore: string;
+      total: string | number;
+      datepaid: string;
+      status: string;
+      merge_id: unknown;
+      number: string;
+      currency: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetPaymentResponse: {
+    GetInvoiceResult: {
+      invoice: components['schemas']['Invoice'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Invoice: {
+      id: string | number;
+      status: string;
+      date: string;
+      duedate: string;
+      paybefore: string;
+      datepaid: string;
+      subtotal: number | string;
+      credit: number | string;
+      tax: number | string;
+      taxrate: number | string;
+      tax2: number | string;
+      taxrate2: number | string;
+      taxexempt: string | number;
+      total: number | string;
+      rate: number | string;
+      rate2: number | string;
+      rate3: number | string;
+      notes: string;
+      items:
+        | components['schemas']['Item'][]
+        | {
+            [key: string]: components['schemas']['Item'];
+          };
+      client: {
+        id: string | number;
+        email: string;
+        firstname: string;
+        lastname: string;
+        companyname: string;
+        address1: string;
+        address2: string | number;
+        city: string;
+        state: string;
+        postcode: string | number;
+        country: string;
+        phonenumber: string | number;
+      } & {
+        [key: string]: unknown;
+      };
+      number: string;
+      currency: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Item: {
+      id: string | number;
+      invoice_id: string | number;
+      type: string;
+      item_id: string | number;
+      description: string;
+      amount: string | number;
+      taxed: string | number;
+      qty: string | number;
+      linetotal: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Payment: {
       payments: {
         [key: string]: string;
       };
@@ -1635,254 +1611,215 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListFeesResponse: {
+    ListFeesResult: {
       payments:
-        | ({
-            id: number | string;
-            name: string;
-            fixed_fee: string | number;
-            percent_fee: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['PaymentListItem'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              fixed_fee: string | number;
-              percent_fee: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['PaymentListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListServicesResponse: {
+    PaymentListItem: {
+      id: number | string;
+      name: string;
+      fixed_fee: string | number;
+      percent_fee: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListServicesResult: {
       services:
-        | ({
-            id: string | number;
-            domain: string;
-            total: string | number;
-            status: string;
-            billingcycle: string;
-            next_due: string;
-            category: string;
-            category_url: string;
-            name: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceListItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              domain: string;
-              total: string | number;
-              status: string;
-              billingcycle: string;
-              next_due: string;
-              category: string;
-              category_url: string;
-              name: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListMethodsResponse: {
+    ServiceListItem: {
+      id: string | number;
+      domain: string;
+      total: string | number;
+      status: string;
+      billingcycle: string;
+      next_due: string;
+      category: string;
+      category_url: string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListMethodsResult: {
       methods:
-        | ({
-            name: string;
-            method: string;
-            route: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceMethod'][]
         | {
-            [key: string]: {
-              name: string;
-              method: string;
-              route: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceMethod'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetUpgradeResponse: {
+    ServiceMethod: {
+      name: string;
+      method: string;
+      route: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceUpgrade: {
       resources:
-        | ({
-            id: number | string;
-            name: string;
-            type: string;
-            items:
-              | ({
-                  id: string | number;
-                  name: string;
-                  price: number | string;
-                  setup_price: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServiceResource'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              type: string;
-              items:
-                | ({
-                    id: string | number;
-                    name: string;
-                    price: number | string;
-                    setup_price: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      id: string | number;
-                      name: string;
-                      price: number | string;
-                      setup_price: number | string;
-                      selected: boolean | string | number;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceResource'];
           };
       package: unknown[];
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetLabelResponse: {
-      label: string;
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetServiceResponse: {
-      service: {
-        id: string | number;
-        date_created: string;
-        domain: string;
-        firstpayment: string | number;
-        total: string | number;
-        billingcycle: string;
-        next_due: string;
-        next_invoice: string;
-        status: string;
-        label: string;
-        username: string;
-        name: string;
-      } & {
-        [key: string]: unknown;
-      };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ServicesGetOrderResponse: {
-      account_id: number | string;
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    ListCategoriesResponse: {
-      categories:
-        | ({
-            id: string | number;
-            name: string;
-            description: string;
-            slug: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+    ServiceResource: {
+      id: number | string;
+      name: string;
+      type: string;
+      items:
+        | components['schemas']['ServiceItem'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              description: string;
-              slug: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServiceItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListProductsResponse: {
-      products:
-        | ({
-            id: string | number;
-            type: string | number;
-            name: string;
-            stock: boolean | string | number;
-            paytype: string;
-            description: string;
-            qty: string | number;
-            tags: unknown[];
-            periods:
-              | ({
-                  title: string;
-                  value: string;
-                  price: number | string;
-                  setup: number | string;
-                  selected: boolean | string | number;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    title: string;
-                    value: string;
-                    price: number | string;
-                    setup: number | string;
-                    selected: boolean | string | number;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-          } & {
-            [key: string]: unknown;
-          })[]
+    ServiceItem: {
+      id: string | number;
+      name: string;
+      price: number | string;
+      setup_price: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceLabel: {
+      label: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetServiceResult: {
+      service: components['schemas']['Service'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Service: {
+      id: string | number;
+      date_created: string;
+      domain: string;
+      firstpayment: string | number;
+      total: string | number;
+      billingcycle: string;
+      next_due: string;
+      next_invoice: string;
+      status: string;
+      label: string;
+      username: string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServiceOrder: {
+      account_id: number | string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListCategoriesResult: {
+      categories:
+        | components['schemas']['Category'][]
         | {
-            [key: string]: {
-              id: string | number;
-              type: string | number;
+            [key: string]: components['schemas']['Category'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Category: {
+      id: string | number;
+      name: string;
+      description: string;
+      slug: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListProductsResult: {
+      products:
+        | components['schemas']['ProductListItem'][]
+        | {
+            [key: string]: components['schemas']['ProductListItem'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ProductListItem: {
+      id: string | number;
+      type: string | number;
+      name: string;
+      stock: boolean | string | number;
+      paytype: string;
+      description: string;
+      qty: string | number;
+      tags: unknown[];
+      periods:
+        | components['schemas']['Period'][]
+        | {
+            [key: string]: components['schemas']['Period'];
+          };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Period: {
+      title: string;
+      value: string;
+      price: number | string;
+      setup: number | string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    GetProductResult: {
+      product: components['schemas']['Product'];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Product: {
+      id: string | number;
+      category_name: string;
+      category_id: string | number;
+      name: string;
+      price: number | string;
+      recurring: string;
+      setup: number | string;
+      config: {
+        product:
+          | ({
+              type: string;
+              title: string;
+              id: string;
               name: string;
-              stock: boolean | string | number;
-              paytype: string;
-              description: string;
-              qty: string | number;
-              tags: unknown[];
-              periods:
+              items?:
                 | ({
                     title: string;
                     value: string;
@@ -1903,26 +1840,14 @@ export interface components {
                       [key: string]: unknown;
                     };
                   };
+              value: string | null;
+              price?: number | string;
+              setup?: number | string;
             } & {
               [key: string]: unknown;
-            };
-          };
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description Inferred from the documented example. */
-    GetProductResponse: {
-      product: {
-        id: string | number;
-        category_name: string;
-        category_id: string | number;
-        name: string;
-        price: number | string;
-        recurring: string;
-        setup: number | string;
-        config: {
-          product:
-            | ({
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string;
@@ -1953,43 +1878,57 @@ export interface components {
                 setup?: number | string;
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string;
-                  name: string;
-                  items?:
-                    | ({
-                        title: string;
-                        value: string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          title: string;
-                          value: string;
-                          price: number | string;
-                          setup: number | string;
-                          selected: boolean | string | number;
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  value: string | null;
-                  price?: number | string;
-                  setup?: number | string;
-                } & {
-                  [key: string]: unknown;
-                };
               };
-          forms:
-            | ({
+            };
+        forms:
+          | ({
+              type: string;
+              title: string;
+              id: string | number;
+              firstItemId: number | string;
+              description: string;
+              name: string;
+              required: boolean | string | number;
+              multiple: boolean | string | number;
+              config: {
+                conditionals: unknown[];
+              } & {
+                [key: string]: unknown;
+              };
+              value: unknown[];
+              textvalue: unknown[];
+              price: number | string;
+              recurring_price: number | string;
+              setup: number | string;
+              prorata_date: unknown;
+              items:
+                | ({
+                    title: string;
+                    value: number | string;
+                    id: number | string;
+                    price: number | string;
+                    setup: number | string;
+                    selected: boolean | string | number;
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      title: string;
+                      value: number | string;
+                      id: number | string;
+                      price: number | string;
+                      setup: number | string;
+                      selected: boolean | string | number;
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -2034,57 +1973,85 @@ export interface components {
                     };
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  firstItemId: number | string;
-                  description: string;
-                  name: string;
-                  required: boolean | string | number;
-                  multiple: boolean | string | number;
-                  config: {
-                    conditionals: unknown[];
-                  } & {
-                    [key: string]: unknown;
-                  };
-                  value: unknown[];
-                  textvalue: unknown[];
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                  items:
-                    | ({
-                        title: string;
-                        value: number | string;
-                        id: number | string;
-                        price: number | string;
-                        setup: number | string;
-                        selected: boolean | string | number;
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
+              };
+            };
+        addons:
+          | ({
+              type: string;
+              title: string;
+              id: string | number;
+              value: unknown;
+              description: string;
+              config:
+                | ({
+                    type: string;
+                    title: string;
+                    name: string;
+                    checked?: boolean | string | number;
+                    items?:
+                      | ({
                           title: string;
-                          value: number | string;
-                          id: number | string;
+                          value: string;
                           price: number | string;
                           setup: number | string;
                           selected: boolean | string | number;
                         } & {
                           [key: string]: unknown;
+                        })[]
+                      | {
+                          [key: string]: {
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          };
                         };
-                      };
-                } & {
-                  [key: string]: unknown;
-                };
-              };
-          addons:
-            | ({
+                  } & {
+                    [key: string]: unknown;
+                  })[]
+                | {
+                    [key: string]: {
+                      type: string;
+                      title: string;
+                      name: string;
+                      checked?: boolean | string | number;
+                      items?:
+                        | ({
+                            title: string;
+                            value: string;
+                            price: number | string;
+                            setup: number | string;
+                            selected: boolean | string | number;
+                          } & {
+                            [key: string]: unknown;
+                          })[]
+                        | {
+                            [key: string]: {
+                              title: string;
+                              value: string;
+                              price: number | string;
+                              setup: number | string;
+                              selected: boolean | string | number;
+                            } & {
+                              [key: string]: unknown;
+                            };
+                          };
+                    } & {
+                      [key: string]: unknown;
+                    };
+                  };
+              price: number | string;
+              recurring_price: number | string;
+              setup: number | string;
+              prorata_date: unknown;
+            } & {
+              [key: string]: unknown;
+            })[]
+          | {
+              [key: string]: {
                 type: string;
                 title: string;
                 id: string | number;
@@ -2157,232 +2124,117 @@ export interface components {
                 prorata_date: unknown;
               } & {
                 [key: string]: unknown;
-              })[]
-            | {
-                [key: string]: {
-                  type: string;
-                  title: string;
-                  id: string | number;
-                  value: unknown;
-                  description: string;
-                  config:
-                    | ({
-                        type: string;
-                        title: string;
-                        name: string;
-                        checked?: boolean | string | number;
-                        items?:
-                          | ({
-                              title: string;
-                              value: string;
-                              price: number | string;
-                              setup: number | string;
-                              selected: boolean | string | number;
-                            } & {
-                              [key: string]: unknown;
-                            })[]
-                          | {
-                              [key: string]: {
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              };
-                            };
-                      } & {
-                        [key: string]: unknown;
-                      })[]
-                    | {
-                        [key: string]: {
-                          type: string;
-                          title: string;
-                          name: string;
-                          checked?: boolean | string | number;
-                          items?:
-                            | ({
-                                title: string;
-                                value: string;
-                                price: number | string;
-                                setup: number | string;
-                                selected: boolean | string | number;
-                              } & {
-                                [key: string]: unknown;
-                              })[]
-                            | {
-                                [key: string]: {
-                                  title: string;
-                                  value: string;
-                                  price: number | string;
-                                  setup: number | string;
-                                  selected: boolean | string | number;
-                                } & {
-                                  [key: string]: unknown;
-                                };
-                              };
-                        } & {
-                          [key: string]: unknown;
-                        };
-                      };
-                  price: number | string;
-                  recurring_price: number | string;
-                  setup: number | string;
-                  prorata_date: unknown;
-                } & {
-                  [key: string]: unknown;
-                };
               };
-          subproducts: unknown[];
-        } & {
-          [key: string]: unknown;
-        };
-        recurring_price: number | string;
-        prorata_date: unknown;
+            };
+        subproducts: unknown[];
       } & {
         [key: string]: unknown;
       };
+      recurring_price: number | string;
+      prorata_date: unknown;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListVpsResponse:
-      | ({
-          id: number | string;
-          name: string;
-          description: string;
-          prices: string[];
-          components: string[];
-          addons: string[];
-          upgrades: (string | number)[];
-        } & {
-          [key: string]: unknown;
-        })[]
+    ListVpsResult:
+      | components['schemas']['Vps'][]
       | {
-          [key: string]: {
-            id: number | string;
-            name: string;
-            description: string;
-            prices: string[];
-            components: string[];
-            addons: string[];
-            upgrades: (string | number)[];
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['Vps'];
         };
     /** @description Inferred from the documented example. */
-    ListAddonsResponse:
-      | ({
-          id: number | string;
-          name: string;
-          status: string;
-        } & {
-          [key: string]: unknown;
-        })
-      | ({
-          id: number | string;
-          name: string;
-          status: string;
-        } & {
-          [key: string]: unknown;
-        })[];
+    Vps: {
+      id: number | string;
+      name: string;
+      description: string;
+      prices: string[];
+      components: string[];
+      addons: string[];
+      upgrades: (string | number)[];
+    } & {
+      [key: string]: unknown;
+    };
     /** @description Inferred from the documented example. */
-    ListZonesResponse: {
+    ListAddonsResult:
+      components['schemas']['ServiceAddon'] | components['schemas']['ServiceAddon'][];
+    /** @description Inferred from the documented example. */
+    ServiceAddon: {
+      id: number | string;
+      name: string;
+      status: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListZonesResult: {
       service_ids: (string | number)[];
       zones:
-        | ({
-            domain_id: string | number;
-            name: string;
-            service_id: string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsZoneListItem'][]
         | {
-            [key: string]: {
-              domain_id: string | number;
-              name: string;
-              service_id: string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsZoneListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetZoneResponse: {
+    DnsZoneListItem: {
+      domain_id: string | number;
+      name: string;
+      service_id: string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    DnsZone: {
       service_id: number | string;
       name: string;
       records:
-        | ({
-            id: string | number;
-            name: string;
-            ttl: number | string;
-            priority: number | string;
-            content: string;
-            type: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['DnsRecord'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              ttl: number | string;
-              priority: number | string;
-              content: string;
-              type: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['DnsRecord'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListCertificatesResponse: {
+    DnsRecord: {
+      id: string | number;
+      name: string;
+      ttl: number | string;
+      priority: number | string;
+      content: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListCertificatesResult: {
       sslservices:
-        | ({
-            id: string | number;
-            domain: string;
-            total: string | number;
-            status: string;
-            billingcycle: string;
-            next_due: string;
-            category: string;
-            category_url: string;
-            name: string;
-            cert_email: string;
-            cert_status: string;
-            cert_expires: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateSslservice'][]
         | {
-            [key: string]: {
-              id: string | number;
-              domain: string;
-              total: string | number;
-              status: string;
-              billingcycle: string;
-              next_due: string;
-              category: string;
-              category_url: string;
-              name: string;
-              cert_email: string;
-              cert_status: string;
-              cert_expires: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateSslservice'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetCertificateResponse: {
+    CertificateSslservice: {
+      id: string | number;
+      domain: string;
+      total: string | number;
+      status: string;
+      billingcycle: string;
+      next_due: string;
+      category: string;
+      category_url: string;
+      name: string;
+      cert_email: string;
+      cert_status: string;
+      cert_expires: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Certificate: {
       service: {
         id: string | number;
         date_created: string;
@@ -2446,111 +2298,72 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    CertificatesGetOrderResponse: {
+    CertificateOrder: {
       products:
-        | ({
-            id: string | number;
-            name: string;
-            description: string;
-            periods:
-              | ({
-                  years: number | string;
-                  price: number | string;
-                  renew: number | string;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | {
-                  [key: string]: {
-                    years: number | string;
-                    price: number | string;
-                    renew: number | string;
-                  } & {
-                    [key: string]: unknown;
-                  };
-                };
-            category: string;
-            category_url: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateProduct'][]
         | {
-            [key: string]: {
-              id: string | number;
-              name: string;
-              description: string;
-              periods:
-                | ({
-                    years: number | string;
-                    price: number | string;
-                    renew: number | string;
-                  } & {
-                    [key: string]: unknown;
-                  })[]
-                | {
-                    [key: string]: {
-                      years: number | string;
-                      price: number | string;
-                      renew: number | string;
-                    } & {
-                      [key: string]: unknown;
-                    };
-                  };
-              category: string;
-              category_url: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateProduct'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetSoftwareResponse: {
+    CertificateProduct: {
+      id: string | number;
+      name: string;
+      description: string;
+      periods:
+        | components['schemas']['CertificatePeriod'][]
+        | {
+            [key: string]: components['schemas']['CertificatePeriod'];
+          };
+      category: string;
+      category_url: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificatePeriod: {
+      years: number | string;
+      price: number | string;
+      renew: number | string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    CertificateSoftware: {
       software:
-        | ({
-            id: number | string;
-            name: string;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['CertificateSoftwareListItem'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['CertificateSoftwareListItem'];
           };
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ServersListServersResponse:
-      | ({
-          server_id: number | string;
-          domain: string;
-          ip: string;
-          date_created: string;
-          synch_date: string;
-          label: string;
-          type: string;
-        } & {
-          [key: string]: unknown;
-        })
-      | ({
-          server_id: number | string;
-          domain: string;
-          ip: string;
-          date_created: string;
-          synch_date: string;
-          label: string;
-          type: string;
-        } & {
-          [key: string]: unknown;
-        })[];
+    CertificateSoftwareListItem: {
+      id: number | string;
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
     /** @description Inferred from the documented example. */
-    GetServerResponse: {
+    ServersListServersResult:
+      components['schemas']['ServerListItem'] | components['schemas']['ServerListItem'][];
+    /** @description Inferred from the documented example. */
+    ServerListItem: {
+      server_id: number | string;
+      domain: string;
+      ip: string;
+      date_created: string;
+      synch_date: string;
+      label: string;
+      type: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Server: {
       synch_date: string;
       package_id: number | string;
       domain: string;
@@ -2570,21 +2383,9 @@ export interface components {
       additional_ip: string[];
       dns_servers: unknown;
       components:
-        | ({
-            id: number | string;
-            name: string;
-            selected: boolean | string | number;
-          } & {
-            [key: string]: unknown;
-          })[]
+        | components['schemas']['ServerComponent'][]
         | {
-            [key: string]: {
-              id: number | string;
-              name: string;
-              selected: boolean | string | number;
-            } & {
-              [key: string]: unknown;
-            };
+            [key: string]: components['schemas']['ServerComponent'];
           };
       active_task: unknown;
       last_tasks: unknown;
@@ -2592,7 +2393,15 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    GetTaskResponse: {
+    ServerComponent: {
+      id: number | string;
+      name: string;
+      selected: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServerTask: {
       name: string;
       activated: string;
       assigned: string;
@@ -2602,97 +2411,75 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    ListOsesResponse:
-      | ({
-          os: string;
-          title: string;
-        } & {
-          [key: string]: unknown;
-        })[]
+    ListOsesResult:
+      | components['schemas']['ServerOs'][]
       | {
-          [key: string]: {
-            os: string;
-            title: string;
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['ServerOs'];
         };
     /** @description Inferred from the documented example. */
-    ListIpsResponse:
-      | ({
-          ips: string[];
-        } & {
-          [key: string]: unknown;
-        })[]
+    ServerOs: {
+      os: string;
+      title: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListIpsResult:
+      | components['schemas']['ServerIp'][]
       | {
-          [key: string]: {
-            ips: string[];
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['ServerIp'];
         };
     /** @description Inferred from the documented example. */
-    GetGraphResponse:
-      | ({
-          type: string;
-          url: string;
-        } & {
-          [key: string]: unknown;
-        })[]
+    ServerIp: {
+      ips: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServerGraph:
+      | components['schemas']['ServerGraphListItem'][]
       | {
-          [key: string]: {
-            type: string;
-            url: string;
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['ServerGraphListItem'];
         };
     /** @description Inferred from the documented example. */
-    ServersGetHistoryResponse:
-      | ({
-          year: number | string;
-          month: number | string;
-          bw_in: number | string;
-          bw_out: number | string;
-          quota_usage: number | string;
-          quota_limit: number | string;
-          inode_usage: number | string;
-          inode_limit: number | string;
-        } & {
-          [key: string]: unknown;
-        })[]
+    ServerGraphListItem: {
+      type: string;
+      url: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ServerHistory:
+      | components['schemas']['ServerHistoryListItem'][]
       | {
-          [key: string]: {
-            year: number | string;
-            month: number | string;
-            bw_in: number | string;
-            bw_out: number | string;
-            quota_usage: number | string;
-            quota_limit: number | string;
-            inode_usage: number | string;
-            inode_limit: number | string;
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['ServerHistoryListItem'];
         };
     /** @description Inferred from the documented example. */
-    ListScriptsResponse:
-      | ({
-          id: number | string;
-          name: string;
-          syntax: string;
-        } & {
-          [key: string]: unknown;
-        })
-      | ({
-          id: number | string;
-          name: string;
-          syntax: string;
-        } & {
-          [key: string]: unknown;
-        })[];
+    ServerHistoryListItem: {
+      year: number | string;
+      month: number | string;
+      bw_in: number | string;
+      bw_out: number | string;
+      quota_usage: number | string;
+      quota_limit: number | string;
+      inode_usage: number | string;
+      inode_limit: number | string;
+    } & {
+      [key: string]: unknown;
+    };
     /** @description Inferred from the documented example. */
-    GetScriptResponse: {
+    ListScriptsResult:
+      components['schemas']['ScriptListItem'] | components['schemas']['ScriptListItem'][];
+    /** @description Inferred from the documented example. */
+    ScriptListItem: {
+      id: number | string;
+      name: string;
+      syntax: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    Script: {
       id: number | string;
       name: string;
       syntax: string;
@@ -2701,57 +2488,39 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    VpnListServersResponse:
-      | ({
-          id: number | string;
-          name: string;
-          city: string;
-          region: string;
-          ip: string;
-          lat: number | string;
-          lng: number | string;
-          load: number | string;
-          available: boolean | string | number;
-        } & {
-          [key: string]: unknown;
-        })
-      | ({
-          id: number | string;
-          name: string;
-          city: string;
-          region: string;
-          ip: string;
-          lat: number | string;
-          lng: number | string;
-          load: number | string;
-          available: boolean | string | number;
-        } & {
-          [key: string]: unknown;
-        })[];
+    VpnListServersResult: components['schemas']['VpnServer'] | components['schemas']['VpnServer'][];
     /** @description Inferred from the documented example. */
-    ListClientsResponse:
-      | ({
-          name: string;
-          version: string;
-          url: string;
-        } & {
-          [key: string]: unknown;
-        })
-      | ({
-          name: string;
-          version: string;
-          url: string;
-        } & {
-          [key: string]: unknown;
-        })[];
+    VpnServer: {
+      id: number | string;
+      name: string;
+      city: string;
+      region: string;
+      ip: string;
+      lat: number | string;
+      lng: number | string;
+      load: number | string;
+      available: boolean | string | number;
+    } & {
+      [key: string]: unknown;
+    };
     /** @description Inferred from the documented example. */
-    GetConfigResponse: {
+    ListClientsResult: components['schemas']['VpnClient'] | components['schemas']['VpnClient'][];
+    /** @description Inferred from the documented example. */
+    VpnClient: {
+      name: string;
+      version: string;
+      url: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    VpnConfig: {
       template: string;
     } & {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    VpnGetDetailsResponse: {
+    VpnDetails: {
       username: string;
       password: string;
       shared_key: string;
@@ -2759,59 +2528,42 @@ export interface components {
       [key: string]: unknown;
     };
     /** @description Inferred from the documented example. */
-    VpnGetHistoryResponse:
-      | ({
-          period: string;
-          received: number | string;
-          sent: number | string;
-          quota: number | string;
-        } & {
-          [key: string]: unknown;
-        })[]
+    VpnHistory:
+      | components['schemas']['VpnHistoryListItem'][]
       | {
-          [key: string]: {
-            period: string;
-            received: number | string;
-            sent: number | string;
-            quota: number | string;
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['VpnHistoryListItem'];
         };
     /** @description Inferred from the documented example. */
-    ListSessionsResponse:
-      | ({
-          remote_ip: string;
-          local_ip: string;
-          received: number | string;
-          sent: number | string;
-          duration: number | string;
-          doomed: boolean | string | number;
-          type: string;
-          serverID: number | string;
-          serverName: string;
-          serverCity: string;
-          serverRegion: string;
-        } & {
-          [key: string]: unknown;
-        })[]
+    VpnHistoryListItem: {
+      period: string;
+      received: number | string;
+      sent: number | string;
+      quota: number | string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Inferred from the documented example. */
+    ListSessionsResult:
+      | components['schemas']['VpnSession'][]
       | {
-          [key: string]: {
-            remote_ip: string;
-            local_ip: string;
-            received: number | string;
-            sent: number | string;
-            duration: number | string;
-            doomed: boolean | string | number;
-            type: string;
-            serverID: number | string;
-            serverName: string;
-            serverCity: string;
-            serverRegion: string;
-          } & {
-            [key: string]: unknown;
-          };
+          [key: string]: components['schemas']['VpnSession'];
         };
+    /** @description Inferred from the documented example. */
+    VpnSession: {
+      remote_ip: string;
+      local_ip: string;
+      received: number | string;
+      sent: number | string;
+      duration: number | string;
+      doomed: boolean | string | number;
+      type: string;
+      serverID: number | string;
+      serverName: string;
+      serverCity: string;
+      serverRegion: string;
+    } & {
+      [key: string]: unknown;
+    };
   };
   responses: never;
   parameters: never;
@@ -2857,7 +2609,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['AccountGetDetailsResponse'];
+          'application/json': components['schemas']['Details'];
         };
       };
     };
@@ -3034,7 +2786,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListContactsResponse'];
+          'application/json': components['schemas']['ListContactsResult'];
         };
       };
     };
@@ -3169,7 +2921,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['ListPrivilegesResponse'];
+          'application/json': components['schemas']['ListPrivilegesResult'];
         };
       };
     };
@@ -3217,7 +2969,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetContactResponse'];
+          'application/json': components['schemas']['GetContactResult'];
         };
       };
     };
@@ -3384,7 +3136,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetBalanceResponse'];
+          'application/json': components['schemas']['Balance'];
         };
       };
     };
@@ -3423,7 +3175,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListInvoicesResponse'];
+          'application/json': components['schemas']['ListInvoicesResult'];
         };
       };
     };
@@ -3509,7 +3261,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetInvoiceResponse'];
+          'application/json': components['schemas']['GetInvoiceResult'];
         };
       };
     };
@@ -3537,7 +3289,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetPaymentResponse'];
+          'application/json': components['schemas']['Payment'];
         };
       };
     };
@@ -3587,7 +3339,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListFeesResponse'];
+          'application/json': components['schemas']['ListFeesResult'];
         };
       };
     };
@@ -3624,7 +3376,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListServicesResponse'];
+          'application/json': components['schemas']['ListServicesResult'];
         };
       };
     };
@@ -3677,7 +3429,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListMethodsResponse'];
+          'application/json': components['schemas']['ListMethodsResult'];
         };
       };
     };
@@ -3734,7 +3486,7 @@ export interface operations {
            *       "package": []
            *     }
            */
-          'application/json': components['schemas']['GetUpgradeResponse'];
+          'application/json': components['schemas']['ServiceUpgrade'];
         };
       };
     };
@@ -3835,7 +3587,7 @@ export interface operations {
            *       "label": "example"
            *     }
            */
-          'application/json': components['schemas']['GetLabelResponse'];
+          'application/json': components['schemas']['ServiceLabel'];
         };
       };
     };
@@ -3904,7 +3656,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetServiceResponse'];
+          'application/json': components['schemas']['GetServiceResult'];
         };
       };
     };
@@ -3932,7 +3684,7 @@ export interface operations {
            *       "account_id": 1302
            *     }
            */
-          'application/json': components['schemas']['ServicesGetOrderResponse'];
+          'application/json': components['schemas']['ServiceOrder'];
         };
       };
     };
@@ -3976,7 +3728,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListCategoriesResponse'];
+          'application/json': components['schemas']['ListCategoriesResult'];
         };
       };
     };
@@ -4045,7 +3797,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListProductsResponse'];
+          'application/json': components['schemas']['ListProductsResult'];
         };
       };
     };
@@ -4230,7 +3982,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetProductResponse'];
+          'application/json': components['schemas']['GetProductResult'];
         };
       };
     };
@@ -4390,7 +4142,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['ListVpsResponse'];
+          'application/json': components['schemas']['ListVpsResult'];
         };
       };
     };
@@ -4420,7 +4172,7 @@ export interface operations {
            *       "status": "Pending"
            *     }
            */
-          'application/json': components['schemas']['ListAddonsResponse'];
+          'application/json': components['schemas']['ListAddonsResult'];
         };
       };
     };
@@ -4488,7 +4240,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListZonesResponse'];
+          'application/json': components['schemas']['ListZonesResult'];
         };
       };
     };
@@ -4565,7 +4317,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetZoneResponse'];
+          'application/json': components['schemas']['DnsZone'];
         };
       };
     };
@@ -4731,7 +4483,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['ListCertificatesResponse'];
+          'application/json': components['schemas']['ListCertificatesResult'];
         };
       };
     };
@@ -4805,7 +4557,7 @@ export interface operations {
            *       }
            *     }
            */
-          'application/json': components['schemas']['GetCertificateResponse'];
+          'application/json': components['schemas']['Certificate'];
         };
       };
     };
@@ -4873,7 +4625,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['CertificatesGetOrderResponse'];
+          'application/json': components['schemas']['CertificateOrder'];
         };
       };
     };
@@ -4973,7 +4725,7 @@ export interface operations {
            *       ]
            *     }
            */
-          'application/json': components['schemas']['GetSoftwareResponse'];
+          'application/json': components['schemas']['CertificateSoftware'];
         };
       };
     };
@@ -5004,7 +4756,7 @@ export interface operations {
            *       "type": "OpenVZ"
            *     }
            */
-          'application/json': components['schemas']['ServersListServersResponse'];
+          'application/json': components['schemas']['ServersListServersResult'];
         };
       };
     };
@@ -5061,7 +4813,7 @@ export interface operations {
            *       "last_tasks": null
            *     }
            */
-          'application/json': components['schemas']['GetServerResponse'];
+          'application/json': components['schemas']['Server'];
         };
       };
     };
@@ -5095,7 +4847,7 @@ export interface operations {
            *       "results": "VM rebooted successfully"
            *     }
            */
-          'application/json': components['schemas']['GetTaskResponse'];
+          'application/json': components['schemas']['ServerTask'];
         };
       };
     };
@@ -5355,7 +5107,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['ListOsesResponse'];
+          'application/json': components['schemas']['ListOsesResult'];
         };
       };
     };
@@ -5388,7 +5140,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['ListIpsResponse'];
+          'application/json': components['schemas']['ListIpsResult'];
         };
       };
     };
@@ -5421,7 +5173,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['GetGraphResponse'];
+          'application/json': components['schemas']['ServerGraph'];
         };
       };
     };
@@ -5458,7 +5210,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['ServersGetHistoryResponse'];
+          'application/json': components['schemas']['ServerHistory'];
         };
       };
     };
@@ -5485,7 +5237,7 @@ export interface operations {
            *       "syntax": "python"
            *     }
            */
-          'application/json': components['schemas']['ListScriptsResponse'];
+          'application/json': components['schemas']['ListScriptsResult'];
         };
       };
     };
@@ -5516,7 +5268,7 @@ export interface operations {
            *       "content": "import os..."
            *     }
            */
-          'application/json': components['schemas']['GetScriptResponse'];
+          'application/json': components['schemas']['Script'];
         };
       };
     };
@@ -5549,7 +5301,7 @@ export interface operations {
            *       "available": true
            *     }
            */
-          'application/json': components['schemas']['VpnListServersResponse'];
+          'application/json': components['schemas']['VpnListServersResult'];
         };
       };
     };
@@ -5576,7 +5328,7 @@ export interface operations {
            *       "url": "https://downloads.time4vps.com/clients/..."
            *     }
            */
-          'application/json': components['schemas']['ListClientsResponse'];
+          'application/json': components['schemas']['ListClientsResult'];
         };
       };
     };
@@ -5606,7 +5358,7 @@ export interface operations {
            *       "template": "m5hdGVPbkZhaWw9MQ=="
            *     }
            */
-          'application/json': components['schemas']['GetConfigResponse'];
+          'application/json': components['schemas']['VpnConfig'];
         };
       };
     };
@@ -5654,7 +5406,7 @@ export interface operations {
            *       "shared_key": "my-super-secret-key"
            *     }
            */
-          'application/json': components['schemas']['VpnGetDetailsResponse'];
+          'application/json': components['schemas']['VpnDetails'];
         };
       };
     };
@@ -5712,7 +5464,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['VpnGetHistoryResponse'];
+          'application/json': components['schemas']['VpnHistory'];
         };
       };
     };
@@ -5752,7 +5504,7 @@ export interface operations {
            *       }
            *     ]
            */
-          'application/json': components['schemas']['ListSessionsResponse'];
+          'application/json': components['schemas']['ListSessionsResult'];
         };
       };
     };

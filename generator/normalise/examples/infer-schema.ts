@@ -37,6 +37,9 @@ export const INFERRED_DESCRIPTION = 'Inferred from the documented example.';
  *     or as an object keyed by id depending on its keys: DNS zone `records` is documented as an array
  *     and returned keyed by record id. Arrays of scalars stay arrays.
  *   - Several kinds of sample for one position (a string here, an object there) give an `anyOf`.
+ *   - In a DNS record (an object with a `type` beside `ttl`, `priority` or `content`), a field shown
+ *     as an array of scalars also accepts a string: the only examples are SRV/MX-like records, whose
+ *     `content` is split into parts, while an A or TXT record's `content` is one string.
  * Output is deterministic: properties follow the order in which keys first appear.
  */
 export function inferSchema(value: unknown, options: InferOptions = {}): InferredSchema {
@@ -124,10 +127,29 @@ function objectSchema(objects: readonly Record<string, unknown>[], depth: number
     setOwn(properties, key, fromSamples(present.map((object) => object[key]), depth + 1, maxDepth));
     if (present.length === objects.length) required.push(key);
   }
+  if (isDnsRecord(keys)) {
+    for (const [key, schema] of Object.entries(properties)) {
+      if (schema.type === 'array' && isScalar(schema.items)) setOwn(properties, key, { anyOf: [{ type: 'string' }, schema] });
+    }
+  }
   // OpenAPI 3.0 forbids an empty `required` array.
   return required.length > 0
     ? { type: 'object', properties, required, additionalProperties: true }
     : { type: 'object', properties, additionalProperties: true };
+}
+
+const DNS_RECORD_FIELDS = ['ttl', 'priority', 'content'];
+
+/** The keys of a DNS record: `type` and at least one of `ttl`, `priority`, `content`. */
+function isDnsRecord(keys: readonly string[]): boolean {
+  return keys.includes('type') && DNS_RECORD_FIELDS.some((field) => keys.includes(field));
+}
+
+/** A schema of scalars only (an inferred one: no `$ref`s). */
+function isScalar(schema: Schema | OpenAPIV3.ReferenceObject | undefined): boolean {
+  if (schema === undefined || '$ref' in schema) return false;
+  const types = schema.anyOf ? (schema.anyOf as Schema[]).map((s) => s.type) : [schema.type];
+  return types.every((t) => t !== 'object' && t !== 'array');
 }
 
 /** `Item[] | { [id: string]: Item }`: see the rule on `inferSchema`. */

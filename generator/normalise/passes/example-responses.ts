@@ -1,9 +1,9 @@
 import { isReference, listOperations, pointer, resolveLocal, type OpenApiDocument } from '../../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
-import { exampleSchemaName, hasWord } from '../../naming/index.ts';
+import { exampleSchemaBaseName, hasWord, listItemName, routeNoun, shareSchemaNames, type ExampleSchemaRole } from '../../naming/index.ts';
 import { classifyExample } from '../examples/classify-example.ts';
 import { extractExample } from '../examples/extract-example.ts';
-import { inferSchema } from '../examples/infer-schema.ts';
+import { INFERRED_DESCRIPTION, inferSchema, type InferredSchema } from '../examples/infer-schema.ts';
 import { parseExample } from '../examples/parse-example.ts';
 import { type NormalisePass } from '../pass.ts';
 
@@ -27,20 +27,10 @@ export const exampleResponsesPass: NormalisePass = {
   hostbillOnly: false,
   run(doc, ctx) {
     const schemas = doc.components?.schemas ?? {};
-    const newSchemas: Record<string, OpenAPIV3.SchemaObject> = {};
+    const typed: Typed[] = [];
     const typeResponse = (target: Target, parsed: { value: unknown; repairs: readonly string[] }, origin: string) => {
-      const { path, method, operation, code, response, mediaType } = target;
-      const name = exampleSchemaName(operation.operationId, `${method} ${path}`, (n) => Object.hasOwn(schemas, n) || Object.hasOwn(newSchemas, n));
-      const mayBeList = looksLikeOneItemOfAList(method, operation, parsed.value);
-      newSchemas[name] = inferSchema(parsed.value, { mayBeList });
-      const existing = response.content?.[mediaType];
-      const media: OpenAPIV3.MediaTypeObject = { ...existing, schema: { $ref: `#/components/schemas/${name}` } };
-      if (media.examples === undefined) media.example = parsed.value;
-      response.content = { ...response.content, [mediaType]: media };
-      const repairs = parsed.repairs.length > 0 ? ` (repaired: ${parsed.repairs.join(', ')})` : '';
-      const list = mayBeList ? '; the example shows one item of a list, so a bare array of items is accepted too' : '';
-      ctx.record(`added schema ${name}, inferred from the documented example of ${method.toUpperCase()} ${path}${repairs}${list}`, pointer('components', 'schemas', name));
-      ctx.record(`response ${code} typed as #/components/schemas/${name}; ${origin}`, pointer('paths', path, method, 'responses', code));
+      const mayBeList = looksLikeOneItemOfAList(target.method, target.operation, parsed.value);
+      typed.push({ target, schema: inferSchema(parsed.value, { mayBeList }), value: parsed.value, repairs: parsed.repairs, mayBeList, origin });
     };
     /** Whether the example can type a response; warns (at `at`) when it cannot. */
     const usable = (value: unknown, at: string): boolean => {
@@ -103,9 +93,162 @@ export const exampleResponsesPass: NormalisePass = {
       if (source === 'response') response.description = extracted.description || 'Success';
       else operation.description = extracted.description;
     }
-    if (Object.keys(newSchemas).length > 0) (doc.components ??= {}).schemas = { ...schemas, ...newSchemas };
+    const newSchemas = nameSchemas(typed, ctx.provider.hostbill, (n) => Object.hasOwn(schemas, n));
+    for (const { name, schema } of newSchemas) ctx.record(`added schema ${name}, ${schema.origin}`, pointer('components', 'schemas', name));
+    for (const { target, origin } of typed) ctx.record(`response ${target.code} typed as ${responseRef(target)}; ${origin}`, pointer('paths', target.path, target.method, 'responses', target.code));
+    if (newSchemas.length > 0) (doc.components ??= {}).schemas = { ...schemas, ...Object.fromEntries(newSchemas.map(({ name, schema }) => [name, schema.schema])) };
   },
 };
+
+/** A response typed from its example, waiting for its schema's name. */
+interface Typed {
+  readonly target: Target;
+  readonly schema: InferredSchema;
+  readonly value: unknown;
+  readonly repairs: readonly string[];
+  readonly mayBeList: boolean;
+  readonly origin: string;
+}
+
+/** A schema that becomes a component: a whole body, or a resource hoisted out of one. */
+interface Hoisted {
+  readonly role: ExampleSchemaRole;
+  readonly schema: OpenAPIV3.SchemaObject;
+  /** Where it came from, for the report. */
+  readonly origin: string;
+  /** Puts the `$ref` to the component where the schema was. */
+  readonly place: (ref: OpenAPIV3.ReferenceObject) => void;
+}
+
+const RANK: Readonly<Record<ExampleSchemaRole['kind'], number>> = { body: 0, wrapped: 1, element: 2 };
+
+/**
+ * Names every inferred schema (`naming/type-names.ts`) and points its place at the component. In
+ * HostBill documents the resources inside a GET's body become components of their own first
+ * (`DnsZone.records` → `DnsRecord`), so that shapes repeating across operations share one name where
+ * they agree. Bodies name first, then wrapped resources, then collection items, each in document
+ * order, so a resource's own GET gets the plain name.
+ */
+function nameSchemas(typed: readonly Typed[], hostbill: boolean, taken: (name: string) => boolean): { name: string; schema: Hoisted }[] {
+  const hoisted: Hoisted[] = [];
+  for (const t of typed) {
+    const { path, method, response, mediaType } = t.target;
+    const where = `${method.toUpperCase()} ${path}`;
+    const repairs = t.repairs.length > 0 ? ` (repaired: ${t.repairs.join(', ')})` : '';
+    const list = t.mayBeList ? '; the example shows one item of a list, so a bare array of items is accepted too' : '';
+    const inner = hostbill && method === 'get' ? hoistResources(t.schema, method, path, where, t.mayBeList) : { wrapped: false, found: [] };
+    hoisted.push({
+      role: { kind: 'body', key: t.target.operation.operationId ?? `${method} ${path}`, method, path, hostbill, wrapped: inner.wrapped },
+      schema: t.schema,
+      origin: `inferred from the documented example of ${where}${repairs}${list}`,
+      place: (ref) => {
+        const existing = response.content?.[mediaType];
+        const media: OpenAPIV3.MediaTypeObject = { ...existing, schema: ref };
+        if (media.examples === undefined) media.example = t.value;
+        response.content = { ...response.content, [mediaType]: media };
+      },
+    });
+    hoisted.push(...inner.found);
+  }
+  const order = hoisted.map((h, i) => ({ h, i })).sort((a, b) => RANK[a.h.role.kind] - RANK[b.h.role.kind] || a.i - b.i);
+  const names = shareSchemaNames(
+    order.map(({ h }) => {
+      const base = exampleSchemaBaseName(h.role);
+      return { base, ...(h.role.kind === 'element' ? { variant: listItemName(base) } : {}), schema: canonical(h.schema) };
+    }),
+    (a, b) => a === b,
+    taken,
+  );
+  const out: { name: string; schema: Hoisted }[] = [];
+  order.forEach(({ h }, i) => {
+    const name = names[i] as string;
+    h.place({ $ref: `#/components/schemas/${name}` });
+    if (!out.some((o) => o.name === name)) out.push({ name, schema: h });
+  });
+  return out.sort((a, b) => hoisted.indexOf(a.schema) - hoisted.indexOf(b.schema));
+}
+
+/** Levels of resources inside resources that are hoisted (`zones[].records[]`). */
+const MAX_HOIST_DEPTH = 3;
+
+/**
+ * The resources inside a HostBill GET body: the object the body wraps under the route's noun
+ * (`{"invoice": {…}}`), the items of the body's collections (`{"invoices": [...]}`, or the body itself
+ * where it may be a bare list), and, recursively, the collections inside those.
+ */
+function hoistResources(body: OpenAPIV3.SchemaObject, method: string, path: string, where: string, mayBeList: boolean): { wrapped: boolean; found: Hoisted[] } {
+  const found: Hoisted[] = [];
+  const origin = (what: string) => `${what}, inferred from the documented example of ${where}`;
+  const element = (item: OpenAPIV3.SchemaObject, property: string | undefined, place: Hoisted['place'], depth: number) => {
+    found.push({ role: { kind: 'element', method, path, ...(property !== undefined ? { property } : {}) }, schema: withDescription(item), origin: origin(property !== undefined ? `the items of ${property}` : 'one item of the list'), place });
+    collections(item, depth + 1);
+  };
+  const collections = (schema: OpenAPIV3.SchemaObject, depth: number) => {
+    if (depth > MAX_HOIST_DEPTH) return;
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
+      const item = collectionItem(property);
+      if (!item) continue;
+      element(item, key, (ref) => {
+        const [list, map] = (property as OpenAPIV3.SchemaObject).anyOf as OpenAPIV3.ArraySchemaObject[];
+        (list as OpenAPIV3.ArraySchemaObject).items = ref;
+        (map as OpenAPIV3.SchemaObject).additionalProperties = ref;
+      }, depth);
+    }
+  };
+  // The body may be one item or a bare list of them: `{ anyOf: [Item, Item[]] }`.
+  const [one, many] = (body.anyOf ?? []) as OpenAPIV3.SchemaObject[];
+  if (mayBeList && one && many?.type === 'array') {
+    element(one, undefined, (ref) => {
+      (body.anyOf as unknown[])[0] = ref;
+      (many as OpenAPIV3.ArraySchemaObject).items = ref;
+    }, 1);
+    return { wrapped: false, found };
+  }
+  const rootItem = collectionItem(body);
+  if (rootItem) {
+    element(rootItem, undefined, (ref) => {
+      const [list, map] = body.anyOf as OpenAPIV3.SchemaObject[];
+      (list as OpenAPIV3.ArraySchemaObject).items = ref;
+      (map as OpenAPIV3.SchemaObject).additionalProperties = ref;
+    }, 1);
+    return { wrapped: false, found };
+  }
+  const noun = routeNoun(method, path);
+  const wrappedKey = Object.keys(body.properties ?? {}).find((key) => key.toLowerCase() === noun.toLowerCase());
+  const wrapped = wrappedKey !== undefined ? (body.properties?.[wrappedKey] as OpenAPIV3.SchemaObject) : undefined;
+  if (wrappedKey !== undefined && wrapped && !isReference(wrapped) && wrapped.type === 'object' && wrapped.properties) {
+    found.push({ role: { kind: 'wrapped', method, path }, schema: withDescription(wrapped), origin: origin(`the ${wrappedKey} the body wraps`), place: (ref) => ((body.properties as Record<string, unknown>)[wrappedKey] = ref) });
+    collections(wrapped, 2);
+  }
+  collections(body, 1);
+  return { wrapped: found.some((h) => h.role.kind === 'wrapped'), found };
+}
+
+/** The item schema of an inferred collection (`Item[] | { [id]: Item }` of objects), else undefined. */
+function collectionItem(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): OpenAPIV3.SchemaObject | undefined {
+  if (!schema || isReference(schema) || schema.anyOf?.length !== 2) return undefined;
+  const [list, map] = schema.anyOf as OpenAPIV3.SchemaObject[];
+  if (list?.type !== 'array' || map?.type !== 'object' || typeof map.additionalProperties !== 'object') return undefined;
+  const item = (list as OpenAPIV3.ArraySchemaObject).items;
+  return item && !isReference(item) && item.type === 'object' && item.properties ? item : undefined;
+}
+
+/** A hoisted schema is marked inferred like the body it came from. */
+function withDescription(schema: OpenAPIV3.SchemaObject): OpenAPIV3.SchemaObject {
+  return Object.assign(schema, { description: schema.description ?? INFERRED_DESCRIPTION, 'x-inferred-from-example': true });
+}
+
+/** The schema as text with object keys sorted, so two shapes compare equal whatever the order their examples showed. */
+function canonical(schema: unknown): string {
+  return JSON.stringify(schema, (_, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'description' && k !== 'x-inferred-from-example').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
+function responseRef(target: Target): string {
+  const schema = target.response.content?.[target.mediaType]?.schema;
+  return schema && isReference(schema) ? schema.$ref : 'an inline schema';
+}
 
 interface Target {
   readonly path: string;

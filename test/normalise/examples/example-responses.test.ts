@@ -4,7 +4,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { validateOpenApi } from '../../../generator/normalise/index.ts';
 import { exampleResponsesPass } from '../../../generator/normalise/passes/example-responses.ts';
-import { collectingContext } from '../../helpers/context.ts';
+import { collectingContext, hostbillProvider } from '../../helpers/context.ts';
 
 const op = (operationId: string, description: string, extra: Partial<OpenAPIV3.OperationObject> = {}): OpenAPIV3.OperationObject => ({
   operationId,
@@ -37,7 +37,7 @@ function tinyDoc(): OpenApiDocument {
       },
       '/from-operation': { get: op('fromOperation', 'OK', { description: 'Zone.\n\nExample Response:\n```json\n{"id": "1"}\n```' }) },
     },
-    components: { schemas: { GetDetailsResponse: { type: 'string' } } },
+    components: { schemas: { Details: { type: 'string' } } },
   };
 }
 
@@ -49,14 +49,14 @@ describe('example-responses pass', () => {
   const warnings = ctx.entries.filter((e) => e.kind === 'warning');
 
   it('adds a schema under a free name and references it with the example', () => {
-    expect(doc.components?.schemas?.GetDetailsResponse).toEqual({ type: 'string' });
-    const schema = doc.components?.schemas?.GetDetailsResponse2 as OpenAPIV3.SchemaObject;
+    expect(doc.components?.schemas?.Details).toEqual({ type: 'string' });
+    const schema = doc.components?.schemas?.Details2 as OpenAPIV3.SchemaObject;
     expect(schema).toMatchObject({ type: 'object', required: ['client'], 'x-inferred-from-example': true });
     expect(response('/details')).toEqual({
       description: 'Success',
       content: {
         'application/json': {
-          schema: { $ref: '#/components/schemas/GetDetailsResponse2' },
+          schema: { $ref: '#/components/schemas/Details2' },
           example: { client: { id: '26', email: 'a@b.c' } },
         },
       },
@@ -67,7 +67,7 @@ describe('example-responses pass', () => {
     expect(response('/balance').description).toBe('Balance first.');
     expect(response('/balance').content?.['application/json']?.example).toEqual({ success: true });
     expect(ctx.entries).toContainEqual(
-      expect.objectContaining({ kind: 'change', pointer: '/components/schemas/GetBalanceResponse', message: expect.stringContaining('repaired: double-brace') }),
+      expect.objectContaining({ kind: 'change', pointer: '/components/schemas/Balance', message: expect.stringContaining('repaired: double-brace') }),
     );
     expect(ctx.entries).toContainEqual(expect.objectContaining({ kind: 'change', pointer: '/paths/~1balance/get/responses/200' }));
   });
@@ -82,9 +82,10 @@ describe('example-responses pass', () => {
     expect(response('/broken').description).toBe('```json\n{"a": yes}');
   });
 
-  it('accepts a bare array where a list operation documents one item', () => {
-    const schema = doc.components?.schemas?.GetServersResponse as OpenAPIV3.SchemaObject;
-    expect((schema.anyOf as OpenAPIV3.SchemaObject[]).map((s) => s.type)).toEqual(['object', 'array']);
+  it('accepts a bare array where a list operation documents one item, the item named after the resource', () => {
+    const schema = doc.components?.schemas?.GetServersResult as OpenAPIV3.SchemaObject;
+    expect(schema.anyOf).toEqual([{ $ref: '#/components/schemas/Server' }, { type: 'array', items: { $ref: '#/components/schemas/Server' } }]);
+    expect(doc.components?.schemas?.Server).toMatchObject({ type: 'object', required: ['server_id', 'label'], 'x-inferred-from-example': true });
   });
 
   it('leaves `Success`, a parameter-format block and an existing schema alone', () => {
@@ -96,7 +97,7 @@ describe('example-responses pass', () => {
   });
 
   it('falls back to an operation description that introduces a response example', () => {
-    expect(response('/from-operation').content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/FromOperationResponse' });
+    expect(response('/from-operation').content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/FromOperation' });
     expect(doc.paths['/from-operation']!.get!.description).toBe('Zone.\n\nExample Response:');
     expect(response('/from-operation').description).toBe('OK');
   });
@@ -107,5 +108,50 @@ describe('example-responses pass', () => {
     expect(source).toMatch(/email: string;/);
     expect(source).toMatch(/id: string \| number;/);
     expect(source).toMatch(/\[key: string\]: unknown;/);
+  });
+});
+
+describe('example-responses pass: named resources', () => {
+  const fence = (value: unknown) => `\`\`\`json\n${JSON.stringify(value)}\n\`\`\``;
+  const record = { id: '1', name: 'www', type: 'A', ttl: 3600, content: '192.0.2.1' };
+  const invoice = { id: '7', total: '1.00', status: 'Paid' };
+  const doc = (): OpenApiDocument => ({
+    openapi: '3.0.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/service/{service_id}/dns/{zone_id}': { get: op('getZone', fence({ service_id: 1, name: 'a.com', records: [record] })) },
+      '/service/{service_id}/dns/{zone_id}/records': { get: op('listRecords', fence({ records: [record] })) },
+      '/invoice': { get: op('listInvoices', fence({ invoices: [{ id: '7', total: '1.00' }] })) },
+      '/invoice/{id}': { get: op('getInvoice', fence({ invoice })) },
+      '/service/{service_id}/dns': { post: op('createZone', fence({ info: ['added'] })) },
+    },
+  });
+  const refOf = (d: OpenApiDocument, path: string) => ((d.paths[path]!.get ?? d.paths[path]!.post)!.responses['200'] as OpenAPIV3.ResponseObject).content?.['application/json']?.schema;
+
+  it('names HostBill bodies and the resources inside them, sharing a name where shapes agree', () => {
+    const d = doc();
+    exampleResponsesPass.run(d, collectingContext());
+    const schemas = d.components?.schemas ?? {};
+    expect(Object.keys(schemas)).toEqual(['DnsZone', 'DnsRecord', 'ListRecordsResult', 'ListInvoicesResult', 'InvoiceListItem', 'GetInvoiceResult', 'Invoice', 'CreateZoneResult']);
+    expect(refOf(d, '/service/{service_id}/dns/{zone_id}')).toEqual({ $ref: '#/components/schemas/DnsZone' });
+    const records = { anyOf: [{ type: 'array', items: { $ref: '#/components/schemas/DnsRecord' } }, { type: 'object', additionalProperties: { $ref: '#/components/schemas/DnsRecord' } }] };
+    expect((schemas.DnsZone as OpenAPIV3.SchemaObject).properties?.records).toEqual(records);
+    expect((schemas.ListRecordsResult as OpenAPIV3.SchemaObject).properties?.records).toEqual(records);
+    expect((schemas.GetInvoiceResult as OpenAPIV3.SchemaObject).properties?.invoice).toEqual({ $ref: '#/components/schemas/Invoice' });
+    expect(schemas.Invoice).toMatchObject({ required: ['id', 'total', 'status'], 'x-inferred-from-example': true });
+    expect(schemas.InvoiceListItem).toMatchObject({ required: ['id', 'total'] });
+  });
+
+  it('names a generic document\'s bodies <Key>Response and hoists nothing', () => {
+    const d = doc();
+    exampleResponsesPass.run(d, collectingContext({ ...hostbillProvider, hostbill: false }));
+    expect(Object.keys(d.components?.schemas ?? {})).toEqual(['GetZoneResponse', 'ListRecordsResponse', 'ListInvoicesResponse', 'GetInvoiceResponse', 'CreateZoneResponse']);
+  });
+
+  it('is deterministic', () => {
+    const [a, b] = [doc(), doc()];
+    exampleResponsesPass.run(a, collectingContext());
+    exampleResponsesPass.run(b, collectingContext());
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });

@@ -125,6 +125,21 @@ describe('inferSchema: arrays and collections', () => {
   });
 });
 
+describe('inferSchema: DNS records', () => {
+  const content = (record: Record<string, unknown>) => (inferSchema(record) as { properties: Record<string, unknown> }).properties['content'];
+  const cases: [name: string, record: Record<string, unknown>, want: unknown][] = [
+    ['an SRV record\'s split content also takes the string an A record has', { type: 'SRV', ttl: 3600, content: [10, 5060, 'sip.example.com'] }, { anyOf: [{ type: 'string' }, { type: 'array', items: { anyOf: [{ type: 'number' }, { type: 'string' }] } }] }],
+    ['with priority instead of ttl', { type: 'MX', priority: 10, content: ['mx.example.com'] }, { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }],
+    ['a string content stays a string', { type: 'A', ttl: 3600, content: '192.0.2.1' }, { type: 'string' }],
+    ['not a DNS record (no ttl, priority or content beside type): arrays stay arrays', { type: 'x', values: [1] }, undefined],
+    ['an array of objects in a record is no split content', { type: 'SRV', ttl: 1, content: [{ a: 1 }] }, { anyOf: [{ type: 'array', items: { type: 'object', properties: { a: NUMBER_OR_STRING }, required: ['a'], additionalProperties: true } }, { type: 'object', additionalProperties: { type: 'object', properties: { a: NUMBER_OR_STRING }, required: ['a'], additionalProperties: true } }] }],
+  ];
+  it.each(cases)('%s', (_, record, want) => expect(content(record)).toEqual(want));
+  it('leaves arrays of objects that are not DNS records alone', () => {
+    expect((inferSchema({ type: 'x', values: [1] }) as { properties: Record<string, unknown> }).properties['values']).toEqual({ type: 'array', items: NUMBER_OR_STRING });
+  });
+});
+
 describe('inferSchema: options and limits', () => {
   it('accepts a bare array of the shown object when the example may be one item of a list', () => {
     const schema = inferSchema({ server_id: 110 }, { mayBeList: true }) as { anyOf: unknown[] };

@@ -34,6 +34,13 @@ describe('encodeBody: JSON', () => {
   ];
   it.each(cases)('%s', (_, spec, params, want) => expect(encodeBody(op('/x', spec), params).body).toBe(want));
 
+  it("leaves null fields out like undefined with nulls: 'omit' (HostBill), in JSON and form bodies, and sends params.body as given", () => {
+    const fields = (contentTypes: string[]) => op('/x', { method: 'POST', body: 'fields', bodyParams: ['a', 'b', 'c'], contentTypes });
+    expect(encodeBody(fields(['application/json']), { a: 1, b: undefined, c: null }, undefined, 'omit').body).toBe('{"a":1}');
+    expect(String(encodeBody(fields(['application/x-www-form-urlencoded']), { a: 1, c: null }, undefined, 'omit').body)).toBe('a=1');
+    expect(encodeBody(op('/x', { method: 'POST', body: 'whole' }), { body: { c: null } }, undefined, 'omit').body).toBe('{"c":null}');
+  });
+
   it('sends the first declared type unless the call chooses another', () => {
     const spec = op('/x', { method: 'POST', body: 'whole', contentTypes: ['application/vnd.api+json', 'text/plain'] });
     expect(encodeBody(spec, { body: 'hi' })).toEqual({ body: '"hi"', contentType: 'application/vnd.api+json', replayable: true });

@@ -29,6 +29,7 @@ export type {
   ClientOptions,
   Credentials,
   HttpMethod,
+  Lenient,
   LogLevel,
   Logger,
   OperationSpec,

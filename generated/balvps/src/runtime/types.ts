@@ -65,6 +65,12 @@ export interface ProviderDefaults {
   jwt?: JwtPaths | undefined;
   /** Where an API key goes; default the `X-API-Key` header. */
   apiKey?: { in: 'header' | 'query'; name: string } | undefined;
+  /**
+   * `omit`: a `null` parameter is left out of the JSON body like `undefined` (HostBill, whose `Lenient`
+   * parameters accept `null` for "not set"). Default `send`: a generic API's nullable field may mean
+   * "clear it". Path and query parameters never carry `null` either way.
+   */
+  nulls?: 'omit' | 'send' | undefined;
 }
 
 export interface JwtPaths {
@@ -173,3 +179,39 @@ export interface RequestOptions<C extends string = never> {
   /** The declared media type to send the body in; default the first (JSON when declared). */
   contentType?: C | undefined;
 }
+
+/**
+ * HostBill parameters as the API accepts them, the one place this rule lives (README, "Lenient
+ * inputs"): HostBill parses every value loosely and returns ids and numbers as strings, so callers
+ * pass on what it sent them. `T` is the parameters as the document types them; `Ids` the keys that
+ * are id path parameters.
+ * - A `number` field also takes a numeric string (`ttl: '10'`).
+ * - An id path parameter takes `string | number`, whatever the document says (ids come back as either).
+ * - An optional field also takes `null`, which the runtime leaves out like `undefined`.
+ * - Literal types (enums, numeric enums included) and required-ness are kept as they are.
+ * Objects and arrays inside a field follow the same rules.
+ */
+export type Lenient<T, Ids extends PropertyKey = never> = {
+  [K in keyof T]: {} extends Pick<T, K> ? LenientValue<T[K], K extends Ids ? true : false> | null : LenientValue<T[K], K extends Ids ? true : false>;
+};
+
+/** One value of `Lenient` (distributes over unions, so each member of an enum stays itself). */
+type LenientValue<V, Id extends boolean> = V extends number
+  ? number extends V
+    ? Id extends true
+      ? string | number
+      : number | `${number}`
+    : V
+  : V extends string
+    ? string extends V
+      ? Id extends true
+        ? string | number
+        : string
+      : V
+    : V extends Blob | Date
+      ? V
+      : V extends readonly (infer E)[]
+        ? LenientValue<E, false>[]
+        : V extends object
+          ? Lenient<V>
+          : V;

@@ -39,6 +39,7 @@ const noop = () => {};
 export class ApiClient {
   readonly #options: ClientOptions;
   readonly #rules: ProviderDefaults['rules'];
+  readonly #nulls: 'omit' | 'send';
   readonly #baseUrl: string;
   readonly #log: Log;
   /** Private, so no property, `util.inspect` or JSON of the client shows a credential. */
@@ -51,6 +52,7 @@ export class ApiClient {
     const given = (this.#options = options ?? {});
     const prefix = defaults.envPrefix;
     this.#rules = defaults.rules;
+    this.#nulls = defaults.nulls ?? 'send';
     this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
     this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
     const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>) => this.#run(op, params, call, false, this.#signInRedirects).then((result) => result.data);
@@ -134,7 +136,7 @@ export class ApiClient {
    */
   async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>, raw: boolean, redirects: RedirectPolicy): Promise<Result> {
     const credential = this.#credential;
-    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined, call.contentType);
+    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined, call.contentType, this.#nulls);
     const { label } = request;
     // A stream body is read by the first attempt: nothing could send it again.
     const maxRetries = request.replayable ? maxRetriesFor(op.method, call, this.#options.maxRetries) : 0;

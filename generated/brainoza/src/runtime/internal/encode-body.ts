@@ -62,12 +62,13 @@ function binary(op: OperationSpec, type: string, value: unknown): BodyInit {
 /**
  * The body of `op` from `params`: the `bodyParams` present (`fields`) or `params.body` (`whole`), in
  * `chosen` or else the first declared media type (JSON when none is declared). GET and HEAD send none:
- * fetch cannot.
+ * fetch cannot. With `nulls: 'omit'` (HostBill) a field set to `null` is left out like `undefined`;
+ * `params.body` is always sent as given.
  */
-export function encodeBody(op: OperationSpec, params: Record<string, unknown>, chosen?: string): EncodedBody {
+export function encodeBody(op: OperationSpec, params: Record<string, unknown>, chosen?: string, nulls: 'omit' | 'send' = 'send'): EncodedBody {
   if (op.method === 'GET' || op.method === 'HEAD' || op.body === 'none') return NONE;
   const type = chosen ?? op.contentTypes?.[0] ?? 'application/json';
-  const value = op.body === 'whole' ? params['body'] : Object.fromEntries(op.bodyParams.filter((name) => params[name] !== undefined).map((name) => [name, params[name]]));
+  const value = op.body === 'whole' ? params['body'] : Object.fromEntries(op.bodyParams.filter((name) => params[name] !== undefined && !(nulls === 'omit' && params[name] === null)).map((name) => [name, params[name]]));
   const kind = mediaKind(type);
   if (kind === 'json') return { body: JSON.stringify(value ?? {}), contentType: type, replayable: true };
   if (value === undefined) return NONE;

@@ -35,7 +35,7 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
-export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string): BuiltRequest {
+export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
   const path = expandPath(op, params);
   const url = joinUrl(baseUrl, path);
   const query = encodeQuery(op.queryParams, params);
@@ -45,5 +45,5 @@ export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<
     return search ? `${url}?${search}` : url;
   };
   const shownUrl = withQuery(queryKey && REDACTED);
-  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, ...encodeBody(op, params, contentType) };
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, ...encodeBody(op, params, contentType, nulls) };
 }
