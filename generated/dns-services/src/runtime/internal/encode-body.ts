@@ -17,12 +17,14 @@ export interface EncodedBody {
 
 const NONE: EncodedBody = { body: undefined, contentType: undefined, replayable: true };
 
+const refused = (op: OperationSpec, type: string, what: string) => new ApiError(`${op.name}: a ${type} body must be ${what}`);
+
 const isBytes = (value: unknown): value is ArrayBuffer | ArrayBufferView<ArrayBuffer> => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 
 /** Each non-null field of an object body, array items one by one (repeated fields). */
 function eachField(op: OperationSpec, type: string, value: unknown, add: (name: string, item: unknown) => void): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Blob) {
-    throw new ApiError(`${op.name}: a ${type} body must be an object of fields`);
+    throw refused(op, type, 'an object of fields');
   }
   for (const [name, field] of Object.entries(value)) {
     for (const item of Array.isArray(field) ? field : [field]) if (item != null) add(name, item);
@@ -50,13 +52,13 @@ function urlEncoded(op: OperationSpec, type: string, value: unknown): URLSearchP
 }
 
 function text(op: OperationSpec, type: string, value: unknown): string {
-  if (typeof value === 'object') throw new ApiError(`${op.name}: a ${type} body must be a string`);
+  if (typeof value === 'object') throw refused(op, type, 'a string');
   return String(value);
 }
 
 function binary(op: OperationSpec, type: string, value: unknown): BodyInit {
   if (value instanceof Blob || value instanceof ReadableStream || isBytes(value) || typeof value === 'string') return value;
-  throw new ApiError(`${op.name}: a ${type} body must be a Blob, ArrayBuffer, typed array, ReadableStream or string`);
+  throw refused(op, type, 'a Blob, ArrayBuffer, typed array, ReadableStream or string');
 }
 
 /**
