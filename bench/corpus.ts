@@ -5,7 +5,7 @@
  * generated calls cannot take. A script, not a test: it prints figures and asserts nothing.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,8 @@ const program = new Command('bench:corpus')
   .option('--concurrency <n>', 'tool runs at a time (default 2: one per core)', positiveInteger, 2)
   .option('--timeout <seconds>', 'per document and tool', positiveInteger, 300)
   .option('--batch <n>', 'documents per clientgen `generate --config` run', positiveInteger, 12)
+  .option('--yaml-twins', "also the YAML copies of oas-examples' JSON documents (the same documents again)")
+  .option('--resume', 'keep bench/.cache/corpus/ and run only what the last run did not finish')
   .option('--json <file>', 'also write every outcome as JSON')
   .addHelpText('after', '\nOutputs go to bench/.cache/corpus/ (gitignored). Exit codes: 0 done, 2 usage error.');
 program.exitOverride();
@@ -37,7 +39,7 @@ try {
 } catch (error) {
   process.exit((error as { code?: string }).code === 'commander.helpDisplayed' ? 0 : 2);
 }
-const opts = program.opts<{ directory?: number; filter?: string; concurrency: number; timeout: number; batch: number; json?: string }>();
+const opts = program.opts<{ directory?: number; filter?: string; concurrency: number; timeout: number; batch: number; yamlTwins?: boolean; resume?: boolean; json?: string }>();
 
 interface Outcome {
   readonly tool: Tool;
@@ -58,37 +60,54 @@ async function pool(jobs: (() => Promise<void>)[], limit: number): Promise<void>
 
 async function main(): Promise<void> {
   const paths: ToolPaths = { root: ROOT, work: path.join(ROOT, 'bench/.cache/corpus') };
-  await rm(paths.work, { recursive: true, force: true });
-  await mkdir(paths.work, { recursive: true });
+  if (!opts.resume) await rm(paths.work, { recursive: true, force: true });
+  await mkdir(path.join(paths.work, 'runs'), { recursive: true });
   // Every output lives under this folder: ESM, and one tsconfig that hey-api also reads for its import style.
   await writeFile(path.join(paths.work, 'package.json'), '{ "type": "module", "private": true }\n');
   await writeFile(path.join(paths.work, 'tsconfig.json'), `${JSON.stringify({ compilerOptions: COMPILER_OPTIONS }, null, 2)}\n`);
 
-  let docs = await builtInCorpus(ROOT);
+  let docs = (await builtInCorpus(ROOT)).filter((d) => opts.yamlTwins || !/^oas-examples\/[^/]+\/yaml\//.test(d.label));
   if (opts.directory) docs.push(...(await directorySample(path.join(ROOT, 'bench/.cache'), opts.directory)));
   if (opts.filter) docs = docs.filter((d) => d.label.includes(opts.filter as string));
   const timeoutMs = opts.timeout * 1000;
   process.stderr.write(`${docs.length} documents, ${opts.concurrency} runs at a time, load average ${os.loadavg()[0]?.toFixed(2)}\n`);
 
+  // Each outcome is recorded as it ends, so `--resume` after an interrupted run redoes only the rest.
+  const record = (tool: Tool, doc: CorpusDocument): string => path.join(paths.work, 'runs', `${tool}--${doc.id}.json`);
   const runs = new Map<string, RunOutcome>();
   const key = (tool: Tool, doc: CorpusDocument): string => `${tool}\0${doc.id}`;
-  const jobs: (() => Promise<void>)[] = [];
-  for (let i = 0; i < docs.length; i += opts.batch) {
-    const batch = docs.slice(i, i + opts.batch);
-    jobs.push(async () => {
-      for (const [id, outcome] of await runClientgenBatch(paths, batch, timeoutMs)) runs.set(`clientgen\0${id}`, outcome);
+  const done = async (tool: Tool, doc: CorpusDocument, outcome: RunOutcome): Promise<void> => {
+    runs.set(key(tool, doc), outcome);
+    await writeFile(record(tool, doc), JSON.stringify(outcome));
+    if (!outcome.ok) process.stderr.write(`  ${tool} failed on ${doc.label}\n`);
+  };
+  if (opts.resume) {
+    for (const doc of docs) {
+      for (const tool of TOOLS) {
+        const saved = await readFile(record(tool, doc), 'utf8').then((text) => JSON.parse(text) as RunOutcome, () => undefined);
+        if (saved) runs.set(key(tool, doc), saved);
+      }
+    }
+  }
+  // The largest documents first (a long job at the end would leave a core idle), clientgen's batches among the peers' runs.
+  const largestFirst = [...docs].sort((a, b) => b.operations - a.operations);
+  const todo = (tool: Tool): CorpusDocument[] => largestFirst.filter((doc) => !runs.has(key(tool, doc)));
+  const clientgenJobs: (() => Promise<void>)[] = [];
+  const pending = todo('clientgen');
+  for (let i = 0; i < pending.length; i += opts.batch) {
+    const batch = pending.slice(i, i + opts.batch);
+    clientgenJobs.push(async () => {
+      const outcomes = await runClientgenBatch(paths, batch, timeoutMs);
+      for (const doc of batch) await done('clientgen', doc, outcomes.get(doc.id) ?? { ok: false, ms: 0, error: 'not run' });
       process.stderr.write(`  clientgen: ${batch.length} documents from ${batch[0]?.label}\n`);
     });
   }
-  for (const doc of docs) {
-    for (const tool of TOOLS.filter((t): t is Exclude<Tool, 'clientgen'> => t !== 'clientgen')) {
-      jobs.push(async () => {
-        const outcome = await runPeer(paths, tool, doc, timeoutMs);
-        runs.set(key(tool, doc), outcome);
-        if (!outcome.ok) process.stderr.write(`  ${tool} failed on ${doc.label}\n`);
-      });
-    }
-  }
+  const peerJobs: (() => Promise<void>)[] = [];
+  const peers = TOOLS.filter((t): t is Exclude<Tool, 'clientgen'> => t !== 'clientgen');
+  for (const doc of largestFirst) for (const tool of peers) if (!runs.has(key(tool, doc))) peerJobs.push(async () => done(tool, doc, await runPeer(paths, tool, doc, timeoutMs)));
+  const every = Math.max(1, Math.ceil(peerJobs.length / Math.max(1, clientgenJobs.length)));
+  const jobs = peerJobs.flatMap((job, i) => (i % every === 0 && clientgenJobs[i / every] ? [clientgenJobs[i / every] as () => Promise<void>, job] : [job]));
+  jobs.push(...clientgenJobs.slice(Math.ceil(peerJobs.length / every)));
   await pool(jobs, opts.concurrency);
 
   const outcomes: Outcome[] = [];
