@@ -31,6 +31,7 @@ const program = new Command('bench:corpus')
   .option('--batch <n>', 'documents per clientgen `generate --config` run', positiveInteger, 12)
   .option('--yaml-twins', "also the YAML copies of oas-examples' JSON documents (the same documents again)")
   .option('--resume', 'keep bench/.cache/corpus/ and run only what the last run did not finish')
+  .option('--report-only', 'run nothing: report the outcomes bench/.cache/corpus/ holds, on the documents every tool finished')
   .option('--json <file>', 'also write every outcome as JSON')
   .addHelpText('after', '\nOutputs go to bench/.cache/corpus/ (gitignored). Exit codes: 0 done, 2 usage error.');
 program.exitOverride();
@@ -39,7 +40,7 @@ try {
 } catch (error) {
   process.exit((error as { code?: string }).code === 'commander.helpDisplayed' ? 0 : 2);
 }
-const opts = program.opts<{ directory?: number; filter?: string; concurrency: number; timeout: number; batch: number; yamlTwins?: boolean; resume?: boolean; json?: string }>();
+const opts = program.opts<{ directory?: number; filter?: string; concurrency: number; timeout: number; batch: number; yamlTwins?: boolean; resume?: boolean; reportOnly?: boolean; json?: string }>();
 
 interface Outcome {
   readonly tool: Tool;
@@ -60,7 +61,7 @@ async function pool(jobs: (() => Promise<void>)[], limit: number): Promise<void>
 
 async function main(): Promise<void> {
   const paths: ToolPaths = { root: ROOT, work: path.join(ROOT, 'bench/.cache/corpus') };
-  if (!opts.resume) await rm(paths.work, { recursive: true, force: true });
+  if (!opts.resume && !opts.reportOnly) await rm(paths.work, { recursive: true, force: true });
   await mkdir(path.join(paths.work, 'runs'), { recursive: true });
   // Every output lives under this folder: ESM, and one tsconfig that hey-api also reads for its import style.
   await writeFile(path.join(paths.work, 'package.json'), '{ "type": "module", "private": true }\n');
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     await writeFile(record(tool, doc), JSON.stringify(outcome));
     if (!outcome.ok) process.stderr.write(`  ${tool} failed on ${doc.label}\n`);
   };
-  if (opts.resume) {
+  if (opts.resume || opts.reportOnly) {
     for (const doc of docs) {
       for (const tool of TOOLS) {
         const saved = await readFile(record(tool, doc), 'utf8').then((text) => JSON.parse(text) as RunOutcome, () => undefined);
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   const every = Math.max(1, Math.ceil(peerJobs.length / Math.max(1, clientgenJobs.length)));
   const jobs = peerJobs.flatMap((job, i) => (i % every === 0 && clientgenJobs[i / every] ? [clientgenJobs[i / every] as () => Promise<void>, job] : [job]));
   jobs.push(...clientgenJobs.slice(Math.ceil(peerJobs.length / every)));
-  await pool(jobs, opts.concurrency);
+  if (opts.reportOnly) docs = docs.filter((doc) => TOOLS.every((tool) => runs.has(key(tool, doc))));
+  else await pool(jobs, opts.concurrency);
 
   const outcomes: Outcome[] = [];
   for (const doc of docs) {

@@ -63,7 +63,8 @@ export interface Inspection {
 }
 
 const hasNonNeverProperty = (checker: ts.TypeChecker, type: ts.Type, name: string): boolean => {
-  const prop = checker.getPropertyOfType(checker.getApparentType(type), name);
+  // An optional `options?` parameter's type includes undefined: look the property up on the rest.
+  const prop = checker.getPropertyOfType(checker.getApparentType(checker.getNonNullableType(type)), name);
   if (!prop) return false;
   const declared = checker.getNonNullableType(checker.getTypeOfSymbol(prop));
   return (declared.flags & (ts.TypeFlags.Never | ts.TypeFlags.Undefined)) === 0;

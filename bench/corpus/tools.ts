@@ -29,7 +29,8 @@ const NODE = process.execPath;
 export function run(args: readonly string[], cwd: string, timeoutMs: number): Promise<RunOutcome> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(NODE, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    // Its own process group, so the timeout also ends the processes a tool starts (they keep the pipes open).
+    const child = spawn(NODE, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
     let output = '';
     const keep = (d: Buffer): void => {
       output = (output + d.toString()).slice(-4000);
@@ -39,7 +40,11 @@ export function run(args: readonly string[], cwd: string, timeoutMs: number): Pr
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
