@@ -157,7 +157,7 @@ function report(docs: readonly CorpusDocument[], outcomes: readonly Outcome[]): 
     const lossy = mine.filter((o) => (o.lost?.length ?? 0) > 0);
     if (failed.length + dirty.length + lossy.length === 0) continue;
     lines.push(`**${tool}**`, '');
-    for (const o of failed) lines.push(`- not generated: ${o.doc.label}: ${(o.run.error ?? '').split('\n').filter(Boolean).slice(-2).join(' / ').slice(0, 300)}`);
+    for (const o of failed) lines.push(`- not generated: ${o.doc.label}: ${(o.run.error ?? '').split('\n').filter(Boolean).slice(0, 2).join(' / ').slice(0, 300)}`);
     for (const o of dirty) lines.push(`- tsc (${o.typeErrors?.length} errors): ${o.doc.label}: ${o.typeErrors?.[0]}`);
     for (const o of lossy) lines.push(`- bodies lost: ${o.doc.label}: ${o.lost?.slice(0, 6).join(', ')}${(o.lost?.length ?? 0) > 6 ? `, … (${o.lost?.length})` : ''}`);
     lines.push('');

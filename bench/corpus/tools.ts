@@ -31,8 +31,10 @@ export function run(args: readonly string[], cwd: string, timeoutMs: number): Pr
     const started = performance.now();
     // Its own process group, so the timeout also ends the processes a tool starts (they keep the pipes open).
     const child = spawn(NODE, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    let head = '';
     let output = '';
     const keep = (d: Buffer): void => {
+      if (head.length < 4000) head += d.toString();
       output = (output + d.toString()).slice(-4000);
     };
     child.stdout.on('data', keep);
@@ -50,9 +52,16 @@ export function run(args: readonly string[], cwd: string, timeoutMs: number): Pr
       clearTimeout(timer);
       const ms = performance.now() - started;
       if (code === 0) resolve({ ok: true, ms });
-      else resolve({ ok: false, ms, error: timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${code ?? signal}: ${output.trim().split('\n').slice(-6).join('\n')}` });
+      else resolve({ ok: false, ms, error: timedOut ? `timed out after ${timeoutMs / 1000} s` : `exit ${code ?? signal}: ${message(head, output)}` });
     });
   });
+}
+
+/** A stack trace's last lines say where, not what: the first line that reads like an error message comes first. */
+function message(head: string, tail: string): string {
+  const lines = `${head}\n${tail}`.split('\n').map((l) => l.trim());
+  const first = lines.find((l) => /error|invalid|cannot|unable|fail/i.test(l) && !l.startsWith('at '));
+  return [first, ...tail.trim().split('\n').slice(-3)].filter(Boolean).join('\n');
 }
 
 export const outDir = (paths: ToolPaths, tool: Tool, doc: CorpusDocument): string => path.join(paths.work, tool, doc.id);
