@@ -6,7 +6,12 @@ import {
   type RequestOptions,
 } from './runtime/index.js';
 import { jwtSession } from './runtime/jwt.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillServices,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -15,32 +20,77 @@ import type * as T from './types.js';
  *
  * Base URL: https://my.bkns.net/api.
  */
-export class BknsClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class BknsClient
+  extends ApiClient
+  implements HostBillClient, HostBillServices, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 4 methods: `login`, `logout`, `refreshToken`, `revoke`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 25 methods: `signUp`, `getDetails`, `listLogs`, `getSummary`, `listCampaigns`, `listCommissions` and 19 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 4 methods: `getBalance`, `applyCreditInvoice`, `getPayment`, `listFees`.
+   */
   readonly billing: BillingApi;
-  /** Support */
+  /**
+   * Support
+   *
+   * 6 methods: `createTicket`, `updateTicket`, `reopenTicket`, `closeTicket`, `getAttachment`, `listDepartments`.
+   */
   readonly support: SupportApi;
-  /** Domains */
+  /**
+   * Domains
+   *
+   * 38 methods: `getName`, `getNs`, `updateNs`, `register`, `listDomains`, `getDomain` and 32 more.
+   */
   readonly domains: DomainsApi;
-  /** Certificates */
+  /**
+   * Certificates
+   *
+   * 6 methods: `listCertificates`, `getCertificate`, `getCrt`, `getOrder`, `createOrder`, `getSoftware`.
+   */
   readonly certificates: CertificatesApi;
-  /** Services */
+  /**
+   * Services
+   *
+   * 33 methods: `listMethods`, `getUpgrade`, `upgrade`, `cancel`, `getLabel`, `updateLabel` and 27 more.
+   */
   readonly services: ServicesApi;
   /**
    * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
+   *
+   * 5 methods: `orderProduct`, `getProduct`, `createOrder`, `createQuote`, `listCategories`.
    */
   readonly orders: OrdersApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 7 methods: `listZones`, `createZone`, `listServiceZones`, `deleteZone`, `createRecord`, `updateRecord` and 1 more.
+   */
   readonly dns: DnsApi;
-  /** Locations */
+  /**
+   * Locations
+   *
+   * 6 methods: `listCountries`, `getState`, `getLocationStateCity`, `getLocationStateCityByName`, `getLocationCityWard`, `getLocationCityWardByName`.
+   */
   readonly locations: LocationsApi;
-  /** Willexpired */
+  /**
+   * Willexpired
+   *
+   * One method: `getState`.
+   */
   readonly willexpired: WillexpiredApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -94,6 +144,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -105,6 +162,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -116,6 +180,13 @@ export class AuthApi {
    * Generate new authorization token using refresh token
    *
    * POST /token
+   * @example
+   * const result = await client.auth.refreshToken();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   refreshToken(
     params: T.RefreshTokenParams = {},
@@ -130,6 +201,13 @@ export class AuthApi {
    * Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
    *
    * POST /revoke
+   * @example
+   * const result = await client.auth.revoke();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
     return this.#client.request(operations.revoke, params, options);
@@ -150,6 +228,13 @@ export class AccountApi {
    * Create new account
    *
    * POST /signup
+   * @example
+   * const result = await client.account.signUp({ firstname: "example", email: "user@example.com", phonenumber: "example", nationalid: "example", country: "example", state: "example", city: "example", ward: "example", address1: "example", password: "example" });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   signUp(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
     return this.#client.request(operations.signUp, params, options);
@@ -161,6 +246,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -175,6 +267,12 @@ export class AccountApi {
    * Returns logs from history
    *
    * GET /logs
+   * @example
+   * const result = await client.account.listLogs();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listLogs(
     params: T.ListLogsParams = {},
@@ -187,6 +285,12 @@ export class AccountApi {
    * Get Affiliate summary
    *
    * GET /affiliates/summary
+   * @example
+   * const result = await client.account.getSummary();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSummary(
     params: T.GetSummaryParams = {},
@@ -199,6 +303,12 @@ export class AccountApi {
    * Get Affiliate campaigns
    *
    * GET /affiliates/campaigns
+   * @example
+   * const result = await client.account.listCampaigns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCampaigns(
     params: T.ListCampaignsParams = {},
@@ -211,6 +321,12 @@ export class AccountApi {
    * Get Affiliate commissions
    *
    * GET /affiliates/commissions
+   * @example
+   * const result = await client.account.listCommissions();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissions(
     params: T.ListCommissionsParams = {},
@@ -223,6 +339,12 @@ export class AccountApi {
    * Get Affiliate payouts
    *
    * GET /affiliates/payouts
+   * @example
+   * const result = await client.account.listPayouts();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPayouts(
     params: T.ListPayoutsParams = {},
@@ -235,6 +357,12 @@ export class AccountApi {
    * Get Affiliate vouchers
    *
    * GET /affiliates/vouchers
+   * @example
+   * const result = await client.account.listVouchers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVouchers(
     params: T.ListVouchersParams = {},
@@ -247,6 +375,12 @@ export class AccountApi {
    * Get Affiliate commission plans
    *
    * GET /affiliates/commissionplans
+   * @example
+   * const result = await client.account.listCommissionplans();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissionplans(
     params: T.ListCommissionplansParams = {},
@@ -261,6 +395,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -275,6 +416,13 @@ export class AccountApi {
    * Create new contact account, if password is provided you can use provided email addres to login as that contact.
    *
    * POST /contact
+   * @example
+   * const result = await client.account.createContact();
+   * console.log(result.contact_id);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createContact(
     params: T.CreateContactParams = {},
@@ -289,6 +437,13 @@ export class AccountApi {
    * List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -303,6 +458,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.AccountGetContactParams,
@@ -317,6 +479,13 @@ export class AccountApi {
    * Change contact details
    *
    * PUT /contact/{id}
+   * @example
+   * const result = await client.account.updateContact({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.AccountUpdateContactParams,
@@ -331,6 +500,12 @@ export class AccountApi {
    * Return a list of all portal notifications.
    *
    * GET /notifications
+   * @example
+   * const result = await client.account.listNotifications();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listNotifications(
     params: T.ListNotificationsParams = {},
@@ -345,6 +520,12 @@ export class AccountApi {
    * Return only new portal notifications.
    *
    * GET /notifications/new
+   * @example
+   * const result = await client.account.getNew();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNew(params: T.GetNewParams = {}, options?: RequestOptions): ApiPromise<T.GetNewResponse> {
     return this.#client.request(operations.getNew, params, options);
@@ -356,6 +537,12 @@ export class AccountApi {
    * Marks the notification as read
    *
    * PUT /notifications/{id}/ack
+   * @example
+   * const result = await client.account.acknowledgeNotification({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   acknowledgeNotification(
     params: T.AcknowledgeNotificationParams,
@@ -368,6 +555,12 @@ export class AccountApi {
    * Returns a list of all statuses with specific status
    *
    * GET /statuses
+   * @example
+   * const result = await client.account.listStatuses();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listStatuses(
     params: T.ListStatusesParams = {},
@@ -380,6 +573,12 @@ export class AccountApi {
    * Returns details of status
    *
    * PUT /statuses/{id}
+   * @example
+   * const result = await client.account.updateStatus({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateStatus(
     params: T.UpdateStatusParams,
@@ -394,6 +593,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/ocr/recognition
+   * @example
+   * const result = await client.account.createRecognition();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecognition(
     params: T.CreateRecognitionParams = {},
@@ -408,6 +613,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/faceid/verification
+   * @example
+   * const result = await client.account.postEkycFaceidVerification();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   postEkycFaceidVerification(
     params: T.PostEkycFaceidVerificationParams = {},
@@ -422,6 +633,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/faceid/verifications
+   * @example
+   * const result = await client.account.postEkycFaceidVerifications();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   postEkycFaceidVerifications(
     params: T.PostEkycFaceidVerificationsParams = {},
@@ -434,6 +651,12 @@ export class AccountApi {
    * Get business info
    *
    * GET /clientarea/businessinfo
+   * @example
+   * const result = await client.account.getBusinessinfo();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBusinessinfo(
     params: T.GetBusinessinfoParams = {},
@@ -446,6 +669,12 @@ export class AccountApi {
    * Get gethouseholds info
    *
    * GET /clientarea/gethouseholds
+   * @example
+   * const result = await client.account.listGethouseholds();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listGethouseholds(
     params: T.ListGethouseholdsParams = {},
@@ -460,6 +689,12 @@ export class AccountApi {
    * email login bkns
    *
    * GET /clientarea/emailloginbkns
+   * @example
+   * const result = await client.account.listEmailloginbkns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listEmailloginbkns(
     params: T.ListEmailloginbknsParams = {},
@@ -483,6 +718,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -497,6 +739,13 @@ export class BillingApi {
    * Apply account credit to invoice
    *
    * POST /invoice/{id}/credit
+   * @example
+   * const result = await client.billing.applyCreditInvoice({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   applyCreditInvoice(
     params: T.ApplyCreditInvoiceParams,
@@ -511,6 +760,13 @@ export class BillingApi {
    * List available payment methods
    *
    * GET /payment
+   * @example
+   * const result = await client.billing.getPayment();
+   * console.log(result.payments);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getPayment(
     params: T.GetPaymentParams = {},
@@ -525,6 +781,13 @@ export class BillingApi {
    * List available payment methods with fees
    *
    * GET /payment/fees
+   * @example
+   * const result = await client.billing.listFees();
+   * for (const item of toList(result.payments)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFees(
     params: T.ListFeesParams = {},
@@ -570,6 +833,13 @@ export class SupportApi {
    * Submit new ticket
    *
    * POST /tickets
+   * @example
+   * const result = await client.support.createTicket();
+   * console.log(result.ticket);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createTicket(
     params: T.CreateTicketParams = {},
@@ -584,6 +854,13 @@ export class SupportApi {
    * Reply to ticket
    *
    * POST /tickets/{number}
+   * @example
+   * const result = await client.support.updateTicket({ number: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateTicket(
     params: T.UpdateTicketParams,
@@ -598,6 +875,13 @@ export class SupportApi {
    * Try to re-open closed ticket
    *
    * PUT /tickets/{number}/open
+   * @example
+   * const result = await client.support.reopenTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reopenTicket(
     params: T.ReopenTicketParams,
@@ -612,6 +896,13 @@ export class SupportApi {
    * Send request to close a ticket
    *
    * PUT /tickets/{number}/close
+   * @example
+   * const result = await client.support.closeTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   closeTicket(
     params: T.CloseTicketParams,
@@ -626,6 +917,12 @@ export class SupportApi {
    * Get ticket attachment
    *
    * GET /ticket/attachment/{file}
+   * @example
+   * const file = await client.support.getAttachment({ file: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAttachment(
     params: T.GetAttachmentParams,
@@ -640,6 +937,12 @@ export class SupportApi {
    * Get the list of ticket departments
    *
    * GET /ticket/departments
+   * @example
+   * const result = await client.support.listDepartments();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDepartments(
     params: T.ListDepartmentsParams = {},
@@ -729,6 +1032,13 @@ export class DomainsApi {
    * Get domain details by name
    *
    * GET /domain/name/{name}
+   * @example
+   * const result = await client.domains.getName({ name: "example" });
+   * for (const item of toList(result.details)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
     return this.#client.request(operations.getName, params, options);
@@ -738,6 +1048,12 @@ export class DomainsApi {
    * Get domain nameservers
    *
    * GET /domain/{id}/ns
+   * @example
+   * const result = await client.domains.getNs({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
     return this.#client.request(operations.getNs, params, options);
@@ -749,6 +1065,13 @@ export class DomainsApi {
    * Change domain nameservers, if $nameservers is left empty, default namesevers will be used
    *
    * PUT /domain/{id}/ns
+   * @example
+   * const result = await client.domains.updateNs({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
     return this.#client.request(operations.updateNs, params, options);
@@ -758,6 +1081,12 @@ export class DomainsApi {
    * Register domain nameservers
    *
    * POST /domain/{id}/reg
+   * @example
+   * const result = await client.domains.register({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
     return this.#client.request(operations.register, params, options);
@@ -769,6 +1098,13 @@ export class DomainsApi {
    * List domains under your account
    *
    * GET /domain
+   * @example
+   * const result = await client.domains.listDomains();
+   * for (const item of toList(result.domains)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDomains(
     params: T.ListDomainsParams = {},
@@ -783,6 +1119,13 @@ export class DomainsApi {
    * Get domain details
    *
    * GET /domain/{id}
+   * @example
+   * const result = await client.domains.getDomain({ id: 1 });
+   * console.log(result.details);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
     return this.#client.request(operations.getDomain, params, options);
@@ -792,6 +1135,12 @@ export class DomainsApi {
    * Get domain EPP Code
    *
    * GET /domain/{id}/epp
+   * @example
+   * const result = await client.domains.getEpp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
     return this.#client.request(operations.getEpp, params, options);
@@ -801,6 +1150,12 @@ export class DomainsApi {
    * Synchronize domain
    *
    * GET /domain/{id}/sync
+   * @example
+   * const result = await client.domains.getSync({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
     return this.#client.request(operations.getSync, params, options);
@@ -810,6 +1165,12 @@ export class DomainsApi {
    * Get domain lock
    *
    * GET /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.getReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getReglock(
     params: T.GetReglockParams,
@@ -822,6 +1183,12 @@ export class DomainsApi {
    * Get domain contact info
    *
    * GET /domain/{id}/contact
+   * @example
+   * const result = await client.domains.getContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.DomainsGetContactParams,
@@ -834,6 +1201,12 @@ export class DomainsApi {
    * Update domain contact info
    *
    * PUT /domain/{id}/contact
+   * @example
+   * const result = await client.domains.updateContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.DomainsUpdateContactParams,
@@ -846,6 +1219,12 @@ export class DomainsApi {
    * Get email forwarding
    *
    * GET /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.getEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEmforwarding(
     params: T.GetEmforwardingParams,
@@ -858,6 +1237,12 @@ export class DomainsApi {
    * Update email forwarding
    *
    * PUT /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.updateEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateEmforwarding(
     params: T.UpdateEmforwardingParams,
@@ -870,6 +1255,12 @@ export class DomainsApi {
    * Update domain forwarding
    *
    * PUT /domain/{id}/forwarding
+   * @example
+   * const result = await client.domains.updateForwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateForwarding(
     params: T.UpdateForwardingParams,
@@ -882,6 +1273,12 @@ export class DomainsApi {
    * Get domain autorenew
    *
    * GET /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.getAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAutorenew(
     params: T.GetAutorenewParams,
@@ -894,6 +1291,12 @@ export class DomainsApi {
    * Enable/disable domain autorenew
    *
    * PUT /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.updateAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateAutorenew(
     params: T.UpdateAutorenewParams,
@@ -906,6 +1309,12 @@ export class DomainsApi {
    * Returns the available flags
    *
    * GET /domain/{id}/dnssec/flags
+   * @example
+   * const result = await client.domains.listFlags({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
     return this.#client.request(operations.listFlags, params, options);
@@ -915,6 +1324,12 @@ export class DomainsApi {
    * Returns the list of DNSSEC keys
    *
    * GET /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.getDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
     return this.#client.request(operations.getDnssec, params, options);
@@ -924,6 +1339,12 @@ export class DomainsApi {
    * Adds the DNSSEC key
    *
    * PUT /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.updateDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDnssec(
     params: T.UpdateDnssecParams,
@@ -932,7 +1353,15 @@ export class DomainsApi {
     return this.#client.request(operations.updateDnssec, params, options);
   }
 
-  /** DELETE /domain/{id}/dnssec/{key} */
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @example
+   * const result = await client.domains.deleteDnssec({ id: 1, key: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
+   */
   deleteDnssec(
     params: T.DeleteDnssecParams,
     options?: RequestOptions,
@@ -944,6 +1373,12 @@ export class DomainsApi {
    * Update domain ID Protection
    *
    * PUT /domain/{id}/idprotection
+   * @example
+   * const result = await client.domains.updateIdprotection({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIdprotection(
     params: T.UpdateIdprotectionParams,
@@ -958,6 +1393,13 @@ export class DomainsApi {
    * Get additional forms required for some TLDs
    *
    * GET /domain/order/{id}/form
+   * @example
+   * const result = await client.domains.getForm({ id: 1 });
+   * for (const item of toList(result.forms)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
     return this.#client.request(operations.getForm, params, options);
@@ -969,6 +1411,13 @@ export class DomainsApi {
    * Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/order
+   * @example
+   * const result = await client.domains.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.DomainsCreateOrderParams = {},
@@ -983,6 +1432,13 @@ export class DomainsApi {
    * List TLDs available for registration and transfer
    *
    * GET /domain/order
+   * @example
+   * const result = await client.domains.getOrder();
+   * for (const item of toList(result.tlds)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.DomainsGetOrderParams = {},
@@ -997,6 +1453,12 @@ export class DomainsApi {
    * Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/{id}/renew
+   * @example
+   * const result = await client.domains.renew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
     return this.#client.request(operations.renew, params, options);
@@ -1008,6 +1470,12 @@ export class DomainsApi {
    * Get whois domain.
    *
    * GET /bkns/whois/{domain}
+   * @example
+   * const result = await client.domains.getWhois({ domain: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getWhois(params: T.GetWhoisParams, options?: RequestOptions): ApiPromise<T.GetWhoisResponse> {
     return this.#client.request(operations.getWhois, params, options);
@@ -1019,6 +1487,12 @@ export class DomainsApi {
    * Get a list of all documents.
    *
    * GET /domain/{id}/documents
+   * @example
+   * const result = await client.domains.listDocuments({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDocuments(
     params: T.ListDocumentsParams,
@@ -1033,6 +1507,12 @@ export class DomainsApi {
    * Download document. Content-Type: application/pdf will be returned
    *
    * GET /domain/{id}/documents/{documentid}/download
+   * @example
+   * const file = await client.domains.getDownload({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDownload(
     params: T.GetDownloadParams,
@@ -1047,6 +1527,12 @@ export class DomainsApi {
    * View document.
    *
    * GET /domain/{id}/documents/{documentid}/View
+   * @example
+   * const result = await client.domains.getDocumentView({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDocumentView(
     params: T.GetDocumentViewParams,
@@ -1061,6 +1547,12 @@ export class DomainsApi {
    * Upload signed document.
    *
    * POST /domain/{id}/documents/{documentid}/upload
+   * @example
+   * const result = await client.domains.uploadDocument({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   uploadDocument(
     params: T.UploadDocumentParams,
@@ -1075,6 +1567,12 @@ export class DomainsApi {
    * View document signed.
    *
    * GET /domain/documents/view/{token}
+   * @example
+   * const result = await client.domains.getView({ token: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getView(params: T.GetViewParams, options?: RequestOptions): ApiPromise<T.GetViewResponse> {
     return this.#client.request(operations.getView, params, options);
@@ -1086,6 +1584,12 @@ export class DomainsApi {
    * Download document.
    *
    * GET /domain/documents/download/uploaded/{token}
+   * @example
+   * const result = await client.domains.getUploaded({ token: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUploaded(
     params: T.GetUploadedParams,
@@ -1100,6 +1604,12 @@ export class DomainsApi {
    * Signatured upload
    *
    * POST /domain/documents/signed
+   * @example
+   * const result = await client.domains.createSigned();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createSigned(
     params: T.CreateSignedParams = {},
@@ -1114,6 +1624,12 @@ export class DomainsApi {
    * Get a list of all faceidverifitele.
    *
    * POST /domain/vnnic/faceidverifitele
+   * @example
+   * const result = await client.domains.createFaceidverifitele();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createFaceidverifitele(
     params: T.CreateFaceidverifiteleParams = {},
@@ -1128,6 +1644,12 @@ export class DomainsApi {
    * Get a list of all documents.
    *
    * POST /domain/vnnic/promocode
+   * @example
+   * const result = await client.domains.createPromocode();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createPromocode(
     params: T.CreatePromocodeParams = {},
@@ -1142,6 +1664,12 @@ export class DomainsApi {
    * ekyc bkns biz.vn.
    *
    * POST /domain/ekyc/ekyccode
+   * @example
+   * const result = await client.domains.createEkyccode();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createEkyccode(
     params: T.CreateEkyccodeParams = {},
@@ -1156,6 +1684,12 @@ export class DomainsApi {
    * ekycup bkns biz.vn.
    *
    * POST /domain/ekyc/ekyccodeup
+   * @example
+   * const result = await client.domains.createEkyccodeup();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createEkyccodeup(
     params: T.CreateEkyccodeupParams = {},
@@ -1170,6 +1704,12 @@ export class DomainsApi {
    * Mã Giam giá theo Người dùng
    *
    * POST /domain/coupons/bkns_coupons
+   * @example
+   * const result = await client.domains.createBknsCoupon();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createBknsCoupon(
     params: T.CreateBknsCouponParams = {},
@@ -1574,6 +2114,13 @@ export class CertificatesApi {
    * List all ssl services under your account
    *
    * GET /certificate
+   * @example
+   * const result = await client.certificates.listCertificates();
+   * for (const item of toList(result.sslservices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCertificates(
     params: T.ListCertificatesParams = {},
@@ -1588,6 +2135,13 @@ export class CertificatesApi {
    * Return details for certificate @id
    *
    * GET /certificate/{id}
+   * @example
+   * const result = await client.certificates.getCertificate({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCertificate(
     params: T.GetCertificateParams,
@@ -1602,6 +2156,12 @@ export class CertificatesApi {
    * Return X.509 certificate data
    *
    * GET /certificate/{id}/crt
+   * @example
+   * const file = await client.certificates.getCrt({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCrt(params: T.GetCrtParams, options?: RequestOptions): ApiPromise<T.GetCrtResponse> {
     return this.#client.request(operations.getCrt, params, options);
@@ -1613,6 +2173,13 @@ export class CertificatesApi {
    * Return a list with certificate available for purchase
    *
    * GET /certificate/order
+   * @example
+   * const result = await client.certificates.getOrder();
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.CertificatesGetOrderParams = {},
@@ -1627,6 +2194,13 @@ export class CertificatesApi {
    * Create new order for a certificate
    *
    * POST /certificate/order
+   * @example
+   * const result = await client.certificates.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.CertificatesCreateOrderParams = {},
@@ -1641,6 +2215,13 @@ export class CertificatesApi {
    * Return a list with software IDs required or certificate
    *
    * GET /certificate/order/{product_id}/software
+   * @example
+   * const result = await client.certificates.getSoftware({ product_id: 1 });
+   * for (const item of toList(result.software)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSoftware(
     params: T.GetSoftwareParams,
@@ -1664,6 +2245,13 @@ export class ServicesApi {
    * List methods available for service
    *
    * GET /service/{id}/methods
+   * @example
+   * const result = await client.services.listMethods({ id: 1 });
+   * for (const item of toList(result.methods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listMethods(
     params: T.ListMethodsParams,
@@ -1678,6 +2266,13 @@ export class ServicesApi {
    * List upgrade options
    *
    * GET /service/{id}/upgrade
+   * @example
+   * const result = await client.services.getUpgrade({ id: 1 });
+   * for (const item of toList(result.resources)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUpgrade(
     params: T.GetUpgradeParams,
@@ -1700,6 +2295,12 @@ export class ServicesApi {
    * }
    *
    * POST /service/{id}/upgrade
+   * @example
+   * const result = await client.services.upgrade({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
     return this.#client.request(operations.upgrade, params, options);
@@ -1711,6 +2312,13 @@ export class ServicesApi {
    * Request service cancellation
    *
    * POST /service/{id}/cancel
+   * @example
+   * const result = await client.services.cancel({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
     return this.#client.request(operations.cancel, params, options);
@@ -1722,6 +2330,13 @@ export class ServicesApi {
    * Show current service label
    *
    * GET /service/{id}/label
+   * @example
+   * const result = await client.services.getLabel({ id: 1 });
+   * console.log(result.label);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
     return this.#client.request(operations.getLabel, params, options);
@@ -1733,6 +2348,13 @@ export class ServicesApi {
    * Set new custom label to identify this service
    *
    * POST /service/{id}/label
+   * @example
+   * const result = await client.services.updateLabel({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateLabel(
     params: T.UpdateLabelParams,
@@ -1747,6 +2369,13 @@ export class ServicesApi {
    * List all services under your account
    *
    * GET /service
+   * @example
+   * const result = await client.services.listServices();
+   * for (const item of toList(result.services)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServices(
     params: T.ListServicesParams = {},
@@ -1761,6 +2390,13 @@ export class ServicesApi {
    * Return details for service @id
    *
    * GET /service/{id}
+   * @example
+   * const result = await client.services.getService({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getService(
     params: T.GetServiceParams,
@@ -1775,6 +2411,12 @@ export class ServicesApi {
    * List virtual servers
    *
    * GET /service/{id}/vms
+   * @example
+   * const result = await client.services.listVms({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVms(params: T.ListVmsParams, options?: RequestOptions): ApiPromise<T.ListVmsResponse> {
     return this.#client.request(operations.listVms, params, options);
@@ -1786,6 +2428,12 @@ export class ServicesApi {
    * Add new virtual server
    *
    * POST /service/{id}/vms
+   * @example
+   * const result = await client.services.createVm({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createVm(params: T.CreateVmParams, options?: RequestOptions): ApiPromise<T.CreateVmResponse> {
     return this.#client.request(operations.createVm, params, options);
@@ -1797,6 +2445,12 @@ export class ServicesApi {
    * Get the details of a particular virtual server
    *
    * GET /service/{id}/vms/{vmid}
+   * @example
+   * const result = await client.services.getVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getVm(params: T.GetVmParams, options?: RequestOptions): ApiPromise<T.GetVmResponse> {
     return this.#client.request(operations.getVm, params, options);
@@ -1808,6 +2462,12 @@ export class ServicesApi {
    * Stop virtual server
    *
    * POST /service/{id}/vms/{vmid}/stop
+   * @example
+   * const result = await client.services.stopVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   stopVm(params: T.StopVmParams, options?: RequestOptions): ApiPromise<T.StopVmResponse> {
     return this.#client.request(operations.stopVm, params, options);
@@ -1819,6 +2479,12 @@ export class ServicesApi {
    * Start virtual servers
    *
    * POST /service/{id}/vms/{vmid}/start
+   * @example
+   * const result = await client.services.startVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   startVm(params: T.StartVmParams, options?: RequestOptions): ApiPromise<T.StartVmResponse> {
     return this.#client.request(operations.startVm, params, options);
@@ -1830,6 +2496,12 @@ export class ServicesApi {
    * Perform graceful shutdown
    *
    * POST /service/{id}/vms/{vmid}/shutdown
+   * @example
+   * const result = await client.services.shutdownVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   shutdownVm(
     params: T.ShutdownVmParams,
@@ -1844,6 +2516,12 @@ export class ServicesApi {
    * Reboot virtual servers
    *
    * POST /service/{id}/vms/{vmid}/reboot
+   * @example
+   * const result = await client.services.rebootVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rebootVm(params: T.RebootVmParams, options?: RequestOptions): ApiPromise<T.RebootVmResponse> {
     return this.#client.request(operations.rebootVm, params, options);
@@ -1855,6 +2533,12 @@ export class ServicesApi {
    * Reset virtual servers power
    *
    * POST /service/{id}/vms/{vmid}/reset
+   * @example
+   * const result = await client.services.resetVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetVm(params: T.ResetVmParams, options?: RequestOptions): ApiPromise<T.ResetVmResponse> {
     return this.#client.request(operations.resetVm, params, options);
@@ -1866,6 +2550,12 @@ export class ServicesApi {
    * Rebuild server, you can get list of templates supported by this server using '''/service/$id/vms/$vmid/rebuild'''
    *
    * POST /service/{id}/vms/{vmid}/rebuild
+   * @example
+   * const result = await client.services.rebuildVm({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rebuildVm(params: T.RebuildVmParams, options?: RequestOptions): ApiPromise<T.RebuildVmResponse> {
     return this.#client.request(operations.rebuildVm, params, options);
@@ -1877,6 +2567,12 @@ export class ServicesApi {
    * List virtual machine IPs
    *
    * GET /service/{id}/vms/{vmid}/ips
+   * @example
+   * const result = await client.services.listIps({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
     return this.#client.request(operations.listIps, params, options);
@@ -1888,6 +2584,12 @@ export class ServicesApi {
    * List virtual machine IPs
    *
    * GET /service/{id}/vms/{vmid}/ippool
+   * @example
+   * const result = await client.services.getIppool({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getIppool(params: T.GetIppoolParams, options?: RequestOptions): ApiPromise<T.GetIppoolResponse> {
     return this.#client.request(operations.getIppool, params, options);
@@ -1899,6 +2601,12 @@ export class ServicesApi {
    * Assign new IP for network interface.
    *
    * POST /service/{id}/vms/{vmid}/ippool/{pool}
+   * @example
+   * const result = await client.services.updateIppool({ id: 1, vmid: 1, pool: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIppool(
     params: T.UpdateIppoolParams,
@@ -1913,6 +2621,12 @@ export class ServicesApi {
    * List networks and IP pools that can be used for VM creation
    *
    * GET /service/{id}/networks
+   * @example
+   * const result = await client.services.listNetworks({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listNetworks(
     params: T.ListNetworksParams,
@@ -1927,6 +2641,12 @@ export class ServicesApi {
    * Get network Interfaces assigned to virtual servers
    *
    * GET /service/{id}/vms/{vmid}/interfaces
+   * @example
+   * const result = await client.services.listInterfaces({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInterfaces(
     params: T.ListInterfacesParams,
@@ -1941,6 +2661,12 @@ export class ServicesApi {
    * Add new network interface to VM
    *
    * POST /service/{id}/vms/{vmid}/interfaces
+   * @example
+   * const result = await client.services.createInterface({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createInterface(
     params: T.CreateInterfaceParams,
@@ -1955,6 +2681,12 @@ export class ServicesApi {
    * Get network Interface details
    *
    * GET /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.getInterface({ id: 1, vmid: 1, iface: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInterface(
     params: T.GetInterfaceParams,
@@ -1969,6 +2701,12 @@ export class ServicesApi {
    * Update network interface details
    *
    * PUT /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.updateInterface({ id: 1, vmid: 1, iface: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateInterface(
     params: T.UpdateInterfaceParams,
@@ -1983,6 +2721,12 @@ export class ServicesApi {
    * Remove network interface from VM
    *
    * DELETE /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.deleteInterface({ id: 1, vmid: 1, iface: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteInterface(
     params: T.DeleteInterfaceParams,
@@ -1997,6 +2741,12 @@ export class ServicesApi {
    * List templates that can be used to create virtual server
    *
    * GET /service/{id}/templates
+   * @example
+   * const result = await client.services.listTemplates({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTemplates(
     params: T.ListTemplatesParams,
@@ -2011,6 +2761,12 @@ export class ServicesApi {
    * Show available and used resources
    *
    * GET /service/{id}/resources
+   * @example
+   * const result = await client.services.listResources({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listResources(
     params: T.ListResourcesParams,
@@ -2025,6 +2781,12 @@ export class ServicesApi {
    * List Service IP Addresses
    *
    * GET /service/{id}/ip
+   * @example
+   * const result = await client.services.getIp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getIp(params: T.GetIpParams, options?: RequestOptions): ApiPromise<T.GetIpResponse> {
     return this.#client.request(operations.getIp, params, options);
@@ -2036,6 +2798,12 @@ export class ServicesApi {
    * Get reverse DNS entries for service's IP addresses
    *
    * GET /service/{id}/rdns
+   * @example
+   * const result = await client.services.getRdns({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getRdns(params: T.GetRdnsParams, options?: RequestOptions): ApiPromise<T.GetRdnsResponse> {
     return this.#client.request(operations.getRdns, params, options);
@@ -2047,6 +2815,12 @@ export class ServicesApi {
    * Update reverse DNS entries service's IP addresses
    *
    * POST /service/{id}/rdns
+   * @example
+   * const result = await client.services.updateRdns({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRdns(
     params: T.UpdateRdnsParams,
@@ -2061,6 +2835,12 @@ export class ServicesApi {
    * Reboot virtual servers into rescue mode.
    *
    * POST /service/{id}/vms/{vmid}/rescue
+   * @example
+   * const result = await client.services.rescueVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rescueVm(params: T.RescueVmParams, options?: RequestOptions): ApiPromise<T.RescueVmResponse> {
     return this.#client.request(operations.rescueVm, params, options);
@@ -2072,6 +2852,12 @@ export class ServicesApi {
    * Disable rescue mode for server.
    *
    * POST /service/{id}/vms/{vmid}/unrescue
+   * @example
+   * const result = await client.services.unrescueVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   unrescueVm(
     params: T.UnrescueVmParams,
@@ -2442,6 +3228,13 @@ export class OrdersApi {
    * Create and submit new order for selected product. To get available cycle and configuration options lookup product details using GET /order/@product_id
    *
    * POST /order/{product_id}
+   * @example
+   * const result = await client.orders.orderProduct({ product_id: 1 });
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   orderProduct(
     params: T.OrderProductParams,
@@ -2456,6 +3249,13 @@ export class OrdersApi {
    * Return product details with form configuration, addons and subproducts if available.
    *
    * GET /order/{product_id}
+   * @example
+   * const result = await client.orders.getProduct({ product_id: 1 });
+   * console.log(result.product);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getProduct(
     params: T.GetProductParams,
@@ -2474,6 +3274,13 @@ export class OrdersApi {
    * • POST /certificate/order - use certificate for item type
    *
    * POST /order
+   * @example
+   * const result = await client.orders.createOrder();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.OrdersCreateOrderParams = {},
@@ -2488,6 +3295,13 @@ export class OrdersApi {
    * Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
    *
    * POST /quote
+   * @example
+   * const result = await client.orders.createQuote();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createQuote(
     params: T.CreateQuoteParams = {},
@@ -2502,6 +3316,13 @@ export class OrdersApi {
    * Return a list of product categories.
    *
    * GET /category
+   * @example
+   * const result = await client.orders.listCategories();
+   * for (const item of toList(result.categories)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCategories(
     params: T.ListCategoriesParams = {},
@@ -2525,6 +3346,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -2539,6 +3367,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -2553,6 +3388,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -2567,6 +3408,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -2581,6 +3429,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.CreateRecordParams,
@@ -2595,6 +3450,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.UpdateRecordParams,
@@ -2609,6 +3471,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DeleteRecordParams,
@@ -2709,6 +3577,12 @@ export class LocationsApi {
    * Return currencies details
    *
    * GET /location/countries
+   * @example
+   * const result = await client.locations.listCountries();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCountries(
     params: T.ListCountriesParams = {},
@@ -2721,6 +3595,12 @@ export class LocationsApi {
    * Get state
    *
    * GET /location/{code}/state
+   * @example
+   * const result = await client.locations.getState({ code: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getState(
     params: T.LocationsGetStateParams,
@@ -2733,6 +3613,12 @@ export class LocationsApi {
    * Get city
    *
    * GET /location/state/{id}/city
+   * @example
+   * const result = await client.locations.getLocationStateCity({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationStateCity(
     params: T.GetLocationStateCityParams,
@@ -2745,6 +3631,12 @@ export class LocationsApi {
    * Get city by State Name
    *
    * GET /location/state/city/{name}
+   * @example
+   * const result = await client.locations.getLocationStateCityByName({ name: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationStateCityByName(
     params: T.GetLocationStateCityByNameParams,
@@ -2757,6 +3649,12 @@ export class LocationsApi {
    * Get ward
    *
    * GET /location/city/{id}/ward
+   * @example
+   * const result = await client.locations.getLocationCityWard({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationCityWard(
     params: T.GetLocationCityWardParams,
@@ -2769,6 +3667,12 @@ export class LocationsApi {
    * Get ward by City Name
    *
    * GET /location/city/ward/{name}
+   * @example
+   * const result = await client.locations.getLocationCityWardByName({ name: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationCityWardByName(
     params: T.GetLocationCityWardByNameParams,
@@ -2790,6 +3694,12 @@ export class WillexpiredApi {
    * Get state
    *
    * GET /willexpired/{code}/state
+   * @example
+   * const result = await client.willexpired.getState({ code: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getState(
     params: T.WillexpiredGetStateParams,

@@ -6,7 +6,14 @@ import {
   type RequestOptions,
 } from './runtime/index.js';
 import { jwtSession } from './runtime/jwt.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillDns,
+  type HostBillServices,
+  type HostBillBilling,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -15,26 +22,59 @@ import type * as T from './types.js';
  *
  * Base URL: https://dns.services/api.
  */
-export class DnsServicesClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class DnsServicesClient
+  extends ApiClient
+  implements HostBillClient, HostBillDns, HostBillServices, HostBillBilling, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 4 methods: `login`, `logout`, `refreshToken`, `revoke`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 11 methods: `getDetails`, `listLogs`, `getSummary`, `listCampaigns`, `listCommissions`, `listPayouts` and 5 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 6 methods: `getBalance`, `listInvoices`, `getInvoice`, `applyCreditInvoice`, `getPayment`, `listFees`.
+   */
   readonly billing: BillingApi;
-  /** Support */
+  /**
+   * Support
+   *
+   * 8 methods: `listTickets`, `createTicket`, `getTicket`, `updateTicket`, `getAttachment`, `reopenTicket` and 2 more.
+   */
   readonly support: SupportApi;
-  /** Domains */
+  /**
+   * Domains
+   *
+   * 32 methods: `listDomains`, `getDomain`, `getName`, `getNs`, `updateNs`, `register` and 26 more.
+   */
   readonly domains: DomainsApi;
-  /** Services */
+  /**
+   * Services
+   *
+   * 8 methods: `listServices`, `getService`, `listMethods`, `getUpgrade`, `upgrade`, `cancel` and 2 more.
+   */
   readonly services: ServicesApi;
   /**
    * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
+   *
+   * 6 methods: `listCategories`, `listProducts`, `getProduct`, `orderProduct`, `createOrder`, `createQuote`.
    */
   readonly orders: OrdersApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 8 methods: `listZones`, `createZone`, `listServiceZones`, `getZone`, `deleteZone`, `createRecord` and 2 more.
+   */
   readonly dns: DnsApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -76,6 +116,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -87,6 +134,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -98,6 +152,13 @@ export class AuthApi {
    * Generate new authorization token using refresh token
    *
    * POST /token
+   * @example
+   * const result = await client.auth.refreshToken();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   refreshToken(
     params: T.RefreshTokenParams = {},
@@ -112,6 +173,13 @@ export class AuthApi {
    * Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
    *
    * POST /revoke
+   * @example
+   * const result = await client.auth.revoke();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
     return this.#client.request(operations.revoke, params, options);
@@ -132,6 +200,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -146,6 +221,12 @@ export class AccountApi {
    * Returns logs from history
    *
    * GET /logs
+   * @example
+   * const result = await client.account.listLogs();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listLogs(
     params: T.ListLogsParams = {},
@@ -158,6 +239,12 @@ export class AccountApi {
    * Get Affiliate summary
    *
    * GET /affiliates/summary
+   * @example
+   * const result = await client.account.getSummary();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSummary(
     params: T.GetSummaryParams = {},
@@ -170,6 +257,12 @@ export class AccountApi {
    * Get Affiliate campaigns
    *
    * GET /affiliates/campaigns
+   * @example
+   * const result = await client.account.listCampaigns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCampaigns(
     params: T.ListCampaignsParams = {},
@@ -182,6 +275,12 @@ export class AccountApi {
    * Get Affiliate commissions
    *
    * GET /affiliates/commissions
+   * @example
+   * const result = await client.account.listCommissions();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissions(
     params: T.ListCommissionsParams = {},
@@ -194,6 +293,12 @@ export class AccountApi {
    * Get Affiliate payouts
    *
    * GET /affiliates/payouts
+   * @example
+   * const result = await client.account.listPayouts();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPayouts(
     params: T.ListPayoutsParams = {},
@@ -206,6 +311,12 @@ export class AccountApi {
    * Get Affiliate vouchers
    *
    * GET /affiliates/vouchers
+   * @example
+   * const result = await client.account.listVouchers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVouchers(
     params: T.ListVouchersParams = {},
@@ -218,6 +329,12 @@ export class AccountApi {
    * Get Affiliate commission plans
    *
    * GET /affiliates/commissionplans
+   * @example
+   * const result = await client.account.listCommissionplans();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissionplans(
     params: T.ListCommissionplansParams = {},
@@ -232,6 +349,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -246,6 +370,13 @@ export class AccountApi {
    * List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -260,6 +391,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.AccountGetContactParams,
@@ -283,6 +421,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -297,6 +442,13 @@ export class BillingApi {
    * List all invoices under my account
    *
    * GET /invoice
+   * @example
+   * const result = await client.billing.listInvoices();
+   * for (const item of toList(result.invoices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInvoices(
     params: T.ListInvoicesParams = {},
@@ -311,6 +463,13 @@ export class BillingApi {
    * Get invoice details
    *
    * GET /invoice/{id}
+   * @example
+   * const result = await client.billing.getInvoice({ id: 1 });
+   * console.log(result.invoice);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInvoice(
     params: T.GetInvoiceParams,
@@ -325,6 +484,13 @@ export class BillingApi {
    * Apply account credit to invoice
    *
    * POST /invoice/{id}/credit
+   * @example
+   * const result = await client.billing.applyCreditInvoice({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   applyCreditInvoice(
     params: T.ApplyCreditInvoiceParams,
@@ -339,6 +505,13 @@ export class BillingApi {
    * List available payment methods
    *
    * GET /payment
+   * @example
+   * const result = await client.billing.getPayment();
+   * console.log(result.payments);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getPayment(
     params: T.GetPaymentParams = {},
@@ -353,6 +526,13 @@ export class BillingApi {
    * List available payment methods with fees
    *
    * GET /payment/fees
+   * @example
+   * const result = await client.billing.listFees();
+   * for (const item of toList(result.payments)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFees(
     params: T.ListFeesParams = {},
@@ -409,6 +589,13 @@ export class SupportApi {
    * List support tickets under my account
    *
    * GET /tickets
+   * @example
+   * const result = await client.support.listTickets();
+   * for (const item of toList(result.tickets)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTickets(
     params: T.ListTicketsParams = {},
@@ -423,6 +610,13 @@ export class SupportApi {
    * Submit new ticket
    *
    * POST /tickets
+   * @example
+   * const result = await client.support.createTicket();
+   * console.log(result.ticket);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createTicket(
     params: T.CreateTicketParams = {},
@@ -437,6 +631,13 @@ export class SupportApi {
    * Get ticket details, including all replies
    *
    * GET /tickets/{number}
+   * @example
+   * const result = await client.support.getTicket({ number: 1 });
+   * for (const item of toList(result.replies)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getTicket(params: T.GetTicketParams, options?: RequestOptions): ApiPromise<T.GetTicketResponse> {
     return this.#client.request(operations.getTicket, params, options);
@@ -448,6 +649,13 @@ export class SupportApi {
    * Reply to ticket
    *
    * POST /tickets/{number}
+   * @example
+   * const result = await client.support.updateTicket({ number: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateTicket(
     params: T.UpdateTicketParams,
@@ -462,6 +670,12 @@ export class SupportApi {
    * Get ticket attachment
    *
    * GET /ticket/attachment/{file}
+   * @example
+   * const file = await client.support.getAttachment({ file: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAttachment(
     params: T.GetAttachmentParams,
@@ -476,6 +690,13 @@ export class SupportApi {
    * Try to re-open closed ticket
    *
    * PUT /tickets/{number}/open
+   * @example
+   * const result = await client.support.reopenTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reopenTicket(
     params: T.ReopenTicketParams,
@@ -490,6 +711,13 @@ export class SupportApi {
    * Send request to close a ticket
    *
    * PUT /tickets/{number}/close
+   * @example
+   * const result = await client.support.closeTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   closeTicket(
     params: T.CloseTicketParams,
@@ -504,6 +732,12 @@ export class SupportApi {
    * Get the list of ticket departments
    *
    * GET /ticket/departments
+   * @example
+   * const result = await client.support.listDepartments();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDepartments(
     params: T.ListDepartmentsParams = {},
@@ -615,6 +849,13 @@ export class DomainsApi {
    * List domains under your account
    *
    * GET /domain
+   * @example
+   * const result = await client.domains.listDomains();
+   * for (const item of toList(result.domains)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDomains(
     params: T.ListDomainsParams = {},
@@ -629,6 +870,13 @@ export class DomainsApi {
    * Get domain details
    *
    * GET /domain/{id}
+   * @example
+   * const result = await client.domains.getDomain({ id: 1 });
+   * console.log(result.details);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
     return this.#client.request(operations.getDomain, params, options);
@@ -640,6 +888,13 @@ export class DomainsApi {
    * Get domain details by name
    *
    * GET /domain/name/{name}
+   * @example
+   * const result = await client.domains.getName({ name: "example" });
+   * for (const item of toList(result.details)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
     return this.#client.request(operations.getName, params, options);
@@ -649,6 +904,12 @@ export class DomainsApi {
    * Get domain nameservers
    *
    * GET /domain/{id}/ns
+   * @example
+   * const result = await client.domains.getNs({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
     return this.#client.request(operations.getNs, params, options);
@@ -660,6 +921,13 @@ export class DomainsApi {
    * Change domain nameservers, if $nameservers is left empty, default namesevers will be used
    *
    * PUT /domain/{id}/ns
+   * @example
+   * const result = await client.domains.updateNs({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
     return this.#client.request(operations.updateNs, params, options);
@@ -669,6 +937,12 @@ export class DomainsApi {
    * Register domain nameservers
    *
    * POST /domain/{id}/reg
+   * @example
+   * const result = await client.domains.register({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
     return this.#client.request(operations.register, params, options);
@@ -680,6 +954,13 @@ export class DomainsApi {
    * List DNS records
    *
    * GET /domain/{id}/dns
+   * @example
+   * const result = await client.domains.listRecords({ id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listRecords(
     params: T.ListRecordsParams,
@@ -694,6 +975,13 @@ export class DomainsApi {
    * Add a new DNS record
    *
    * POST /domain/{id}/dns
+   * @example
+   * const result = await client.domains.createRecord({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.DomainsCreateRecordParams,
@@ -708,6 +996,13 @@ export class DomainsApi {
    * Change a DNS record
    *
    * PUT /domain/{id}/dns/{index}
+   * @example
+   * const result = await client.domains.updateRecord({ id: 1, index: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.DomainsUpdateRecordParams,
@@ -722,6 +1017,13 @@ export class DomainsApi {
    * Remove a DNS record
    *
    * DELETE /domain/{id}/dns/{index}
+   * @example
+   * const result = await client.domains.deleteRecord({ id: 1, index: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DomainsDeleteRecordParams,
@@ -736,6 +1038,13 @@ export class DomainsApi {
    * List supported records type
    *
    * GET /domain/{id}/dns/types
+   * @example
+   * const result = await client.domains.listTypes({ id: 1 });
+   * console.log(result.types);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTypes(params: T.ListTypesParams, options?: RequestOptions): ApiPromise<T.ListTypesResponse> {
     return this.#client.request(operations.listTypes, params, options);
@@ -745,6 +1054,12 @@ export class DomainsApi {
    * Get domain EPP Code
    *
    * GET /domain/{id}/epp
+   * @example
+   * const result = await client.domains.getEpp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
     return this.#client.request(operations.getEpp, params, options);
@@ -754,6 +1069,12 @@ export class DomainsApi {
    * Synchronize domain
    *
    * GET /domain/{id}/sync
+   * @example
+   * const result = await client.domains.getSync({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
     return this.#client.request(operations.getSync, params, options);
@@ -763,6 +1084,12 @@ export class DomainsApi {
    * Get domain lock
    *
    * GET /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.getReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getReglock(
     params: T.GetReglockParams,
@@ -775,6 +1102,12 @@ export class DomainsApi {
    * Update domain lock
    *
    * PUT /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.updateReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateReglock(
     params: T.UpdateReglockParams,
@@ -787,6 +1120,12 @@ export class DomainsApi {
    * Update domain ID Protection
    *
    * PUT /domain/{id}/idprotection
+   * @example
+   * const result = await client.domains.updateIdprotection({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIdprotection(
     params: T.UpdateIdprotectionParams,
@@ -799,6 +1138,12 @@ export class DomainsApi {
    * Get domain contact info
    *
    * GET /domain/{id}/contact
+   * @example
+   * const result = await client.domains.getContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.DomainsGetContactParams,
@@ -811,6 +1156,12 @@ export class DomainsApi {
    * Update domain contact info
    *
    * PUT /domain/{id}/contact
+   * @example
+   * const result = await client.domains.updateContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.UpdateContactParams,
@@ -823,6 +1174,12 @@ export class DomainsApi {
    * Get email forwarding
    *
    * GET /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.getEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEmforwarding(
     params: T.GetEmforwardingParams,
@@ -835,6 +1192,12 @@ export class DomainsApi {
    * Update email forwarding
    *
    * PUT /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.updateEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateEmforwarding(
     params: T.UpdateEmforwardingParams,
@@ -847,6 +1210,12 @@ export class DomainsApi {
    * Update domain forwarding
    *
    * PUT /domain/{id}/forwarding
+   * @example
+   * const result = await client.domains.updateForwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateForwarding(
     params: T.UpdateForwardingParams,
@@ -859,6 +1228,12 @@ export class DomainsApi {
    * Get domain autorenew
    *
    * GET /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.getAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAutorenew(
     params: T.GetAutorenewParams,
@@ -871,6 +1246,12 @@ export class DomainsApi {
    * Enable/disable domain autorenew
    *
    * PUT /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.updateAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateAutorenew(
     params: T.UpdateAutorenewParams,
@@ -883,6 +1264,12 @@ export class DomainsApi {
    * Returns the available flags
    *
    * GET /domain/{id}/dnssec/flags
+   * @example
+   * const result = await client.domains.listFlags({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
     return this.#client.request(operations.listFlags, params, options);
@@ -892,6 +1279,12 @@ export class DomainsApi {
    * Returns the list of DNSSEC keys
    *
    * GET /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.getDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
     return this.#client.request(operations.getDnssec, params, options);
@@ -901,6 +1294,12 @@ export class DomainsApi {
    * Adds the DNSSEC key
    *
    * PUT /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.updateDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDnssec(
     params: T.UpdateDnssecParams,
@@ -909,7 +1308,15 @@ export class DomainsApi {
     return this.#client.request(operations.updateDnssec, params, options);
   }
 
-  /** DELETE /domain/{id}/dnssec/{key} */
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @example
+   * const result = await client.domains.deleteDnssec({ id: 1, key: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
+   */
   deleteDnssec(
     params: T.DeleteDnssecParams,
     options?: RequestOptions,
@@ -923,6 +1330,13 @@ export class DomainsApi {
    * Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
    *
    * POST /domain/lookup
+   * @example
+   * const result = await client.domains.lookup();
+   * for (const item of toList(result.periods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   lookup(params: T.LookupParams = {}, options?: RequestOptions): ApiPromise<T.LookupResponse> {
     return this.#client.request(operations.lookup, params, options);
@@ -934,6 +1348,13 @@ export class DomainsApi {
    * List TLDs available for registration and transfer
    *
    * GET /domain/order
+   * @example
+   * const result = await client.domains.getOrder();
+   * for (const item of toList(result.tlds)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.GetOrderParams = {},
@@ -948,6 +1369,13 @@ export class DomainsApi {
    * Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/order
+   * @example
+   * const result = await client.domains.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.DomainsCreateOrderParams = {},
@@ -962,6 +1390,13 @@ export class DomainsApi {
    * Get additional forms required for some TLDs
    *
    * GET /domain/order/{id}/form
+   * @example
+   * const result = await client.domains.getForm({ id: 1 });
+   * for (const item of toList(result.forms)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
     return this.#client.request(operations.getForm, params, options);
@@ -973,6 +1408,12 @@ export class DomainsApi {
    * Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/{id}/renew
+   * @example
+   * const result = await client.domains.renew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
     return this.#client.request(operations.renew, params, options);
@@ -1319,6 +1760,13 @@ export class ServicesApi {
    * List all services under your account
    *
    * GET /service
+   * @example
+   * const result = await client.services.listServices();
+   * for (const item of toList(result.services)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServices(
     params: T.ListServicesParams = {},
@@ -1333,6 +1781,13 @@ export class ServicesApi {
    * Return details for service @id
    *
    * GET /service/{id}
+   * @example
+   * const result = await client.services.getService({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getService(
     params: T.GetServiceParams,
@@ -1347,6 +1802,13 @@ export class ServicesApi {
    * List methods available for service
    *
    * GET /service/{id}/methods
+   * @example
+   * const result = await client.services.listMethods({ id: 1 });
+   * for (const item of toList(result.methods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listMethods(
     params: T.ListMethodsParams,
@@ -1361,6 +1823,13 @@ export class ServicesApi {
    * List upgrade options
    *
    * GET /service/{id}/upgrade
+   * @example
+   * const result = await client.services.getUpgrade({ id: 1 });
+   * for (const item of toList(result.resources)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUpgrade(
     params: T.GetUpgradeParams,
@@ -1384,6 +1853,12 @@ export class ServicesApi {
    * }
    *
    * POST /service/{id}/upgrade
+   * @example
+   * const result = await client.services.upgrade({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
     return this.#client.request(operations.upgrade, params, options);
@@ -1395,6 +1870,13 @@ export class ServicesApi {
    * Request service cancellation
    *
    * POST /service/{id}/cancel
+   * @example
+   * const result = await client.services.cancel({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
     return this.#client.request(operations.cancel, params, options);
@@ -1406,6 +1888,13 @@ export class ServicesApi {
    * Show current service label
    *
    * GET /service/{id}/label
+   * @example
+   * const result = await client.services.getLabel({ id: 1 });
+   * console.log(result.label);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
     return this.#client.request(operations.getLabel, params, options);
@@ -1417,6 +1906,13 @@ export class ServicesApi {
    * Set new custom label to identify this service
    *
    * POST /service/{id}/label
+   * @example
+   * const result = await client.services.updateLabel({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateLabel(
     params: T.UpdateLabelParams,
@@ -1521,6 +2017,13 @@ export class OrdersApi {
    * Return a list of product categories.
    *
    * GET /category
+   * @example
+   * const result = await client.orders.listCategories();
+   * for (const item of toList(result.categories)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCategories(
     params: T.ListCategoriesParams = {},
@@ -1535,6 +2038,13 @@ export class OrdersApi {
    * Return a list of product available for purchase under requested category
    *
    * GET /category/{category_id}/product
+   * @example
+   * const result = await client.orders.listProducts({ category_id: 1 });
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listProducts(
     params: T.ListProductsParams,
@@ -1549,6 +2059,13 @@ export class OrdersApi {
    * Return product details with form configuration, addons and subproducts if available.
    *
    * GET /order/{product_id}
+   * @example
+   * const result = await client.orders.getProduct({ product_id: 1 });
+   * console.log(result.product);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getProduct(
     params: T.GetProductParams,
@@ -1565,6 +2082,13 @@ export class OrdersApi {
    * To get available cycle and configuration options lookup product details using GET /order/@product_id
    *
    * POST /order/{product_id}
+   * @example
+   * const result = await client.orders.orderProduct({ product_id: 1 });
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   orderProduct(
     params: T.OrderProductParams,
@@ -1583,6 +2107,13 @@ export class OrdersApi {
    * POST /domain/order - use domain for item type
    *
    * POST /order
+   * @example
+   * const result = await client.orders.createOrder();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.OrdersCreateOrderParams = {},
@@ -1597,6 +2128,13 @@ export class OrdersApi {
    * Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
    *
    * POST /quote
+   * @example
+   * const result = await client.orders.createQuote();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createQuote(
     params: T.CreateQuoteParams = {},
@@ -1620,6 +2158,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -1634,6 +2179,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -1648,6 +2200,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -1662,6 +2220,13 @@ export class DnsApi {
    * Returns details of the DNS zone
    *
    * GET /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.getZone({ service_id: 1, zone_id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
     return this.#client.request(operations.getZone, params, options);
@@ -1673,6 +2238,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -1687,6 +2259,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.DnsCreateRecordParams,
@@ -1701,6 +2280,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.DnsUpdateRecordParams,
@@ -1715,6 +2301,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DnsDeleteRecordParams,
