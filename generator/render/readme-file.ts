@@ -43,10 +43,16 @@ function callAndRead(op: OperationModel, packageName: string): string {
   return (read.includes('toList(') ? [`import { toList } from ${stringLiteral(packageName)};`, '', ...lines] : lines).join('\n');
 }
 
-/** The operation a group's README example shows: a read that answers with a collection, else any read, else the first. */
+/**
+ * The operation a group's README example shows: a read that takes parameters and answers with a
+ * collection (`getZone({ service_id, zone_id })` → `toList(result.records)`), else the nearest to that.
+ */
 function groupExample(ops: readonly OperationModel[]): OperationModel {
   const reads = ops.filter((o) => o.method === 'GET' && o.auth);
-  return reads.find((o) => o.responseFields?.some((f) => f.collection)) ?? reads.find((o) => (o.responseFields ?? []).length > 0) ?? reads[0] ?? (ops[0] as OperationModel);
+  const withParams = reads.filter((o) => o.requiredParams.length > 0);
+  const collection = (o: OperationModel) => o.responseFields?.some((f) => f.collection) === true;
+  const fields = (o: OperationModel) => (o.responseFields ?? []).length > 0;
+  return withParams.find(collection) ?? withParams.find(fields) ?? reads.find(collection) ?? reads.find(fields) ?? reads[0] ?? (ops[0] as OperationModel);
 }
 
 /** Paging through `client.paginate` when no operation documents its pages: on a real list, typed by its response. */
