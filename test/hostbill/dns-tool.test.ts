@@ -69,6 +69,17 @@ describe('the README DNS tool', () => {
         `export const run_${id.replace(/\W/g, '_')} = () => tool_${id.replace(/\W/g, '_')}(new ${className}(), '_acme-challenge', 'token');`,
       ].join('\n');
     });
+    // toList keeps the element type: a record's fields are typed, not `any` or `unknown`.
+    uses.push(
+      `import { toList, type GetZoneResponse } from ${JSON.stringify(path.join((kits.get('time4vps') as LoadedKit).dir, 'src/index.ts'))};`,
+      'export function types(zone: GetZoneResponse): string[] {',
+      '  const out: string[] = [];',
+      '  for (const record of toList(zone.records)) out.push(record.type, String(record.id));',
+      '  // @ts-expect-error a record type is a string',
+      '  const wrong: number = toList(zone.records)[0]!.type;',
+      '  return [...out, String(wrong)];',
+      '}',
+    );
     await writeFile(path.join(dir, 'uses.ts'), uses.join('\n'));
     await writeFile(
       path.join(dir, 'tsconfig.json'),
