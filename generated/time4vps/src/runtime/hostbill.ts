@@ -56,14 +56,6 @@ type Numeric = number | `${number}`;
 /** An optional field as the providers' parameter types allow it (`null` where the lenient types take it). */
 type Optional<T> = T | null | undefined;
 
-export interface DnsRecordFields {
-  name: string;
-  type: string;
-  content: string;
-  ttl?: number;
-  priority?: number;
-}
-
 /** A zone as `dns.listZones` lists it: `zone_id` in the other DNS calls is its `domain_id`. */
 export interface HostBillZoneSummary {
   domain_id: HostBillId;
@@ -198,6 +190,15 @@ export interface HostBillAccount {
  * The 0.1.x common interface, kept so code written against it compiles: every HostBill provider's
  * client that has these endpoints implements it. New code takes the capability interfaces above.
  */
+/** The fields of a record write in the 0.1.x interface. */
+export interface DnsRecordFields {
+  name: string;
+  type: string;
+  content: string;
+  ttl?: number;
+  priority?: number;
+}
+
 type ZoneIds = { service_id: number; zone_id: number };
 type RecordIds = ZoneIds & { record_id: number };
 
