@@ -67,7 +67,7 @@ async function bundle(contents: string): Promise<Uint8Array> {
 async function measure(id: string): Promise<Row[]> {
   const dir = `./generated/${id}/src`;
   const clientSource = readFileSync(path.join(ROOT, dir, 'client.ts'), 'utf8');
-  const className = /export class (\w+) extends ApiClient/.exec(clientSource)?.[1];
+  const className = /export class (\w+)\s+extends ApiClient/.exec(clientSource)?.[1];
   let defaults = /super\(options, (\{[\s\S]*?\})\);/.exec(clientSource)?.[1];
   if (!className || !defaults) throw new Error(`${dir}/client.ts: no client class or super(options, …) call`);
   const jwt = /authSchemes: \[[^\]]*'jwt'/.test(defaults);

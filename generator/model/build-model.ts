@@ -5,7 +5,7 @@ import { GeneratorError } from '../errors.ts';
 import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, schemaTypeNames, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
 import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS, RUNTIME_IMPORT_NAMES, mediaKind } from '../../templates/runtime/contracts.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
-import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam } from './operation-model.ts';
+import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam, ResponseField } from './operation-model.ts';
 const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
 
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
@@ -105,17 +105,55 @@ function reservedTypeNames(className: string, classNames: Iterable<string>, oper
   return reserved;
 }
 
-function isPaged(doc: OpenApiDocument, queryParams: readonly string[], op: OpenAPIV3.OperationObject): boolean {
-  if (!queryParams.includes('page')) return false;
+/** The schema of the first response's JSON body, resolved. */
+function firstJsonResponse(doc: OpenApiDocument, op: OpenAPIV3.OperationObject): OpenAPIV3.SchemaObject | undefined {
   const ok = Object.values(op.responses ?? {})[0];
   const schema = (ok ? resolveLocal<OpenAPIV3.ResponseObject>(doc, ok) : undefined)?.content?.['application/json']?.schema;
-  const resolved = schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, schema) : undefined;
-  return Boolean(resolved?.properties && 'page' in resolved.properties);
+  return schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, schema) : undefined;
 }
 
-function sampleValue(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, name: string): RequiredParam['sample'] {
+/** An array, or an object keyed by id (`additionalProperties` only), or either: how HostBill sends a collection. */
+function isCollection(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject): boolean {
+  const schema = resolveLocal<OpenAPIV3.SchemaObject>(doc, raw);
+  if (!schema) return false;
+  const variants = (schema.anyOf ?? schema.oneOf)?.map((v) => resolveLocal<OpenAPIV3.SchemaObject>(doc, v));
+  if (variants && variants.length === 2) {
+    return variants.some((v) => v?.type === 'array') && variants.some((v) => v?.type === 'object' && !v.properties && typeof v.additionalProperties === 'object');
+  }
+  return false;
+}
+
+/** The top-level fields of the typed answer (its status and media type), for docs that read one (`toList(result.zones)`). */
+function responseFieldsOf(doc: OpenApiDocument, op: OpenAPIV3.OperationObject, status: string | undefined, mediaType: string | undefined): ResponseField[] {
+  const declared = status ? op.responses?.[status] : undefined;
+  const answer = declared ? resolveLocal<OpenAPIV3.ResponseObject>(doc, declared) : undefined;
+  const raw = mediaType ? answer?.content?.[mediaType]?.schema : undefined;
+  const properties = (raw ? resolveLocal<OpenAPIV3.SchemaObject>(doc, raw) : undefined)?.properties ?? {};
+  return Object.entries(properties).map(([name, schema]) => ({ name, collection: isCollection(doc, schema) }));
+}
+
+/** HostBill's paging shows in the document as a `page` query parameter or a `page` field of the answer. */
+function isPaged(doc: OpenApiDocument, queryParams: readonly string[], op: OpenAPIV3.OperationObject): boolean {
+  if (queryParams.includes('page')) return true;
+  const properties = firstJsonResponse(doc, op)?.properties;
+  return Boolean(properties && 'page' in properties);
+}
+
+/** A documented example, when it is a value of the schema's type (a sample call must compile). */
+function documentedSample(schema: OpenAPIV3.SchemaObject, example: unknown): string | number | boolean | undefined {
+  const value = example ?? schema.example;
+  const fits =
+    (typeof value === 'string' && schema.type === 'string' && !schema.enum) ||
+    (typeof value === 'number' && Number.isFinite(value) && (schema.type === 'number' || (schema.type === 'integer' && Number.isInteger(value)))) ||
+    (typeof value === 'boolean' && schema.type === 'boolean');
+  return fits ? (value as string | number | boolean) : undefined;
+}
+
+function sampleValue(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, name: string, example?: unknown): RequiredParam['sample'] {
   const schema = raw ? resolveLocal<OpenAPIV3.SchemaObject>(doc, raw) : undefined;
   if (!schema) return 'value';
+  const documented = documentedSample(schema, example);
+  if (documented !== undefined) return documented;
   if (schema.enum && schema.enum.length > 0 && typeof schema.enum[0] !== 'object') return schema.enum[0] as string | number | boolean;
   const variants = schema.oneOf ?? schema.anyOf;
   if (variants?.[0]) return sampleValue(doc, variants[0], name);
@@ -135,7 +173,7 @@ function sampleValue(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPI
 function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObject[], bodySchema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, defaulted: readonly string[]): RequiredParam[] {
   const out: RequiredParam[] = [];
   for (const p of params) {
-    if (p.in === 'path' || (p.in === 'query' && p.required)) out.push({ name: p.name, sample: sampleValue(doc, p.schema, p.name) });
+    if (p.in === 'path' || (p.in === 'query' && p.required)) out.push({ name: p.name, sample: sampleValue(doc, p.schema, p.name, p.example) });
   }
   const body = bodySchema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, bodySchema) : undefined;
   for (const name of [...(body?.required ?? []), ...defaulted]) out.push({ name, sample: sampleValue(doc, body?.properties?.[name], name) });
@@ -233,6 +271,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       description: operation.description,
       deprecated: operation.deprecated === true,
       paged: isPaged(doc, queryParams, operation),
+      responseFields: response.response === 'json' ? responseFieldsOf(doc, operation, response.status, response.mediaType) : [],
       pointer: at,
       ...(legacy ? { legacyName: { group: legacy.group, name: legacy.method } } : {}),
     });
@@ -250,7 +289,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
   const aliases = new Map<string, DeprecatedAlias[]>();
   for (const op of models) {
     const old = op.legacyName;
-    if (!old || groups.get(old.group)?.some((o) => o.name === old.name || `${o.name}Pages` === old.name)) continue;
+    if (!old || groups.get(old.group)?.some((o) => o.name === old.name)) continue;
     aliases.set(old.group, [...(aliases.get(old.group) ?? []), { name: old.name, target: op }]);
   }
   const legacyGroupNames = [...aliases.keys()].filter((g) => !groups.has(g));

@@ -6,6 +6,12 @@ export interface RequiredParam {
   readonly sample: string | number | boolean | readonly string[];
 }
 
+/** A top-level field of an operation's JSON answer; `collection` when it is an array or an object keyed by id. */
+export interface ResponseField {
+  readonly name: string;
+  readonly collection: boolean;
+}
+
 /**
  * Everything the renderers need to know about one operation; derived once from the document. It
  * extends the runtime's `OperationSpec`, the shape of each entry of the emitted `operations` table,
@@ -42,6 +48,8 @@ export interface OperationModel extends OperationSpec {
   readonly description?: string;
   readonly deprecated: boolean;
   readonly paged: boolean;
+  /** The top-level fields of the JSON answer, as documented (none when it is not an object). */
+  readonly responseFields?: readonly ResponseField[];
   /** JSON pointer of the operation in the normalised document. */
   readonly pointer: string;
   /** HostBill: the operation's 0.1.x group and method name, where they differ from today's. */

@@ -1,12 +1,13 @@
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure } from 'ts-morph';
+import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type PropertyDeclarationStructure } from 'ts-morph';
 import { DEFAULT_JWT } from '../config/hostbill-settings.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel, DeprecatedAlias, GroupModel, OperationModel } from '../model/operation-model.ts';
 import { isPrototypeName } from '../naming/index.ts';
 import { jsDocText } from './shared/doc-comments.ts';
+import { groupDocs, methodDocs } from './shared/method-docs.ts';
 import { stringLiteral } from './shared/escape.ts';
 import { RUNTIME_IMPORTS } from '../../templates/runtime/contracts.ts';
-import { implementsHostBillClient } from './hostbill-common.ts';
+import { hostbillInterfaces } from './hostbill-common.ts';
 import { paramsOptional, paramsTypeName, requestOptionsType, responseTypeName } from './shared/operation-types.ts';
 import { buildSource } from './shared/ts-source.ts';
 
@@ -44,78 +45,68 @@ function optionsType(model: ClientModel): string {
   return `ClientOptions<${model.auth.schemes.length > 0 ? model.auth.schemes.map((a) => stringLiteral(a)).join(' | ') : 'never'}>`;
 }
 
-/** The method `name` that sends `op` (and its `…Pages` companion for a paged operation), with the given docs. */
-function operationMethods(op: OperationModel, name: string, docs: string, pagesDocs: string): MethodDeclarationStructure[] {
+/** The method `name` that sends `op`, with the given docs. */
+function operationMethod(op: OperationModel, name: string, docs: string): MethodDeclarationStructure {
   const params = `T.${paramsTypeName(op)}`;
-  const response = `T.${responseTypeName(op)}`;
-  const parameters = [
-    { name: 'params', type: params, initializer: paramsDefault(op, params) },
-    { name: 'options', type: requestOptionsType(op), hasQuestionToken: true },
-  ];
-  const methods: MethodDeclarationStructure[] = [
-    {
-      kind: StructureKind.Method,
-      name,
-      docs: [docs],
-      parameters,
-      returnType: `ApiPromise<${response}>`,
-      statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
-    },
-  ];
-  if (op.paged) {
-    methods.push({
-      kind: StructureKind.Method,
-      name: `${name}Pages`,
-      docs: [pagesDocs],
-      parameters,
-      returnType: `AsyncIterableIterator<${response}>`,
-      statements: [`return this.#client.paginate<${response}>(operations.${op.operationId}, params, options);`],
-    });
-  }
-  return methods;
+  return {
+    kind: StructureKind.Method,
+    name,
+    docs: [docs],
+    parameters: [
+      { name: 'params', type: params, initializer: paramsDefault(op, params) },
+      { name: 'options', type: requestOptionsType(op), hasQuestionToken: true },
+    ],
+    returnType: `ApiPromise<T.${responseTypeName(op)}>`,
+    statements: [`return this.#client.request(operations.${op.operationId}, params, options);`],
+  };
 }
 
-function groupMethods(op: OperationModel): MethodDeclarationStructure[] {
-  const docs = jsDocText(op.summary, op.description, `${op.method} ${op.path}`);
-  return operationMethods(op, op.name, op.deprecated ? `${docs}\n@deprecated` : docs, jsDocText(`Every page of \`${op.name}\`, one response at a time (stops at the last page).`));
+/**
+ * A paged operation is a property holding a `PagedMethod` (callable, with `.paginate`), made in the
+ * constructor from the operation: `client.support.listTickets.paginate({ status })`.
+ */
+function pagedProperty(op: OperationModel, docs: string): PropertyDeclarationStructure {
+  return { kind: StructureKind.Property, name: op.name, isReadonly: true, docs: [docs], type: `PagedMethod<T.${paramsTypeName(op)}, T.${responseTypeName(op)}>` };
 }
 
 /** A 0.1.x method name that calls the operation under its current name, `@deprecated`. */
-function aliasMethods(alias: DeprecatedAlias): MethodDeclarationStructure[] {
+function aliasMethod(alias: DeprecatedAlias): MethodDeclarationStructure {
   const op = alias.target;
-  return operationMethods(
-    op,
-    alias.name,
-    `${jsDocText(`${op.method} ${op.path}`)}\n@deprecated Renamed: use \`client.${op.group}.${op.name}\`.`,
-    `@deprecated Renamed: use \`client.${op.group}.${op.name}Pages\`.`,
-  );
+  return operationMethod(op, alias.name, `${jsDocText(`${op.method} ${op.path}`)}\n@deprecated Renamed: use \`client.${op.group}.${op.name}\`.`);
 }
 
-function groupClass(group: GroupModel): ClassDeclarationStructure {
+function groupClass(group: GroupModel, hostbill: boolean): ClassDeclarationStructure {
   const docs = group.deprecated ? `${jsDocText(`The 0.1.x \`${group.name}\` group: every method here was renamed and moved to another group.`)}\n@deprecated Use the methods each names.` : jsDocText(group.title, group.description);
+  const paged = group.operations.filter((op) => op.paged);
   return {
     kind: StructureKind.Class,
     isExported: true,
     name: group.className,
     docs: [docs],
-    properties: [{ name: '#client', isReadonly: true, type: 'ApiClient' }],
-    ctors: [{ parameters: [{ name: 'client', type: 'ApiClient' }], statements: ['this.#client = client;'] }],
-    methods: [...group.operations.flatMap(groupMethods), ...group.aliases.flatMap(aliasMethods)],
+    properties: [{ name: '#client', isReadonly: true, type: 'ApiClient' }, ...paged.map((op) => pagedProperty(op, methodDocs(op, hostbill)))],
+    ctors: [
+      {
+        parameters: [{ name: 'client', type: 'ApiClient' }],
+        statements: ['this.#client = client;', ...paged.map((op) => `this.${op.name} = pagedMethod(client, operations.${op.operationId});`)],
+      },
+    ],
+    methods: [...group.operations.filter((op) => !op.paged).map((op) => operationMethod(op, op.name, methodDocs(op, hostbill))), ...group.aliases.map(aliasMethod)],
   };
 }
 
 /** `src/client.ts`: the client class, one property per group, and one class per group with one method per operation. */
 export function renderClientFile(model: ClientModel, provider: ProviderConfig, header: string): string {
   const jwt = model.auth.schemes.includes('jwt');
-  const common = provider.hostbill && implementsHostBillClient(model);
+  const implemented: readonly string[] = provider.hostbill ? hostbillInterfaces(model) : [];
+  const paged = model.operations.some((op) => op.paged);
   return (
     header +
     buildSource('client.ts', (file) => {
       // JWT and HostBill code is imported only by clients that use it, so other bundles leave it out.
       for (const [moduleSpecifier, names] of Object.entries(RUNTIME_IMPORTS)) {
-        const wanted = moduleSpecifier === './runtime/jwt.js' ? jwt : moduleSpecifier === './runtime/hostbill.js' ? provider.hostbill : true;
+        const wanted = moduleSpecifier === './runtime/jwt.js' ? jwt : moduleSpecifier === './runtime/hostbill.js' ? provider.hostbill : moduleSpecifier === './runtime/paged-method.js' ? paged : true;
         if (!wanted) continue;
-        const types = names.types.filter((t: string) => t !== 'HostBillClient' || common);
+        const types = moduleSpecifier === './runtime/hostbill.js' ? names.types.filter((t: string) => implemented.includes(t)) : names.types;
         file.addImportDeclaration({ namedImports: [...names.values, ...types.map((t: string) => ({ name: t, isTypeOnly: true }))], moduleSpecifier });
       }
       file.addImportDeclaration({ namedImports: ['operations'], moduleSpecifier: './operations.js' });
@@ -124,10 +115,10 @@ export function renderClientFile(model: ClientModel, provider: ProviderConfig, h
         isExported: true,
         name: model.className,
         extends: 'ApiClient',
-        implements: common ? ['HostBillClient'] : [],
+        implements: [...implemented],
         docs: [jsDocText(`${provider.displayName} API client.`, `Base URL: ${provider.baseUrl}.`)],
         properties: [
-          ...model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [jsDocText(g.title, g.description)] })),
+          ...model.groups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [groupDocs(g)] })),
           ...model.legacyGroups.map((g) => ({ name: g.name, isReadonly: true, type: g.className, docs: [`@deprecated The 0.1.x \`${g.name}\` group; its methods were renamed and moved.`] })),
         ],
         ctors: [
@@ -137,7 +128,7 @@ export function renderClientFile(model: ClientModel, provider: ProviderConfig, h
           },
         ],
       });
-      const groupClasses = [...model.groups, ...model.legacyGroups].map(groupClass);
+      const groupClasses = [...model.groups, ...model.legacyGroups].map((g) => groupClass(g, provider.hostbill));
       file.addClasses(groupClasses);
     })
   );

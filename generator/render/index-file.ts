@@ -1,12 +1,10 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel } from '../model/operation-model.ts';
 import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS } from '../../templates/runtime/contracts.ts';
-import { implementsHostBillClient } from './hostbill-common.ts';
 import { buildSource } from './shared/ts-source.ts';
 
 /** `src/index.ts`: what the package exports. */
 export function renderIndexFile(model: ClientModel, provider: ProviderConfig, header: string): string {
-  const common = provider.hostbill && implementsHostBillClient(model);
   return (
     header +
     buildSource('index.ts', (file) => {
@@ -18,7 +16,7 @@ export function renderIndexFile(model: ClientModel, provider: ProviderConfig, he
       // Only the runtime's public API: its internals stay out of the package's surface.
       file.addExportDeclaration({ namedExports: [...PUBLIC_RUNTIME_EXPORTS.values], moduleSpecifier: './runtime/index.js' });
       file.addExportDeclaration({ isTypeOnly: true, namedExports: [...PUBLIC_RUNTIME_EXPORTS.types], moduleSpecifier: './runtime/index.js' });
-      if (common) file.addExportDeclaration({ isTypeOnly: true, namedExports: [...PUBLIC_HOSTBILL_EXPORTS.types], moduleSpecifier: './runtime/hostbill.js' });
+      if (provider.hostbill) file.addExportDeclaration({ isTypeOnly: true, namedExports: [...PUBLIC_HOSTBILL_EXPORTS.types], moduleSpecifier: './runtime/hostbill.js' });
     })
   );
 }

@@ -1,7 +1,9 @@
 import type { ProviderConfig } from '../config/provider-config.ts';
 import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 import { markdownCode, stringLiteral } from './shared/escape.ts';
-import { exampleCall, pagesCall } from './shared/examples.ts';
+import { callShape, exampleCall, pagesCall, readResult, requiredArgs } from './shared/examples.ts';
+import { hostbillInterfaces } from './hostbill-common.ts';
+import { responseTypeName } from './shared/operation-types.ts';
 import { renderTemplate, type PackageInfo } from './shared/templates.ts';
 
 const NO_OPERATIONS = '// (this API documents no operations)';
@@ -34,13 +36,44 @@ function authSection(model: ClientModel, provider: ProviderConfig): { notes: str
   return { notes, auth: shown[0] };
 }
 
+/** A call and a line reading its typed answer, importing `toList` when that line uses it. */
+function callAndRead(op: OperationModel, packageName: string): string {
+  const read = readResult(op);
+  const lines = [exampleCall(op), ...(read ? [read] : [])];
+  return (read.includes('toList(') ? [`import { toList } from ${stringLiteral(packageName)};`, '', ...lines] : lines).join('\n');
+}
+
+/**
+ * The operation a group's README example shows: a read that takes parameters and answers with a
+ * collection (`getZone({ service_id, zone_id })` → `toList(result.records)`), else the nearest to that.
+ */
+function groupExample(ops: readonly OperationModel[]): OperationModel {
+  const reads = ops.filter((o) => o.method === 'GET' && o.auth);
+  const withParams = reads.filter((o) => o.requiredParams.length > 0);
+  const collection = (o: OperationModel) => o.responseFields?.some((f) => f.collection) === true;
+  const fields = (o: OperationModel) => (o.responseFields ?? []).length > 0;
+  return withParams.find(collection) ?? withParams.find(fields) ?? reads.find(collection) ?? reads.find(fields) ?? reads[0] ?? (ops[0] as OperationModel);
+}
+
+/** Paging through `client.paginate` when no operation documents its pages: on a real list, typed by its response. */
+function paginateFallback(op: OperationModel, packageName: string): string {
+  const type = responseTypeName(op);
+  const read = readResult(op, 'page') || 'console.log(page);';
+  return [
+    `import { operations, ${read.includes('toList(') ? 'toList, ' : ''}type ${type} } from ${stringLiteral(packageName)};`,
+    '',
+    `for await (const page of client.paginate<${type}>(operations.${op.operationId}, ${requiredArgs(op) || '{}'})) {`,
+    `  ${read}`,
+    '}',
+  ].join('\n');
+}
+
 /** `README.md`: install, authentication, one example per group, every runtime feature, every operation. */
 export function renderReadme(model: ClientModel, provider: ProviderConfig, info: PackageInfo): string {
-  const examples = model.groups.map((g) => {
-    const op = g.operations.find((o) => o.method === 'GET' && o.auth) ?? (g.operations[0] as OperationModel);
-    return { title: g.title, snippet: exampleCall(op) };
-  });
+  const examples = model.groups.map((g) => ({ title: g.title, snippet: callAndRead(groupExample(g.operations), provider.packageName) }));
   const ops = model.operations;
+  const list = ops.find((o) => o.method === 'GET' && /^list/.test(o.name) && o.response === 'json' && o.responseFields?.some((f) => f.collection)) ?? ops.find((o) => o.method === 'GET' && /^list/.test(o.name));
+  const interfaces = provider.hostbill ? hostbillInterfaces(model) : [];
   const read = ops.find((o) => o.method === 'GET' && o.auth && o.response === 'json') ?? ops.find((o) => o.method === 'GET') ?? ops[0];
   const write = ops.find((o) => o.method === 'POST' && o.auth) ?? read;
   const paged = ops.find((o) => o.paged);
@@ -67,7 +100,9 @@ export function renderReadme(model: ClientModel, provider: ProviderConfig, info:
     writeCallRetry: write ? exampleCall(write, { receiver: 'patient', options: '{ retry: true }' }) : NO_OPERATIONS,
     rawCall: read ? exampleCall(read, { raw: true }) : 'const { data, response } = { data: undefined, response: new Response() };',
     pagedCall: paged ? pagesCall(paged) : '',
-    pagedFallbackId: read ? `[${stringLiteral(read.operationId)}]` : '',
-    operations: ops.map((o) => ({ group: o.group, name: o.name, method: o.method, path: o.path, summary: o.summary ?? o.operationId })),
+    pagedFallback: list ? paginateFallback(list, provider.packageName) : '',
+    interfaces: interfaces.filter((i) => i !== 'HostBillClient'),
+    dnsTool: interfaces.includes('HostBillDns'),
+    operations: ops.map((o) => ({ group: o.group, call: callShape(o), method: o.method, path: o.path, summary: o.summary ?? o.operationId })),
   });
 }

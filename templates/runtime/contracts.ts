@@ -2,7 +2,7 @@
  * What the generator must know about the runtime, in one place. Not copied into packages: the
  * generator imports it. `test/runtime/contracts.test.ts` checks every list against the runtime itself.
  */
-import type { HostBillClient } from './hostbill.js';
+import type { HostBillInterfaces } from './hostbill.js';
 
 /**
  * How the runtime writes a body of each media type (JSON, multipart, form, text, binary): the
@@ -42,13 +42,14 @@ export interface ModuleImports {
 
 /**
  * What the generated `src/client.ts` imports from the runtime, by module. `./runtime/jwt.js` only
- * when the provider offers JWT; `./runtime/hostbill.js` only for HostBill providers (`HostBillClient`
+ * when the provider offers JWT; `./runtime/paged-method.js` only when an operation pages; `./runtime/hostbill.js` only for HostBill providers (each interface
  * only when the client implements it). Importing them nowhere else keeps other bundles free of them.
  */
 export const RUNTIME_IMPORTS = {
   './runtime/index.js': { values: ['ApiClient'], types: ['ApiPromise', 'ClientOptions', 'RequestOptions'] },
   './runtime/jwt.js': { values: ['jwtSession'], types: [] },
-  './runtime/hostbill.js': { values: ['hostbillRules'], types: ['HostBillClient'] },
+  './runtime/paged-method.js': { values: ['pagedMethod'], types: ['PagedMethod'] },
+  './runtime/hostbill.js': { values: ['hostbillRules'], types: ['HostBillClient', 'HostBillDns', 'HostBillServices', 'HostBillBilling', 'HostBillAccount'] },
 } as const satisfies Record<string, ModuleImports>;
 
 /** The value names the generated `client.ts` imports from the runtime. */
@@ -83,9 +84,11 @@ export const PUBLIC_RUNTIME_EXPORTS = {
     'RedirectError',
     'RedirectLoopError',
     'ThrottleError',
+    'toList',
   ],
   types: [
     'ApiPromise',
+    'Collection',
     'ApiErrorInit',
     'AuthScheme',
     'ClientOptions',
@@ -95,6 +98,7 @@ export const PUBLIC_RUNTIME_EXPORTS = {
     'LogLevel',
     'Logger',
     'OperationSpec',
+    'PagedMethod',
     'RequestEvent',
     'RequestOptions',
     'ResponseEvent',
@@ -104,23 +108,44 @@ export const PUBLIC_RUNTIME_EXPORTS = {
 /** What a HostBill package's `src/index.ts` re-exports from `./runtime/hostbill.js` (types only). */
 export const PUBLIC_HOSTBILL_EXPORTS = {
   values: [],
-  types: ['HostBillClient', 'HostBillDnsApi', 'HostBillId', 'DnsRecordFields'],
+  types: [
+    'HostBillClient', 'HostBillDnsApi', 'HostBillId', 'DnsRecordFields',
+    'HostBillDns', 'HostBillServices', 'HostBillBilling', 'HostBillAccount',
+    'HostBillDnsMethods', 'HostBillServicesMethods', 'HostBillBillingMethods', 'HostBillAccountMethods',
+    'HostBillZoneSummary', 'HostBillZone', 'HostBillDnsRecord', 'HostBillZoneRef', 'HostBillRecordRef', 'HostBillRecordInput',
+    'HostBillServiceSummary', 'HostBillBalance', 'HostBillInvoiceSummary', 'HostBillAccountDetails',
+  ],
 } as const satisfies ModuleImports;
 
-/** Group → method names a client needs to implement `HostBillClient`; a name not on the interface does not compile. */
-export const HOSTBILL_COMMON = {
-  account: ['getDetails'],
-  clientarea: ['getDetails'],
-  billing: ['getBalance'],
-  dns: [
-    'listZones', 'createZone', 'deleteZone', 'createRecord', 'updateRecord', 'deleteRecord',
-    'getDns', 'postServiceDns', 'deleteServiceDnsByZoneId', 'postServiceDnsRecords', 'putServiceDnsRecordsByRecordId', 'deleteServiceDnsRecordsByRecordId',
-  ],
-} as const satisfies { readonly [G in keyof HostBillClient]: readonly (keyof HostBillClient[G])[] };
+/**
+ * Interface → group → method names a client needs to implement it (`HostBillClient` and one
+ * capability interface per feature); a client implements each whose methods it all has.
+ */
+export const HOSTBILL_INTERFACES = {
+  HostBillClient: {
+    account: ['getDetails'],
+    clientarea: ['getDetails'],
+    billing: ['getBalance'],
+    dns: [
+      'listZones', 'createZone', 'deleteZone', 'createRecord', 'updateRecord', 'deleteRecord',
+      'getDns', 'postServiceDns', 'deleteServiceDnsByZoneId', 'postServiceDnsRecords', 'putServiceDnsRecordsByRecordId', 'deleteServiceDnsRecordsByRecordId',
+    ],
+  },
+  HostBillDns: { dns: ['listZones', 'getZone', 'createRecord', 'updateRecord', 'deleteRecord'] },
+  HostBillServices: { services: ['listServices', 'getService', 'cancel'] },
+  HostBillBilling: { billing: ['getBalance', 'listInvoices', 'getInvoice'] },
+  HostBillAccount: { account: ['getDetails'] },
+} as const satisfies { readonly [I in keyof HostBillInterfaces]: { readonly [G in keyof HostBillInterfaces[I]]: readonly (keyof HostBillInterfaces[I][G])[] } };
 
-/** `never` when HOSTBILL_COMMON lists every method of every group; else the missing `group.method` names. */
+/** The `interface.group.method` names HOSTBILL_INTERFACES lacks: `never` when it lists them all. */
 type UnlistedHostBillMethods = {
-  [G in keyof HostBillClient]: Exclude<keyof HostBillClient[G], (typeof HOSTBILL_COMMON)[G][number]> extends infer M extends string ? `${G}.${M}` : never;
-}[keyof HostBillClient];
-/** Fails to compile, naming the method, when `HostBillClient` gains one HOSTBILL_COMMON lacks. */
-export const HOSTBILL_COMMON_IS_COMPLETE: [UnlistedHostBillMethods] extends [never] ? true : UnlistedHostBillMethods = true;
+  [I in keyof HostBillInterfaces]: {
+    [G in keyof HostBillInterfaces[I]]: G extends keyof (typeof HOSTBILL_INTERFACES)[I]
+      ? Exclude<keyof HostBillInterfaces[I][G], ((typeof HOSTBILL_INTERFACES)[I][G] & readonly string[])[number]> extends infer M extends string
+        ? `${I}.${G & string}.${M}`
+        : never
+      : `${I}.${G & string}`;
+  }[keyof HostBillInterfaces[I]];
+}[keyof HostBillInterfaces];
+/** Fails to compile, naming the method, when an interface gains one HOSTBILL_INTERFACES lacks. */
+export const HOSTBILL_INTERFACES_ARE_COMPLETE: [UnlistedHostBillMethods] extends [never] ? true : UnlistedHostBillMethods = true;

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../generator/config/load-provider.ts';
 import { workspace } from '../../generator/workspace.ts';
@@ -31,7 +32,28 @@ export function mergeImports(lines: Iterable<string>): string[] {
 }
 
 /**
- * Every example in a generated README compiles: each block becomes the body of its own async
+ * The `@example` of every operation's method in a generated `client.ts` (group classes' methods and
+ * paged-method properties), as TypeScript reads the JSDoc; `undefined` where one lacks it. 0.1.x
+ * aliases (`@deprecated Renamed`) point to the method that has it.
+ */
+export function jsDocExamples(source: string): Map<string, string | undefined> {
+  const file = ts.createSourceFile('client.ts', source, ts.ScriptTarget.Latest, true);
+  const examples = new Map<string, string | undefined>();
+  for (const statement of file.statements.filter(ts.isClassDeclaration)) {
+    if (statement.heritageClauses) continue; // the client class: its members are the groups
+    for (const member of statement.members) {
+      if (!(ts.isMethodDeclaration(member) || ts.isPropertyDeclaration(member)) || !ts.isIdentifier(member.name)) continue;
+      const tags = ts.getJSDocTags(member);
+      if (tags.some((t) => t.tagName.text === 'deprecated' && /^Renamed/.test(ts.getTextOfJSDocComment(t.comment) ?? ''))) continue;
+      const example = tags.find((t) => t.tagName.text === 'example');
+      examples.set(`${statement.name?.text}.${member.name.text}`, example && ts.getTextOfJSDocComment(example.comment));
+    }
+  }
+  return examples;
+}
+
+/**
+ * Every example in a generated README compiles, and so does the `@example` of every method: each block becomes the body of its own async
  * function (imports hoisted), with the package name mapped to the package's source.
  */
 describe.each(providers)('README examples of %s', (id) => {
@@ -47,7 +69,14 @@ describe.each(providers)('README examples of %s', (id) => {
       const body = lines.filter((l) => !l.startsWith('import ')).join('\n');
       return `export async function example${index}(): Promise<void> {\n${body}\n}`;
     });
-    const clientClass = /export class (\w+Client) extends ApiClient/.exec(await readFile(path.join(pkgDir, 'src/client.ts'), 'utf8'))?.[1];
+    const clientSource = await readFile(path.join(pkgDir, 'src/client.ts'), 'utf8');
+    const clientClass = /export class (\w+Client)\s+extends ApiClient/.exec(clientSource)?.[1];
+    const examples = jsDocExamples(clientSource);
+    const operationCount = Object.keys((await import(path.join(pkgDir, 'src/operations.ts')) as { operations: object }).operations).length;
+    expect(examples.size).toBe(operationCount);
+    expect([...examples].filter(([, example]) => !example).map(([name]) => name)).toEqual([]);
+    imports.add(`import { toList } from '${manifest.name}';`);
+    const exampleBodies = [...examples.values()].map((example, index) => `export async function jsdoc${index}(): Promise<void> {\n${example}\n}`);
     // Under the project, so the testing example's `vitest` import resolves.
     await mkdir(path.join(ROOT, '.tmp'), { recursive: true });
     const dir = await mkdtemp(path.join(ROOT, '.tmp', 'readme-'));
@@ -56,6 +85,7 @@ describe.each(providers)('README examples of %s', (id) => {
       `import { ${clientClass} as __Client } from ${JSON.stringify(manifest.name)};`,
       'declare const client: __Client;',
       ...bodies,
+      ...exampleBodies,
     ].join('\n');
     await writeFile(path.join(dir, 'examples.ts'), source);
     await writeFile(

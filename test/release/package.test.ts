@@ -75,11 +75,25 @@ describe('a generated package (time4vps) as published', () => {
     expect(JSON.parse(await readFile(path.join(pkgDir, 'dist/cjs/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
   });
 
-  it('packs only dist, README, CHANGELOG, openapi.json and package.json', () => {
+  it('packs only dist (with its maps), the TypeScript sources they map to, README, CHANGELOG, openapi.json and package.json', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const file of files) expect(file).toMatch(/^(?:dist\/(?:esm|cjs)\/.+\.(?:js|d\.ts)|dist\/cjs\/package\.json|testing\/package\.json|README\.md|CHANGELOG\.md|LICENSE|openapi\.json|package\.json)$/);
+    for (const file of files) expect(file).toMatch(/^(?:dist\/(?:esm|cjs)\/.+\.(?:js|d\.ts)(?:\.map)?|dist\/cjs\/package\.json|src\/.+\.ts|testing\/package\.json|README\.md|CHANGELOG\.md|LICENSE|openapi\.json|package\.json)$/);
     expect(files).toEqual(expect.arrayContaining(['README.md', 'openapi.json', 'package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json', 'dist/esm/runtime/index.js', 'testing/package.json']));
-    expect(files.some((f) => f.startsWith('src/'))).toBe(false);
+    expect(files).toEqual(expect.arrayContaining(['src/client.ts', 'dist/esm/client.d.ts.map', 'dist/esm/client.js.map', 'dist/cjs/client.d.ts.map', 'dist/cjs/client.js.map']));
+  });
+
+  it('maps every declaration and script, ESM and CommonJS, to a TypeScript source the tarball ships (go-to-definition lands in src/)', async () => {
+    const files = new Set(packed.files.map((f) => f.path));
+    const maps = [...files].filter((f) => f.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(20);
+    for (const map of maps) {
+      expect(files.has(map.replace(/\.map$/, '')), map).toBe(true);
+      const { sources } = JSON.parse(await readFile(path.join(pkgDir, map), 'utf8')) as { sources: string[] };
+      expect(sources, map).toHaveLength(1);
+      const source = path.posix.normalize(path.posix.join(path.posix.dirname(map), sources[0] as string));
+      expect(source, map).toMatch(/^src\/.+\.ts$/);
+      expect(files.has(source), `${map} → ${source}`).toBe(true);
+    }
   });
 
   it('declares what a published ESM package needs, with no runtime dependencies', async () => {

@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CLIENT_MEMBERS,
-  HOSTBILL_COMMON,
+  HOSTBILL_INTERFACES,
   PUBLIC_HOSTBILL_EXPORTS,
   PUBLIC_RUNTIME_EXPORTS,
   RUNTIME_IMPORT_NAMES,
@@ -25,7 +25,7 @@ const moduleFile = (specifier: string) => path.join(RUNTIME_DIR, specifier.repla
 let program: ts.Program;
 let checker: ts.TypeChecker;
 beforeAll(() => {
-  const roots = ['index.ts', 'client.ts', 'jwt.ts', 'hostbill.ts'].map((f) => path.join(RUNTIME_DIR, f));
+  const roots = ['index.ts', 'client.ts', 'jwt.ts', 'paged-method.ts', 'hostbill.ts'].map((f) => path.join(RUNTIME_DIR, f));
   program = ts.createProgram(roots, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'], types: [] });
   checker = program.getTypeChecker();
 });
@@ -72,7 +72,7 @@ describe('PUBLIC_RUNTIME_EXPORTS', () => {
 
   it('leaves generated-code-only names out of the public surface', () => {
     const publicNames = new Set<string>([...PUBLIC_RUNTIME_EXPORTS.values, ...PUBLIC_RUNTIME_EXPORTS.types]);
-    for (const name of ['jwtSession', 'hostbillRules', 'ProviderDefaults', 'ResponseRules', 'JwtSessionFactory']) expect(publicNames.has(name)).toBe(false);
+    for (const name of ['jwtSession', 'pagedMethod', 'hostbillRules', 'ProviderDefaults', 'ResponseRules', 'JwtSessionFactory']) expect(publicNames.has(name)).toBe(false);
   });
 
   it('PUBLIC_HOSTBILL_EXPORTS are types hostbill.ts exports', () => {
@@ -91,27 +91,31 @@ describe('RUNTIME_IMPORTS', () => {
   });
 
   it('flattens into the names a generated class must not take', () => {
-    expect(RUNTIME_VALUE_IMPORTS).toEqual(['ApiClient', 'jwtSession', 'hostbillRules']);
+    expect(RUNTIME_VALUE_IMPORTS).toEqual(['ApiClient', 'jwtSession', 'pagedMethod', 'hostbillRules']);
     for (const name of ['ApiClient', 'HostBillClient', 'ApiPromise', 'ClientOptions', 'RequestOptions', 'jwtSession', 'hostbillRules']) {
       expect(RUNTIME_IMPORT_NAMES).toContain(name);
     }
   });
 });
 
-describe('HOSTBILL_COMMON', () => {
-  it('lists every group and method of the HostBillClient interface', () => {
+describe('HOSTBILL_INTERFACES', () => {
+  it('lists every group and method of every HostBill interface', () => {
     const source = program.getSourceFile(path.join(RUNTIME_DIR, 'hostbill.ts'))!;
-    const declaration = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'HostBillClient');
-    expect(declaration).toBeDefined();
-    const client = checker.getTypeAtLocation(declaration!);
-    const fromInterface = Object.fromEntries(
-      client.getProperties().map((group) => {
-        const groupType = checker.getTypeOfSymbolAtLocation(group, declaration!);
-        return [group.name, sorted(groupType.getProperties().map((m) => m.name))];
-      }),
-    );
-    const listed = Object.fromEntries(Object.entries(HOSTBILL_COMMON).map(([group, methods]) => [group, sorted(methods)]));
-    expect(listed).toEqual(fromInterface);
+    const interfaces = source.statements.filter((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s));
+    const membersOf = (name: string) => {
+      const declaration = interfaces.find((s) => s.name.text === name);
+      expect(declaration, name).toBeDefined();
+      const type = checker.getTypeAtLocation(declaration!);
+      return Object.fromEntries(
+        type.getProperties().map((group) => [group.name, sorted(checker.getTypeOfSymbolAtLocation(group, declaration!).getProperties().map((m) => m.name))]),
+      );
+    };
+    const catalogue = checker.getTypeAtLocation(interfaces.find((s) => s.name.text === 'HostBillInterfaces')!);
+    expect(sorted(Object.keys(HOSTBILL_INTERFACES))).toEqual(sorted(catalogue.getProperties().map((p) => p.name)));
+    for (const [name, groups] of Object.entries(HOSTBILL_INTERFACES)) {
+      const listed = Object.fromEntries(Object.entries(groups).map(([group, methods]) => [group, sorted(methods as readonly string[])]));
+      expect(listed, name).toEqual(membersOf(name));
+    }
   });
 });
 

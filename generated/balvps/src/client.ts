@@ -6,7 +6,13 @@ import {
   type RequestOptions,
 } from './runtime/index.js';
 import { jwtSession } from './runtime/jwt.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillDns,
+  type HostBillBilling,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -15,16 +21,39 @@ import type * as T from './types.js';
  *
  * Base URL: https://my.balvps.com/api.
  */
-export class BalVpsClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class BalVpsClient
+  extends ApiClient
+  implements HostBillClient, HostBillDns, HostBillBilling, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 4 methods: `login`, `logout`, `refreshToken`, `revoke`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 9 methods: `signUp`, `resetPassword`, `getDetails`, `updateDetails`, `listContacts`, `createContact` and 3 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 4 methods: `getBalance`, `listInvoices`, `getInvoice`, `applyCreditInvoice`.
+   */
   readonly billing: BillingApi;
-  /** Support */
+  /**
+   * Support
+   *
+   * 7 methods: `listTickets`, `createTicket`, `getTicket`, `updateTicket`, `reopenTicket`, `closeTicket` and 1 more.
+   */
   readonly support: SupportApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 8 methods: `listZones`, `createZone`, `listServiceZones`, `getZone`, `deleteZone`, `createRecord` and 2 more.
+   */
   readonly dns: DnsApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -61,6 +90,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -72,6 +108,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -83,6 +126,13 @@ export class AuthApi {
    * Generate new authorization token using refresh token
    *
    * POST /token
+   * @example
+   * const result = await client.auth.refreshToken();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   refreshToken(
     params: T.RefreshTokenParams = {},
@@ -97,6 +147,13 @@ export class AuthApi {
    * Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
    *
    * POST /revoke
+   * @example
+   * const result = await client.auth.revoke();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
     return this.#client.request(operations.revoke, params, options);
@@ -117,6 +174,13 @@ export class AccountApi {
    * Create new account
    *
    * POST /signup
+   * @example
+   * const result = await client.account.signUp({ email: "user@example.com", password: "example", address1: "example", city: "example", state: "example", postcode: "example", country: "example", phonenumber: "example" });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   signUp(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
     return this.#client.request(operations.signUp, params, options);
@@ -128,6 +192,13 @@ export class AccountApi {
    * Request password reset email for account
    *
    * POST /passwordreset
+   * @example
+   * const result = await client.account.resetPassword();
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetPassword(
     params: T.ResetPasswordParams = {},
@@ -142,6 +213,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -156,6 +234,13 @@ export class AccountApi {
    * Update registration details under my account
    *
    * PUT /details
+   * @example
+   * const result = await client.account.updateDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDetails(
     params: T.UpdateDetailsParams = {},
@@ -170,6 +255,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -184,6 +276,13 @@ export class AccountApi {
    * Create new contact account, if password is provided you can use provided email addres to login as that contact.
    *
    * POST /contact
+   * @example
+   * const result = await client.account.createContact();
+   * console.log(result.contact_id);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createContact(
     params: T.CreateContactParams = {},
@@ -198,6 +297,13 @@ export class AccountApi {
    * List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -212,6 +318,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.GetContactParams,
@@ -226,6 +339,13 @@ export class AccountApi {
    * Change contact details
    *
    * PUT /contact/{id}
+   * @example
+   * const result = await client.account.updateContact({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.UpdateContactParams,
@@ -249,6 +369,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -263,6 +390,13 @@ export class BillingApi {
    * List all invoices under my account
    *
    * GET /invoice
+   * @example
+   * const result = await client.billing.listInvoices();
+   * for (const item of toList(result.invoices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInvoices(
     params: T.ListInvoicesParams = {},
@@ -277,6 +411,13 @@ export class BillingApi {
    * Get invoice details
    *
    * GET /invoice/{id}
+   * @example
+   * const result = await client.billing.getInvoice({ id: 1 });
+   * console.log(result.invoice);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInvoice(
     params: T.GetInvoiceParams,
@@ -291,6 +432,13 @@ export class BillingApi {
    * Apply account credit to invoice
    *
    * POST /invoice/{id}/credit
+   * @example
+   * const result = await client.billing.applyCreditInvoice({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   applyCreditInvoice(
     params: T.ApplyCreditInvoiceParams,
@@ -336,6 +484,13 @@ export class SupportApi {
    * List support tickets under my account
    *
    * GET /tickets
+   * @example
+   * const result = await client.support.listTickets();
+   * for (const item of toList(result.tickets)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTickets(
     params: T.ListTicketsParams = {},
@@ -350,6 +505,13 @@ export class SupportApi {
    * Submit new ticket
    *
    * POST /tickets
+   * @example
+   * const result = await client.support.createTicket();
+   * console.log(result.ticket);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createTicket(
     params: T.CreateTicketParams = {},
@@ -364,6 +526,13 @@ export class SupportApi {
    * Get ticket details, including all replies
    *
    * GET /tickets/{number}
+   * @example
+   * const result = await client.support.getTicket({ number: 1 });
+   * for (const item of toList(result.replies)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getTicket(params: T.GetTicketParams, options?: RequestOptions): ApiPromise<T.GetTicketResponse> {
     return this.#client.request(operations.getTicket, params, options);
@@ -375,6 +544,13 @@ export class SupportApi {
    * Reply to ticket
    *
    * POST /tickets/{number}
+   * @example
+   * const result = await client.support.updateTicket({ number: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateTicket(
     params: T.UpdateTicketParams,
@@ -389,6 +565,13 @@ export class SupportApi {
    * Try to re-open closed ticket
    *
    * PUT /tickets/{number}/open
+   * @example
+   * const result = await client.support.reopenTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reopenTicket(
     params: T.ReopenTicketParams,
@@ -403,6 +586,13 @@ export class SupportApi {
    * Send request to close a ticket
    *
    * PUT /tickets/{number}/close
+   * @example
+   * const result = await client.support.closeTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   closeTicket(
     params: T.CloseTicketParams,
@@ -417,6 +607,12 @@ export class SupportApi {
    * Get the list of ticket departments
    *
    * GET /ticket/departments
+   * @example
+   * const result = await client.support.listDepartments();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDepartments(
     params: T.ListDepartmentsParams = {},
@@ -517,6 +713,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -531,6 +734,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -545,6 +755,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -559,6 +775,13 @@ export class DnsApi {
    * Returns details of the DNS zone
    *
    * GET /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.getZone({ service_id: 1, zone_id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
     return this.#client.request(operations.getZone, params, options);
@@ -570,6 +793,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -584,6 +814,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.CreateRecordParams,
@@ -598,6 +835,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.UpdateRecordParams,
@@ -612,6 +856,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DeleteRecordParams,

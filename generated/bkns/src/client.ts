@@ -6,7 +6,12 @@ import {
   type RequestOptions,
 } from './runtime/index.js';
 import { jwtSession } from './runtime/jwt.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillServices,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -15,32 +20,77 @@ import type * as T from './types.js';
  *
  * Base URL: https://my.bkns.net/api.
  */
-export class BknsClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class BknsClient
+  extends ApiClient
+  implements HostBillClient, HostBillServices, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 4 methods: `login`, `logout`, `refreshToken`, `revoke`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 25 methods: `signUp`, `getDetails`, `listLogs`, `getSummary`, `listCampaigns`, `listCommissions` and 19 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 4 methods: `getBalance`, `applyCreditInvoice`, `getPayment`, `listFees`.
+   */
   readonly billing: BillingApi;
-  /** Support */
+  /**
+   * Support
+   *
+   * 6 methods: `createTicket`, `updateTicket`, `reopenTicket`, `closeTicket`, `getAttachment`, `listDepartments`.
+   */
   readonly support: SupportApi;
-  /** Domains */
+  /**
+   * Domains
+   *
+   * 38 methods: `getName`, `getNs`, `updateNs`, `register`, `listDomains`, `getDomain` and 32 more.
+   */
   readonly domains: DomainsApi;
-  /** Certificates */
+  /**
+   * Certificates
+   *
+   * 6 methods: `listCertificates`, `getCertificate`, `getCrt`, `getOrder`, `createOrder`, `getSoftware`.
+   */
   readonly certificates: CertificatesApi;
-  /** Services */
+  /**
+   * Services
+   *
+   * 33 methods: `listMethods`, `getUpgrade`, `upgrade`, `cancel`, `getLabel`, `updateLabel` and 27 more.
+   */
   readonly services: ServicesApi;
   /**
    * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
+   *
+   * 5 methods: `orderProduct`, `getProduct`, `createOrder`, `createQuote`, `listCategories`.
    */
   readonly orders: OrdersApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 7 methods: `listZones`, `createZone`, `listServiceZones`, `deleteZone`, `createRecord`, `updateRecord` and 1 more.
+   */
   readonly dns: DnsApi;
-  /** Locations */
+  /**
+   * Locations
+   *
+   * 6 methods: `listCountries`, `getState`, `getLocationStateCity`, `getLocationStateCityByName`, `getLocationCityWard`, `getLocationCityWardByName`.
+   */
   readonly locations: LocationsApi;
-  /** Willexpired */
+  /**
+   * Willexpired
+   *
+   * One method: `getState`.
+   */
   readonly willexpired: WillexpiredApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -95,6 +145,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -106,6 +163,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -117,6 +181,13 @@ export class AuthApi {
    * Generate new authorization token using refresh token
    *
    * POST /token
+   * @example
+   * const result = await client.auth.refreshToken();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   refreshToken(
     params: T.RefreshTokenParams = {},
@@ -131,6 +202,13 @@ export class AuthApi {
    * Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
    *
    * POST /revoke
+   * @example
+   * const result = await client.auth.revoke();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
     return this.#client.request(operations.revoke, params, options);
@@ -151,6 +229,13 @@ export class AccountApi {
    * Create new account
    *
    * POST /signup
+   * @example
+   * const result = await client.account.signUp({ firstname: "example", email: "user@example.com", phonenumber: "example", nationalid: "example", country: "example", state: "example", city: "example", ward: "example", address1: "example", password: "example" });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   signUp(params: T.SignUpParams, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
     return this.#client.request(operations.signUp, params, options);
@@ -162,6 +247,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -176,6 +268,12 @@ export class AccountApi {
    * Returns logs from history
    *
    * GET /logs
+   * @example
+   * const result = await client.account.listLogs();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listLogs(
     params: T.ListLogsParams = {},
@@ -188,6 +286,12 @@ export class AccountApi {
    * Get Affiliate summary
    *
    * GET /affiliates/summary
+   * @example
+   * const result = await client.account.getSummary();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSummary(
     params: T.GetSummaryParams = {},
@@ -200,6 +304,12 @@ export class AccountApi {
    * Get Affiliate campaigns
    *
    * GET /affiliates/campaigns
+   * @example
+   * const result = await client.account.listCampaigns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCampaigns(
     params: T.ListCampaignsParams = {},
@@ -212,6 +322,12 @@ export class AccountApi {
    * Get Affiliate commissions
    *
    * GET /affiliates/commissions
+   * @example
+   * const result = await client.account.listCommissions();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissions(
     params: T.ListCommissionsParams = {},
@@ -224,6 +340,12 @@ export class AccountApi {
    * Get Affiliate payouts
    *
    * GET /affiliates/payouts
+   * @example
+   * const result = await client.account.listPayouts();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPayouts(
     params: T.ListPayoutsParams = {},
@@ -236,6 +358,12 @@ export class AccountApi {
    * Get Affiliate vouchers
    *
    * GET /affiliates/vouchers
+   * @example
+   * const result = await client.account.listVouchers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVouchers(
     params: T.ListVouchersParams = {},
@@ -248,6 +376,12 @@ export class AccountApi {
    * Get Affiliate commission plans
    *
    * GET /affiliates/commissionplans
+   * @example
+   * const result = await client.account.listCommissionplans();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissionplans(
     params: T.ListCommissionplansParams = {},
@@ -262,6 +396,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -276,6 +417,13 @@ export class AccountApi {
    * Create new contact account, if password is provided you can use provided email addres to login as that contact.
    *
    * POST /contact
+   * @example
+   * const result = await client.account.createContact();
+   * console.log(result.contact_id);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createContact(
     params: T.CreateContactParams = {},
@@ -290,6 +438,13 @@ export class AccountApi {
    * List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -304,6 +459,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.AccountGetContactParams,
@@ -318,6 +480,13 @@ export class AccountApi {
    * Change contact details
    *
    * PUT /contact/{id}
+   * @example
+   * const result = await client.account.updateContact({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.AccountUpdateContactParams,
@@ -332,6 +501,12 @@ export class AccountApi {
    * Return a list of all portal notifications.
    *
    * GET /notifications
+   * @example
+   * const result = await client.account.listNotifications();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listNotifications(
     params: T.ListNotificationsParams = {},
@@ -346,6 +521,12 @@ export class AccountApi {
    * Return only new portal notifications.
    *
    * GET /notifications/new
+   * @example
+   * const result = await client.account.getNew();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNew(params: T.GetNewParams = {}, options?: RequestOptions): ApiPromise<T.GetNewResponse> {
     return this.#client.request(operations.getNew, params, options);
@@ -357,6 +538,12 @@ export class AccountApi {
    * Marks the notification as read
    *
    * PUT /notifications/{id}/ack
+   * @example
+   * const result = await client.account.acknowledgeNotification({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   acknowledgeNotification(
     params: T.AcknowledgeNotificationParams,
@@ -369,6 +556,12 @@ export class AccountApi {
    * Returns a list of all statuses with specific status
    *
    * GET /statuses
+   * @example
+   * const result = await client.account.listStatuses();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listStatuses(
     params: T.ListStatusesParams = {},
@@ -381,6 +574,12 @@ export class AccountApi {
    * Returns details of status
    *
    * PUT /statuses/{id}
+   * @example
+   * const result = await client.account.updateStatus({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateStatus(
     params: T.UpdateStatusParams,
@@ -395,6 +594,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/ocr/recognition
+   * @example
+   * const result = await client.account.createRecognition();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecognition(
     params: T.CreateRecognitionParams = {},
@@ -409,6 +614,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/faceid/verification
+   * @example
+   * const result = await client.account.postEkycFaceidVerification();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   postEkycFaceidVerification(
     params: T.PostEkycFaceidVerificationParams = {},
@@ -423,6 +634,12 @@ export class AccountApi {
    * Get a list of all documents.
    *
    * POST /ekyc/faceid/verifications
+   * @example
+   * const result = await client.account.postEkycFaceidVerifications();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   postEkycFaceidVerifications(
     params: T.PostEkycFaceidVerificationsParams = {},
@@ -435,6 +652,12 @@ export class AccountApi {
    * Get business info
    *
    * GET /clientarea/businessinfo
+   * @example
+   * const result = await client.account.getBusinessinfo();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBusinessinfo(
     params: T.GetBusinessinfoParams = {},
@@ -447,6 +670,12 @@ export class AccountApi {
    * Get gethouseholds info
    *
    * GET /clientarea/gethouseholds
+   * @example
+   * const result = await client.account.listGethouseholds();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listGethouseholds(
     params: T.ListGethouseholdsParams = {},
@@ -461,6 +690,12 @@ export class AccountApi {
    * email login bkns
    *
    * GET /clientarea/emailloginbkns
+   * @example
+   * const result = await client.account.listEmailloginbkns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listEmailloginbkns(
     params: T.ListEmailloginbknsParams = {},
@@ -484,6 +719,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -498,6 +740,13 @@ export class BillingApi {
    * Apply account credit to invoice
    *
    * POST /invoice/{id}/credit
+   * @example
+   * const result = await client.billing.applyCreditInvoice({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   applyCreditInvoice(
     params: T.ApplyCreditInvoiceParams,
@@ -512,6 +761,13 @@ export class BillingApi {
    * List available payment methods
    *
    * GET /payment
+   * @example
+   * const result = await client.billing.getPayment();
+   * console.log(result.payments);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getPayment(
     params: T.GetPaymentParams = {},
@@ -526,6 +782,13 @@ export class BillingApi {
    * List available payment methods with fees
    *
    * GET /payment/fees
+   * @example
+   * const result = await client.billing.listFees();
+   * for (const item of toList(result.payments)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFees(
     params: T.ListFeesParams = {},
@@ -571,6 +834,13 @@ export class SupportApi {
    * Submit new ticket
    *
    * POST /tickets
+   * @example
+   * const result = await client.support.createTicket();
+   * console.log(result.ticket);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createTicket(
     params: T.CreateTicketParams = {},
@@ -585,6 +855,13 @@ export class SupportApi {
    * Reply to ticket
    *
    * POST /tickets/{number}
+   * @example
+   * const result = await client.support.updateTicket({ number: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateTicket(
     params: T.UpdateTicketParams,
@@ -599,6 +876,13 @@ export class SupportApi {
    * Try to re-open closed ticket
    *
    * PUT /tickets/{number}/open
+   * @example
+   * const result = await client.support.reopenTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reopenTicket(
     params: T.ReopenTicketParams,
@@ -613,6 +897,13 @@ export class SupportApi {
    * Send request to close a ticket
    *
    * PUT /tickets/{number}/close
+   * @example
+   * const result = await client.support.closeTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   closeTicket(
     params: T.CloseTicketParams,
@@ -627,6 +918,12 @@ export class SupportApi {
    * Get ticket attachment
    *
    * GET /ticket/attachment/{file}
+   * @example
+   * const file = await client.support.getAttachment({ file: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAttachment(
     params: T.GetAttachmentParams,
@@ -641,6 +938,12 @@ export class SupportApi {
    * Get the list of ticket departments
    *
    * GET /ticket/departments
+   * @example
+   * const result = await client.support.listDepartments();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDepartments(
     params: T.ListDepartmentsParams = {},
@@ -730,6 +1033,13 @@ export class DomainsApi {
    * Get domain details by name
    *
    * GET /domain/name/{name}
+   * @example
+   * const result = await client.domains.getName({ name: "example" });
+   * for (const item of toList(result.details)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
     return this.#client.request(operations.getName, params, options);
@@ -739,6 +1049,12 @@ export class DomainsApi {
    * Get domain nameservers
    *
    * GET /domain/{id}/ns
+   * @example
+   * const result = await client.domains.getNs({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
     return this.#client.request(operations.getNs, params, options);
@@ -750,6 +1066,13 @@ export class DomainsApi {
    * Change domain nameservers, if $nameservers is left empty, default namesevers will be used
    *
    * PUT /domain/{id}/ns
+   * @example
+   * const result = await client.domains.updateNs({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
     return this.#client.request(operations.updateNs, params, options);
@@ -759,6 +1082,12 @@ export class DomainsApi {
    * Register domain nameservers
    *
    * POST /domain/{id}/reg
+   * @example
+   * const result = await client.domains.register({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
     return this.#client.request(operations.register, params, options);
@@ -770,6 +1099,13 @@ export class DomainsApi {
    * List domains under your account
    *
    * GET /domain
+   * @example
+   * const result = await client.domains.listDomains();
+   * for (const item of toList(result.domains)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDomains(
     params: T.ListDomainsParams = {},
@@ -784,6 +1120,13 @@ export class DomainsApi {
    * Get domain details
    *
    * GET /domain/{id}
+   * @example
+   * const result = await client.domains.getDomain({ id: 1 });
+   * console.log(result.details);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
     return this.#client.request(operations.getDomain, params, options);
@@ -793,6 +1136,12 @@ export class DomainsApi {
    * Get domain EPP Code
    *
    * GET /domain/{id}/epp
+   * @example
+   * const result = await client.domains.getEpp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
     return this.#client.request(operations.getEpp, params, options);
@@ -802,6 +1151,12 @@ export class DomainsApi {
    * Synchronize domain
    *
    * GET /domain/{id}/sync
+   * @example
+   * const result = await client.domains.getSync({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
     return this.#client.request(operations.getSync, params, options);
@@ -811,6 +1166,12 @@ export class DomainsApi {
    * Get domain lock
    *
    * GET /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.getReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getReglock(
     params: T.GetReglockParams,
@@ -823,6 +1184,12 @@ export class DomainsApi {
    * Get domain contact info
    *
    * GET /domain/{id}/contact
+   * @example
+   * const result = await client.domains.getContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.DomainsGetContactParams,
@@ -835,6 +1202,12 @@ export class DomainsApi {
    * Update domain contact info
    *
    * PUT /domain/{id}/contact
+   * @example
+   * const result = await client.domains.updateContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.DomainsUpdateContactParams,
@@ -847,6 +1220,12 @@ export class DomainsApi {
    * Get email forwarding
    *
    * GET /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.getEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEmforwarding(
     params: T.GetEmforwardingParams,
@@ -859,6 +1238,12 @@ export class DomainsApi {
    * Update email forwarding
    *
    * PUT /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.updateEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateEmforwarding(
     params: T.UpdateEmforwardingParams,
@@ -871,6 +1256,12 @@ export class DomainsApi {
    * Update domain forwarding
    *
    * PUT /domain/{id}/forwarding
+   * @example
+   * const result = await client.domains.updateForwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateForwarding(
     params: T.UpdateForwardingParams,
@@ -883,6 +1274,12 @@ export class DomainsApi {
    * Get domain autorenew
    *
    * GET /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.getAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAutorenew(
     params: T.GetAutorenewParams,
@@ -895,6 +1292,12 @@ export class DomainsApi {
    * Enable/disable domain autorenew
    *
    * PUT /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.updateAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateAutorenew(
     params: T.UpdateAutorenewParams,
@@ -907,6 +1310,12 @@ export class DomainsApi {
    * Returns the available flags
    *
    * GET /domain/{id}/dnssec/flags
+   * @example
+   * const result = await client.domains.listFlags({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
     return this.#client.request(operations.listFlags, params, options);
@@ -916,6 +1325,12 @@ export class DomainsApi {
    * Returns the list of DNSSEC keys
    *
    * GET /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.getDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
     return this.#client.request(operations.getDnssec, params, options);
@@ -925,6 +1340,12 @@ export class DomainsApi {
    * Adds the DNSSEC key
    *
    * PUT /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.updateDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDnssec(
     params: T.UpdateDnssecParams,
@@ -933,7 +1354,15 @@ export class DomainsApi {
     return this.#client.request(operations.updateDnssec, params, options);
   }
 
-  /** DELETE /domain/{id}/dnssec/{key} */
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @example
+   * const result = await client.domains.deleteDnssec({ id: 1, key: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
+   */
   deleteDnssec(
     params: T.DeleteDnssecParams,
     options?: RequestOptions,
@@ -945,6 +1374,12 @@ export class DomainsApi {
    * Update domain ID Protection
    *
    * PUT /domain/{id}/idprotection
+   * @example
+   * const result = await client.domains.updateIdprotection({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIdprotection(
     params: T.UpdateIdprotectionParams,
@@ -959,6 +1394,13 @@ export class DomainsApi {
    * Get additional forms required for some TLDs
    *
    * GET /domain/order/{id}/form
+   * @example
+   * const result = await client.domains.getForm({ id: 1 });
+   * for (const item of toList(result.forms)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
     return this.#client.request(operations.getForm, params, options);
@@ -970,6 +1412,13 @@ export class DomainsApi {
    * Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/order
+   * @example
+   * const result = await client.domains.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.DomainsCreateOrderParams = {},
@@ -984,6 +1433,13 @@ export class DomainsApi {
    * List TLDs available for registration and transfer
    *
    * GET /domain/order
+   * @example
+   * const result = await client.domains.getOrder();
+   * for (const item of toList(result.tlds)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.DomainsGetOrderParams = {},
@@ -998,6 +1454,12 @@ export class DomainsApi {
    * Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/{id}/renew
+   * @example
+   * const result = await client.domains.renew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
     return this.#client.request(operations.renew, params, options);
@@ -1009,6 +1471,12 @@ export class DomainsApi {
    * Get whois domain.
    *
    * GET /bkns/whois/{domain}
+   * @example
+   * const result = await client.domains.getWhois({ domain: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getWhois(params: T.GetWhoisParams, options?: RequestOptions): ApiPromise<T.GetWhoisResponse> {
     return this.#client.request(operations.getWhois, params, options);
@@ -1020,6 +1488,12 @@ export class DomainsApi {
    * Get a list of all documents.
    *
    * GET /domain/{id}/documents
+   * @example
+   * const result = await client.domains.listDocuments({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDocuments(
     params: T.ListDocumentsParams,
@@ -1034,6 +1508,12 @@ export class DomainsApi {
    * Download document. Content-Type: application/pdf will be returned
    *
    * GET /domain/{id}/documents/{documentid}/download
+   * @example
+   * const file = await client.domains.getDownload({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDownload(
     params: T.GetDownloadParams,
@@ -1048,6 +1528,12 @@ export class DomainsApi {
    * View document.
    *
    * GET /domain/{id}/documents/{documentid}/View
+   * @example
+   * const result = await client.domains.getDocumentView({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDocumentView(
     params: T.GetDocumentViewParams,
@@ -1062,6 +1548,12 @@ export class DomainsApi {
    * Upload signed document.
    *
    * POST /domain/{id}/documents/{documentid}/upload
+   * @example
+   * const result = await client.domains.uploadDocument({ id: 1, documentid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   uploadDocument(
     params: T.UploadDocumentParams,
@@ -1076,6 +1568,12 @@ export class DomainsApi {
    * View document signed.
    *
    * GET /domain/documents/view/{token}
+   * @example
+   * const result = await client.domains.getView({ token: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getView(params: T.GetViewParams, options?: RequestOptions): ApiPromise<T.GetViewResponse> {
     return this.#client.request(operations.getView, params, options);
@@ -1087,6 +1585,12 @@ export class DomainsApi {
    * Download document.
    *
    * GET /domain/documents/download/uploaded/{token}
+   * @example
+   * const result = await client.domains.getUploaded({ token: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUploaded(
     params: T.GetUploadedParams,
@@ -1101,6 +1605,12 @@ export class DomainsApi {
    * Signatured upload
    *
    * POST /domain/documents/signed
+   * @example
+   * const result = await client.domains.createSigned();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createSigned(
     params: T.CreateSignedParams = {},
@@ -1115,6 +1625,12 @@ export class DomainsApi {
    * Get a list of all faceidverifitele.
    *
    * POST /domain/vnnic/faceidverifitele
+   * @example
+   * const result = await client.domains.createFaceidverifitele();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createFaceidverifitele(
     params: T.CreateFaceidverifiteleParams = {},
@@ -1129,6 +1645,12 @@ export class DomainsApi {
    * Get a list of all documents.
    *
    * POST /domain/vnnic/promocode
+   * @example
+   * const result = await client.domains.createPromocode();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createPromocode(
     params: T.CreatePromocodeParams = {},
@@ -1143,6 +1665,12 @@ export class DomainsApi {
    * ekyc bkns biz.vn.
    *
    * POST /domain/ekyc/ekyccode
+   * @example
+   * const result = await client.domains.createEkyccode();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createEkyccode(
     params: T.CreateEkyccodeParams = {},
@@ -1157,6 +1685,12 @@ export class DomainsApi {
    * ekycup bkns biz.vn.
    *
    * POST /domain/ekyc/ekyccodeup
+   * @example
+   * const result = await client.domains.createEkyccodeup();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createEkyccodeup(
     params: T.CreateEkyccodeupParams = {},
@@ -1171,6 +1705,12 @@ export class DomainsApi {
    * Mã Giam giá theo Người dùng
    *
    * POST /domain/coupons/bkns_coupons
+   * @example
+   * const result = await client.domains.createBknsCoupon();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createBknsCoupon(
     params: T.CreateBknsCouponParams = {},
@@ -1575,6 +2115,13 @@ export class CertificatesApi {
    * List all ssl services under your account
    *
    * GET /certificate
+   * @example
+   * const result = await client.certificates.listCertificates();
+   * for (const item of toList(result.sslservices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCertificates(
     params: T.ListCertificatesParams = {},
@@ -1589,6 +2136,13 @@ export class CertificatesApi {
    * Return details for certificate @id
    *
    * GET /certificate/{id}
+   * @example
+   * const result = await client.certificates.getCertificate({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCertificate(
     params: T.GetCertificateParams,
@@ -1603,6 +2157,12 @@ export class CertificatesApi {
    * Return X.509 certificate data
    *
    * GET /certificate/{id}/crt
+   * @example
+   * const file = await client.certificates.getCrt({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCrt(params: T.GetCrtParams, options?: RequestOptions): ApiPromise<T.GetCrtResponse> {
     return this.#client.request(operations.getCrt, params, options);
@@ -1614,6 +2174,13 @@ export class CertificatesApi {
    * Return a list with certificate available for purchase
    *
    * GET /certificate/order
+   * @example
+   * const result = await client.certificates.getOrder();
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.CertificatesGetOrderParams = {},
@@ -1628,6 +2195,13 @@ export class CertificatesApi {
    * Create new order for a certificate
    *
    * POST /certificate/order
+   * @example
+   * const result = await client.certificates.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.CertificatesCreateOrderParams = {},
@@ -1642,6 +2216,13 @@ export class CertificatesApi {
    * Return a list with software IDs required or certificate
    *
    * GET /certificate/order/{product_id}/software
+   * @example
+   * const result = await client.certificates.getSoftware({ product_id: 1 });
+   * for (const item of toList(result.software)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSoftware(
     params: T.GetSoftwareParams,
@@ -1665,6 +2246,13 @@ export class ServicesApi {
    * List methods available for service
    *
    * GET /service/{id}/methods
+   * @example
+   * const result = await client.services.listMethods({ id: 1 });
+   * for (const item of toList(result.methods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listMethods(
     params: T.ListMethodsParams,
@@ -1679,6 +2267,13 @@ export class ServicesApi {
    * List upgrade options
    *
    * GET /service/{id}/upgrade
+   * @example
+   * const result = await client.services.getUpgrade({ id: 1 });
+   * for (const item of toList(result.resources)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUpgrade(
     params: T.GetUpgradeParams,
@@ -1701,6 +2296,12 @@ export class ServicesApi {
    * }
    *
    * POST /service/{id}/upgrade
+   * @example
+   * const result = await client.services.upgrade({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
     return this.#client.request(operations.upgrade, params, options);
@@ -1712,6 +2313,13 @@ export class ServicesApi {
    * Request service cancellation
    *
    * POST /service/{id}/cancel
+   * @example
+   * const result = await client.services.cancel({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
     return this.#client.request(operations.cancel, params, options);
@@ -1723,6 +2331,13 @@ export class ServicesApi {
    * Show current service label
    *
    * GET /service/{id}/label
+   * @example
+   * const result = await client.services.getLabel({ id: 1 });
+   * console.log(result.label);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
     return this.#client.request(operations.getLabel, params, options);
@@ -1734,6 +2349,13 @@ export class ServicesApi {
    * Set new custom label to identify this service
    *
    * POST /service/{id}/label
+   * @example
+   * const result = await client.services.updateLabel({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateLabel(
     params: T.UpdateLabelParams,
@@ -1748,6 +2370,13 @@ export class ServicesApi {
    * List all services under your account
    *
    * GET /service
+   * @example
+   * const result = await client.services.listServices();
+   * for (const item of toList(result.services)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServices(
     params: T.ListServicesParams = {},
@@ -1762,6 +2391,13 @@ export class ServicesApi {
    * Return details for service @id
    *
    * GET /service/{id}
+   * @example
+   * const result = await client.services.getService({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getService(
     params: T.GetServiceParams,
@@ -1776,6 +2412,12 @@ export class ServicesApi {
    * List virtual servers
    *
    * GET /service/{id}/vms
+   * @example
+   * const result = await client.services.listVms({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVms(params: T.ListVmsParams, options?: RequestOptions): ApiPromise<T.ListVmsResponse> {
     return this.#client.request(operations.listVms, params, options);
@@ -1787,6 +2429,12 @@ export class ServicesApi {
    * Add new virtual server
    *
    * POST /service/{id}/vms
+   * @example
+   * const result = await client.services.createVm({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createVm(params: T.CreateVmParams, options?: RequestOptions): ApiPromise<T.CreateVmResponse> {
     return this.#client.request(operations.createVm, params, options);
@@ -1798,6 +2446,12 @@ export class ServicesApi {
    * Get the details of a particular virtual server
    *
    * GET /service/{id}/vms/{vmid}
+   * @example
+   * const result = await client.services.getVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getVm(params: T.GetVmParams, options?: RequestOptions): ApiPromise<T.GetVmResponse> {
     return this.#client.request(operations.getVm, params, options);
@@ -1809,6 +2463,12 @@ export class ServicesApi {
    * Stop virtual server
    *
    * POST /service/{id}/vms/{vmid}/stop
+   * @example
+   * const result = await client.services.stopVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   stopVm(params: T.StopVmParams, options?: RequestOptions): ApiPromise<T.StopVmResponse> {
     return this.#client.request(operations.stopVm, params, options);
@@ -1820,6 +2480,12 @@ export class ServicesApi {
    * Start virtual servers
    *
    * POST /service/{id}/vms/{vmid}/start
+   * @example
+   * const result = await client.services.startVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   startVm(params: T.StartVmParams, options?: RequestOptions): ApiPromise<T.StartVmResponse> {
     return this.#client.request(operations.startVm, params, options);
@@ -1831,6 +2497,12 @@ export class ServicesApi {
    * Perform graceful shutdown
    *
    * POST /service/{id}/vms/{vmid}/shutdown
+   * @example
+   * const result = await client.services.shutdownVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   shutdownVm(
     params: T.ShutdownVmParams,
@@ -1845,6 +2517,12 @@ export class ServicesApi {
    * Reboot virtual servers
    *
    * POST /service/{id}/vms/{vmid}/reboot
+   * @example
+   * const result = await client.services.rebootVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rebootVm(params: T.RebootVmParams, options?: RequestOptions): ApiPromise<T.RebootVmResponse> {
     return this.#client.request(operations.rebootVm, params, options);
@@ -1856,6 +2534,12 @@ export class ServicesApi {
    * Reset virtual servers power
    *
    * POST /service/{id}/vms/{vmid}/reset
+   * @example
+   * const result = await client.services.resetVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetVm(params: T.ResetVmParams, options?: RequestOptions): ApiPromise<T.ResetVmResponse> {
     return this.#client.request(operations.resetVm, params, options);
@@ -1867,6 +2551,12 @@ export class ServicesApi {
    * Rebuild server, you can get list of templates supported by this server using '''/service/$id/vms/$vmid/rebuild'''
    *
    * POST /service/{id}/vms/{vmid}/rebuild
+   * @example
+   * const result = await client.services.rebuildVm({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rebuildVm(params: T.RebuildVmParams, options?: RequestOptions): ApiPromise<T.RebuildVmResponse> {
     return this.#client.request(operations.rebuildVm, params, options);
@@ -1878,6 +2568,12 @@ export class ServicesApi {
    * List virtual machine IPs
    *
    * GET /service/{id}/vms/{vmid}/ips
+   * @example
+   * const result = await client.services.listIps({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
     return this.#client.request(operations.listIps, params, options);
@@ -1889,6 +2585,12 @@ export class ServicesApi {
    * List virtual machine IPs
    *
    * GET /service/{id}/vms/{vmid}/ippool
+   * @example
+   * const result = await client.services.getIppool({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getIppool(params: T.GetIppoolParams, options?: RequestOptions): ApiPromise<T.GetIppoolResponse> {
     return this.#client.request(operations.getIppool, params, options);
@@ -1900,6 +2602,12 @@ export class ServicesApi {
    * Assign new IP for network interface.
    *
    * POST /service/{id}/vms/{vmid}/ippool/{pool}
+   * @example
+   * const result = await client.services.updateIppool({ id: 1, vmid: 1, pool: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIppool(
     params: T.UpdateIppoolParams,
@@ -1914,6 +2622,12 @@ export class ServicesApi {
    * List networks and IP pools that can be used for VM creation
    *
    * GET /service/{id}/networks
+   * @example
+   * const result = await client.services.listNetworks({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listNetworks(
     params: T.ListNetworksParams,
@@ -1928,6 +2642,12 @@ export class ServicesApi {
    * Get network Interfaces assigned to virtual servers
    *
    * GET /service/{id}/vms/{vmid}/interfaces
+   * @example
+   * const result = await client.services.listInterfaces({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInterfaces(
     params: T.ListInterfacesParams,
@@ -1942,6 +2662,12 @@ export class ServicesApi {
    * Add new network interface to VM
    *
    * POST /service/{id}/vms/{vmid}/interfaces
+   * @example
+   * const result = await client.services.createInterface({ id: 1, vmid: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createInterface(
     params: T.CreateInterfaceParams,
@@ -1956,6 +2682,12 @@ export class ServicesApi {
    * Get network Interface details
    *
    * GET /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.getInterface({ id: 1, vmid: 1, iface: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInterface(
     params: T.GetInterfaceParams,
@@ -1970,6 +2702,12 @@ export class ServicesApi {
    * Update network interface details
    *
    * PUT /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.updateInterface({ id: 1, vmid: 1, iface: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateInterface(
     params: T.UpdateInterfaceParams,
@@ -1984,6 +2722,12 @@ export class ServicesApi {
    * Remove network interface from VM
    *
    * DELETE /service/{id}/vms/{vmid}/interfaces/{iface}
+   * @example
+   * const result = await client.services.deleteInterface({ id: 1, vmid: 1, iface: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteInterface(
     params: T.DeleteInterfaceParams,
@@ -1998,6 +2742,12 @@ export class ServicesApi {
    * List templates that can be used to create virtual server
    *
    * GET /service/{id}/templates
+   * @example
+   * const result = await client.services.listTemplates({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTemplates(
     params: T.ListTemplatesParams,
@@ -2012,6 +2762,12 @@ export class ServicesApi {
    * Show available and used resources
    *
    * GET /service/{id}/resources
+   * @example
+   * const result = await client.services.listResources({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listResources(
     params: T.ListResourcesParams,
@@ -2026,6 +2782,12 @@ export class ServicesApi {
    * List Service IP Addresses
    *
    * GET /service/{id}/ip
+   * @example
+   * const result = await client.services.getIp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getIp(params: T.GetIpParams, options?: RequestOptions): ApiPromise<T.GetIpResponse> {
     return this.#client.request(operations.getIp, params, options);
@@ -2037,6 +2799,12 @@ export class ServicesApi {
    * Get reverse DNS entries for service's IP addresses
    *
    * GET /service/{id}/rdns
+   * @example
+   * const result = await client.services.getRdns({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getRdns(params: T.GetRdnsParams, options?: RequestOptions): ApiPromise<T.GetRdnsResponse> {
     return this.#client.request(operations.getRdns, params, options);
@@ -2048,6 +2816,12 @@ export class ServicesApi {
    * Update reverse DNS entries service's IP addresses
    *
    * POST /service/{id}/rdns
+   * @example
+   * const result = await client.services.updateRdns({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRdns(
     params: T.UpdateRdnsParams,
@@ -2062,6 +2836,12 @@ export class ServicesApi {
    * Reboot virtual servers into rescue mode.
    *
    * POST /service/{id}/vms/{vmid}/rescue
+   * @example
+   * const result = await client.services.rescueVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rescueVm(params: T.RescueVmParams, options?: RequestOptions): ApiPromise<T.RescueVmResponse> {
     return this.#client.request(operations.rescueVm, params, options);
@@ -2073,6 +2853,12 @@ export class ServicesApi {
    * Disable rescue mode for server.
    *
    * POST /service/{id}/vms/{vmid}/unrescue
+   * @example
+   * const result = await client.services.unrescueVm({ id: 1, vmid: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   unrescueVm(
     params: T.UnrescueVmParams,
@@ -2443,6 +3229,13 @@ export class OrdersApi {
    * Create and submit new order for selected product. To get available cycle and configuration options lookup product details using GET /order/@product_id
    *
    * POST /order/{product_id}
+   * @example
+   * const result = await client.orders.orderProduct({ product_id: 1 });
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   orderProduct(
     params: T.OrderProductParams,
@@ -2457,6 +3250,13 @@ export class OrdersApi {
    * Return product details with form configuration, addons and subproducts if available.
    *
    * GET /order/{product_id}
+   * @example
+   * const result = await client.orders.getProduct({ product_id: 1 });
+   * console.log(result.product);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getProduct(
     params: T.GetProductParams,
@@ -2475,6 +3275,13 @@ export class OrdersApi {
    * • POST /certificate/order - use certificate for item type
    *
    * POST /order
+   * @example
+   * const result = await client.orders.createOrder();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.OrdersCreateOrderParams = {},
@@ -2489,6 +3296,13 @@ export class OrdersApi {
    * Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
    *
    * POST /quote
+   * @example
+   * const result = await client.orders.createQuote();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createQuote(
     params: T.CreateQuoteParams = {},
@@ -2503,6 +3317,13 @@ export class OrdersApi {
    * Return a list of product categories.
    *
    * GET /category
+   * @example
+   * const result = await client.orders.listCategories();
+   * for (const item of toList(result.categories)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCategories(
     params: T.ListCategoriesParams = {},
@@ -2526,6 +3347,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -2540,6 +3368,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -2554,6 +3389,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -2568,6 +3409,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -2582,6 +3430,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.CreateRecordParams,
@@ -2596,6 +3451,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.UpdateRecordParams,
@@ -2610,6 +3472,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DeleteRecordParams,
@@ -2710,6 +3578,12 @@ export class LocationsApi {
    * Return currencies details
    *
    * GET /location/countries
+   * @example
+   * const result = await client.locations.listCountries();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCountries(
     params: T.ListCountriesParams = {},
@@ -2722,6 +3596,12 @@ export class LocationsApi {
    * Get state
    *
    * GET /location/{code}/state
+   * @example
+   * const result = await client.locations.getState({ code: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getState(
     params: T.LocationsGetStateParams,
@@ -2734,6 +3614,12 @@ export class LocationsApi {
    * Get city
    *
    * GET /location/state/{id}/city
+   * @example
+   * const result = await client.locations.getLocationStateCity({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationStateCity(
     params: T.GetLocationStateCityParams,
@@ -2746,6 +3632,12 @@ export class LocationsApi {
    * Get city by State Name
    *
    * GET /location/state/city/{name}
+   * @example
+   * const result = await client.locations.getLocationStateCityByName({ name: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationStateCityByName(
     params: T.GetLocationStateCityByNameParams,
@@ -2758,6 +3650,12 @@ export class LocationsApi {
    * Get ward
    *
    * GET /location/city/{id}/ward
+   * @example
+   * const result = await client.locations.getLocationCityWard({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationCityWard(
     params: T.GetLocationCityWardParams,
@@ -2770,6 +3668,12 @@ export class LocationsApi {
    * Get ward by City Name
    *
    * GET /location/city/ward/{name}
+   * @example
+   * const result = await client.locations.getLocationCityWardByName({ name: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLocationCityWardByName(
     params: T.GetLocationCityWardByNameParams,
@@ -2791,6 +3695,12 @@ export class WillexpiredApi {
    * Get state
    *
    * GET /willexpired/{code}/state
+   * @example
+   * const result = await client.willexpired.getState({ code: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getState(
     params: T.WillexpiredGetStateParams,

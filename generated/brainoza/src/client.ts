@@ -5,7 +5,12 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './runtime/index.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillDns,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -14,14 +19,33 @@ import type * as T from './types.js';
  *
  * Base URL: https://my.brainoza.com/api.
  */
-export class BrainozaClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class BrainozaClient
+  extends ApiClient
+  implements HostBillClient, HostBillDns, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 2 methods: `login`, `logout`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 2 methods: `getDetails`, `updateDetails`.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * One method: `getBalance`.
+   */
   readonly billing: BillingApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 8 methods: `listZones`, `createZone`, `listServiceZones`, `getZone`, `deleteZone`, `createRecord` and 2 more.
+   */
   readonly dns: DnsApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -56,6 +80,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -67,6 +98,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -87,6 +125,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -101,6 +146,13 @@ export class AccountApi {
    * Update registration details under my account
    *
    * PUT /details
+   * @example
+   * const result = await client.account.updateDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDetails(
     params: T.UpdateDetailsParams = {},
@@ -124,6 +176,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -147,6 +206,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -161,6 +227,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -175,6 +248,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -189,6 +268,13 @@ export class DnsApi {
    * Returns details of the DNS zone
    *
    * GET /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.getZone({ service_id: 1, zone_id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
     return this.#client.request(operations.getZone, params, options);
@@ -200,6 +286,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -214,6 +307,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.CreateRecordParams,
@@ -228,6 +328,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.UpdateRecordParams,
@@ -242,6 +349,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DeleteRecordParams,

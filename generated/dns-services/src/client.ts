@@ -6,7 +6,14 @@ import {
   type RequestOptions,
 } from './runtime/index.js';
 import { jwtSession } from './runtime/jwt.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillDns,
+  type HostBillServices,
+  type HostBillBilling,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -15,26 +22,59 @@ import type * as T from './types.js';
  *
  * Base URL: https://dns.services/api.
  */
-export class DnsServicesClient extends ApiClient implements HostBillClient {
-  /** Authentication */
+export class DnsServicesClient
+  extends ApiClient
+  implements HostBillClient, HostBillDns, HostBillServices, HostBillBilling, HostBillAccount
+{
+  /**
+   * Authentication
+   *
+   * 4 methods: `login`, `logout`, `refreshToken`, `revoke`.
+   */
   readonly auth: AuthApi;
-  /** Account */
+  /**
+   * Account
+   *
+   * 11 methods: `getDetails`, `listLogs`, `getSummary`, `listCampaigns`, `listCommissions`, `listPayouts` and 5 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 6 methods: `getBalance`, `listInvoices`, `getInvoice`, `applyCreditInvoice`, `getPayment`, `listFees`.
+   */
   readonly billing: BillingApi;
-  /** Support */
+  /**
+   * Support
+   *
+   * 8 methods: `listTickets`, `createTicket`, `getTicket`, `updateTicket`, `getAttachment`, `reopenTicket` and 2 more.
+   */
   readonly support: SupportApi;
-  /** Domains */
+  /**
+   * Domains
+   *
+   * 32 methods: `listDomains`, `getDomain`, `getName`, `getNs`, `updateNs`, `register` and 26 more.
+   */
   readonly domains: DomainsApi;
-  /** Services */
+  /**
+   * Services
+   *
+   * 8 methods: `listServices`, `getService`, `listMethods`, `getUpgrade`, `upgrade`, `cancel` and 2 more.
+   */
   readonly services: ServicesApi;
   /**
    * Orders
    *
    * Most of API methods found here will require service @id, you can lookup your service ids with /service method
+   *
+   * 6 methods: `listCategories`, `listProducts`, `getProduct`, `orderProduct`, `createOrder`, `createQuote`.
    */
   readonly orders: OrdersApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 8 methods: `listZones`, `createZone`, `listServiceZones`, `getZone`, `deleteZone`, `createRecord` and 2 more.
+   */
   readonly dns: DnsApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -77,6 +117,13 @@ export class AuthApi {
    * Generate new authorization token
    *
    * POST /login
+   * @example
+   * const result = await client.auth.login();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   login(params: T.LoginParams = {}, options?: RequestOptions): ApiPromise<T.LoginResponse> {
     return this.#client.request(operations.login, params, options);
@@ -88,6 +135,13 @@ export class AuthApi {
    * Invalidate authorization token
    *
    * POST /logout
+   * @example
+   * const result = await client.auth.logout();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   logout(params: T.LogoutParams = {}, options?: RequestOptions): ApiPromise<T.LogoutResponse> {
     return this.#client.request(operations.logout, params, options);
@@ -99,6 +153,13 @@ export class AuthApi {
    * Generate new authorization token using refresh token
    *
    * POST /token
+   * @example
+   * const result = await client.auth.refreshToken();
+   * console.log(result.token);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   refreshToken(
     params: T.RefreshTokenParams = {},
@@ -113,6 +174,13 @@ export class AuthApi {
    * Invalidate authorization and refresh token. Pass refresh token or call this method with valid access token
    *
    * POST /revoke
+   * @example
+   * const result = await client.auth.revoke();
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   revoke(params: T.RevokeParams = {}, options?: RequestOptions): ApiPromise<T.RevokeResponse> {
     return this.#client.request(operations.revoke, params, options);
@@ -133,6 +201,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.GetDetailsParams = {},
@@ -147,6 +222,12 @@ export class AccountApi {
    * Returns logs from history
    *
    * GET /logs
+   * @example
+   * const result = await client.account.listLogs();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listLogs(
     params: T.ListLogsParams = {},
@@ -159,6 +240,12 @@ export class AccountApi {
    * Get Affiliate summary
    *
    * GET /affiliates/summary
+   * @example
+   * const result = await client.account.getSummary();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSummary(
     params: T.GetSummaryParams = {},
@@ -171,6 +258,12 @@ export class AccountApi {
    * Get Affiliate campaigns
    *
    * GET /affiliates/campaigns
+   * @example
+   * const result = await client.account.listCampaigns();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCampaigns(
     params: T.ListCampaignsParams = {},
@@ -183,6 +276,12 @@ export class AccountApi {
    * Get Affiliate commissions
    *
    * GET /affiliates/commissions
+   * @example
+   * const result = await client.account.listCommissions();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissions(
     params: T.ListCommissionsParams = {},
@@ -195,6 +294,12 @@ export class AccountApi {
    * Get Affiliate payouts
    *
    * GET /affiliates/payouts
+   * @example
+   * const result = await client.account.listPayouts();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPayouts(
     params: T.ListPayoutsParams = {},
@@ -207,6 +312,12 @@ export class AccountApi {
    * Get Affiliate vouchers
    *
    * GET /affiliates/vouchers
+   * @example
+   * const result = await client.account.listVouchers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVouchers(
     params: T.ListVouchersParams = {},
@@ -219,6 +330,12 @@ export class AccountApi {
    * Get Affiliate commission plans
    *
    * GET /affiliates/commissionplans
+   * @example
+   * const result = await client.account.listCommissionplans();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCommissionplans(
     params: T.ListCommissionplansParams = {},
@@ -233,6 +350,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -247,6 +371,13 @@ export class AccountApi {
    * List possible contact privileges. Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -261,6 +392,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.AccountGetContactParams,
@@ -284,6 +422,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -298,6 +443,13 @@ export class BillingApi {
    * List all invoices under my account
    *
    * GET /invoice
+   * @example
+   * const result = await client.billing.listInvoices();
+   * for (const item of toList(result.invoices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInvoices(
     params: T.ListInvoicesParams = {},
@@ -312,6 +464,13 @@ export class BillingApi {
    * Get invoice details
    *
    * GET /invoice/{id}
+   * @example
+   * const result = await client.billing.getInvoice({ id: 1 });
+   * console.log(result.invoice);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInvoice(
     params: T.GetInvoiceParams,
@@ -326,6 +485,13 @@ export class BillingApi {
    * Apply account credit to invoice
    *
    * POST /invoice/{id}/credit
+   * @example
+   * const result = await client.billing.applyCreditInvoice({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   applyCreditInvoice(
     params: T.ApplyCreditInvoiceParams,
@@ -340,6 +506,13 @@ export class BillingApi {
    * List available payment methods
    *
    * GET /payment
+   * @example
+   * const result = await client.billing.getPayment();
+   * console.log(result.payments);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getPayment(
     params: T.GetPaymentParams = {},
@@ -354,6 +527,13 @@ export class BillingApi {
    * List available payment methods with fees
    *
    * GET /payment/fees
+   * @example
+   * const result = await client.billing.listFees();
+   * for (const item of toList(result.payments)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFees(
     params: T.ListFeesParams = {},
@@ -410,6 +590,13 @@ export class SupportApi {
    * List support tickets under my account
    *
    * GET /tickets
+   * @example
+   * const result = await client.support.listTickets();
+   * for (const item of toList(result.tickets)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTickets(
     params: T.ListTicketsParams = {},
@@ -424,6 +611,13 @@ export class SupportApi {
    * Submit new ticket
    *
    * POST /tickets
+   * @example
+   * const result = await client.support.createTicket();
+   * console.log(result.ticket);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createTicket(
     params: T.CreateTicketParams = {},
@@ -438,6 +632,13 @@ export class SupportApi {
    * Get ticket details, including all replies
    *
    * GET /tickets/{number}
+   * @example
+   * const result = await client.support.getTicket({ number: 1 });
+   * for (const item of toList(result.replies)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getTicket(params: T.GetTicketParams, options?: RequestOptions): ApiPromise<T.GetTicketResponse> {
     return this.#client.request(operations.getTicket, params, options);
@@ -449,6 +650,13 @@ export class SupportApi {
    * Reply to ticket
    *
    * POST /tickets/{number}
+   * @example
+   * const result = await client.support.updateTicket({ number: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateTicket(
     params: T.UpdateTicketParams,
@@ -463,6 +671,12 @@ export class SupportApi {
    * Get ticket attachment
    *
    * GET /ticket/attachment/{file}
+   * @example
+   * const file = await client.support.getAttachment({ file: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAttachment(
     params: T.GetAttachmentParams,
@@ -477,6 +691,13 @@ export class SupportApi {
    * Try to re-open closed ticket
    *
    * PUT /tickets/{number}/open
+   * @example
+   * const result = await client.support.reopenTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reopenTicket(
     params: T.ReopenTicketParams,
@@ -491,6 +712,13 @@ export class SupportApi {
    * Send request to close a ticket
    *
    * PUT /tickets/{number}/close
+   * @example
+   * const result = await client.support.closeTicket({ number: 1 });
+   * console.log(result.status);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   closeTicket(
     params: T.CloseTicketParams,
@@ -505,6 +733,12 @@ export class SupportApi {
    * Get the list of ticket departments
    *
    * GET /ticket/departments
+   * @example
+   * const result = await client.support.listDepartments();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDepartments(
     params: T.ListDepartmentsParams = {},
@@ -616,6 +850,13 @@ export class DomainsApi {
    * List domains under your account
    *
    * GET /domain
+   * @example
+   * const result = await client.domains.listDomains();
+   * for (const item of toList(result.domains)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listDomains(
     params: T.ListDomainsParams = {},
@@ -630,6 +871,13 @@ export class DomainsApi {
    * Get domain details
    *
    * GET /domain/{id}
+   * @example
+   * const result = await client.domains.getDomain({ id: 1 });
+   * console.log(result.details);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDomain(params: T.GetDomainParams, options?: RequestOptions): ApiPromise<T.GetDomainResponse> {
     return this.#client.request(operations.getDomain, params, options);
@@ -641,6 +889,13 @@ export class DomainsApi {
    * Get domain details by name
    *
    * GET /domain/name/{name}
+   * @example
+   * const result = await client.domains.getName({ name: "example" });
+   * for (const item of toList(result.details)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getName(params: T.GetNameParams, options?: RequestOptions): ApiPromise<T.GetNameResponse> {
     return this.#client.request(operations.getName, params, options);
@@ -650,6 +905,12 @@ export class DomainsApi {
    * Get domain nameservers
    *
    * GET /domain/{id}/ns
+   * @example
+   * const result = await client.domains.getNs({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNs(params: T.GetNsParams, options?: RequestOptions): ApiPromise<T.GetNsResponse> {
     return this.#client.request(operations.getNs, params, options);
@@ -661,6 +922,13 @@ export class DomainsApi {
    * Change domain nameservers, if $nameservers is left empty, default namesevers will be used
    *
    * PUT /domain/{id}/ns
+   * @example
+   * const result = await client.domains.updateNs({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateNs(params: T.UpdateNsParams, options?: RequestOptions): ApiPromise<T.UpdateNsResponse> {
     return this.#client.request(operations.updateNs, params, options);
@@ -670,6 +938,12 @@ export class DomainsApi {
    * Register domain nameservers
    *
    * POST /domain/{id}/reg
+   * @example
+   * const result = await client.domains.register({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   register(params: T.RegisterParams, options?: RequestOptions): ApiPromise<T.RegisterResponse> {
     return this.#client.request(operations.register, params, options);
@@ -681,6 +955,13 @@ export class DomainsApi {
    * List DNS records
    *
    * GET /domain/{id}/dns
+   * @example
+   * const result = await client.domains.listRecords({ id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listRecords(
     params: T.ListRecordsParams,
@@ -695,6 +976,13 @@ export class DomainsApi {
    * Add a new DNS record
    *
    * POST /domain/{id}/dns
+   * @example
+   * const result = await client.domains.createRecord({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.DomainsCreateRecordParams,
@@ -709,6 +997,13 @@ export class DomainsApi {
    * Change a DNS record
    *
    * PUT /domain/{id}/dns/{index}
+   * @example
+   * const result = await client.domains.updateRecord({ id: 1, index: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.DomainsUpdateRecordParams,
@@ -723,6 +1018,13 @@ export class DomainsApi {
    * Remove a DNS record
    *
    * DELETE /domain/{id}/dns/{index}
+   * @example
+   * const result = await client.domains.deleteRecord({ id: 1, index: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DomainsDeleteRecordParams,
@@ -737,6 +1039,13 @@ export class DomainsApi {
    * List supported records type
    *
    * GET /domain/{id}/dns/types
+   * @example
+   * const result = await client.domains.listTypes({ id: 1 });
+   * console.log(result.types);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listTypes(params: T.ListTypesParams, options?: RequestOptions): ApiPromise<T.ListTypesResponse> {
     return this.#client.request(operations.listTypes, params, options);
@@ -746,6 +1055,12 @@ export class DomainsApi {
    * Get domain EPP Code
    *
    * GET /domain/{id}/epp
+   * @example
+   * const result = await client.domains.getEpp({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEpp(params: T.GetEppParams, options?: RequestOptions): ApiPromise<T.GetEppResponse> {
     return this.#client.request(operations.getEpp, params, options);
@@ -755,6 +1070,12 @@ export class DomainsApi {
    * Synchronize domain
    *
    * GET /domain/{id}/sync
+   * @example
+   * const result = await client.domains.getSync({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSync(params: T.GetSyncParams, options?: RequestOptions): ApiPromise<T.GetSyncResponse> {
     return this.#client.request(operations.getSync, params, options);
@@ -764,6 +1085,12 @@ export class DomainsApi {
    * Get domain lock
    *
    * GET /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.getReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getReglock(
     params: T.GetReglockParams,
@@ -776,6 +1103,12 @@ export class DomainsApi {
    * Update domain lock
    *
    * PUT /domain/{id}/reglock
+   * @example
+   * const result = await client.domains.updateReglock({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateReglock(
     params: T.UpdateReglockParams,
@@ -788,6 +1121,12 @@ export class DomainsApi {
    * Update domain ID Protection
    *
    * PUT /domain/{id}/idprotection
+   * @example
+   * const result = await client.domains.updateIdprotection({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateIdprotection(
     params: T.UpdateIdprotectionParams,
@@ -800,6 +1139,12 @@ export class DomainsApi {
    * Get domain contact info
    *
    * GET /domain/{id}/contact
+   * @example
+   * const result = await client.domains.getContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.DomainsGetContactParams,
@@ -812,6 +1157,12 @@ export class DomainsApi {
    * Update domain contact info
    *
    * PUT /domain/{id}/contact
+   * @example
+   * const result = await client.domains.updateContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.UpdateContactParams,
@@ -824,6 +1175,12 @@ export class DomainsApi {
    * Get email forwarding
    *
    * GET /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.getEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getEmforwarding(
     params: T.GetEmforwardingParams,
@@ -836,6 +1193,12 @@ export class DomainsApi {
    * Update email forwarding
    *
    * PUT /domain/{id}/emforwarding
+   * @example
+   * const result = await client.domains.updateEmforwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateEmforwarding(
     params: T.UpdateEmforwardingParams,
@@ -848,6 +1211,12 @@ export class DomainsApi {
    * Update domain forwarding
    *
    * PUT /domain/{id}/forwarding
+   * @example
+   * const result = await client.domains.updateForwarding({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateForwarding(
     params: T.UpdateForwardingParams,
@@ -860,6 +1229,12 @@ export class DomainsApi {
    * Get domain autorenew
    *
    * GET /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.getAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getAutorenew(
     params: T.GetAutorenewParams,
@@ -872,6 +1247,12 @@ export class DomainsApi {
    * Enable/disable domain autorenew
    *
    * PUT /domain/{id}/autorenew
+   * @example
+   * const result = await client.domains.updateAutorenew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateAutorenew(
     params: T.UpdateAutorenewParams,
@@ -884,6 +1265,12 @@ export class DomainsApi {
    * Returns the available flags
    *
    * GET /domain/{id}/dnssec/flags
+   * @example
+   * const result = await client.domains.listFlags({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFlags(params: T.ListFlagsParams, options?: RequestOptions): ApiPromise<T.ListFlagsResponse> {
     return this.#client.request(operations.listFlags, params, options);
@@ -893,6 +1280,12 @@ export class DomainsApi {
    * Returns the list of DNSSEC keys
    *
    * GET /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.getDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDnssec(params: T.GetDnssecParams, options?: RequestOptions): ApiPromise<T.GetDnssecResponse> {
     return this.#client.request(operations.getDnssec, params, options);
@@ -902,6 +1295,12 @@ export class DomainsApi {
    * Adds the DNSSEC key
    *
    * PUT /domain/{id}/dnssec
+   * @example
+   * const result = await client.domains.updateDnssec({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDnssec(
     params: T.UpdateDnssecParams,
@@ -910,7 +1309,15 @@ export class DomainsApi {
     return this.#client.request(operations.updateDnssec, params, options);
   }
 
-  /** DELETE /domain/{id}/dnssec/{key} */
+  /**
+   * DELETE /domain/{id}/dnssec/{key}
+   * @example
+   * const result = await client.domains.deleteDnssec({ id: 1, key: "example" });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
+   */
   deleteDnssec(
     params: T.DeleteDnssecParams,
     options?: RequestOptions,
@@ -924,6 +1331,13 @@ export class DomainsApi {
    * Check if domain is available for registration. Returns status: "ok" if domain is available, empty response otherwise
    *
    * POST /domain/lookup
+   * @example
+   * const result = await client.domains.lookup();
+   * for (const item of toList(result.periods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   lookup(params: T.LookupParams = {}, options?: RequestOptions): ApiPromise<T.LookupResponse> {
     return this.#client.request(operations.lookup, params, options);
@@ -935,6 +1349,13 @@ export class DomainsApi {
    * List TLDs available for registration and transfer
    *
    * GET /domain/order
+   * @example
+   * const result = await client.domains.getOrder();
+   * for (const item of toList(result.tlds)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.GetOrderParams = {},
@@ -949,6 +1370,13 @@ export class DomainsApi {
    * Create new order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/order
+   * @example
+   * const result = await client.domains.createOrder();
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.DomainsCreateOrderParams = {},
@@ -963,6 +1391,13 @@ export class DomainsApi {
    * Get additional forms required for some TLDs
    *
    * GET /domain/order/{id}/form
+   * @example
+   * const result = await client.domains.getForm({ id: 1 });
+   * for (const item of toList(result.forms)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getForm(params: T.GetFormParams, options?: RequestOptions): ApiPromise<T.GetFormResponse> {
     return this.#client.request(operations.getForm, params, options);
@@ -974,6 +1409,12 @@ export class DomainsApi {
    * Create new renew order for a domain, please check if requested domain is available first, otherwise your order may get cancelled.
    *
    * POST /domain/{id}/renew
+   * @example
+   * const result = await client.domains.renew({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   renew(params: T.RenewParams, options?: RequestOptions): ApiPromise<T.RenewResponse> {
     return this.#client.request(operations.renew, params, options);
@@ -1320,6 +1761,13 @@ export class ServicesApi {
    * List all services under your account
    *
    * GET /service
+   * @example
+   * const result = await client.services.listServices();
+   * for (const item of toList(result.services)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServices(
     params: T.ListServicesParams = {},
@@ -1334,6 +1782,13 @@ export class ServicesApi {
    * Return details for service @id
    *
    * GET /service/{id}
+   * @example
+   * const result = await client.services.getService({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getService(
     params: T.GetServiceParams,
@@ -1348,6 +1803,13 @@ export class ServicesApi {
    * List methods available for service
    *
    * GET /service/{id}/methods
+   * @example
+   * const result = await client.services.listMethods({ id: 1 });
+   * for (const item of toList(result.methods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listMethods(
     params: T.ListMethodsParams,
@@ -1362,6 +1824,13 @@ export class ServicesApi {
    * List upgrade options
    *
    * GET /service/{id}/upgrade
+   * @example
+   * const result = await client.services.getUpgrade({ id: 1 });
+   * for (const item of toList(result.resources)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUpgrade(
     params: T.GetUpgradeParams,
@@ -1385,6 +1854,12 @@ export class ServicesApi {
    * }
    *
    * POST /service/{id}/upgrade
+   * @example
+   * const result = await client.services.upgrade({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
     return this.#client.request(operations.upgrade, params, options);
@@ -1396,6 +1871,13 @@ export class ServicesApi {
    * Request service cancellation
    *
    * POST /service/{id}/cancel
+   * @example
+   * const result = await client.services.cancel({ id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
     return this.#client.request(operations.cancel, params, options);
@@ -1407,6 +1889,13 @@ export class ServicesApi {
    * Show current service label
    *
    * GET /service/{id}/label
+   * @example
+   * const result = await client.services.getLabel({ id: 1 });
+   * console.log(result.label);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
     return this.#client.request(operations.getLabel, params, options);
@@ -1418,6 +1907,13 @@ export class ServicesApi {
    * Set new custom label to identify this service
    *
    * POST /service/{id}/label
+   * @example
+   * const result = await client.services.updateLabel({ id: 1 });
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateLabel(
     params: T.UpdateLabelParams,
@@ -1522,6 +2018,13 @@ export class OrdersApi {
    * Return a list of product categories.
    *
    * GET /category
+   * @example
+   * const result = await client.orders.listCategories();
+   * for (const item of toList(result.categories)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCategories(
     params: T.ListCategoriesParams = {},
@@ -1536,6 +2039,13 @@ export class OrdersApi {
    * Return a list of product available for purchase under requested category
    *
    * GET /category/{category_id}/product
+   * @example
+   * const result = await client.orders.listProducts({ category_id: 1 });
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listProducts(
     params: T.ListProductsParams,
@@ -1550,6 +2060,13 @@ export class OrdersApi {
    * Return product details with form configuration, addons and subproducts if available.
    *
    * GET /order/{product_id}
+   * @example
+   * const result = await client.orders.getProduct({ product_id: 1 });
+   * console.log(result.product);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getProduct(
     params: T.GetProductParams,
@@ -1566,6 +2083,13 @@ export class OrdersApi {
    * To get available cycle and configuration options lookup product details using GET /order/@product_id
    *
    * POST /order/{product_id}
+   * @example
+   * const result = await client.orders.orderProduct({ product_id: 1 });
+   * console.log(result.order_num);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   orderProduct(
     params: T.OrderProductParams,
@@ -1584,6 +2108,13 @@ export class OrdersApi {
    * POST /domain/order - use domain for item type
    *
    * POST /order
+   * @example
+   * const result = await client.orders.createOrder();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.OrdersCreateOrderParams = {},
@@ -1598,6 +2129,13 @@ export class OrdersApi {
    * Calculate order cost and recurring prices for selected items. Use the same parameters as for POST /order
    *
    * POST /quote
+   * @example
+   * const result = await client.orders.createQuote();
+   * for (const item of toList(result.items)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createQuote(
     params: T.CreateQuoteParams = {},
@@ -1621,6 +2159,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -1635,6 +2180,13 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -1649,6 +2201,12 @@ export class DnsApi {
    * Returns a list of DNS zones under the service
    *
    * GET /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.listServiceZones({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServiceZones(
     params: T.ListServiceZonesParams,
@@ -1663,6 +2221,13 @@ export class DnsApi {
    * Returns details of the DNS zone
    *
    * GET /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.getZone({ service_id: 1, zone_id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
     return this.#client.request(operations.getZone, params, options);
@@ -1674,6 +2239,13 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * console.log(result.info);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -1688,6 +2260,13 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.DnsCreateRecordParams,
@@ -1702,6 +2281,13 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * console.log(result.record);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.DnsUpdateRecordParams,
@@ -1716,6 +2302,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DnsDeleteRecordParams,

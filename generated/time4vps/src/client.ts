@@ -5,7 +5,14 @@ import {
   type ClientOptions,
   type RequestOptions,
 } from './runtime/index.js';
-import { hostbillRules, type HostBillClient } from './runtime/hostbill.js';
+import {
+  hostbillRules,
+  type HostBillClient,
+  type HostBillDns,
+  type HostBillServices,
+  type HostBillBilling,
+  type HostBillAccount,
+} from './runtime/hostbill.js';
 import { operations } from './operations.js';
 import type * as T from './types.js';
 
@@ -14,24 +21,63 @@ import type * as T from './types.js';
  *
  * Base URL: https://billing.time4vps.com/api.
  */
-export class Time4vpsClient extends ApiClient implements HostBillClient {
-  /** Account */
+export class Time4vpsClient
+  extends ApiClient
+  implements HostBillClient, HostBillDns, HostBillServices, HostBillBilling, HostBillAccount
+{
+  /**
+   * Account
+   *
+   * 12 methods: `getDetails`, `updateDetails`, `signUp`, `resetPassword`, `listContacts`, `createContact` and 6 more.
+   */
   readonly account: AccountApi;
-  /** Billing */
+  /**
+   * Billing
+   *
+   * 5 methods: `getBalance`, `listInvoices`, `getInvoice`, `getPayment`, `listFees`.
+   */
   readonly billing: BillingApi;
-  /** Services */
+  /**
+   * Services
+   *
+   * 11 methods: `listServices`, `listMethods`, `getUpgrade`, `upgrade`, `cancel`, `getLabel` and 5 more.
+   */
   readonly services: ServicesApi;
-  /** Orders */
+  /**
+   * Orders
+   *
+   * 7 methods: `listCategories`, `listProducts`, `getProduct`, `orderProduct`, `createOrder`, `createQuote` and 1 more.
+   */
   readonly orders: OrdersApi;
-  /** DNS */
+  /**
+   * DNS
+   *
+   * 7 methods: `listZones`, `createZone`, `getZone`, `deleteZone`, `createRecord`, `updateRecord` and 1 more.
+   */
   readonly dns: DnsApi;
-  /** Certificates */
+  /**
+   * Certificates
+   *
+   * 6 methods: `listCertificates`, `getCertificate`, `getCrt`, `getOrder`, `createOrder`, `getSoftware`.
+   */
   readonly certificates: CertificatesApi;
-  /** Servers */
+  /**
+   * Servers
+   *
+   * 15 methods: `listServers`, `getServer`, `getTask`, `reboot`, `reinstall`, `resetPassword` and 9 more.
+   */
   readonly servers: ServersApi;
-  /** Scripts */
+  /**
+   * Scripts
+   *
+   * 2 methods: `listScripts`, `getScript`.
+   */
   readonly scripts: ScriptsApi;
-  /** VPN */
+  /**
+   * VPN
+   *
+   * 8 methods: `listServers`, `listClients`, `getConfig`, `getLogindetails`, `getDetails`, `resetPassword` and 2 more.
+   */
   readonly vpn: VpnApi;
   /** @deprecated The 0.1.x `clientarea` group; its methods were renamed and moved. */
   readonly clientarea: ClientareaApi;
@@ -86,6 +132,13 @@ export class AccountApi {
    * Return registration details for my account
    *
    * GET /details
+   * @example
+   * const result = await client.account.getDetails();
+   * console.log(result.client);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.AccountGetDetailsParams = {},
@@ -100,6 +153,12 @@ export class AccountApi {
    * Update registration details under my account
    *
    * PUT /details
+   * @example
+   * const result = await client.account.updateDetails();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateDetails(
     params: T.UpdateDetailsParams = {},
@@ -114,6 +173,12 @@ export class AccountApi {
    * Create new account
    *
    * POST /signup
+   * @example
+   * const result = await client.account.signUp();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   signUp(params: T.SignUpParams = {}, options?: RequestOptions): ApiPromise<T.SignUpResponse> {
     return this.#client.request(operations.signUp, params, options);
@@ -125,6 +190,12 @@ export class AccountApi {
    * Request password reset email for account
    *
    * POST /passwordreset
+   * @example
+   * const result = await client.account.resetPassword();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetPassword(
     params: T.AccountResetPasswordParams = {},
@@ -139,6 +210,13 @@ export class AccountApi {
    * Return a list of contacts on this account
    *
    * GET /contact
+   * @example
+   * const result = await client.account.listContacts();
+   * for (const item of toList(result.contacts)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listContacts(
     params: T.ListContactsParams = {},
@@ -154,6 +232,12 @@ export class AccountApi {
    * can use provided email addres to login as that contact.
    *
    * POST /contact
+   * @example
+   * const result = await client.account.createContact();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createContact(
     params: T.CreateContactParams = {},
@@ -169,6 +253,13 @@ export class AccountApi {
    * Each domain and service may list additional privileges, depending on available features.
    *
    * GET /contact/privileges
+   * @example
+   * const result = await client.account.listPrivileges();
+   * console.log(result.privileges);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listPrivileges(
     params: T.ListPrivilegesParams = {},
@@ -183,6 +274,13 @@ export class AccountApi {
    * Return array with contact details
    *
    * GET /contact/{id}
+   * @example
+   * const result = await client.account.getContact({ id: 1 });
+   * console.log(result.contact);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getContact(
     params: T.GetContactParams,
@@ -197,6 +295,12 @@ export class AccountApi {
    * Change contact details`
    *
    * PUT /contact/{id}
+   * @example
+   * const result = await client.account.updateContact({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateContact(
     params: T.UpdateContactParams,
@@ -211,6 +315,12 @@ export class AccountApi {
    * Return a list of all portal notifications.
    *
    * GET /notifications
+   * @example
+   * const result = await client.account.listNotifications();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listNotifications(
     params: T.ListNotificationsParams = {},
@@ -225,6 +335,12 @@ export class AccountApi {
    * Return only new portal notifications.
    *
    * GET /notifications/new
+   * @example
+   * const result = await client.account.getNew();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getNew(params: T.GetNewParams = {}, options?: RequestOptions): ApiPromise<T.GetNewResponse> {
     return this.#client.request(operations.getNew, params, options);
@@ -236,6 +352,12 @@ export class AccountApi {
    * Marks the notification as read
    *
    * PUT /notifications/{id}/ack
+   * @example
+   * const result = await client.account.acknowledgeNotification({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   acknowledgeNotification(
     params: T.AcknowledgeNotificationParams,
@@ -259,6 +381,13 @@ export class BillingApi {
    * Get current account balance(unpaid invoices total), account credit
    *
    * GET /balance
+   * @example
+   * const result = await client.billing.getBalance();
+   * console.log(result.success);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getBalance(
     params: T.GetBalanceParams = {},
@@ -273,6 +402,13 @@ export class BillingApi {
    * List all invoices under my account
    *
    * GET /invoice
+   * @example
+   * const result = await client.billing.listInvoices();
+   * for (const item of toList(result.invoices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listInvoices(
     params: T.ListInvoicesParams = {},
@@ -287,6 +423,13 @@ export class BillingApi {
    * Get invoice details
    *
    * GET /invoice/{id}
+   * @example
+   * const result = await client.billing.getInvoice({ id: 1 });
+   * console.log(result.invoice);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getInvoice(
     params: T.GetInvoiceParams,
@@ -301,6 +444,13 @@ export class BillingApi {
    * List available payment methods
    *
    * GET /payment
+   * @example
+   * const result = await client.billing.getPayment();
+   * console.log(result.payments);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getPayment(
     params: T.GetPaymentParams = {},
@@ -315,6 +465,13 @@ export class BillingApi {
    * List available payment methods with fees
    *
    * GET /payment/fees
+   * @example
+   * const result = await client.billing.listFees();
+   * for (const item of toList(result.payments)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listFees(
     params: T.ListFeesParams = {},
@@ -360,6 +517,13 @@ export class ServicesApi {
    * List all services under your account
    *
    * GET /service
+   * @example
+   * const result = await client.services.listServices();
+   * for (const item of toList(result.services)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServices(
     params: T.ListServicesParams = {},
@@ -374,6 +538,13 @@ export class ServicesApi {
    * List methods available for service
    *
    * GET /service/{id}/methods
+   * @example
+   * const result = await client.services.listMethods({ id: 1 });
+   * for (const item of toList(result.methods)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listMethods(
     params: T.ListMethodsParams,
@@ -388,6 +559,13 @@ export class ServicesApi {
    * List upgrade options
    *
    * GET /service/{id}/upgrade
+   * @example
+   * const result = await client.services.getUpgrade({ id: 1 });
+   * for (const item of toList(result.resources)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getUpgrade(
     params: T.GetUpgradeParams,
@@ -413,6 +591,12 @@ export class ServicesApi {
    * ```
    *
    * POST /service/{id}/upgrade
+   * @example
+   * const result = await client.services.upgrade({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   upgrade(params: T.UpgradeParams, options?: RequestOptions): ApiPromise<T.UpgradeResponse> {
     return this.#client.request(operations.upgrade, params, options);
@@ -424,6 +608,12 @@ export class ServicesApi {
    * Request service cancellation
    *
    * POST /service/{id}/cancel
+   * @example
+   * const result = await client.services.cancel({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   cancel(params: T.CancelParams, options?: RequestOptions): ApiPromise<T.CancelResponse> {
     return this.#client.request(operations.cancel, params, options);
@@ -435,6 +625,13 @@ export class ServicesApi {
    * Show current service label
    *
    * GET /service/{id}/label
+   * @example
+   * const result = await client.services.getLabel({ id: 1 });
+   * console.log(result.label);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLabel(params: T.GetLabelParams, options?: RequestOptions): ApiPromise<T.GetLabelResponse> {
     return this.#client.request(operations.getLabel, params, options);
@@ -446,6 +643,12 @@ export class ServicesApi {
    * Set new custom label to identify this service
    *
    * POST /service/{id}/label
+   * @example
+   * const result = await client.services.updateLabel({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateLabel(
     params: T.UpdateLabelParams,
@@ -460,6 +663,13 @@ export class ServicesApi {
    * Return details for service `@id`
    *
    * GET /service/{id}
+   * @example
+   * const result = await client.services.getService({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getService(
     params: T.GetServiceParams,
@@ -472,6 +682,13 @@ export class ServicesApi {
    * Get service ID from Order Number
    *
    * GET /service/order/{order_num}
+   * @example
+   * const result = await client.services.getOrder({ order_num: 1 });
+   * console.log(result.account_id);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.ServicesGetOrderParams,
@@ -486,6 +703,12 @@ export class ServicesApi {
    * Place order for addon to existing service
    *
    * POST /service/{id}/addon
+   * @example
+   * const result = await client.services.createAddon({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createAddon(
     params: T.CreateAddonParams,
@@ -500,6 +723,12 @@ export class ServicesApi {
    * List all ordered addons for existing service
    *
    * GET /service/{id}/addon
+   * @example
+   * const result = await client.services.listAddons({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listAddons(
     params: T.ListAddonsParams,
@@ -611,6 +840,13 @@ export class OrdersApi {
    * Return a list of product categories.
    *
    * GET /category
+   * @example
+   * const result = await client.orders.listCategories();
+   * for (const item of toList(result.categories)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCategories(
     params: T.ListCategoriesParams = {},
@@ -625,6 +861,13 @@ export class OrdersApi {
    * Return a list of product available for purchase under requested category
    *
    * GET /category/{category_id}/product
+   * @example
+   * const result = await client.orders.listProducts({ category_id: 1 });
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listProducts(
     params: T.ListProductsParams,
@@ -639,6 +882,13 @@ export class OrdersApi {
    * Return product details with form configuration, addons and subproducts if available.
    *
    * GET /order/{product_id}
+   * @example
+   * const result = await client.orders.getProduct({ product_id: 1 });
+   * console.log(result.product);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getProduct(
     params: T.GetProductParams,
@@ -658,6 +908,12 @@ export class OrdersApi {
    * For whitelabel server use 'serverhost.name' for a `domain` parameter.
    *
    * POST /order/{product_id}
+   * @example
+   * const result = await client.orders.orderProduct({ product_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   orderProduct(
     params: T.OrderProductParams,
@@ -678,6 +934,12 @@ export class OrdersApi {
    * • `POST /certificate/order` - use `certificate` for item type
    *
    * POST /order
+   * @example
+   * const result = await client.orders.createOrder();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.OrdersCreateOrderParams = {},
@@ -693,6 +955,12 @@ export class OrdersApi {
    * Use the same parameters as for `POST /order`
    *
    * POST /quote
+   * @example
+   * const result = await client.orders.createQuote();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createQuote(
     params: T.CreateQuoteParams = {},
@@ -707,6 +975,12 @@ export class OrdersApi {
    * List all available virtual private server products
    *
    * GET /category/available/vps
+   * @example
+   * const result = await client.orders.listVps();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listVps(params: T.ListVpsParams = {}, options?: RequestOptions): ApiPromise<T.ListVpsResponse> {
     return this.#client.request(operations.listVps, params, options);
@@ -727,6 +1001,13 @@ export class DnsApi {
    * Returns a list of all DNS
    *
    * GET /dns
+   * @example
+   * const result = await client.dns.listZones();
+   * for (const item of toList(result.zones)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listZones(
     params: T.ListZonesParams = {},
@@ -741,6 +1022,12 @@ export class DnsApi {
    * Creates a new DNS zone
    *
    * POST /service/{service_id}/dns
+   * @example
+   * const result = await client.dns.createZone({ service_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createZone(
     params: T.CreateZoneParams,
@@ -755,6 +1042,13 @@ export class DnsApi {
    * Returns details of the DNS zone
    *
    * GET /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.getZone({ service_id: 1, zone_id: 1 });
+   * for (const item of toList(result.records)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getZone(params: T.GetZoneParams, options?: RequestOptions): ApiPromise<T.GetZoneResponse> {
     return this.#client.request(operations.getZone, params, options);
@@ -766,6 +1060,12 @@ export class DnsApi {
    * Deletes the selected DNS zone
    *
    * DELETE /service/{service_id}/dns/{zone_id}
+   * @example
+   * const result = await client.dns.deleteZone({ service_id: 1, zone_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteZone(
     params: T.DeleteZoneParams,
@@ -780,6 +1080,12 @@ export class DnsApi {
    * Creates a new record in the DNS zone
    *
    * POST /service/{service_id}/dns/{zone_id}/records
+   * @example
+   * const result = await client.dns.createRecord({ service_id: 1, zone_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createRecord(
     params: T.CreateRecordParams,
@@ -794,6 +1100,12 @@ export class DnsApi {
    * Edits the selected DNS zone record
    *
    * PUT /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.updateRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   updateRecord(
     params: T.UpdateRecordParams,
@@ -808,6 +1120,12 @@ export class DnsApi {
    * Removes the selected DNS zone record
    *
    * DELETE /service/{service_id}/dns/{zone_id}/records/{record_id}
+   * @example
+   * const result = await client.dns.deleteRecord({ service_id: 1, zone_id: 1, record_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   deleteRecord(
     params: T.DeleteRecordParams,
@@ -908,6 +1226,13 @@ export class CertificatesApi {
    * List all ssl services under your account
    *
    * GET /certificate
+   * @example
+   * const result = await client.certificates.listCertificates();
+   * for (const item of toList(result.sslservices)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listCertificates(
     params: T.ListCertificatesParams = {},
@@ -922,6 +1247,13 @@ export class CertificatesApi {
    * Return details for certificate `@id`
    *
    * GET /certificate/{id}
+   * @example
+   * const result = await client.certificates.getCertificate({ id: 1 });
+   * console.log(result.service);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCertificate(
     params: T.GetCertificateParams,
@@ -936,6 +1268,12 @@ export class CertificatesApi {
    * Return X.509 certificate data
    *
    * GET /certificate/{id}/crt
+   * @example
+   * const file = await client.certificates.getCrt({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getCrt(params: T.GetCrtParams, options?: RequestOptions): ApiPromise<T.GetCrtResponse> {
     return this.#client.request(operations.getCrt, params, options);
@@ -947,6 +1285,13 @@ export class CertificatesApi {
    * Return a list with certificate available for purchase
    *
    * GET /certificate/order
+   * @example
+   * const result = await client.certificates.getOrder();
+   * for (const item of toList(result.products)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getOrder(
     params: T.CertificatesGetOrderParams = {},
@@ -961,6 +1306,12 @@ export class CertificatesApi {
    * Create new order for a certificate
    *
    * POST /certificate/order
+   * @example
+   * const result = await client.certificates.createOrder();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   createOrder(
     params: T.CertificatesCreateOrderParams = {},
@@ -975,6 +1326,13 @@ export class CertificatesApi {
    * Return a list with software IDs required or certificate
    *
    * GET /certificate/order/{product_id}/software
+   * @example
+   * const result = await client.certificates.getSoftware({ product_id: 1 });
+   * for (const item of toList(result.software)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getSoftware(
     params: T.GetSoftwareParams,
@@ -1001,6 +1359,12 @@ export class ServersApi {
    *     Call is synchronous - result returned immediately.
    *
    * GET /server
+   * @example
+   * const result = await client.servers.listServers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServers(
     params: T.ServersListServersParams = {},
@@ -1017,6 +1381,13 @@ export class ServersApi {
    *     Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}
+   * @example
+   * const result = await client.servers.getServer({ server_id: 1 });
+   * for (const item of toList(result.components)) console.log(item);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getServer(params: T.GetServerParams, options?: RequestOptions): ApiPromise<T.GetServerResponse> {
     return this.#client.request(operations.getServer, params, options);
@@ -1038,6 +1409,13 @@ export class ServersApi {
    *       Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}/task/{task_id}
+   * @example
+   * const result = await client.servers.getTask({ server_id: 1, task_id: 1 });
+   * console.log(result.name);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getTask(params: T.GetTaskParams, options?: RequestOptions): ApiPromise<T.GetTaskResponse> {
     return this.#client.request(operations.getTask, params, options);
@@ -1049,6 +1427,12 @@ export class ServersApi {
    * Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/reboot
+   * @example
+   * const result = await client.servers.reboot({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reboot(params: T.RebootParams, options?: RequestOptions): ApiPromise<T.RebootResponse> {
     return this.#client.request(operations.reboot, params, options);
@@ -1064,6 +1448,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/reinstall
+   * @example
+   * const result = await client.servers.reinstall({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   reinstall(params: T.ReinstallParams, options?: RequestOptions): ApiPromise<T.ReinstallResponse> {
     return this.#client.request(operations.reinstall, params, options);
@@ -1077,6 +1467,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/resetpassword
+   * @example
+   * const result = await client.servers.resetPassword({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetPassword(
     params: T.ServersResetPasswordParams,
@@ -1093,6 +1489,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/webconsole
+   * @example
+   * const result = await client.servers.openWebConsole({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   openWebConsole(
     params: T.OpenWebConsoleParams,
@@ -1111,6 +1513,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/rename
+   * @example
+   * const result = await client.servers.rename({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   rename(params: T.RenameParams, options?: RequestOptions): ApiPromise<T.RenameResponse> {
     return this.#client.request(operations.rename, params, options);
@@ -1124,6 +1532,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/changeptr
+   * @example
+   * const result = await client.servers.changePtr({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   changePtr(params: T.ChangePtrParams, options?: RequestOptions): ApiPromise<T.ChangePtrResponse> {
     return this.#client.request(operations.changePtr, params, options);
@@ -1137,6 +1551,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/flushfirewall
+   * @example
+   * const result = await client.servers.flushFirewall({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   flushFirewall(
     params: T.FlushFirewallParams,
@@ -1155,6 +1575,12 @@ export class ServersApi {
    *       Call is asynchronous - task ID is returned.
    *
    * POST /server/{server_id}/changedns
+   * @example
+   * const result = await client.servers.changeDns({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   changeDns(params: T.ChangeDnsParams, options?: RequestOptions): ApiPromise<T.ChangeDnsResponse> {
     return this.#client.request(operations.changeDns, params, options);
@@ -1168,6 +1594,12 @@ export class ServersApi {
    *       Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}/oses
+   * @example
+   * const result = await client.servers.listOses({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listOses(params: T.ListOsesParams, options?: RequestOptions): ApiPromise<T.ListOsesResponse> {
     return this.#client.request(operations.listOses, params, options);
@@ -1181,6 +1613,12 @@ export class ServersApi {
    *       Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}/ips
+   * @example
+   * const result = await client.servers.listIps({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listIps(params: T.ListIpsParams, options?: RequestOptions): ApiPromise<T.ListIpsResponse> {
     return this.#client.request(operations.listIps, params, options);
@@ -1196,6 +1634,12 @@ export class ServersApi {
    *       Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}/graphs/{width}
+   * @example
+   * const result = await client.servers.getGraph({ server_id: 1, width: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getGraph(params: T.GetGraphParams, options?: RequestOptions): ApiPromise<T.GetGraphResponse> {
     return this.#client.request(operations.getGraph, params, options);
@@ -1209,6 +1653,12 @@ export class ServersApi {
    *       Call is synchronous - result returned immediately.
    *
    * GET /server/{server_id}/history
+   * @example
+   * const result = await client.servers.getHistory({ server_id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getHistory(
     params: T.ServersGetHistoryParams,
@@ -1232,6 +1682,12 @@ export class ScriptsApi {
    * Script content is not included
    *
    * GET /scripts
+   * @example
+   * const result = await client.scripts.listScripts();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listScripts(
     params: T.ListScriptsParams = {},
@@ -1246,6 +1702,13 @@ export class ScriptsApi {
    * Script content is included
    *
    * GET /scripts/{id}
+   * @example
+   * const result = await client.scripts.getScript({ id: 1 });
+   * console.log(result.id);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getScript(params: T.GetScriptParams, options?: RequestOptions): ApiPromise<T.GetScriptResponse> {
     return this.#client.request(operations.getScript, params, options);
@@ -1266,6 +1729,12 @@ export class VpnApi {
    * Returns all available (including servers in maintenance) VPN servers.
    *
    * GET /vpn/servers
+   * @example
+   * const result = await client.vpn.listServers();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listServers(
     params: T.VpnListServersParams = {},
@@ -1278,6 +1747,12 @@ export class VpnApi {
    * List VPN Clients
    *
    * GET /vpn/clients
+   * @example
+   * const result = await client.vpn.listClients();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listClients(
     params: T.ListClientsParams = {},
@@ -1300,6 +1775,13 @@ export class VpnApi {
    *       • pbk_default - PBK File (Windows VPN)
    *
    * GET /vpn/servers/{id}/config/{template}
+   * @example
+   * const result = await client.vpn.getConfig({ id: 1, template: "example" });
+   * console.log(result.template);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getConfig(params: T.GetConfigParams, options?: RequestOptions): ApiPromise<T.GetConfigResponse> {
     return this.#client.request(operations.getConfig, params, options);
@@ -1311,6 +1793,12 @@ export class VpnApi {
    * Returns oldest VPN plan login details, such as username, password, pre-shared key.
    *
    * GET /vpn/logindetails
+   * @example
+   * const result = await client.vpn.getLogindetails();
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getLogindetails(
     params: T.GetLogindetailsParams = {},
@@ -1325,6 +1813,13 @@ export class VpnApi {
    * Returns login details, such as username, password, pre-shared key.
    *
    * GET /vpn/{id}/details
+   * @example
+   * const result = await client.vpn.getDetails({ id: 1 });
+   * console.log(result.username);
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getDetails(
     params: T.VpnGetDetailsParams,
@@ -1339,6 +1834,12 @@ export class VpnApi {
    * Resets VPN user password
    *
    * POST /vpn/{id}/resetpassword
+   * @example
+   * const result = await client.vpn.resetPassword({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   resetPassword(
     params: T.VpnResetPasswordParams,
@@ -1353,6 +1854,12 @@ export class VpnApi {
    * Displays the bandwidth usage of a VPN service.
    *
    * GET /vpn/{id}/history
+   * @example
+   * const result = await client.vpn.getHistory({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   getHistory(
     params: T.VpnGetHistoryParams,
@@ -1365,6 +1872,12 @@ export class VpnApi {
    * Get active VPN sessions
    *
    * GET /vpn/{id}/sessions
+   * @example
+   * const result = await client.vpn.listSessions({ id: 1 });
+   * @throws {ApiError} The API refused the call (`NotFoundError`, `AuthenticationError`, … by status; an `error` envelope on a 2xx answer; `ThrottleError` for HostBill's throttle).
+   * @throws {ApiTimeoutError} No answer within `timeout`.
+   * @throws {ApiAbortError} `signal` aborted the call.
+   * @throws {ApiConnectionError} The API could not be reached.
    */
   listSessions(
     params: T.ListSessionsParams,

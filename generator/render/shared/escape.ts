@@ -18,6 +18,12 @@ export function propertyKey(name: string): string {
   return isIdentifierName(name) && !isPrototypeName(name) ? name : stringLiteral(name);
 }
 
+/** `object.name`, or `object["name"]` when the name is not a plain identifier. */
+export function propertyAccess(object: string, name: string): string {
+  const key = propertyKey(name);
+  return key === name ? `${object}.${name}` : `${object}[${key}]`;
+}
+
 /** Text for a `//` comment: it stays on one line whatever it holds. */
 export function lineComment(text: string): string {
   return text.replace(LINE_TERMINATORS, ' ');

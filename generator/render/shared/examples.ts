@@ -1,5 +1,5 @@
 import type { OperationModel } from '../../model/operation-model.ts';
-import { propertyKey, stringLiteral } from './escape.ts';
+import { propertyAccess, propertyKey, stringLiteral } from './escape.ts';
 
 /** Sample calls of operations, for the README (and any doc that shows a call); each compiles. */
 
@@ -9,7 +9,7 @@ function sampleLiteral(value: unknown): string {
 }
 
 /** `{ service_id: 1, zone_id: 1 }`: the operation's required parameters with sample values, or ''. */
-function requiredArgs(op: OperationModel): string {
+export function requiredArgs(op: OperationModel): string {
   const args = op.requiredParams.map((p) => `${propertyKey(p.name)}: ${sampleLiteral(p.sample)}`);
   return args.length > 0 ? `{ ${args.join(', ')} }` : '';
 }
@@ -32,7 +32,27 @@ export function exampleCall(op: OperationModel, call: CallOptions = {}): string 
   return `const ${op.response === 'binary' ? 'file' : 'result'} = await ${expression};`;
 }
 
-/** A loop over every page of a paged operation. */
+/**
+ * A line that reads a typed field of `exampleCall`'s `result`: the first collection field through
+ * `toList` (HostBill sends collections as arrays or keyed objects), else the first field; '' when
+ * the answer documents none.
+ */
+export function readResult(op: OperationModel, variable = 'result'): string {
+  const fields = op.response === 'json' ? (op.responseFields ?? []) : [];
+  const collection = fields.find((f) => f.collection);
+  if (collection) return `for (const item of toList(${propertyAccess(variable, collection.name)})) console.log(item);`;
+  const first = fields[0];
+  return first ? `console.log(${propertyAccess(variable, first.name)});` : '';
+}
+
+/** `getZone({ service_id, zone_id })`: the method with the names of its required parameters, for tables. */
+export function callShape(op: OperationModel): string {
+  const names = op.requiredParams.map((p) => (propertyKey(p.name) === p.name ? p.name : `${propertyKey(p.name)}: …`));
+  return `${op.name}(${names.length > 0 ? `{ ${names.join(', ')} }` : ''})`;
+}
+
+/** A loop over every page of a paged operation, reading each page's typed field. */
 export function pagesCall(op: OperationModel): string {
-  return `for await (const page of client.${op.group}.${op.name}Pages(${requiredArgs(op)})) console.log(page);`;
+  const read = readResult(op, 'page');
+  return `for await (const page of client.${op.group}.${op.name}.paginate(${requiredArgs(op)})) {\n  ${read || 'console.log(page);'}\n}`;
 }

@@ -4,6 +4,8 @@
  * from `./hostbill.js`, so a client that needs neither leaves them out of a bundle.
  */
 export { ApiClient, type ApiPromise } from './client.js';
+export { toList, type Collection } from './collections.js';
+export type { PagedMethod } from './paged-method.js';
 export {
   ApiAbortError,
   ApiConnectionError,
