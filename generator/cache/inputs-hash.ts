@@ -98,7 +98,7 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
 }
 
 /** The inputs hash of the package that `source` generates with this spec label and carried-over version and changelog. */
-export async function sourceInputsHash(source: ProviderSource, specPath: string, carried: { readonly version: string; readonly changelog?: string }): Promise<string> {
+export async function sourceInputsHash(source: ProviderSource, specPath: string, carried: { readonly version: string; readonly changelog?: string; readonly names?: unknown }): Promise<string> {
   const files = [source.specFile, path.join(source.dir, 'provider.json'), ...(source.overlayFile ? [source.overlayFile] : [])];
-  return inputsHash({ files, values: [JSON.stringify(source.config), specPath, carried.version, carried.changelog ?? '\0none'] });
+  return inputsHash({ files, values: [JSON.stringify(source.config), specPath, carried.version, carried.changelog ?? '\0none', JSON.stringify(carried.names ?? null)] });
 }
