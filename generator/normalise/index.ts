@@ -13,6 +13,7 @@ import { apiPrefixPass } from './passes/api-prefix.ts';
 import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
+import { ownedItemAuthPass } from './passes/owned-item-auth.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
 import { pathSchemaRefsPass } from './passes/path-schema-refs.ts';
 import { selfReferencingSchemasPass } from './passes/self-referencing-schemas.ts';
@@ -51,6 +52,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   parameterSchemasPass,
   phpArraysPass,
   hostbillAuthPass,
+  ownedItemAuthPass,
   serversPass,
   exampleResponsesPass,
   patternDescriptionsPass,
