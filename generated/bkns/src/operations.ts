@@ -895,7 +895,7 @@ export const operations = {
     queryParams: [],
     bodyParams: [],
     body: 'none',
-    auth: false,
+    auth: true,
     response: 'binary',
   },
   getDocumentView: {
@@ -907,7 +907,7 @@ export const operations = {
     queryParams: [],
     bodyParams: [],
     body: 'none',
-    auth: false,
+    auth: true,
     response: 'json',
   },
   uploadDocument: {
@@ -919,7 +919,7 @@ export const operations = {
     queryParams: [],
     bodyParams: ['filename', 'content'],
     body: 'fields',
-    auth: false,
+    auth: true,
     response: 'json',
   },
   getView: {
