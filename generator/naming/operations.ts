@@ -122,8 +122,7 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   problems.push(...settled.problems);
   const groups = settled.names.map((n) => n.group);
   const methods = settled.names.map((n) => n.method);
-  const kept: NameChange[] = [];
-  for (const note of settled.notes) (note.message.startsWith('kept') ? kept : renamed).push(note);
+  renamed.push(...settled.renamed);
   const fixedAt = new Set(operations.filter((_, i) => settled.fixed[i]).map((op) => op.pointer));
   const clashes = ruleClashes.filter((c) => !fixedAt.has(c.pointer) && !fixedAt.has(c.other));
 
@@ -152,7 +151,7 @@ export function nameOperations(operations: readonly OperationInput[], options: N
       ...(former.length > 0 ? { former } : {}),
     });
   });
-  return { names, renamed, clashes, problems, kept };
+  return { names, renamed, clashes, problems, kept: settled.kept };
 }
 
 /** What a HostBill newcomer whose name is taken tries next: the qualified form, its 0.1.x name, the long route name. */

@@ -67,6 +67,11 @@ export function readPin(pin: PinInput, problems: NameProblem[]): { group?: strin
   return group === undefined && method === undefined ? undefined : out;
 }
 
+export interface Note {
+  readonly pointer: string;
+  readonly message: string;
+}
+
 export interface SettleInput {
   readonly route: string;
   readonly pointer: string;
@@ -86,8 +91,9 @@ export interface Settled {
   /** Whether the name came from a pin or the previous package, so the rules' clashes do not apply to it. */
   readonly fixed: boolean[];
   readonly problems: NameProblem[];
-  /** Newcomers renamed and names kept, for the report. */
-  readonly notes: { pointer: string; message: string }[];
+  /** For the report: names kept from the previous package where the rules give another, and operations named around a pinned or kept name. */
+  readonly kept: Note[];
+  readonly renamed: Note[];
 }
 
 const dotted = (n: Name): string => `${n.group}.${n.method}`;
@@ -106,7 +112,8 @@ export function settleNames(inputs: readonly SettleInput[], previous: readonly P
   const names: (Name | undefined)[] = inputs.map(() => undefined);
   const keys: (string | undefined)[] = inputs.map(() => undefined);
   const problems: NameProblem[] = [];
-  const notes: { pointer: string; message: string }[] = [];
+  const kept: Note[] = [];
+  const renamed: Note[] = [];
   const taken = new Map<string, number>();
   const methodsTaken = new Set<string>();
   const isTaken = (n: Name) => (byGroup ? taken.has(dotted(n)) : methodsTaken.has(n.method) || taken.has(dotted(n)));
@@ -130,10 +137,14 @@ export function settleNames(inputs: readonly SettleInput[], previous: readonly P
     const old = before.get(input.route);
     if (input.pin || !old) continue;
     const want = { group: old.group, method: old.method };
-    if (taken.has(dotted(want))) continue;
+    const pinned = taken.get(dotted(want));
+    if (pinned !== undefined) {
+      renamed.push({ pointer: input.pointer, message: `${dotted(want)}, this operation's name in the previous package, is pinned to #${(inputs[pinned] as SettleInput).pointer}; this one is named by the rules` });
+      continue;
+    }
     claim(i, want);
     keys[i] = old.key;
-    if (dotted(want) !== dotted(input.natural)) notes.push({ pointer: input.pointer, message: `kept the name ${dotted(want)} from the previous package (from scratch it would be ${dotted(input.natural)})` });
+    if (dotted(want) !== dotted(input.natural)) kept.push({ pointer: input.pointer, message: `kept the name ${dotted(want)} from the previous package (from scratch it would be ${dotted(input.natural)})` });
   }
   const waiting: number[] = [];
   for (const i of order) {
@@ -150,7 +161,7 @@ export function settleNames(inputs: readonly SettleInput[], previous: readonly P
       if (!isTaken(numbered)) chosen = numbered;
     }
     claim(i, chosen);
-    notes.push({ pointer, message: `${dotted(natural)} is an existing or pinned operation's name; this one is named ${dotted(chosen)}` });
+    renamed.push({ pointer, message: `${dotted(natural)} is an existing or pinned operation's name; this one is named ${dotted(chosen)}` });
   }
 
   const former = inputs.map((input, i): Name[] => {
@@ -162,5 +173,5 @@ export function settleNames(inputs: readonly SettleInput[], previous: readonly P
   });
   const fixed = inputs.map((input, i) => input.pin !== undefined || keys[i] !== undefined);
   // A failed pin leaves its operation unnamed; the caller stops on the problem, so the natural name only fills the gap.
-  return { names: names.map((n, i) => n ?? (inputs[i] as SettleInput).natural), keys, former, fixed, problems, notes };
+  return { names: names.map((n, i) => n ?? (inputs[i] as SettleInput).natural), keys, former, fixed, problems, kept, renamed };
 }

@@ -70,6 +70,16 @@ describe('previous names: adding an operation never renames an existing one', ()
     expect(plan.names.get('get /service/{service_id}/dns')).toMatchObject({ group: 'dns', method: 'zones', former: [{ group: 'dns', method: 'listZones' }] });
   });
 
+  it('a pin outranks a previous name: the operation that had it is named by the rules, around the pin', () => {
+    const a = [op('get', '/a', { operationId: 'list' })];
+    const grown = named([...a, op('get', '/b', { pin: { method: 'list' } })], false, previousOf(a, false));
+    expect(grown.names).toEqual(['t.getA getA', 't.list list']);
+    expect(grown.plan.renamed.map((r) => r.message)).toEqual([
+      "t.list, this operation's name in the previous package, is pinned to #get /b; this one is named by the rules",
+      "t.list is an existing or pinned operation's name; this one is named t.getA",
+    ]);
+  });
+
   it('gives the same names twice over (with its own names as the previous ones)', () => {
     const ops = [op('get', '/dns'), op('get', '/service/{service_id}/dns'), op('post', '/server/{id}/reboot')];
     expect(named(ops, true, previousOf(ops, true)).names).toEqual(named(ops, true).names);
