@@ -89,8 +89,11 @@ export function groupName(tag: string | undefined): string {
  *   even the long form cannot tell apart are a clash.
  * - Other documents: the operationId made a camelCase identifier (the route name when it has none);
  *   a newcomer whose name is taken anywhere in the document gets its long route name, else a number.
- * - Keys: the method name where no other group has that method name, else the group followed by the
- *   method name in PascalCase (`dnsGetZone`); a key still taken gets a number.
+ * - Above the rules (`stable.ts`): pins (`x-clientgen-name`/`x-clientgen-group`), then the previous
+ *   package's names (`names.json`); an operation whose rule-made name they took is named around them.
+ * - Keys: the previous package's key where the operation kept its name; else the method name where no
+ *   other group has that method name, else the group followed by the method name in PascalCase
+ *   (`dnsGetZone`); a key still taken gets a number. A normalised document's keys are its operationIds.
  */
 export function nameOperations(operations: readonly OperationInput[], options: NamingOptions): NamePlan {
   const { hostbill } = options;
