@@ -93,7 +93,7 @@ export function groupName(tag: string | undefined): string {
  *   package's names (`names.json`); an operation whose rule-made name they took is named around them.
  * - Keys: the previous package's key where the operation kept its name; else the method name where no
  *   other group has that method name, else the group followed by the method name in PascalCase
- *   (`dnsGetZone`); a key still taken gets a number. A normalised document's keys are its operationIds.
+ *   (`dnsGetZone`); a key still taken gets a number.
  */
 export function nameOperations(operations: readonly OperationInput[], options: NamingOptions): NamePlan {
   const { hostbill } = options;
@@ -137,7 +137,7 @@ export function nameOperations(operations: readonly OperationInput[], options: N
   operations.forEach((op, i) => {
     const group = groups[i] as string;
     const method = methods[i] as string;
-    let key = settled.keys[i] ?? (options.normalised ? op.operationId : undefined);
+    let key = settled.keys[i];
     if (key === undefined) {
       const base = (groupsByMethod.get(method)?.size ?? 0) > 1 ? `${group}${pascalCase(method)}` : method;
       key = base;
