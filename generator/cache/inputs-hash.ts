@@ -100,5 +100,7 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
 /** The inputs hash of the package that `source` generates with this spec label and carried-over version and changelog. */
 export async function sourceInputsHash(source: ProviderSource, specPath: string, carried: { readonly version: string; readonly changelog?: string }): Promise<string> {
   const files = [source.specFile, path.join(source.dir, 'provider.json'), ...(source.overlayFile ? [source.overlayFile] : [])];
+  // The carried-over names.json is left out: it is one of the package's own files (the files hash
+  // covers it), and a package rendered with the names it wrote itself gets the same names again.
   return inputsHash({ files, values: [JSON.stringify(source.config), specPath, carried.version, carried.changelog ?? '\0none'] });
 }

@@ -3,13 +3,16 @@
  * input to a worker thread and get the result back unchanged.
  */
 import type { ProviderSource } from '../config/load-provider.ts';
+import type { PreviousName } from '../naming/index.ts';
 import type { FileSet } from '../write/file-set.ts';
 
-/** What a package keeps from one generation to the next: the release workflow's version and changelog. */
+/** What a package keeps from one generation to the next: the release workflow's version and changelog, and its names. */
 export interface CarriedOver {
   readonly version: string;
   /** The whole CHANGELOG.md; undefined when the package has none. */
   readonly changelog?: string;
+  /** The previous package's `names.json`: its operations keep these names. Undefined: named by the rules alone. */
+  readonly names?: readonly PreviousName[];
 }
 
 /** The version of a package that was never released. */

@@ -13,9 +13,11 @@ import type { ProviderConfig } from '../config/provider-config.ts';
 import { loadDocument } from '../load/load-document.ts';
 import { buildModel } from '../model/build-model.ts';
 import type { ClientModel } from '../model/operation-model.ts';
+import { NAMES_FILE } from '../naming/index.ts';
 import { normalise, OPENAPI_PASSES, SOURCE_PASSES } from '../normalise/index.ts';
 import type { OpenApiDocument } from '../openapi/index.ts';
 import { renderModelFiles } from '../render/model-files.ts';
+import { renderNames } from '../render/names-file.ts';
 import { renderReport } from '../render/report.ts';
 import { runtimeFiles, testKitFiles } from '../render/runtime-files.ts';
 import { renderSchemaTypes } from '../render/schema-file.ts';
@@ -55,9 +57,9 @@ export async function preparePackage(input: EngineInput): Promise<PreparedPackag
   const { config } = source;
   const loaded = await loadDocument(source.specFile);
   // Nothing reads the loaded document after normalisation, so the passes work on it directly.
-  const normalised = await normalise(loaded, config, source.overlayFile, { inPlace: true });
+  const normalised = await normalise(loaded, config, source.overlayFile, { inPlace: true, previousNames: carried.names });
   const document = normalised.document;
-  const model = buildModel(document, config, source.specFile);
+  const model = buildModel(document, config, source.specFile, carried.names);
   const info = document.info as { version?: string } | undefined;
   const packageInfo: PackageInfo = {
     version: carried.version,
@@ -87,6 +89,7 @@ export async function preparePackage(input: EngineInput): Promise<PreparedPackag
 export async function renderClientHalf(input: ClientHalfInput): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, content] of Object.entries(renderModelFiles(input.model, input.config, input.info))) out[name] = await formatFile(name, content);
+  out[NAMES_FILE] = renderNames(input.model);
   return out;
 }
 

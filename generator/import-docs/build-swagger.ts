@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nameOperations } from '../naming/index.ts';
+import { authenticatedItemOf, SAMPLE_WITHOUT_AUTH } from '../openapi/index.ts';
 import { ImportDocsError, type ImportNote } from './errors.ts';
 import { buildPageContext, buildParameters, type SwaggerParameter } from './params.ts';
 import type { PageOperation, ReadPage } from './read-page.ts';
@@ -20,6 +21,7 @@ export interface SwaggerOperation {
   readonly parameters: readonly SwaggerParameter[];
   readonly responses: { readonly '200': { readonly description: string } };
   readonly security?: readonly never[];
+  readonly 'x-clientgen-sample-without-auth'?: true;
 }
 
 export interface ImportedSwagger {
@@ -124,6 +126,7 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
     routes.set(key, op);
   }
   const context = buildPageContext(page.operations);
+  const authenticated = page.operations.filter((op) => (op.samples.curl?.auth.length ?? 0) > 0).map((op) => op.path);
   const ids = operationIds(file, page.operations);
 
   const titles = new Map<string, PageOperation>();
@@ -144,8 +147,17 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
       notes.push({ line: op.line, message: `${op.method} ${op.path} documents no payload fields, only its path parameters` });
     }
     let security: readonly never[] | undefined;
+    let sampleWithoutAuth = false;
     if (op.samples.curl === undefined) notes.push({ line: op.line, message: `${op.method} ${op.path} has no curl sample, so whether it needs auth is unknown; left to the global security` });
-    else if (op.samples.curl.auth.length === 0) security = [];
+    else if (op.samples.curl.auth.length === 0) {
+      // A sample that omits credentials is not proof an operation needs none: one acting on the account's own items does.
+      const item = authenticatedItemOf(op.path, authenticated);
+      if (item === undefined) security = [];
+      else {
+        sampleWithoutAuth = true;
+        notes.push({ line: op.samples.curl.line, message: `${op.method} ${op.path}: the sample shows no credentials, but the operation acts on ${item}, whose other operations send them; left to the global security` });
+      }
+    }
     const example = op.samples.example;
     const operation: SwaggerOperation = {
       tags: [tagOf(op)],
@@ -157,6 +169,7 @@ export function buildSwagger(file: string, text: string, lines: readonly string[
       parameters,
       responses: { '200': { description: example ? '```json\n' + example.text + '\n```' : 'Success' } },
       ...(security ? { security } : {}),
+      ...(sampleWithoutAuth ? { [SAMPLE_WITHOUT_AUTH]: true as const } : {}),
     };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = operation;
   });

@@ -2,7 +2,7 @@ import { type OpenApiDocument, effectiveParameters, isObject, isReference, listO
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
-import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, schemaTypeNames, typeStems, type NamePlan, type OperationNames } from '../naming/index.ts';
+import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, pinOf, schemaTypeNames, typeStems, type NamePlan, type OperationNames, type PreviousName } from '../naming/index.ts';
 import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS, RUNTIME_IMPORT_NAMES, mediaKind } from '../../templates/runtime/contracts.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
 import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam, ResponseField } from './operation-model.ts';
@@ -198,9 +198,9 @@ function documentAuth(doc: OpenApiDocument): ClientAuthModel {
 }
 
 /** The names the normalised document's operations have (see `naming/operations.ts`). */
-function namesOf(doc: OpenApiDocument, provider: ProviderConfig): NamePlan {
-  const ops = listOperations(doc).map(({ path, method, operation }) => ({ pointer: pointer('paths', path, method), path, method, tag: operation.tags?.[0], operationId: operation.operationId }));
-  return nameOperations(ops, { hostbill: provider.hostbill, normalised: true });
+function namesOf(doc: OpenApiDocument, provider: ProviderConfig, previous: readonly PreviousName[] | undefined): NamePlan {
+  const ops = listOperations(doc).map(({ path, method, operation }) => ({ pointer: pointer('paths', path, method), path, method, tag: operation.tags?.[0], operationId: operation.operationId, pin: pinOf(operation) }));
+  return nameOperations(ops, { hostbill: provider.hostbill, normalised: true, previous });
 }
 
 /** A group's heading: the document's tag, or for HostBill groups (named from routes) the group's name in words. */
@@ -208,9 +208,10 @@ function groupTitleOf(hostbill: boolean, name: string, ops: readonly OperationMo
   return hostbill ? hostbillGroupTitle(name) : (ops[0]?.groupTitle ?? name);
 }
 
-export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string): ClientModel {
+/** `previous`: the previous package's names (`names.json`), which the normalise pass was given too. */
+export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string, previous?: readonly PreviousName[]): ClientModel {
   const operations: Omit<OperationModel, 'typeStem'>[] = [];
-  const plan = namesOf(doc, provider);
+  const plan = namesOf(doc, provider, previous);
   const clash = plan.clashes[0];
   if (clash) throw new GeneratorError({ file, pointer: clash.pointer }, `two operations would get the method name ${clash.name}: this one and #${clash.other}`);
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
@@ -284,13 +285,17 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     if (list) list.push(op);
     else groups.set(op.group, [op]);
   }
-  // 0.1.x names stay callable as deprecated aliases: in the group of that name where it still exists
-  // (unless a current method there has the name), else on a deprecated group of the old name.
+  // 0.1.x names, and names the previous package had (names.json), stay callable as deprecated aliases:
+  // in the group of that name where it still exists (unless a current method there has the name), else
+  // on a deprecated group of the old name.
   const aliases = new Map<string, DeprecatedAlias[]>();
   for (const op of models) {
-    const old = op.legacyName;
-    if (!old || groups.get(old.group)?.some((o) => o.name === old.name)) continue;
-    aliases.set(old.group, [...(aliases.get(old.group) ?? []), { name: old.name, target: op }]);
+    const former = (plan.names.get(op.pointer)?.former ?? []).map((n) => ({ group: n.group, name: n.method }));
+    for (const old of [...(op.legacyName ? [op.legacyName] : []), ...former]) {
+      if (groups.get(old.group)?.some((o) => o.name === old.name)) continue;
+      if (aliases.get(old.group)?.some((a) => a.name === old.name)) continue;
+      aliases.set(old.group, [...(aliases.get(old.group) ?? []), { name: old.name, target: op }]);
+    }
   }
   const legacyGroupNames = [...aliases.keys()].filter((g) => !groups.has(g));
   const classNames = groupClassNames([...groups.keys(), ...legacyGroupNames]);

@@ -12,3 +12,5 @@ export { exampleSchemaBaseName, listItemName, resourceTypeName, routeNoun, schem
 export { HOSTBILL_SECTIONS, hostbillGroupTags, hostbillSectionOf } from './hostbill-sections.ts';
 export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';
 export { groupTitle } from './verbs.ts';
+export { PIN_GROUP, PIN_METHOD, pinOf, type Name, type NameProblem, type PreviousName } from './stable.ts';
+export { NAMES_FILE, parseNamesFile, renderNamesFile } from './names-file.ts';

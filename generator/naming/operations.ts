@@ -2,6 +2,7 @@ import { CLIENT_MEMBERS } from './client-members.ts';
 import { pascalCase, safeCamelIdentifier, safeOperationId, safePascalIdentifier } from './identifiers.ts';
 import { hostbillGroupTags } from './hostbill-sections.ts';
 import { routeMethodName, routeSegments } from './routes.ts';
+import { readPin, settleNames, type Name, type NameProblem, type PreviousName, type SettleInput } from './stable.ts';
 import { joinVerb, verbParts, type VerbParts } from './verbs.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface OperationNames {
    * `serverManagement.postServerReboot`), where it differs; kept as a deprecated alias.
    */
   readonly legacy?: { readonly group: string; readonly method: string };
+  /** Names the previous package had for the operation and this one does not: kept as deprecated aliases. */
+  readonly former?: readonly Name[];
 }
 
 export interface OperationInput {
@@ -30,6 +33,8 @@ export interface OperationInput {
   readonly tag?: string | undefined;
   /** As written in the document (HostBill documents' are ignored: their names come from the route). */
   readonly operationId?: string | undefined;
+  /** The operation's `x-clientgen-group` and `x-clientgen-name`, as written (validated here). */
+  readonly pin?: { readonly group?: unknown; readonly method?: unknown } | undefined;
 }
 
 export interface NameChange {
@@ -50,6 +55,10 @@ export interface NamePlan {
   /** Names the collision policy changed, for the report. */
   readonly renamed: readonly NameChange[];
   readonly clashes: readonly NameClash[];
+  /** Pins that cannot be used: the caller stops on the first. */
+  readonly problems: readonly NameProblem[];
+  /** Names kept from the previous package where the rules would now give another, for the report. */
+  readonly kept: readonly NameChange[];
 }
 
 export interface NamingOptions {
@@ -60,6 +69,8 @@ export interface NamingOptions {
    * operation's method name is its operationId as it stands: re-deriving it could change it.
    */
   readonly normalised?: boolean;
+  /** The previous package's names (`names.json`): each operation there keeps its name. */
+  readonly previous?: readonly PreviousName[] | undefined;
 }
 
 /** `Server Management` → `serverManagement`; a name the client class already has as a member gets `Api`. */
@@ -78,39 +89,78 @@ export function groupName(tag: string | undefined): string {
  *   even the long form cannot tell apart are a clash.
  * - Other documents: the operationId made a camelCase identifier (the route name when it has none);
  *   a newcomer whose name is taken anywhere in the document gets its long route name, else a number.
- * - Keys: the method name where no other group has that method name, else the group followed by the
- *   method name in PascalCase (`dnsGetZone`); a key still taken gets a number.
+ * - Above the rules (`stable.ts`): pins (`x-clientgen-name`/`x-clientgen-group`), then the previous
+ *   package's names (`names.json`); an operation whose rule-made name they took is named around them.
+ * - Keys: the previous package's key where the operation kept its name; else the method name where no
+ *   other group has that method name, else the group followed by the method name in PascalCase
+ *   (`dnsGetZone`); a key still taken gets a number.
  */
 export function nameOperations(operations: readonly OperationInput[], options: NamingOptions): NamePlan {
   const { hostbill } = options;
   const renamed: NameChange[] = [];
-  const clashes: NameClash[] = [];
+  const ruleClashes: NameClash[] = [];
   // 0.1.x groups: the tags, or HostBill's sections where a document's tags are its own (hostbill-sections.ts).
   const tagGroups = (hostbill ? hostbillGroupTags(operations) : operations.map((op) => op.tag)).map(groupName);
   const legacy = hostbill ? routeMethods(operations, tagGroups) : [];
-  const verbs = hostbill ? verbMethods(operations, tagGroups, legacy, clashes) : undefined;
-  const groups = verbs?.groups ?? tagGroups;
-  const methods = verbs
+  const verbs = hostbill ? verbMethods(operations, tagGroups, legacy, ruleClashes) : undefined;
+  const naturalGroups = verbs?.groups ?? tagGroups;
+  const naturalMethods = verbs
     ? verbs.methods
     : options.normalised
       ? operations.map((op) => op.operationId as string)
       : documentMethods(operations, renamed);
 
+  const problems: NameProblem[] = [];
+  const settled = settleNames(
+    operations.map((op, i): SettleInput => ({
+      route: `${op.method.toUpperCase()} ${op.path}`,
+      pointer: op.pointer,
+      natural: { group: naturalGroups[i] as string, method: naturalMethods[i] as string },
+      pin: op.pin ? readPin({ pointer: op.pointer, ...op.pin }, problems) : undefined,
+      alternatives: hostbill ? hostbillAlternatives(op, legacy[i] as string) : [routeMethodName(op.method, op.path, true), routeMethodName(op.method, op.path)],
+    })),
+    options.previous,
+    hostbill,
+  );
+  problems.push(...settled.problems);
+  const groups = settled.names.map((n) => n.group);
+  const methods = settled.names.map((n) => n.method);
+  renamed.push(...settled.renamed);
+  const fixedAt = new Set(operations.filter((_, i) => settled.fixed[i]).map((op) => op.pointer));
+  const clashes = ruleClashes.filter((c) => !fixedAt.has(c.pointer) && !fixedAt.has(c.other));
+
   const groupsByMethod = new Map<string, Set<string>>();
   methods.forEach((method, i) => groupsByMethod.set(method, (groupsByMethod.get(method) ?? new Set()).add(groups[i] as string)));
-  const keys = new Set<string>();
+  // Kept keys first, so a newcomer never takes an existing operation's key.
+  const keys = new Set(settled.keys.filter((k): k is string => k !== undefined));
   const names = new Map<string, OperationNames>();
   operations.forEach((op, i) => {
     const group = groups[i] as string;
     const method = methods[i] as string;
-    const base = (groupsByMethod.get(method)?.size ?? 0) > 1 ? `${group}${pascalCase(method)}` : method;
-    let key = base;
-    for (let n = 2; keys.has(key); n++) key = `${base}${n}`;
-    keys.add(key);
+    let key = settled.keys[i];
+    if (key === undefined) {
+      const base = (groupsByMethod.get(method)?.size ?? 0) > 1 ? `${group}${pascalCase(method)}` : method;
+      key = base;
+      for (let n = 2; keys.has(key); n++) key = `${base}${n}`;
+      keys.add(key);
+    }
     const old = hostbill ? { group: tagGroups[i] as string, method: legacy[i] as string } : undefined;
-    names.set(op.pointer, { group, method, key, ...(old && (old.group !== group || old.method !== method) ? { legacy: old } : {}) });
+    const former = settled.former[i] ?? [];
+    names.set(op.pointer, {
+      group,
+      method,
+      key,
+      ...(old && (old.group !== group || old.method !== method) ? { legacy: old } : {}),
+      ...(former.length > 0 ? { former } : {}),
+    });
   });
-  return { names, renamed, clashes };
+  return { names, renamed, clashes, problems, kept: settled.kept };
+}
+
+/** What a HostBill newcomer whose name is taken tries next: the qualified form, its 0.1.x name, the long route name. */
+function hostbillAlternatives(op: OperationInput, legacy: string): string[] {
+  const p = verbParts(op.method, op.path);
+  return [safeCamelIdentifier(joinVerb(p.verb, p.owner, p.noun), 'operation'), legacy, routeMethodName(op.method, op.path, true)];
 }
 
 /**

@@ -7,12 +7,14 @@ import { assertPathTemplatesFillable } from './check-paths.ts';
 import { assertReferencesResolve } from './check-refs.ts';
 import { convertSwagger2 } from './convert.ts';
 import { applyOverlay } from './overlay.ts';
+import type { PreviousName } from '../naming/index.ts';
 import type { NormalisePass, PassContext, ReportEntry, SourcePass } from './pass.ts';
 import { apiPrefixPass } from './passes/api-prefix.ts';
 import { bodilessMethodsPass } from './passes/bodiless-methods.ts';
 import { exampleResponsesPass } from './passes/example-responses.ts';
 import { hostbillAuthPass } from './passes/hostbill-auth.ts';
 import { operationIdsPass } from './passes/operation-ids.ts';
+import { ownedItemAuthPass } from './passes/owned-item-auth.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
 import { pathSchemaRefsPass } from './passes/path-schema-refs.ts';
 import { selfReferencingSchemasPass } from './passes/self-referencing-schemas.ts';
@@ -52,6 +54,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   parameterSchemasPass,
   phpArraysPass,
   hostbillAuthPass,
+  ownedItemAuthPass,
   serversPass,
   exampleResponsesPass,
   patternDescriptionsPass,
@@ -62,10 +65,11 @@ export interface NormaliseResult {
   readonly report: readonly ReportEntry[];
 }
 
-function contextFor(pass: { name: string }, provider: ProviderConfig, file: string, report: ReportEntry[]): PassContext {
+function contextFor(pass: { name: string }, provider: ProviderConfig, file: string, report: ReportEntry[], previousNames?: readonly PreviousName[]): PassContext {
   return {
     provider,
     file,
+    previousNames,
     record: (message, pointer) => report.push({ pass: pass.name, kind: 'change', message, pointer }),
     warn: (message, pointer) => report.push({ pass: pass.name, kind: 'warning', message, pointer }),
   };
@@ -75,7 +79,7 @@ function contextFor(pass: { name: string }, provider: ProviderConfig, file: stri
  * Normalises a loaded document. The passes work on a copy unless `inPlace` says the caller will not
  * read `loaded.document` again (the pipeline: copying GitHub's document costs a second and 150 MB).
  */
-export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean } = {}): Promise<NormaliseResult> {
+export async function normalise(loaded: LoadedDocument, provider: ProviderConfig, overlayFile?: string, options: { inPlace?: boolean; previousNames?: readonly PreviousName[] | undefined } = {}): Promise<NormaliseResult> {
   const report: ReportEntry[] = [];
   for (const repair of loaded.repairs ?? []) report.push({ pass: 'load', kind: 'warning', message: repair.message, pointer: repair.pointer });
   let source = (options.inPlace ? loaded.document : structuredClone(loaded.document)) as SourceDocument;
@@ -96,7 +100,7 @@ export async function normalise(loaded: LoadedDocument, provider: ProviderConfig
   } else doc = source as unknown as OpenApiDocument;
   for (const pass of OPENAPI_PASSES) {
     if (pass.hostbillOnly && !provider.hostbill) continue;
-    pass.run(doc, contextFor(pass, provider, loaded.file, report));
+    pass.run(doc, contextFor(pass, provider, loaded.file, report, options.previousNames));
   }
   assertPathTemplatesFillable(doc, loaded.file);
   await validateOpenApi(doc, loaded.file);

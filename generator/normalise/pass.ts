@@ -1,5 +1,6 @@
 import type { OpenApiDocument, SourceDocument } from '../openapi/index.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
+import type { PreviousName } from '../naming/index.ts';
 
 
 /** One line of the normalisation report: what a pass changed, or what it saw and left alone. */
@@ -15,6 +16,8 @@ export interface PassContext {
   readonly provider: ProviderConfig;
   /** The source document's file, for errors. */
   readonly file: string;
+  /** The previous package's names, which its operations keep (`naming/stable.ts`). */
+  readonly previousNames?: readonly PreviousName[] | undefined;
   /** Record a change this pass made. */
   record(message: string, pointer?: string): void;
   /** Record something the pass could not use or decide, so it appears in the report. */

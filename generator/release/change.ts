@@ -12,6 +12,7 @@ export type ChangeKind =
   | 'operation-added'
   | 'operation-id-changed'
   | 'group-changed'
+  | 'operation-renamed'
   | 'parameter-removed'
   | 'parameter-renamed'
   | 'parameter-added'

@@ -3,6 +3,7 @@
  * as breaking, non-breaking (feature) or documentation. Pure: no files, no git.
  */
 import { code, SEVERITIES, type Change } from './change.ts';
+import { hasNames, renameChange, type NamesPair } from './diff-names.ts';
 import { indexOperations, objectView, resolvePointer, schemaAt, type PlainDocument, type OperationFacts, type ParameterFacts } from './openapi-index.ts';
 import { compareInput, compareOutput, type CompareContext } from './schema-compare.ts';
 
@@ -94,7 +95,7 @@ function compareResponse(ctx: CompareContext, before: OperationFacts, after: Ope
   if (b.kind === 'json') compareOutput(ctx, '', b.schema ?? {}, a.schema ?? {});
 }
 
-function compareOperation(ctx: CompareContext, before: OperationFacts, after: OperationFacts): void {
+function compareOperation(ctx: CompareContext, before: OperationFacts, after: OperationFacts, names: NamesPair | undefined): void {
   if (before.operationId !== after.operationId) {
     ctx.emit({
       severity: 'breaking',
@@ -103,7 +104,9 @@ function compareOperation(ctx: CompareContext, before: OperationFacts, after: Op
       message: `operationId changed from ${code(String(before.operationId ?? '(none)'))} to ${code(String(after.operationId ?? '(none)'))} (the key of the exported \`operations\` table)`,
     });
   }
-  if (before.tag !== after.tag) {
+  const renamed = names ? renameChange(ctx.operation, names) : undefined;
+  if (renamed) ctx.emit(renamed);
+  if (!hasNames(names) && before.tag !== after.tag) {
     ctx.emit({
       severity: 'breaking',
       kind: 'group-changed',
@@ -156,9 +159,10 @@ function pathOrder(a: OperationFacts, b: OperationFacts): number {
 /**
  * Every change from `before` to `after`. An absent `before` (a new package) makes every operation
  * added; an absent `after` makes every operation removed. Changes come grouped by operation (sorted
- * by path, then method), document-level changes last.
+ * by path, then method), document-level changes last. With both packages' `names.json` (`names`), a
+ * changed group or method name is a rename, breaking unless the old name is kept as an alias.
  */
-export function diffOpenApi(before: PlainDocument | undefined, after: PlainDocument | undefined): Change[] {
+export function diffOpenApi(before: PlainDocument | undefined, after: PlainDocument | undefined, names?: NamesPair): Change[] {
   const [ib, ia] = [indexOperations(before), indexOperations(after)];
   const all = [...new Map([...ib, ...ia].map(([k]) => [k, (ia.get(k) ?? ib.get(k)) as OperationFacts])).values()].sort(pathOrder);
   const changes: Change[] = [];
@@ -174,7 +178,7 @@ export function diffOpenApi(before: PlainDocument | undefined, after: PlainDocum
       continue;
     }
     const found: Change[] = [];
-    compareOperation({ before: before as PlainDocument, after: after as PlainDocument, operation, emit: (c) => found.push(c) }, b, a);
+    compareOperation({ before: before as PlainDocument, after: after as PlainDocument, operation, emit: (c) => found.push(c) }, b, a, names);
     found.push(...docsChanges(operation, b, a));
     if (found.length === 0 && stableJson(inlineRefs(before as PlainDocument, b.raw)) !== stableJson(inlineRefs(after as PlainDocument, a.raw))) {
       found.push({ severity: 'docs', kind: 'docs-changed', operation, message: 'details changed (examples, formats or other documentation)' });

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError, UsageError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
+import { NAMES_FILE, parseNamesFile, type PreviousName } from '../naming/index.ts';
 import { countChanges, hasBreaking, type Change, type ChangeCounts } from './change.ts';
+import type { NamesPair } from './diff-names.ts';
 import { diffOpenApi } from './diff-openapi.ts';
 import { showFile } from './git.ts';
 import type { PlainDocument } from './openapi-index.ts';
@@ -32,6 +34,20 @@ export function parseOpenApi(text: string, file: string): PlainDocument {
   return value as PlainDocument;
 }
 
+/** A package's names.json as `diff` reads it; undefined where the package has none (made before it existed). */
+export function parseNames(text: string | undefined, file: string): PreviousName[] | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseNamesFile(text);
+  if ('problem' in parsed) throw new GeneratorError({ file, pointer: parsed.pointer }, parsed.problem);
+  return parsed.names;
+}
+
+async function readNames(ws: Workspace, ref: string | undefined, id: string): Promise<PreviousName[] | undefined> {
+  const at = `generated/${id}/${NAMES_FILE}`;
+  const text = ref === undefined ? await readFile(path.join(ws.root, at), 'utf8').catch(() => undefined) : await showFile(ws.root, ref, at);
+  return parseNames(text, ref === undefined ? at : `${ref}:${at}`);
+}
+
 export async function readWorkingOpenApi(ws: Workspace, id: string): Promise<PlainDocument | undefined> {
   const file = path.join(ws.root, openApiPath(id));
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -46,14 +62,14 @@ export async function readBaseOpenApi(ws: Workspace, ref: string, id: string): P
   return text === undefined ? undefined : parseOpenApi(text, `${ref}:${openApiPath(id)}`);
 }
 
-export function providerDiff(id: string, base: string, before: PlainDocument | undefined, after: PlainDocument | undefined): ProviderDiff {
-  const changes = diffOpenApi(before, after);
+export function providerDiff(id: string, base: string, before: PlainDocument | undefined, after: PlainDocument | undefined, names?: NamesPair): ProviderDiff {
+  const changes = diffOpenApi(before, after, names);
   return { id, base, inBase: before !== undefined, inWorkingTree: after !== undefined, changes, counts: countChanges(changes), breaking: hasBreaking(changes) };
 }
 
 /** Diffs one provider; a usage error when it has an openapi.json neither at the ref nor in the working tree. */
 export async function diffProvider(ws: Workspace, id: string, ref: string): Promise<ProviderDiff> {
-  const [before, after] = await Promise.all([readBaseOpenApi(ws, ref, id), readWorkingOpenApi(ws, id)]);
+  const [before, after, namesBefore, namesAfter] = await Promise.all([readBaseOpenApi(ws, ref, id), readWorkingOpenApi(ws, id), readNames(ws, ref, id), readNames(ws, undefined, id)]);
   if (!before && !after) throw new UsageError(`no ${openApiPath(id)} in the working tree or at ${ref}: run \`npm run generate -- --provider ${id}\` first`);
-  return providerDiff(id, ref, before, after);
+  return providerDiff(id, ref, before, after, { before: namesBefore, after: namesAfter });
 }

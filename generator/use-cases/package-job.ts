@@ -9,6 +9,8 @@ import path from 'node:path';
 import { recordPackage, sourceInputsHash } from '../cache/inputs-hash.ts';
 import { loadProvider, type ProviderSource } from '../config/load-provider.ts';
 import { FIRST_VERSION, type CarriedOver, type EngineInput } from '../engine/package-result.ts';
+import { GeneratorError } from '../errors.ts';
+import { NAMES_FILE, parseNamesFile, type PreviousName } from '../naming/index.ts';
 import type { Workspace } from '../workspace.ts';
 import { writeFileSet, type FileSet } from '../write/file-set.ts';
 
@@ -19,14 +21,25 @@ export interface PackageJob {
   readonly input: EngineInput;
 }
 
-/** What the package already in `dir` carries over from the release workflow: its version and changelog. */
+/** The names the package already in `dir` gives its operations (its `names.json`), so the new one keeps them. */
+async function readPreviousNames(dir: string): Promise<readonly PreviousName[] | undefined> {
+  const file = path.join(dir, NAMES_FILE);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const parsed = parseNamesFile(text);
+  if ('problem' in parsed) throw new GeneratorError({ file, pointer: parsed.pointer }, `${parsed.problem} (delete the file to name every operation by the current rules)`);
+  return parsed.names;
+}
+
+/** What the package already in `dir` carries over: the release workflow's version and changelog, and its names. */
 export async function readCarriedOver(dir: string): Promise<CarriedOver> {
   const pkg = await readFile(path.join(dir, 'package.json'), 'utf8').then(
     (t) => JSON.parse(t) as { version?: unknown },
     () => ({ version: undefined }),
   );
   const changelog = await readFile(path.join(dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
-  return { version: typeof pkg.version === 'string' ? pkg.version : FIRST_VERSION, ...(changelog !== undefined ? { changelog } : {}) };
+  const names = await readPreviousNames(dir);
+  return { version: typeof pkg.version === 'string' ? pkg.version : FIRST_VERSION, ...(changelog !== undefined ? { changelog } : {}), ...(names !== undefined ? { names } : {}) };
 }
 
 /** A job for `source` rendered into `dir`; the spec is labelled relative to `rootDir`. Without `carried`, it is read from `dir`. */

@@ -39,7 +39,7 @@ export async function planReleases(ws: Workspace, ids: readonly string[], base: 
 
 /** Writes every planned package with its new version and changelog. */
 export async function applyReleases(planned: readonly PlannedRelease[], options: { threads?: number } = {}): Promise<void> {
-  const jobs = planned.map(({ plan, job }) => withCarriedOver(job, { version: plan.version, ...(plan.changelog !== undefined ? { changelog: plan.changelog } : {}) }));
+  const jobs = planned.map(({ plan, job }) => withCarriedOver(job, { ...job.input.carried, version: plan.version, ...(plan.changelog !== undefined ? { changelog: plan.changelog } : {}) }));
   const again = planned.map((p, i) => !sameCarriedOver(p.job, jobs[i] as PackageJob));
   // Hashed before rendering, so a spec edited meanwhile is not recorded as rendered.
   const hashes = await Promise.all(jobs.map(jobInputsHash));

@@ -343,6 +343,18 @@ describe('quirks', () => {
     expect(download.security).toEqual([]);
   });
 
+  it('keeps credentials for a sample without them that acts on an item authenticated operations act on, with a note; a token route stays public', () => {
+    // GET /domain/@id/documents (Bearer), its download, view and upload (no credentials shown), and the signing link by token.
+    const r = importExcerpt('bkns', [2590, 2710]);
+    expect(op(r, 'GET', '/domain/@id/documents').security).toBeUndefined();
+    for (const [method, route] of [['GET', '/domain/@id/documents/@documentid/download'], ['GET', '/domain/@id/documents/@documentid/View'], ['POST', '/domain/@id/documents/@documentid/upload']] as const) {
+      expect(op(r, method, route).security, route).toBeUndefined();
+      expect(op(r, method, route)['x-clientgen-sample-without-auth'], route).toBe(true);
+      expect(r.notes).toContainEqual(expect.stringContaining(`${method} ${route}: the sample shows no credentials, but the operation acts on /domain/@id, whose other operations send them; left to the global security`));
+    }
+    expect(op(r, 'GET', '/domain/documents/view/@token').security).toEqual([]);
+  });
+
   it('takes the resources map from the description’s pseudo-JSON block', () => {
     const r = importExcerpt('dns-services', [3356, 3438]);
     const upgrade = op(r, 'POST', '/service/@id/upgrade');

@@ -3,6 +3,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
 import { hostbillAuthPass } from '../../generator/normalise/passes/hostbill-auth.ts';
 import { operationIdsPass } from '../../generator/normalise/passes/operation-ids.ts';
+import { ownedItemAuthPass } from '../../generator/normalise/passes/owned-item-auth.ts';
 import { parameterSchemasPass } from '../../generator/normalise/passes/parameter-schemas.ts';
 import { queryFieldsToBodyPass } from '../../generator/normalise/passes/query-fields-to-body.ts';
 import { serversPass } from '../../generator/normalise/passes/servers.ts';
@@ -145,5 +146,36 @@ describe('pattern-descriptions', () => {
     const schema = (d.paths['/a']?.put?.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']?.schema as OpenAPIV3.SchemaObject;
     expect((schema.properties?.first as OpenAPIV3.SchemaObject).description).toBe('First Name (pattern `^[A-Za-z]+$`)');
     expect((schema.properties?.code as OpenAPIV3.SchemaObject).description).toBe('Matches the pattern `^\\d+$`.');
+  });
+});
+
+describe('owned-item-auth', () => {
+  it('warns of an operation sent without credentials under an item whose other operations need them, and of one kept authenticated though its sample shows none', () => {
+    const d = doc(
+      {
+        '/domain/{id}': { get: { responses: ok } },
+        '/domain/{id}/documents/{documentid}/download': { get: { security: [], responses: ok } },
+        '/domain/{id}/documents/{documentid}/upload': { post: { 'x-clientgen-sample-without-auth': true, responses: ok } as OpenAPIV3.OperationObject },
+        '/domain/documents/view/{token}': { get: { security: [], responses: ok } },
+        '/location/{code}/state': { get: { security: [], responses: ok } },
+      },
+      { security: [{ jwtAuth: [] }] },
+    );
+    const ctx = collectingContext(hostbillProvider);
+    ownedItemAuthPass.run(d, ctx);
+    expect(ctx.entries).toEqual([
+      {
+        pass: 'test',
+        kind: 'warning',
+        message: 'GET /domain/{id}/documents/{documentid}/download is sent without credentials (security: []), but it acts on /domain/{id}, whose other operations need them; if it needs them too, remove its security in the overlay',
+        pointer: '/paths/~1domain~1{id}~1documents~1{documentid}~1download/get/security',
+      },
+      {
+        pass: 'test',
+        kind: 'warning',
+        message: "POST /domain/{id}/documents/{documentid}/upload: the API page's sample shows no credentials, but it acts on /domain/{id}, whose other operations need them; sent with the provider's credentials",
+        pointer: '/paths/~1domain~1{id}~1documents~1{documentid}~1upload/post',
+      },
+    ]);
   });
 });

@@ -922,7 +922,7 @@ export const operations = {
     queryParams: [],
     bodyParams: [],
     body: 'none',
-    auth: false,
+    auth: true,
     response: 'binary',
   },
   getDocumentView: {
@@ -934,7 +934,7 @@ export const operations = {
     queryParams: [],
     bodyParams: [],
     body: 'none',
-    auth: false,
+    auth: true,
     response: 'json',
   },
   uploadDocument: {
@@ -947,7 +947,7 @@ export const operations = {
     bodyParams: ['filename', 'content'],
     body: 'fields',
     contentTypes: ['application/json'],
-    auth: false,
+    auth: true,
     response: 'json',
   },
   getView: {

@@ -1,5 +1,5 @@
-import { GeneratorError } from '../../errors.ts';
-import { nameOperations } from '../../naming/index.ts';
+import { formatPlace, GeneratorError, UsageError } from '../../errors.ts';
+import { nameOperations, PIN_GROUP, PIN_METHOD, pinOf, type OperationNames } from '../../naming/index.ts';
 import { listOperations, pointer } from '../../openapi/index.ts';
 import type { NormalisePass } from '../pass.ts';
 
@@ -9,6 +9,10 @@ import type { NormalisePass } from '../pass.ts';
  * `operations` interface and names the generated types. An id used twice as written is invalid
  * OpenAPI: in generic documents it is reported as a warning naming both operations, and the second one
  * is renamed like any other colliding name; HostBill documents' names come from routes.
+ *
+ * Pins (`x-clientgen-name`, `x-clientgen-group`) win over every rule; a pin the generator cannot use is
+ * the user's to fix (exit 2). The operations of the previous package keep its names. A pinned
+ * operation gets both extensions written out, so the model reads back the name decided here.
  */
 export const operationIdsPass: NormalisePass = {
   name: 'operation-ids',
@@ -28,16 +32,24 @@ export const operationIdsPass: NormalisePass = {
       }
     }
     const plan = nameOperations(
-      operations.map(({ path, method, operation, pointer: at }) => ({ pointer: at, path, method, tag: operation.tags?.[0], operationId: operation.operationId })),
-      { hostbill: ctx.provider.hostbill },
+      operations.map(({ path, method, operation, pointer: at }) => ({ pointer: at, path, method, tag: operation.tags?.[0], operationId: operation.operationId, pin: pinOf(operation) })),
+      { hostbill: ctx.provider.hostbill, previous: ctx.previousNames },
     );
+    const problem = plan.problems[0];
+    if (problem) throw new UsageError(`${formatPlace({ file: ctx.file, pointer: problem.pointer })}: ${problem.message} (set in the document or its overlay)`);
     const clash = plan.clashes[0];
     if (clash) {
       throw new GeneratorError({ file: ctx.file, pointer: clash.pointer }, `two operations would get the method name ${clash.name}: this one and #${clash.other}`);
     }
     for (const change of plan.renamed) ctx.warn(change.message, `${change.pointer}/operationId`);
+    for (const change of plan.kept) ctx.record(change.message, `${change.pointer}/operationId`);
     for (const { operation, pointer: at } of operations) {
-      const key = (plan.names.get(at) as { key: string }).key;
+      const { key, group, method } = plan.names.get(at) as OperationNames;
+      const pin = pinOf(operation);
+      if (pin && (pin.group !== group || pin.method !== method)) {
+        Object.assign(operation, { [PIN_GROUP]: group, [PIN_METHOD]: method });
+        ctx.record(`pinned name completed: ${group}.${method}`, at);
+      }
       const written = operation.operationId;
       if (key === written) continue;
       ctx.record(written === undefined ? `added operationId ${key}` : `operationId ${JSON.stringify(written)} → ${key}`, `${at}/operationId`);
@@ -45,3 +57,4 @@ export const operationIdsPass: NormalisePass = {
     }
   },
 };
+
