@@ -192,7 +192,10 @@ describe('diffOpenApi on the normalised Time4VPS document', () => {
       const edited = clone(base) as Json;
       const invoices = response(edited, 'GET /invoice').properties.invoices;
       const list = invoices.anyOf ? invoices.anyOf.find((v: Json) => v.type === 'array') : invoices;
-      delete list.items.properties.status;
+      // The items are a named component (`InvoiceListItem`): the diff follows the `$ref`.
+      const ref = /^#\/components\/schemas\/(.+)$/.exec(list.items.$ref ?? '')?.[1];
+      const item = ref !== undefined ? edited.components.schemas[ref] : list.items;
+      delete item.properties.status;
       const changes = diffOpenApi(base, edited);
       expect(changes.map((c) => [c.severity, c.kind, c.target])).toContainEqual(['breaking', 'response-field-removed', 'invoices[].status']);
       expect(changes.every((c) => c.severity === 'breaking' && c.operation === 'GET /invoice')).toBe(true);
