@@ -9,5 +9,10 @@ export default defineConfig({
     // vitest runs one worker less than the cores by default: one worker on a 2-core machine. Most test
     // files wait on child processes (tsc, Prism, git) or local servers, so two keep both cores busy.
     maxWorkers: 2,
+    // A worker runs its files in one module graph, so TypeScript, prettier, openapi-typescript and
+    // ts-morph load once per worker instead of once per file (2–4 s each), and prettier's output
+    // cache (render/shared/format.ts) serves every file that renders the same provider. No test
+    // file leaves global state behind: env changes and spies are restored in finally/afterEach.
+    isolate: false,
   },
 });

@@ -7,9 +7,14 @@ import { ROOT } from './workspace.ts';
  * Type-checks many generated packages as ONE tsc program (a temp tsconfig in `root` including every
  * package's src/, with the packages' own strict options), which costs one compiler start and one
  * check of the DOM lib instead of one per package. Returns tsc's output grouped by package folder.
+ * With `extendsConfig` (a package's own tsconfig.json, which every package shares) the program takes
+ * exactly that file's options, as `tsc -p <package> --noEmit` would.
  */
-export async function typecheckPackages(root: string, packageDirs: readonly string[]): Promise<{ code: number; output: string; byPackage: Map<string, string[]> }> {
-  const config = {
+export async function typecheckPackages(root: string, packageDirs: readonly string[], extendsConfig?: string): Promise<{ code: number; output: string; byPackage: Map<string, string[]> }> {
+  const include = packageDirs.map((dir) => `${path.relative(root, dir).split(path.sep).join('/')}/src`);
+  // rootDir is the packages' common folder: each package's own is its src/, and a program holding several must span them.
+  const own = extendsConfig && { extends: extendsConfig, compilerOptions: { noEmit: true, rootDir: commonFolder(packageDirs) }, include };
+  const config = own || {
     compilerOptions: {
       target: 'ES2022',
       module: 'NodeNext',
@@ -20,7 +25,7 @@ export async function typecheckPackages(root: string, packageDirs: readonly stri
       skipLibCheck: false,
       types: [],
     },
-    include: packageDirs.map((dir) => `${path.relative(root, dir).split(path.sep).join('/')}/src`),
+    include,
   };
   const tsconfig = path.join(root, 'tsconfig.batch.json');
   await writeFile(tsconfig, JSON.stringify(config, null, 2));
@@ -39,4 +44,10 @@ export async function typecheckPackages(root: string, packageDirs: readonly stri
     byPackage.set(key, [...(byPackage.get(key) ?? []), line]);
   }
   return { code, output, byPackage };
+}
+
+function commonFolder(dirs: readonly string[]): string {
+  let common = path.resolve(dirs[0] ?? '.');
+  while (!dirs.every((dir) => `${path.resolve(dir)}${path.sep}`.startsWith(`${common}${path.sep}`))) common = path.dirname(common);
+  return common;
 }

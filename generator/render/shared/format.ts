@@ -14,11 +14,50 @@ export async function formatFile(name: string, content: string): Promise<string>
   const ext = name.slice(name.lastIndexOf('.'));
   const parser = PARSERS[ext];
   if (!parser) return content.endsWith('\n') ? content : `${content}\n`;
+  const key = `${parser}\0${content}`;
+  const known = formatted.get(key);
+  if (known !== undefined) {
+    // Re-inserted, so the entries evicted first are the ones used least recently.
+    formatted.delete(key);
+    formatted.set(key, known);
+    return known;
+  }
+  const out = await formatWith(parser, content);
+  remember(key, out);
+  return out;
+}
+
+async function formatWith(parser: string, content: string): Promise<string> {
   if (parser !== 'babel-ts') return format(content, { ...PRETTIER_OPTIONS, parser });
   try {
     return await format(content, { ...PRETTIER_OPTIONS, parser });
   } catch {
     return format(content, { ...PRETTIER_OPTIONS, parser: 'typescript' });
+  }
+}
+
+/**
+ * Prettier's output by parser and input text. Prettier is a pure function of its input and options
+ * (fixed here), so a text seen before is not formatted again: every package has the same tsconfig
+ * files and many of the same small files, `check` renders what `generate` rendered, and the tests
+ * render the same providers many times in one process. Bounded, so a large document's parts do
+ * not stay in memory: entries up to ENTRY_CHARS (key and value), CACHE_CHARS in all, the entries
+ * used least recently evicted first.
+ */
+const formatted = new Map<string, string>();
+const ENTRY_CHARS = 400_000;
+const CACHE_CHARS = 24_000_000;
+let cachedChars = 0;
+
+function remember(key: string, out: string): void {
+  const size = key.length + out.length;
+  if (size > ENTRY_CHARS || formatted.has(key)) return;
+  formatted.set(key, out);
+  cachedChars += size;
+  for (const [oldKey, oldOut] of formatted) {
+    if (cachedChars <= CACHE_CHARS) break;
+    formatted.delete(oldKey);
+    cachedChars -= oldKey.length + oldOut.length;
   }
 }
 
