@@ -1,4 +1,4 @@
-import { type OpenApiDocument, effectiveParameters, isObject, isReference, listOperations, pointer, resolveLocal } from '../openapi/index.ts';
+import { type OpenApiDocument, decodePointerToken, effectiveParameters, isObject, isReference, listOperations, pointer, resolveLocal } from '../openapi/index.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
@@ -6,10 +6,8 @@ import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGrou
 import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS, RUNTIME_IMPORT_NAMES, mediaKind } from '../../templates/runtime/contracts.ts';
 import type { HttpMethod } from '../../templates/runtime/types.ts';
 import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam, ResponseField } from './operation-model.ts';
-const JSON_MEDIA = /^application\/([a-z0-9.+-]*\+)?json\b|^\*\/\*$/i;
-
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
-  return Object.keys(content ?? {}).find((type) => JSON_MEDIA.test(type));
+  return Object.keys(content ?? {}).find((type) => mediaKind(type) === 'json');
 }
 
 /** A request body's media types in the order the client prefers them: JSON first, then as declared. */
@@ -71,7 +69,7 @@ const SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
 /** `Foo` for `{ $ref: '#/components/schemas/Foo' }` (JSON pointer escapes undone), else undefined. */
 function componentName(schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): string | undefined {
   const m = schema && isReference(schema) ? SCHEMA_REF.exec(schema.$ref) : null;
-  return m?.[1] === undefined ? undefined : decodeURIComponent(m[1]).replace(/~1/g, '/').replace(/~0/g, '~');
+  return m?.[1] === undefined ? undefined : decodePointerToken(m[1]);
 }
 
 /** The 4xx, 5xx and `default` responses with a JSON schema. */
@@ -236,6 +234,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const bodyKind: OperationModel['body'] = !body ? 'none' : fieldsFit ? 'fields' : 'whole';
     const defaulted = bodyContent ? defaultedProperties(doc, bodyContent.schema) : [];
     const encoding = multipartEncoding(body?.content);
+    const bodySchema = componentName(bodyContent?.schema);
     const tag = operation.tags?.[0] ?? 'default';
     const { group, method: name, key: operationId, legacy } = plan.names.get(at) as OperationNames;
     const security = operation.security ?? globalSecurity ?? [];
@@ -259,7 +258,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       responseMediaType: response.mediaType,
       hasResponseSchema: response.hasSchema,
       ...(response.schema !== undefined ? { responseSchema: response.schema } : {}),
-      ...(bodyContent && componentName(bodyContent.schema) !== undefined ? { bodySchema: componentName(bodyContent.schema) } : {}),
+      ...(bodySchema !== undefined ? { bodySchema } : {}),
       errors: errorResponses(doc, operation),
       responseInferred: response.inferred,
       successStatus: response.status,

@@ -13,4 +13,4 @@ export { HOSTBILL_SECTIONS, hostbillGroupTags, hostbillSectionOf } from './hostb
 export { routeMethodName, routeSegments, type RouteSegment } from './routes.ts';
 export { groupTitle } from './verbs.ts';
 export { PIN_GROUP, PIN_METHOD, pinOf, type Name, type NameProblem, type PreviousName } from './stable.ts';
-export { NAMES_FILE, parseNamesFile, renderNamesFile } from './names-file.ts';
+export { NAMES_FILE, namesFromFile, parseNamesFile, renderNamesFile } from './names-file.ts';

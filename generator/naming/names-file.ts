@@ -1,3 +1,4 @@
+import { GeneratorError } from '../errors.ts';
 import { isIdentifierName, safeOperationId } from './identifiers.ts';
 import type { PreviousName } from './stable.ts';
 
@@ -44,4 +45,12 @@ export function parseNamesFile(text: string): { names: PreviousName[] } | { prob
     names.push({ route: e.route, group: e.group, method: e.method, key: e.key, ...(Array.isArray(deprecated) ? { deprecated: deprecated as string[] } : {}) });
   }
   return { names };
+}
+
+/** The names of the `names.json` text read from `file` (undefined: there is none); a GeneratorError naming the file and the place where it is not one. */
+export function namesFromFile(text: string | undefined, file: string): PreviousName[] | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseNamesFile(text);
+  if ('problem' in parsed) throw new GeneratorError({ file, pointer: parsed.pointer }, `${parsed.problem} (delete the file to name every operation by the current rules)`);
+  return parsed.names;
 }

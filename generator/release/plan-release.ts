@@ -11,8 +11,8 @@ import { prependEntry, renderEntry } from './changelog.ts';
 import { diffOpenApi } from './diff-openapi.ts';
 import { changedGeneratedFiles } from './generated-files.ts';
 import { listFiles, showFile } from './git.ts';
-import { NAMES_FILE } from '../naming/index.ts';
-import { parseNames, parseOpenApi } from './provider-diff.ts';
+import { NAMES_FILE, namesFromFile } from '../naming/index.ts';
+import { parseOpenApi } from './provider-diff.ts';
 import { nextVersion, releaseLevel, type ReleaseLevel } from './version.ts';
 
 export interface ReleasePlan {
@@ -83,7 +83,7 @@ export async function planRelease(ws: Workspace, rendered: RenderedPackage, ref:
 
   const baseVersion = packageJsonOf(base, `${ref}:generated/${id}/package.json`).version;
   const baseDoc = base.has('openapi.json') ? parseOpenApi(base.get('openapi.json') as string, `${ref}:generated/${id}/openapi.json`) : undefined;
-  const names = { before: parseNames(base.get(NAMES_FILE), `${ref}:generated/${id}/${NAMES_FILE}`), after: parseNames(rendered.files.get(NAMES_FILE), `generated/${id}/${NAMES_FILE}`) };
+  const names = { before: namesFromFile(base.get(NAMES_FILE), `${ref}:generated/${id}/${NAMES_FILE}`), after: namesFromFile(rendered.files.get(NAMES_FILE), `generated/${id}/${NAMES_FILE}`) };
   const changes = diffOpenApi(baseDoc, after, names);
   const generatedFiles = changedGeneratedFiles(base, rendered.files);
   const level = releaseLevel(changes, generatedFiles.length > 0);

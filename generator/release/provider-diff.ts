@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError, UsageError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
-import { NAMES_FILE, parseNamesFile, type PreviousName } from '../naming/index.ts';
+import { NAMES_FILE, namesFromFile, type PreviousName } from '../naming/index.ts';
 import { countChanges, hasBreaking, type Change, type ChangeCounts } from './change.ts';
 import type { NamesPair } from './diff-names.ts';
 import { diffOpenApi } from './diff-openapi.ts';
@@ -34,18 +34,10 @@ export function parseOpenApi(text: string, file: string): PlainDocument {
   return value as PlainDocument;
 }
 
-/** A package's names.json as `diff` reads it; undefined where the package has none (made before it existed). */
-export function parseNames(text: string | undefined, file: string): PreviousName[] | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseNamesFile(text);
-  if ('problem' in parsed) throw new GeneratorError({ file, pointer: parsed.pointer }, parsed.problem);
-  return parsed.names;
-}
-
 async function readNames(ws: Workspace, ref: string | undefined, id: string): Promise<PreviousName[] | undefined> {
   const at = `generated/${id}/${NAMES_FILE}`;
   const text = ref === undefined ? await readFile(path.join(ws.root, at), 'utf8').catch(() => undefined) : await showFile(ws.root, ref, at);
-  return parseNames(text, ref === undefined ? at : `${ref}:${at}`);
+  return namesFromFile(text, ref === undefined ? at : `${ref}:${at}`);
 }
 
 export async function readWorkingOpenApi(ws: Workspace, id: string): Promise<PlainDocument | undefined> {

@@ -9,8 +9,7 @@ import path from 'node:path';
 import { recordPackage, sourceInputsHash } from '../cache/inputs-hash.ts';
 import { loadProvider, type ProviderSource } from '../config/load-provider.ts';
 import { FIRST_VERSION, type CarriedOver, type EngineInput } from '../engine/package-result.ts';
-import { GeneratorError } from '../errors.ts';
-import { NAMES_FILE, parseNamesFile, type PreviousName } from '../naming/index.ts';
+import { NAMES_FILE, namesFromFile, type PreviousName } from '../naming/index.ts';
 import type { Workspace } from '../workspace.ts';
 import { writeFileSet, type FileSet } from '../write/file-set.ts';
 
@@ -24,11 +23,7 @@ export interface PackageJob {
 /** The names the package already in `dir` gives its operations (its `names.json`), so the new one keeps them. */
 async function readPreviousNames(dir: string): Promise<readonly PreviousName[] | undefined> {
   const file = path.join(dir, NAMES_FILE);
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  const parsed = parseNamesFile(text);
-  if ('problem' in parsed) throw new GeneratorError({ file, pointer: parsed.pointer }, `${parsed.problem} (delete the file to name every operation by the current rules)`);
-  return parsed.names;
+  return namesFromFile(await readFile(file, 'utf8').catch(() => undefined), file);
 }
 
 /** What the package already in `dir` carries over: the release workflow's version and changelog, and its names. */

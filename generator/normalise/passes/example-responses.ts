@@ -188,11 +188,7 @@ function hoistResources(body: OpenAPIV3.SchemaObject, method: string, path: stri
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
       const item = collectionItem(property);
       if (!item) continue;
-      element(item, key, (ref) => {
-        const [list, map] = (property as OpenAPIV3.SchemaObject).anyOf as OpenAPIV3.ArraySchemaObject[];
-        (list as OpenAPIV3.ArraySchemaObject).items = ref;
-        (map as OpenAPIV3.SchemaObject).additionalProperties = ref;
-      }, depth);
+      element(item, key, pointItemsAt(property as OpenAPIV3.SchemaObject), depth);
     }
   };
   // The body may be one item or a bare list of them: `{ anyOf: [Item, Item[]] }`.
@@ -206,11 +202,7 @@ function hoistResources(body: OpenAPIV3.SchemaObject, method: string, path: stri
   }
   const rootItem = collectionItem(body);
   if (rootItem) {
-    element(rootItem, undefined, (ref) => {
-      const [list, map] = body.anyOf as OpenAPIV3.SchemaObject[];
-      (list as OpenAPIV3.ArraySchemaObject).items = ref;
-      (map as OpenAPIV3.SchemaObject).additionalProperties = ref;
-    }, 1);
+    element(rootItem, undefined, pointItemsAt(body), 1);
     return { wrapped: false, found };
   }
   const noun = routeNoun(method, path);
@@ -222,6 +214,15 @@ function hoistResources(body: OpenAPIV3.SchemaObject, method: string, path: stri
   }
   collections(body, 1);
   return { wrapped: found.some((h) => h.role.kind === 'wrapped'), found };
+}
+
+/** Points both shapes of an inferred collection (`Item[] | { [id]: Item }`) at the component of its items. */
+function pointItemsAt(collection: OpenAPIV3.SchemaObject): Hoisted['place'] {
+  return (ref) => {
+    const [list, map] = collection.anyOf as OpenAPIV3.SchemaObject[];
+    (list as OpenAPIV3.ArraySchemaObject).items = ref;
+    (map as OpenAPIV3.SchemaObject).additionalProperties = ref;
+  };
 }
 
 /** The item schema of an inferred collection (`Item[] | { [id]: Item }` of objects), else undefined. */
