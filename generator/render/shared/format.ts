@@ -28,12 +28,43 @@ export async function formatFile(name: string, content: string): Promise<string>
 }
 
 async function formatWith(parser: string, content: string): Promise<string> {
+  if (parser === 'markdown') return formatMarkdown(content);
   if (parser !== 'babel-ts') return format(content, { ...PRETTIER_OPTIONS, parser });
   try {
     return await format(content, { ...PRETTIER_OPTIONS, parser });
   } catch {
     return format(content, { ...PRETTIER_OPTIONS, parser: 'typescript' });
   }
+}
+
+/** A fence that opens a TypeScript block at the start of a line, and the fence that closes it. */
+const TS_FENCE = /^```(ts|typescript)$/;
+const CLOSING_FENCE = '```';
+
+/**
+ * Markdown with its TypeScript code blocks formatted as prettier's markdown printer formats them,
+ * in less time: each block goes through `formatFile` (the babel-ts parser, and the cache, which
+ * serves the snippets every README shares), then the markdown is printed with embedded formatting
+ * off, which keeps the already formatted blocks as they are. Prettier's embed formats a block with
+ * the typescript parser and leaves one it cannot parse as written; so does this. Only top-level
+ * fences count (a line that is exactly the fence): text from a document reaches markdown escaped,
+ * and reaches code as string literals, so neither can start or end a block.
+ */
+async function formatMarkdown(content: string): Promise<string> {
+  const lines = content.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    out.push(line);
+    if (!TS_FENCE.test(line)) continue;
+    const end = lines.indexOf(CLOSING_FENCE, i + 1);
+    if (end === -1) continue;
+    const code = lines.slice(i + 1, end).join('\n');
+    const formatted = await formatFile('block.ts', code).then((text) => text.replace(/\n$/, ''), () => code);
+    out.push(...(formatted === '' ? [] : [formatted]), CLOSING_FENCE);
+    i = end;
+  }
+  return format(out.join('\n'), { ...PRETTIER_OPTIONS, parser: 'markdown', embeddedLanguageFormatting: 'off' });
 }
 
 /**
