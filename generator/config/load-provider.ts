@@ -2,7 +2,7 @@ import { readFile, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError } from '../errors.ts';
 import { loadDocument, parseDocumentText } from '../load/load-document.ts';
-import { detectHostBillSettings, readHostBillOverrides, withHostBillSettings } from './hostbill-settings.ts';
+import { detectHostBillSettings, readHostBillOverrides, withHostBillSettings, type HostBillOverrides } from './hostbill-settings.ts';
 import type { ProviderAuthScheme, ProviderConfig } from './provider-config.ts';
 
 export const KNOWN_AUTH_SCHEMES: readonly ProviderAuthScheme[] = ['basic', 'jwt'];
@@ -14,6 +14,12 @@ export interface ProviderSource {
   readonly specFile: string;
   /** The overlay with corrections no rule can infer, when the provider has one. */
   readonly overlayFile?: string;
+  /**
+   * Present while `config` still lacks the HostBill settings the document itself gives (API prefix,
+   * auth, JWT routes): `settleProvider` adds them once the document is loaded. Plain data, so a
+   * source crosses to a worker thread as it is.
+   */
+  readonly pendingHostBill?: { readonly overrides: HostBillOverrides; readonly authGiven: boolean };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -64,7 +70,12 @@ export function validateProviderConfig(raw: unknown, id: string, file: string): 
   };
 }
 
-export async function loadProvider(specsDir: string, id: string): Promise<ProviderSource> {
+/**
+ * A provider's source from provider.json and the files beside it, without reading the document: what
+ * a run needs to decide whether anything is to be rendered (a no-op `generate` reads no document).
+ * A HostBill provider's settings from the document come later, from `settleProvider`.
+ */
+export async function readProvider(specsDir: string, id: string): Promise<ProviderSource> {
   const dir = path.join(specsDir, id);
   const file = path.join(dir, 'provider.json');
   let text: string;
@@ -90,15 +101,25 @@ export async function loadProvider(specsDir: string, id: string): Promise<Provid
   let overlayFile: string | undefined;
   for (const candidate of overlay) if (await exists(candidate)) overlayFile ??= candidate;
   if (!config.hostbill) return { config, dir, specFile, overlayFile };
-  // HostBill settings come from the document as published, so a new provider needs only its address.
-  // A document that does not load is left for the engine to report, at the stage that loads it.
-  const loaded = await loadDocument(specFile).catch((error: unknown) => {
+  return { config, dir, specFile, overlayFile, pendingHostBill: { overrides: readHostBillOverrides(raw, file), authGiven: raw.auth !== undefined } };
+}
+
+/** The source with the HostBill settings its (loaded, not yet normalised) document gives; other sources as they are. */
+export function settleProvider(source: ProviderSource, document: Record<string, unknown>): ProviderSource {
+  const { pendingHostBill, ...settled } = source;
+  if (!pendingHostBill) return source;
+  return { ...settled, config: withHostBillSettings(source.config, pendingHostBill.overrides, detectHostBillSettings(document), pendingHostBill.authGiven) };
+}
+
+/** `readProvider`, then `settleProvider` on its document. A document that does not load is left for the engine to report, at the stage that loads it. */
+export async function loadProvider(specsDir: string, id: string): Promise<ProviderSource> {
+  const source = await readProvider(specsDir, id);
+  if (!source.pendingHostBill) return source;
+  const loaded = await loadDocument(source.specFile).catch((error: unknown) => {
     if (error instanceof GeneratorError) return undefined;
     throw error;
   });
-  if (!loaded) return { config, dir, specFile, overlayFile };
-  const detected = detectHostBillSettings(loaded.document);
-  return { config: withHostBillSettings(config, readHostBillOverrides(raw, file), detected, raw.auth !== undefined), dir, specFile, overlayFile };
+  return loaded ? settleProvider(source, loaded.document) : source;
 }
 
 /** Every folder under `specs/` that holds a provider.json, sorted so runs are deterministic. */

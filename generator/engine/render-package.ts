@@ -9,6 +9,7 @@
  * ways give the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { settleProvider } from '../config/load-provider.ts';
 import type { ProviderConfig } from '../config/provider-config.ts';
 import { loadDocument } from '../load/load-document.ts';
 import { buildModel } from '../model/build-model.ts';
@@ -53,9 +54,10 @@ export interface PreparedPackage {
 
 /** Stage 1: load, normalise, model; serialises openapi.json before anything may patch the document. */
 export async function preparePackage(input: EngineInput): Promise<PreparedPackage> {
-  const { source, specPath, carried } = input;
+  const { specPath, carried } = input;
+  const loaded = await loadDocument(input.source.specFile);
+  const source = settleProvider(input.source, loaded.document);
   const { config } = source;
-  const loaded = await loadDocument(source.specFile);
   // Nothing reads the loaded document after normalisation, so the passes work on it directly.
   const normalised = await normalise(loaded, config, source.overlayFile, { inPlace: true, previousNames: carried.names });
   const document = normalised.document;

@@ -1,10 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
 import { GeneratorError } from '../errors.ts';
 import { decodeUtf8 } from './decode-text.ts';
 import { assertWithinLimits, MAX_NESTING } from './document-limits.ts';
 import { assertNoDuplicateJsonKeys } from './duplicate-keys.ts';
 import { lineAndColumn, parseJsonKeepingControlCharacters } from './parse-json.ts';
+
+/**
+ * The yaml library, loaded when a YAML text is first parsed: most runs read only JSON, and loading
+ * it took a third of a command's start (about 0.1 s).
+ */
+const requireYaml = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => requireYaml('yaml') as typeof import('yaml');
 
 /** How far YAML aliases may expand (the yaml library's measure); an alias bomb stops here. */
 export const MAX_YAML_ALIAS_COUNT = 1000;
@@ -21,6 +29,7 @@ function tooDeep(file: string): GeneratorError {
 /** The first alias of a YAML document, to point at when aliases expand too far. */
 function firstAlias(doc: Document, text: string): { line?: number; column?: number } {
   let offset: number | undefined;
+  const { visit } = yaml();
   visit(doc, {
     Alias(_key, node) {
       offset = node.range?.[0];
@@ -88,7 +97,7 @@ function parseText(text: string, file: string): unknown {
     const { line, column, message } = result.problem;
     throw new GeneratorError({ file, line, column }, `invalid JSON: ${message}`);
   }
-  const parsed = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const parsed = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const error = parsed.errors[0];
   if (error && /call stack/i.test(error.message)) throw tooDeep(file);
   if (error) {

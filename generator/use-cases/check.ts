@@ -1,6 +1,9 @@
 /**
- * `check`: render every package in memory and compare it with what is on disk. It never skips on
- * the recorded inputs hash, so a hand edit always shows; it writes nothing.
+ * `check`: render every package in memory and compare it with what is on disk; it writes nothing
+ * but the cache. A package whose inputs hash and files hash are the ones recorded when it was last
+ * written or checked (cache/inputs-hash.ts) is current without rendering: rendering is a pure
+ * function of those inputs, and the files hash shows any hand edit, added or removed file. A
+ * clean clone has no record, so CI renders everything; `full` renders every package regardless.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +11,8 @@ import { importDocs, serialiseDocument } from '../import-docs/index.ts';
 import { renderPackages } from '../scheduler/render-packages.ts';
 import type { Workspace } from '../workspace.ts';
 import { diffFileSet, findStaleStaging, type FileSetDifference, type StagingFolder } from '../write/file-set.ts';
-import { providerJob } from './package-job.ts';
+import { packageIsCurrent, recordPackage } from '../cache/inputs-hash.ts';
+import { jobInputsHash, providerJob } from './package-job.ts';
 
 export interface PackageCheck {
   readonly id: string;
@@ -16,6 +20,8 @@ export interface PackageCheck {
   readonly difference: FileSetDifference;
   /** Files that differ, are missing or were not generated. */
   readonly stale: number;
+  /** True when the recorded hashes showed the package current, so it was not rendered. */
+  readonly recorded: boolean;
 }
 
 /** A provider documented by an API page whose committed swagger.json is not the import of that page. */
@@ -32,17 +38,26 @@ export interface CheckResult {
   readonly staging: readonly StagingFolder[];
 }
 
-export async function checkProviders(ws: Workspace, ids: readonly string[], options: { threads?: number } = {}): Promise<CheckResult> {
+export async function checkProviders(ws: Workspace, ids: readonly string[], options: { threads?: number; full?: boolean } = {}): Promise<CheckResult> {
   const jobs = [];
-  for (const id of ids) jobs.push(await providerJob(ws, id));
+  for (const id of ids) {
+    const job = await providerJob(ws, id);
+    const inputsHash = await jobInputsHash(job);
+    jobs.push({ job, inputsHash, recorded: !options.full && (await packageIsCurrent(job.dir, inputsHash)) });
+  }
+  const rendering = jobs.filter((j) => !j.recorded);
   const results = await renderPackages(
-    jobs.map((j) => j.input),
+    rendering.map((j) => j.job.input),
     { threads: options.threads },
   );
   const packages: PackageCheck[] = [];
-  for (const [index, job] of jobs.entries()) {
-    const difference = await diffFileSet(job.dir, results[index]?.files ?? new Map());
-    packages.push({ id: job.id, dir: job.dir, difference, stale: difference.changed.length + difference.missing.length + difference.extra.length });
+  for (const { job, inputsHash, recorded } of jobs) {
+    const files = recorded ? undefined : results[rendering.findIndex((j) => j.job === job)]?.files ?? new Map<string, string>();
+    const difference = files ? await diffFileSet(job.dir, files) : { changed: [], missing: [], extra: [] };
+    const stale = difference.changed.length + difference.missing.length + difference.extra.length;
+    // Current as rendered: the next check may skip it, as the next generate would.
+    if (files && stale === 0) await recordPackage(job.dir, inputsHash, files);
+    packages.push({ id: job.id, dir: job.dir, difference, stale, recorded });
   }
   const imports: StaleImport[] = [];
   for (const id of ids) {

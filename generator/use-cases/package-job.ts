@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { recordPackage, sourceInputsHash } from '../cache/inputs-hash.ts';
-import { loadProvider, type ProviderSource } from '../config/load-provider.ts';
+import { readProvider, type ProviderSource } from '../config/load-provider.ts';
 import { FIRST_VERSION, type CarriedOver, type EngineInput } from '../engine/package-result.ts';
 import { NAMES_FILE, namesFromFile, type PreviousName } from '../naming/index.ts';
 import type { Workspace } from '../workspace.ts';
@@ -45,7 +45,7 @@ export async function packageJob(source: ProviderSource, dir: string, rootDir: s
 
 /** The job for provider `id` of a workspace, into `generated/<id>/`. */
 export async function providerJob(ws: Workspace, id: string, carried?: CarriedOver): Promise<PackageJob> {
-  return packageJob(await loadProvider(ws.specsDir, id), path.join(ws.generatedDir, id), ws.root, carried);
+  return packageJob(await readProvider(ws.specsDir, id), path.join(ws.generatedDir, id), ws.root, carried);
 }
 
 /** The job with another carried-over version and changelog (release's). */

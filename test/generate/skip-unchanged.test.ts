@@ -5,7 +5,7 @@ import { runInProcess } from '../helpers/in-process.ts';
 import { runCliListingPackages } from '../helpers/modules-loaded.ts';
 import { smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 
-/** `generate` skips packages whose inputs and files are as recorded; `check` never skips. */
+/** `generate` and `check` skip packages whose inputs and files are as recorded; `check --full` never skips. */
 describe('skipping unchanged packages', () => {
   let root: string;
   const client = () => path.join(root, 'generated/small/src/client.ts');
@@ -29,6 +29,32 @@ describe('skipping unchanged packages', () => {
     expect(run.stdout).toBe('small: up to date (inputs unchanged)\n');
     expect(run.packages).toContain('commander'); // the trace sees the packages the command does load
     for (const heavy of ['ts-morph', 'prettier', 'handlebars']) expect(run.packages, heavy).not.toContain(heavy);
+  });
+
+  it('check finds the package current by its record, without rendering; --full renders it', async () => {
+    const run = await runCliListingPackages('check', [], root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('small: up to date (inputs and files as recorded)\n');
+    for (const heavy of ['ts-morph', 'prettier', 'handlebars']) expect(run.packages, heavy).not.toContain(heavy);
+    const full = await runInProcess('check', ['--full'], root);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toBe('small: up to date\n');
+  });
+
+  it('check renders and fails when the spec changed since the package was generated', async () => {
+    const specFile = path.join(root, 'specs/small/swagger.json');
+    const original = await readFile(specFile, 'utf8');
+    const spec = smallSwagger();
+    (spec.info as Record<string, unknown>).version = '1.5.0';
+    await writeFile(specFile, JSON.stringify(spec, null, 2));
+    try {
+      const check = await runInProcess('check', [], root);
+      expect(check.code).toBe(1);
+      expect(check.stderr).toContain('differs: generated/small/package.json');
+    } finally {
+      await writeFile(specFile, original);
+    }
+    expect((await runInProcess('check', [], root)).stdout).toBe('small: up to date (inputs and files as recorded)\n');
   });
 
   it('regenerates when the spec changes', async () => {

@@ -9,21 +9,31 @@ export const command: CliCommand = {
     new Command('check')
       .description('Regenerate in memory and fail, naming the files, when generated/ (or a spec imported from an API page) differs from what the generator produces.')
       .option('-p, --provider <id...>', 'only these providers (repeatable)')
-      .addHelpText('after', '\nExit codes: 0 up to date, 1 stale output or generation error, 2 usage error.'),
+      .option('--full', 'render every package, even one whose inputs and files are as recorded when it was last generated or checked')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'A package whose inputs (spec, overlay, provider.json, generator, templates, locked dependencies) and files',
+          'hash to what was recorded when this machine last generated or checked it is up to date without rendering;',
+          'a clean clone has no record, so it renders everything. Exit codes: 0 up to date, 1 stale output or',
+          'generation error, 2 usage error.',
+        ].join('\n'),
+      ),
 
   async run(program, ctx) {
-    const opts = program.opts<{ provider?: string[] }>();
+    const opts = program.opts<{ provider?: string[]; full?: boolean }>();
     const ws = workspace(ctx.root);
     const ids = await selectProviders(ws, opts.provider);
-    const { packages, imports, staging } = await checkProviders(ws, ids);
+    const { packages, imports, staging } = await checkProviders(ws, ids, { full: opts.full === true });
     let stale = 0;
-    for (const { id, dir, difference, stale: count } of packages) {
+    for (const { id, dir, difference, stale: count, recorded } of packages) {
       const rel = (f: string) => path.relative(ws.root, path.join(dir, f));
       for (const f of difference.changed) ctx.io.stderr(`differs: ${rel(f)}\n`);
       for (const f of difference.missing) ctx.io.stderr(`missing: ${rel(f)}\n`);
       for (const f of difference.extra) ctx.io.stderr(`not generated: ${rel(f)}\n`);
       stale += count;
-      ctx.io.stdout(`${id}: ${count === 0 ? 'up to date' : `${count} file(s) out of date`}\n`);
+      ctx.io.stdout(`${id}: ${count > 0 ? `${count} file(s) out of date` : recorded ? 'up to date (inputs and files as recorded)' : 'up to date'}\n`);
     }
     for (const { id, page } of imports) {
       stale++;
