@@ -6,7 +6,8 @@
  * in a local cache (`node_modules/.cache/clientgen/`, one small JSON file per output folder). The
  * next `generate` skips a package whose inputs hash equals the recorded one and whose files on disk
  * still hash to the recorded value, so a hand edit to any generated file (or an extra file) is
- * repaired by the next `generate`. `check` never skips: it always renders and compares every file.
+ * repaired by the next `generate`. `check` skips on the same record (and records a package it
+ * rendered and found current); `check --full` renders every package.
  * Nothing is recorded in the package itself, so a generator change that does not change the output
  * does not change any committed file.
  *
