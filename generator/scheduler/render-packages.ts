@@ -60,7 +60,12 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
   const threshold = options.largeDocument ?? LARGE_DOCUMENT;
   const bytes = await Promise.all(inputs.map((input) => stat(input.source.specFile).then((s) => s.size, () => 0)));
   const large = inputs.map((_, i) => i).filter((i) => (bytes[i] as number) > threshold);
-  const small = inputs.map((_, i) => i).filter((i) => (bytes[i] as number) <= threshold);
+  // Largest first, so no thread is left with a long package while the others idle at the end
+  // (longest-processing-time-first; a document's size stands for its work).
+  const small = inputs
+    .map((_, i) => i)
+    .filter((i) => (bytes[i] as number) <= threshold)
+    .sort((a, b) => (bytes[b] as number) - (bytes[a] as number) || a - b);
   const lanes = Math.min(threads, inputs.length);
   const poolSize = Math.max(lanes - 1, large.length > 0 && threads > 1 ? 1 : 0);
   const pool = poolSize > 0 ? workerPool(poolSize) : undefined;
