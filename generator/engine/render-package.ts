@@ -121,9 +121,24 @@ export function assemblePackage(prepared: PreparedPackage, clientFiles: Record<s
   };
 }
 
-/** Every stage on this thread. The client half goes first, as it does when it is sent to another thread before the types half starts. */
-export async function renderPackage(input: EngineInput): Promise<PackageResult> {
+/** A stage `renderPackage` has finished, for progress lines on a long document. */
+export interface StageEvent {
+  readonly stage: 'prepared' | 'client' | 'types';
+  readonly id: string;
+  readonly operations: number;
+}
+
+/**
+ * Every stage on this thread. The client half goes first, as it does when it is sent to another
+ * thread before the types half starts.
+ */
+export async function renderPackage(input: EngineInput, onStage?: (event: StageEvent) => void): Promise<PackageResult> {
   const prepared = await preparePackage(input);
+  const stage = (name: StageEvent['stage']): void => onStage?.({ stage: name, id: prepared.id, operations: prepared.operations });
+  stage('prepared');
   const clientFiles = await renderClientHalf(prepared.client);
-  return assemblePackage(prepared, clientFiles, await renderTypesHalf(prepared));
+  stage('client');
+  const typesFiles = await renderTypesHalf(prepared);
+  stage('types');
+  return assemblePackage(prepared, clientFiles, typesFiles);
 }
