@@ -23,8 +23,12 @@ import { WorkerPool } from './worker-pool.ts';
 /** Above this many bytes a document renders its two halves on two threads (the five providers' are under 160 kB). */
 export const LARGE_DOCUMENT = 1_000_000;
 
-/** Above this many bytes a document renders whole on one thread under a heap cap (see the opening comment). */
-export const HUGE_DOCUMENT = 16_000_000;
+/**
+ * Above this many bytes a document renders whole on one thread under a heap cap (see the opening
+ * comment). Measured (bench/README.md): the split is 35 % faster at 2 and 5 MB for 1.7× the memory;
+ * at 10.6 MB it is 7 % faster for twice the memory, at GitHub's 13 MB no faster, at 21 MB slower.
+ */
+export const HUGE_DOCUMENT = 8_000_000;
 
 /**
  * How far a large document has got: `prepared` (loaded, normalised, modelled), then each half; for
@@ -105,7 +109,7 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
   const here = async (input: EngineInput): Promise<PackageResult> => (await engine()).renderPackage(input);
   const inWorker = (input: EngineInput): Promise<PackageResult> => (pool as WorkerPool).run('package', input);
   const largeHere = async (index: number, input: EngineInput, started: number): Promise<PackageResult> => {
-    const { assemblePackage, preparePackage, renderClientHalf, renderTypesHalf } = await engine();
+    const { assemblePackage, preparePackage, renderClientHalf, renderTypesHalf, takeClientHalf } = await engine();
     const prepared = await preparePackage(input);
     const progress = (stage: ProgressEvent['stage']): void => {
       if (!failure) options.onProgress?.({ id: prepared.id, stage, ms: performance.now() - started, bytes: bytes[index] as number, operations: prepared.operations, split: pool !== undefined });
@@ -113,7 +117,7 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
     progress('prepared');
     // The client half is copied to the worker now, before the types half patches the document; on
     // one thread it is rendered first, as renderPackage does.
-    const client = (pool ? pool.run('clientHalf', prepared.client) : renderClientHalf(prepared.client)).then((files) => {
+    const client = (pool ? pool.run('clientHalf', takeClientHalf(prepared)) : renderClientHalf(takeClientHalf(prepared))).then((files) => {
       progress('client');
       return files;
     });

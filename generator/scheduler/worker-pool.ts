@@ -125,5 +125,7 @@ export class WorkerPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, name: job.name, args: job.args });
+    // The worker has its copy; a large document's model should not stay alive here until the result comes back.
+    job.args = undefined;
   }
 }
