@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageResult } from '../../generator/engine/package-result.ts';
 import { renderPackage } from '../../generator/engine/render-package.ts';
+import { progressLine } from '../../generator/cli/commands/generate.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { heapLimitFor } from '../../generator/scheduler/heap-limited-worker.ts';
 import { renderPackages, type ProgressEvent } from '../../generator/scheduler/render-packages.ts';
@@ -66,5 +67,17 @@ describe('the heap cap', () => {
     expect(heapLimitFor(21e6, 64 * gb)).toBeGreaterThan(heapLimitFor(13e6, 64 * gb));
     expect(heapLimitFor(0, 64 * gb)).toBeGreaterThan(0);
     expect(heapLimitFor(1e9, 4 * gb)).toBe(2048);
+  });
+});
+
+describe('the progress lines of a huge document', () => {
+  const event = { id: 'big', ms: 4200, bytes: 21_200_000, operations: 20000, split: false } as const;
+
+  it('name the heap cap it renders under, and the retry without one', () => {
+    expect(progressLine({ ...event, stage: 'prepared', heapLimitMb: 1528 })).toBe(
+      'big: large document (21.2 MB, 20000 operations) loaded and normalised in 4.20 s; rendering types and client on one thread under a 1528 MB heap cap\n',
+    );
+    expect(progressLine({ ...event, stage: 'retried' })).toBe('big: the worker ran out of its heap cap after 4.20 s; rendering again on this thread without a cap\n');
+    expect(progressLine({ ...event, stage: 'prepared', split: true })).toContain('rendering types and client on two threads\n');
   });
 });

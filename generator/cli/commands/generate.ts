@@ -30,7 +30,7 @@ function warningLine(warning: Warning): string {
   return `  warning: ${printable(warning.message)}${warning.pointer !== undefined ? ` (#${printable(warning.pointer)})` : ''}\n`;
 }
 
-function progressLine(event: ProgressEvent): string {
+export function progressLine(event: ProgressEvent): string {
   const at = seconds(event.ms);
   if (event.stage === 'prepared') {
     const how = event.split ? ' on two threads' : event.heapLimitMb !== undefined ? ` on one thread under a ${event.heapLimitMb} MB heap cap` : '';
