@@ -20,8 +20,9 @@ export const WORKER_OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
  * at the live set's peak (prettier's AST of the largest emitted file: a client class, an operations
  * table and a test catalog are one statement each, formatted whole). Measured with --trace-gc
  * (bench/README.md, "Memory and time at 1k–20k operations"): the synthetic documents, about 1,000
- * operations per MB and the densest we have, peak at about 50 MB live per document MB (20k: 21 MB,
- * about 1.1 GB live, capped at 1.5 GB); GitHub's 13 MB at about 250 MB live. Under a cap about 1.4× its
+ * operations per MB and the densest we have, peak at 43–51 MB live per document MB (20k: 21 MB,
+ * 0.9 GB live, 1.1 GB before the engine let go of the document early; capped at 1.5 GB); GitHub's
+ * 13 MB at about 250 MB live. Under a cap about 1.4× its
  * live peak, the 20k document took 3 % more CPU than uncapped on two threads.
  */
 const BASE_MB = 256;
