@@ -36,14 +36,22 @@ export interface ClientHalfInput {
   readonly info: PackageInfo;
 }
 
-/** A document loaded, normalised and modelled; the two halves are rendered from it. */
+/**
+ * A document loaded, normalised and modelled; the two halves are rendered from it. Its two largest
+ * parts are taken, once each, by the stage that needs them (`takeClientHalf`, and `renderTypesHalf`
+ * the document), so that nothing holds them while the largest files are formatted: on a huge
+ * document that is the difference between the live set and a few hundred MB more.
+ */
 export interface PreparedPackage {
   readonly id: string;
   readonly specFile: string;
   readonly specPath: string;
-  /** The normalised document. `renderTypesHalf` consumes it (openapi-typescript patches it in place). */
-  readonly document: OpenApiDocument;
-  readonly client: ClientHalfInput;
+  /** The normalised document, until `renderTypesHalf` takes it (openapi-typescript patches it in place). */
+  document?: OpenApiDocument;
+  /** The model and what the client half needs with it, until `takeClientHalf`. */
+  client?: ClientHalfInput;
+  /** The test kit's catalog, unformatted: made from the document before anything patches it. */
+  readonly testing: string;
   readonly openapiJson: string;
   readonly report: string;
   readonly changelog?: string;
@@ -78,6 +86,7 @@ export async function preparePackage(input: EngineInput): Promise<PreparedPackag
     specPath,
     document,
     client: { model, config, specPath, info: packageInfo },
+    testing: renderTestingData(model, document, specPath),
     openapiJson: `${JSON.stringify(document, null, 2)}\n`,
     report: renderReport(config.displayName, specPath, [...SOURCE_PASSES, ...OPENAPI_PASSES], normalised.report, model.operations.length),
     changelog: carried.changelog,
@@ -85,6 +94,14 @@ export async function preparePackage(input: EngineInput): Promise<PreparedPackag
     corrections: normalised.report.filter((e) => e.kind === 'change').length,
     warnings,
   };
+}
+
+/** The client half's input, taken from the prepared package (which then no longer holds the model). */
+export function takeClientHalf(prepared: PreparedPackage): ClientHalfInput {
+  const { client } = prepared;
+  if (!client) throw new Error(`the client half of ${prepared.id} was taken twice`);
+  prepared.client = undefined;
+  return client;
 }
 
 /** Stage 2a, the client half: every file made from the model (ts-morph modules, handlebars files), formatted. */
@@ -95,16 +112,22 @@ export async function renderClientHalf(input: ClientHalfInput): Promise<Record<s
   return out;
 }
 
+/** openapi-typescript's types, printed from the document it takes from `prepared`; once this returns, nothing holds the document. */
+async function printSchemaTypes(prepared: PreparedPackage): Promise<string> {
+  const { document } = prepared;
+  if (!document) throw new Error(`the types half of ${prepared.id} was rendered twice`);
+  prepared.document = undefined;
+  return `${generatedHeader(prepared.specPath)}${await renderSchemaTypes(document, prepared.specFile, { inPlace: true })}`;
+}
+
 /** Stage 2b, the types half: openapi-typescript's schema.ts, openapi.json, the report, the runtime, the changelog. Run once per prepared package. */
 export async function renderTypesHalf(prepared: PreparedPackage): Promise<Record<string, string>> {
-  // The test kit's catalog reads the document before openapi-typescript may patch it.
-  const testing = renderTestingData(prepared.client.model, prepared.document, prepared.specPath);
-  const schemaTypes = await renderSchemaTypes(prepared.document, prepared.specFile, { inPlace: true });
+  const schemaTypes = await printSchemaTypes(prepared);
   const out: Record<string, string> = {
     'openapi.json': prepared.openapiJson,
     'normalisation-report.md': await formatFile('normalisation-report.md', prepared.report),
-    'src/schema.ts': await formatPrintedTypeScript('src/schema.ts', `${generatedHeader(prepared.specPath)}${schemaTypes}`),
-    'src/testing/index.ts': await formatFile('src/testing/index.ts', testing),
+    'src/schema.ts': await formatPrintedTypeScript('src/schema.ts', schemaTypes),
+    'src/testing/index.ts': await formatFile('src/testing/index.ts', prepared.testing),
     ...Object.fromEntries(await runtimeFiles()),
     ...Object.fromEntries(await testKitFiles()),
   };
@@ -123,9 +146,24 @@ export function assemblePackage(prepared: PreparedPackage, clientFiles: Record<s
   };
 }
 
-/** Every stage on this thread. The client half goes first, as it does when it is sent to another thread before the types half starts. */
-export async function renderPackage(input: EngineInput): Promise<PackageResult> {
+/** A stage `renderPackage` has finished, for progress lines on a long document. */
+export interface StageEvent {
+  readonly stage: 'prepared' | 'client' | 'types';
+  readonly id: string;
+  readonly operations: number;
+}
+
+/**
+ * Every stage on this thread. The client half goes first, as it does when it is sent to another
+ * thread before the types half starts.
+ */
+export async function renderPackage(input: EngineInput, onStage?: (event: StageEvent) => void): Promise<PackageResult> {
   const prepared = await preparePackage(input);
-  const clientFiles = await renderClientHalf(prepared.client);
-  return assemblePackage(prepared, clientFiles, await renderTypesHalf(prepared));
+  const stage = (name: StageEvent['stage']): void => onStage?.({ stage: name, id: prepared.id, operations: prepared.operations });
+  stage('prepared');
+  const clientFiles = await renderClientHalf(takeClientHalf(prepared));
+  stage('client');
+  const typesFiles = await renderTypesHalf(prepared);
+  stage('types');
+  return assemblePackage(prepared, clientFiles, typesFiles);
 }

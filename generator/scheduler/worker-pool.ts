@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { GeneratorError, UsageError, type SourcePlace } from '../errors.ts';
+import type { StageEvent } from '../engine/render-package.ts';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.ts';
 
 /** Declared by the compiled build (generator/build/bundle.mjs): the compiled worker beside the compiled CLI. */
 declare const CLIENTGEN_COMPILED_WORKER: string | undefined;
 
 /** The worker entry: compiled when this module is, else worker.mjs beside this file (tsx, vitest). */
-function workerEntry(): URL {
+export function workerEntry(): URL {
   return typeof CLIENTGEN_COMPILED_WORKER === 'string' ? new URL(CLIENTGEN_COMPILED_WORKER) : new URL('./worker.mjs', import.meta.url);
 }
 
@@ -18,7 +19,13 @@ interface SerialisedError {
   readonly problem?: string;
 }
 
-function rebuildError(data: SerialisedError): Error {
+/** What worker.mjs posts: a job's result or error, or (for a job sent with `stages: true`) one finished stage. */
+export type WorkerMessage =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error?: SerialisedError }
+  | { readonly id: number; readonly stage: StageEvent };
+
+export function rebuildError(data: SerialisedError): Error {
   if (data.name === 'GeneratorError' && data.place && typeof data.problem === 'string') return new GeneratorError(data.place, data.problem);
   if (data.name === 'UsageError') return new UsageError(data.message ?? '');
   const error = new Error(data.message ?? 'worker failed');
@@ -93,8 +100,8 @@ export class WorkerPool {
     const id = this.#nextId++;
     this.#busy++;
     worker.ref();
-    const onMessage = (message: { id: number; ok: boolean; value?: unknown; error?: SerialisedError }): void => {
-      if (message.id !== id) return;
+    const onMessage = (message: WorkerMessage): void => {
+      if (message.id !== id || !('ok' in message)) return;
       cleanup();
       worker.unref();
       this.#idle.push(worker);
@@ -118,5 +125,7 @@ export class WorkerPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ id, name: job.name, args: job.args });
+    // The worker has its copy; a large document's model should not stay alive here until the result comes back.
+    job.args = undefined;
   }
 }

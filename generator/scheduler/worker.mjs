@@ -17,10 +17,12 @@ async function loadTasks() {
 }
 
 const tasks = loadTasks();
-parentPort.on('message', async ({ id, name, args }) => {
+// A job sent with `stages: true` also gets one `{ id, stage }` message per finished stage before its result.
+parentPort.on('message', async ({ id, name, args, stages }) => {
   try {
     const { runTask } = await tasks;
-    parentPort.postMessage({ id, ok: true, value: await runTask(name, args) });
+    const onStage = stages ? (stage) => parentPort.postMessage({ id, stage }) : undefined;
+    parentPort.postMessage({ id, ok: true, value: await runTask(name, args, onStage) });
   } catch (error) {
     const { serialiseError } = await import('./errors.mjs');
     parentPort.postMessage({ id, ok: false, error: serialiseError(error) });

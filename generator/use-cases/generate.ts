@@ -17,6 +17,8 @@ export interface GenerateOptions {
   readonly force?: boolean;
   readonly threads?: number;
   readonly largeDocument?: number;
+  readonly hugeDocument?: number;
+  readonly heapLimitMb?: number;
 }
 
 /** What a run reports as it goes. */
@@ -41,7 +43,7 @@ export async function generatePackages(jobs: readonly PackageJob[], options: Gen
   }
   const results = await renderPackages(
     stale.map((s) => s.job.input),
-    { threads: options.threads, largeDocument: options.largeDocument, onRendered: events.rendered, onProgress: events.progress },
+    { threads: options.threads, largeDocument: options.largeDocument, hugeDocument: options.hugeDocument, heapLimitMb: options.heapLimitMb, onRendered: events.rendered, onProgress: events.progress },
   );
   // Refuse before writing anything: a folder this generator may not write into stops the whole run.
   for (const [index, { job }] of stale.entries()) await assertWritable(job.dir, (results[index] as PackageResult).files);

@@ -30,11 +30,13 @@ function warningLine(warning: Warning): string {
   return `  warning: ${printable(warning.message)}${warning.pointer !== undefined ? ` (#${printable(warning.pointer)})` : ''}\n`;
 }
 
-function progressLine(event: ProgressEvent): string {
+export function progressLine(event: ProgressEvent): string {
   const at = seconds(event.ms);
   if (event.stage === 'prepared') {
-    return `${event.id}: large document (${size(event.bytes)}, ${event.operations} operations) loaded and normalised in ${at}; rendering types and client${event.split ? ' on two threads' : ''}\n`;
+    const how = event.split ? ' on two threads' : event.heapLimitMb !== undefined ? ` on one thread under a ${event.heapLimitMb} MB heap cap` : '';
+    return `${event.id}: large document (${size(event.bytes)}, ${event.operations} operations) loaded and normalised in ${at}; rendering types and client${how}\n`;
   }
+  if (event.stage === 'retried') return `${event.id}: the worker ran out of its heap cap after ${at}; rendering again on this thread without a cap\n`;
   return `${event.id}: ${event.stage} rendered (${at})\n`;
 }
 
