@@ -35,10 +35,13 @@ export function generatorSourceHash(): Promise<string> {
     const names = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'), 'generator')), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'), 'templates'))]
       .filter((n) => !n.endsWith('.test.ts'))
       .sort();
-    for (const name of [...names, 'package-lock.json']) {
-      const content = await readFile(path.join(GENERATOR_ROOT, name)).catch(() => Buffer.alloc(0));
+    const all = [...names, 'package-lock.json'];
+    // Read all at once: one read after another waits a round trip each, and this runs on every command.
+    const contents = await Promise.all(all.map((name) => readFile(path.join(GENERATOR_ROOT, name)).catch(() => Buffer.alloc(0))));
+    all.forEach((name, i) => {
+      const content = contents[i] as Buffer;
       hash.update(`\0${name}\0${content.length}\0`).update(content);
-    }
+    });
     return hash.digest('hex');
   })();
   return generatorDigest;
@@ -90,9 +93,9 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
   try {
     const entry = JSON.parse(await readFile(cacheFile(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
     if (entry.dir !== path.resolve(dir) || entry.inputsHash !== expectedInputsHash || typeof entry.filesHash !== 'string') return false;
-    const files = new Map<string, string>();
-    for (const name of await listFiles(dir)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
-    return filesHash(files) === entry.filesHash;
+    const names = await listFiles(dir);
+    const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+    return filesHash(new Map(names.map((name, i) => [name, contents[i] as string]))) === entry.filesHash;
   } catch {
     return false;
   }
