@@ -25,7 +25,7 @@ describe('committed packages', () => {
     const dirs = providers.map((id) => path.join(ws.generatedDir, id));
     const configs = await Promise.all(dirs.map((dir) => readFile(path.join(dir, 'tsconfig.json'), 'utf8')));
     expect(new Set(configs).size).toBe(1);
-    typecheck = await typecheckPackages(await mkdtemp(path.join(tmpdir(), 'clientgen-packages-')), dirs, path.join(dirs[0] as string, 'tsconfig.json'));
+    typecheck = await typecheckPackages(await mkdtemp(path.join(tmpdir(), 'clientgen-packages-')), dirs, { extendsConfig: path.join(dirs[0] as string, 'tsconfig.json') });
   }, 240_000);
 
   it.each(providers)('%s type-checks under strict as .ts source', (id) => {
