@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identifiersIn, typecheckPackage } from '../helpers/typescript.ts';
+import { runInProcess } from '../helpers/in-process.ts';
 import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
 
 /**
@@ -23,7 +24,7 @@ describe('hostile spec', () => {
       },
     ]);
     await cp(path.join(ROOT, 'test/fixtures/hostile/swagger.json'), path.join(root, 'specs/hostile/swagger.json'));
-    const result = await runCli('generate', [], root);
+    const result = await runInProcess('generate', [], root);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     pkg = path.join(root, 'generated/hostile');
@@ -95,6 +96,7 @@ describe('hostile file name and report text', () => {
       }),
     );
     out = path.join(root, 'out');
+    // A process of its own: the file name reaches the command through the operating system's argv.
     const result = await runCli('generate', ['--spec', spec, '--out', out, '--name', 'evil', '--force'], root);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -17,9 +17,14 @@ export interface BatchOptions {
 /**
  * Type-checks many generated packages as ONE tsc program (a temp tsconfig in `root` including every
  * package's src/, with the packages' own strict options), which costs one check of the DOM lib
- * instead of one per package. Returns tsc's output grouped by package folder.
+ * instead of one per package. Returns tsc's output grouped by package: by folder name (`byPackage`,
+ * "(other)" for lines outside every package) and by the folder as given (`byDir`).
  */
-export async function typecheckPackages(root: string, packageDirs: readonly string[], options: BatchOptions = {}): Promise<{ code: number; output: string; byPackage: Map<string, string[]> }> {
+export async function typecheckPackages(
+  root: string,
+  packageDirs: readonly string[],
+  options: BatchOptions = {},
+): Promise<{ code: number; output: string; byPackage: Map<string, string[]>; byDir: Map<string, string[]> }> {
   const { extendsConfig } = options;
   const include = packageDirs.map((dir) => `${path.relative(root, dir).split(path.sep).join('/')}/src`);
   // Only when there is something to exclude: an `exclude` of its own replaces tsc's default one.
@@ -44,12 +49,14 @@ export async function typecheckPackages(root: string, packageDirs: readonly stri
   await writeFile(tsconfig, JSON.stringify(config, null, 2));
   const { code, output } = checkProject(tsconfig, { cwd: root, realPaths: options.shareCopies });
   const byPackage = new Map<string, string[]>();
+  const byDir = new Map<string, string[]>();
   for (const line of output.split('\n').filter((l) => l.trim() !== '')) {
     const dir = packageDirs.find((d) => path.resolve(root, line.split('(')[0] ?? '').startsWith(`${d}${path.sep}`));
     const key = dir ? path.basename(dir) : '(other)';
     byPackage.set(key, [...(byPackage.get(key) ?? []), line]);
+    if (dir) byDir.set(dir, [...(byDir.get(dir) ?? []), line]);
   }
-  return { code, output, byPackage };
+  return { code, output, byPackage, byDir };
 }
 
 function commonFolder(dirs: readonly string[]): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * `tsc -p <tsconfig> --noEmit --pretty false`, run inside the test's process: the same options,
+ * `tsc -p <tsconfig> --noEmit --pretty false` (without `--noEmit` when `emit`), run inside the test's process: the same options,
  * the same diagnostics in the same order and format, and the same exit code as tsc's own
  * `emitFilesAndReportErrors`, without a Node start and a TypeScript load per check.
  *
@@ -20,6 +20,8 @@ export interface CheckOptions {
    * program, checked once (shared-copies.ts).
    */
   readonly realPaths?: boolean;
+  /** Emit what the tsconfig says (`tsc -p` without `--noEmit`), e.g. declarations to check them as they are written. */
+  readonly emit?: boolean;
 }
 
 export interface CheckResult {
@@ -35,7 +37,7 @@ export function checkProject(tsconfig: string, options: CheckOptions): CheckResu
   const unrecoverable: ts.Diagnostic[] = [];
   const parsed = ts.getParsedCommandLineOfConfigFile(
     path.resolve(options.cwd, tsconfig),
-    { noEmit: true },
+    options.emit ? {} : { noEmit: true },
     { ...ts.sys, getCurrentDirectory: () => options.cwd, onUnRecoverableConfigFileDiagnostic: (d) => void unrecoverable.push(d) },
   );
   if (!parsed) return { code: 1, output: ts.formatDiagnostics(unrecoverable, formatHost) };
