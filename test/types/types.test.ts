@@ -1,6 +1,8 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listProviders } from '../../generator/config/load-provider.ts';
+import { workspace } from '../../generator/workspace.ts';
 import { checkProject } from '../helpers/check-project.ts';
 import { copyPackages, shareCopiedFiles } from '../helpers/shared-copies.ts';
 import { ROOT } from '../helpers/workspace.ts';
@@ -17,8 +19,8 @@ describe('generated types', () => {
   it('responses are typed, wrong enums and missing path params do not compile, every client is a HostBillClient', async () => {
     await mkdir(path.join(ROOT, '.tmp'), { recursive: true });
     const dir = await mkdtemp(path.join(ROOT, '.tmp', 'types-'));
-    const generated = path.join(ROOT, 'generated');
-    const copies = await copyPackages(path.join(dir, 'generated'), (await readdir(generated)).sort().map((id) => path.join(generated, id)));
+    const ws = workspace(ROOT);
+    const copies = await copyPackages(path.join(dir, 'generated'), (await listProviders(ws.specsDir)).map((id) => path.join(ws.generatedDir, id)));
     await shareCopiedFiles(dir, copies);
     for (const file of TYPE_TESTS) await cp(path.join(ROOT, 'test/types', file), path.join(dir, 'test/types', file));
     await writeFile(
