@@ -9,14 +9,14 @@ import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
 
 let pkg: string;
 let out: string;
-/** Both packages' tsc diagnostics by folder, from one program with their own tsconfig (one check of the DOM lib and the runtime, not two). */
+/** Both packages' tsc diagnostics by folder, from one program with their own tsconfig (one check of the DOM lib and of the shared runtime and kit, not two). */
 let diagnostics: Map<string, string[]>;
 
 beforeAll(async () => {
   [pkg, out] = [await hostileSpecPackage(), await hostileNamePackage()];
   const configs = await Promise.all([pkg, out].map((dir) => readFile(path.join(dir, 'tsconfig.json'), 'utf8')));
   expect(configs[0]).toBe(configs[1]);
-  const { byDir, byPackage } = await typecheckPackages(await mkdtemp(path.join(tmpdir(), 'clientgen-hostile-check-')), [pkg, out], { extendsConfig: path.join(pkg, 'tsconfig.json') });
+  const { byDir, byPackage } = await typecheckPackages(await mkdtemp(path.join(tmpdir(), 'clientgen-hostile-check-')), [pkg, out], { extendsConfig: path.join(pkg, 'tsconfig.json'), shareCopies: true });
   // tsc's output outside both packages (a bad option, a crash) would be grouped under "(other)".
   expect(byPackage.get('(other)') ?? []).toEqual([]);
   diagnostics = byDir;
