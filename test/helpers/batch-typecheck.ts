@@ -1,19 +1,36 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from './workspace.ts';
+import { checkProject } from './check-project.ts';
+import { shareCopiedFiles } from './shared-copies.ts';
+
+export interface BatchOptions {
+  /** A package's own tsconfig.json, which every package shares: the program takes exactly its options, as `tsc -p <package> --noEmit` would. */
+  readonly extendsConfig?: string;
+  /**
+   * The packages were written to a temporary folder: their runtime and test kit copies are checked
+   * once, through symlinks to the first package's (shared-copies.ts), after asserting they are
+   * byte-identical. A diagnostic in those files is then grouped under the first package.
+   */
+  readonly shareCopies?: boolean;
+}
 
 /**
  * Type-checks many generated packages as ONE tsc program (a temp tsconfig in `root` including every
- * package's src/, with the packages' own strict options), which costs one compiler start and one
- * check of the DOM lib instead of one per package. Returns tsc's output grouped by package folder.
- * With `extendsConfig` (a package's own tsconfig.json, which every package shares) the program takes
- * exactly that file's options, as `tsc -p <package> --noEmit` would.
+ * package's src/, with the packages' own strict options), which costs one check of the DOM lib
+ * instead of one per package. Returns tsc's output grouped by package: by folder name (`byPackage`,
+ * "(other)" for lines outside every package) and by the folder as given (`byDir`).
  */
-export async function typecheckPackages(root: string, packageDirs: readonly string[], extendsConfig?: string): Promise<{ code: number; output: string; byPackage: Map<string, string[]> }> {
+export async function typecheckPackages(
+  root: string,
+  packageDirs: readonly string[],
+  options: BatchOptions = {},
+): Promise<{ code: number; output: string; byPackage: Map<string, string[]>; byDir: Map<string, string[]> }> {
+  const { extendsConfig } = options;
   const include = packageDirs.map((dir) => `${path.relative(root, dir).split(path.sep).join('/')}/src`);
+  // Only when there is something to exclude: an `exclude` of its own replaces tsc's default one.
+  const exclude = options.shareCopies ? { exclude: (await shareCopiedFiles(root, packageDirs)).excluded } : {};
   // rootDir is the packages' common folder: each package's own is its src/, and a program holding several must span them.
-  const own = extendsConfig && { extends: extendsConfig, compilerOptions: { noEmit: true, rootDir: commonFolder(packageDirs) }, include };
+  const own = extendsConfig && { extends: extendsConfig, compilerOptions: { noEmit: true, rootDir: commonFolder(packageDirs) }, include, ...exclude };
   const config = own || {
     compilerOptions: {
       target: 'ES2022',
@@ -26,24 +43,20 @@ export async function typecheckPackages(root: string, packageDirs: readonly stri
       types: [],
     },
     include,
+    ...exclude,
   };
   const tsconfig = path.join(root, 'tsconfig.batch.json');
   await writeFile(tsconfig, JSON.stringify(config, null, 2));
-  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--pretty', 'false'],
-      { cwd: root, timeout: 600_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
-    );
-  });
+  const { code, output } = checkProject(tsconfig, { cwd: root, realPaths: options.shareCopies });
   const byPackage = new Map<string, string[]>();
+  const byDir = new Map<string, string[]>();
   for (const line of output.split('\n').filter((l) => l.trim() !== '')) {
     const dir = packageDirs.find((d) => path.resolve(root, line.split('(')[0] ?? '').startsWith(`${d}${path.sep}`));
     const key = dir ? path.basename(dir) : '(other)';
     byPackage.set(key, [...(byPackage.get(key) ?? []), line]);
+    if (dir) byDir.set(dir, [...(byDir.get(dir) ?? []), line]);
   }
-  return { code, output, byPackage };
+  return { code, output, byPackage, byDir };
 }
 
 function commonFolder(dirs: readonly string[]): string {

@@ -1,18 +1,10 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import ts from 'typescript';
-import { ROOT } from './workspace.ts';
+import { checkProject } from './check-project.ts';
 
-/** Type-checks a generated package as .ts source with its own strict tsconfig (no skipLibCheck). */
-export function typecheckPackage(dir: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(dir, 'tsconfig.json'), '--noEmit'],
-      { cwd: dir, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
-    );
-  });
+/** Type-checks a generated package as .ts source with its own strict tsconfig (no skipLibCheck), as `tsc -p <dir> --noEmit` does. */
+export async function typecheckPackage(dir: string): Promise<{ code: number; output: string }> {
+  return checkProject(path.join(dir, 'tsconfig.json'), { cwd: dir });
 }
 
 /**

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -12,12 +13,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs one of the generator's CLIs (generate, check, …) with its root set to `root`. */
+/**
+ * Runs one of the generator's CLIs (generate, check, …) as a process of its own with its root set to
+ * `root`: the compiled CLI that `npm run <command>` runs, built from the current sources by
+ * compiled-cli.setup.ts.
+ */
 export function runCli(command: string, args: readonly string[], root: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'generator/cli', `${command}.ts`), ...args],
+      [path.join(inject('compiledCli'), `${command}.mjs`), ...args],
       { cwd: ROOT, env: { ...process.env, CLIENTGEN_ROOT: root, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../helpers/check-project.ts';
 import { sendJson, startServer, type TestServer } from '../helpers/server.ts';
 import { ROOT } from '../helpers/workspace.ts';
 import { OFFLINE, run, type Run } from './git-repo.ts';
@@ -37,7 +38,11 @@ async function listTree(dir: string, prefix = ''): Promise<string[]> {
   return out.sort();
 }
 
-const tsc = (project: string): Promise<Run> => run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', project], path.dirname(project));
+/** `tsc -p <project>`, emitting (in this process: check-project.ts). */
+async function tsc(project: string): Promise<Run> {
+  const { code, output } = checkProject(project, { cwd: path.dirname(project), emit: true });
+  return { code, stdout: output, stderr: '' };
+}
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'clientgen-pkg-'));

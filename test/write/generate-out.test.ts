@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isGeneratedPackage } from '../../generator/write/file-set.ts';
-import { runCli, smallSwagger } from '../helpers/workspace.ts';
+import { runInProcess } from '../helpers/in-process.ts';
+import { smallSwagger } from '../helpers/workspace.ts';
 
-/** `generate --spec F --out D` as a user runs it: what --out may and may not touch. */
+/** `generate --spec F --out D`: what --out may and may not touch. */
 describe('generate --out', () => {
   let root: string;
   let spec: string;
@@ -16,7 +17,8 @@ describe('generate --out', () => {
     await writeFile(spec, JSON.stringify(smallSwagger(), null, 2));
   });
 
-  const generate = (out: string, ...extra: string[]) => runCli('generate', ['--spec', spec, '--out', out, '--force', ...extra], root);
+  // In this process: the entry as a process of its own is generate/cli.test.ts's.
+  const generate = (out: string, ...extra: string[]) => runInProcess('generate', ['--spec', spec, '--out', out, '--force', ...extra], root);
 
   it('refuses a folder holding someone’s files with exit 2, saying why and what to do, and deletes nothing', async () => {
     const out = path.join(root, 'v');
