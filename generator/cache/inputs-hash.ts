@@ -76,13 +76,14 @@ export function filesHash(files: ReadonlyMap<string, string>): string {
 }
 
 const CACHE_DIR = path.join(GENERATOR_ROOT, 'node_modules/.cache/clientgen');
-const cacheFile = (dir: string): string => path.join(CACHE_DIR, `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)}.json`);
+/** The cache file that records the package in `dir`. */
+export const cacheFileFor = (dir: string): string => path.join(CACHE_DIR, `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)}.json`);
 
 /** Records that the package in `dir` was written from inputs with this hash, with exactly these files. */
 export async function recordPackage(dir: string, hashOfInputs: string, files: ReadonlyMap<string, string>): Promise<void> {
   await mkdir(CACHE_DIR, { recursive: true });
   const entry = { dir: path.resolve(dir), inputsHash: hashOfInputs, filesHash: filesHash(files) };
-  await writeFile(cacheFile(dir), `${JSON.stringify(entry, null, 2)}\n`);
+  await writeFile(cacheFileFor(dir), `${JSON.stringify(entry, null, 2)}\n`);
 }
 
 /**
@@ -91,7 +92,7 @@ export async function recordPackage(dir: string, hashOfInputs: string, files: Re
  */
 export async function packageIsCurrent(dir: string, expectedInputsHash: string): Promise<boolean> {
   try {
-    const entry = JSON.parse(await readFile(cacheFile(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
+    const entry = JSON.parse(await readFile(cacheFileFor(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
     if (entry.dir !== path.resolve(dir) || entry.inputsHash !== expectedInputsHash || typeof entry.filesHash !== 'string') return false;
     const names = await listFiles(dir);
     const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));

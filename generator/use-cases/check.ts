@@ -3,7 +3,8 @@
  * but the cache. A package whose inputs hash and files hash are the ones recorded when it was last
  * written or checked (cache/inputs-hash.ts) is current without rendering: rendering is a pure
  * function of those inputs, and the files hash shows any hand edit, added or removed file. A
- * clean clone has no record, so CI renders everything; `full` renders every package regardless.
+ * clean clone has no record, so CI renders everything; `full` renders every package regardless
+ * and records nothing.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,8 +56,9 @@ export async function checkProviders(ws: Workspace, ids: readonly string[], opti
     const files = recorded ? undefined : results[rendering.findIndex((j) => j.job === job)]?.files ?? new Map<string, string>();
     const difference = files ? await diffFileSet(job.dir, files) : { changed: [], missing: [], extra: [] };
     const stale = difference.changed.length + difference.missing.length + difference.extra.length;
-    // Current as rendered: the next check may skip it, as the next generate would.
-    if (files && stale === 0) await recordPackage(job.dir, inputsHash, files);
+    // Current as rendered: the next check may skip it, as the next generate would. `full` records
+    // nothing, so a full check never decides what a later one skips.
+    if (files && stale === 0 && !options.full) await recordPackage(job.dir, inputsHash, files);
     packages.push({ id: job.id, dir: job.dir, difference, stale, recorded });
   }
   const imports: StaleImport[] = [];

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cacheFileFor } from '../../generator/cache/inputs-hash.ts';
 import { runInProcess } from '../helpers/in-process.ts';
 import { runCliListingPackages } from '../helpers/modules-loaded.ts';
 import { smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
@@ -39,6 +40,14 @@ describe('skipping unchanged packages', () => {
     const full = await runInProcess('check', ['--full'], root);
     expect(full.code).toBe(0);
     expect(full.stdout).toBe('small: up to date\n');
+  });
+
+  it('check --full records nothing: with no record, the next check renders', async () => {
+    await rm(cacheFileFor(path.join(root, 'generated/small')), { force: true });
+    expect((await runInProcess('check', ['--full'], root)).stdout).toBe('small: up to date\n');
+    expect((await runInProcess('check', [], root)).stdout).toBe('small: up to date\n');
+    // A check that rendered and found the package current records it, as generate does.
+    expect((await runInProcess('check', [], root)).stdout).toBe('small: up to date (inputs and files as recorded)\n');
   });
 
   it('check renders and fails when the spec changed since the package was generated', async () => {
