@@ -102,9 +102,15 @@ async function measure(label: string, command: string, args: (run: number) => re
   return result;
 }
 
-/** How `npm run generate` starts a command: the compiled CLI (generator/build/launch.mjs), with package.json's node flags. */
-const LAUNCH_FILE = path.join(ROOT, 'generator/build/launch.mjs');
-const LAUNCH = ['--max-semi-space-size=4', LAUNCH_FILE] as const;
+/**
+ * How `npm run generate` starts a command: the compiled CLI (generator/build/launch.mjs) with the
+ * node flags package.json's script gives it, read from the script so the bench cannot drift from it.
+ */
+const LAUNCH_FILE = 'generator/build/launch.mjs';
+const generateWords = ((JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.generate ?? '').split(' ');
+if (!generateWords.includes(LAUNCH_FILE)) throw new Error(`package.json's generate script does not start ${LAUNCH_FILE}`);
+/** `node <flags> generator/build/launch.mjs generate` → the flags, then the launcher. */
+const LAUNCH = [...generateWords.slice(1, generateWords.indexOf(LAUNCH_FILE)), path.join(ROOT, LAUNCH_FILE)];
 const ours = (spec: string, out: string, extra: string[] = []): string[] => [...LAUNCH, 'generate', '--spec', spec, '--out', out, '--name', 'bench', '--force', ...extra];
 
 /** openapi-typescript's types for several documents in one process, as its API gives them (the five providers' reference). */

@@ -17,7 +17,7 @@ export interface ProviderConfig {
   readonly repository?: string;
   /**
    * HostBill providers: the settings their document implies, as provider.json overrides them
-   * (`config/hostbill-settings.ts`). Set by `loadProvider`; absent elsewhere (the defaults apply).
+   * (`config/hostbill-settings.ts`). Set by `settleProvider` once the document is loaded; absent elsewhere (the defaults apply).
    */
   readonly hostbillApi?: HostBillApiSettings;
 }

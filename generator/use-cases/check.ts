@@ -51,9 +51,10 @@ export async function checkProviders(ws: Workspace, ids: readonly string[], opti
     rendering.map((j) => j.job.input),
     { threads: options.threads },
   );
+  const rendered = new Map(rendering.map((j, index) => [j.job, results[index]?.files]));
   const packages: PackageCheck[] = [];
   for (const { job, inputsHash, recorded } of jobs) {
-    const files = recorded ? undefined : results[rendering.findIndex((j) => j.job === job)]?.files ?? new Map<string, string>();
+    const files = recorded ? undefined : (rendered.get(job) ?? new Map<string, string>());
     const difference = files ? await diffFileSet(job.dir, files) : { changed: [], missing: [], extra: [] };
     const stale = difference.changed.length + difference.missing.length + difference.extra.length;
     // Current as rendered: the next check may skip it, as the next generate would. `full` records
