@@ -56,6 +56,12 @@ const requireCommonJs = {
   },
 };
 
+/** True when dist/clientgen/ was compiled from the sources as they are now. */
+export async function bundleIsCurrent() {
+  const built = await readFile(STAMP_FILE, 'utf8').then((text) => JSON.parse(text), () => undefined);
+  return built === (await sourceStamp(ROOT));
+}
+
 export async function bundle() {
   const esbuild = await import('esbuild');
   const stamp = await sourceStamp(ROOT);

@@ -4,11 +4,9 @@
 // in about 0.1 s; through the tsx loader it took 0.4–0.5 s before doing anything.
 import { existsSync } from 'node:fs';
 import module from 'node:module';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { COMMANDS, OUT_DIR, ROOT, STAMP_FILE, bundle } from './bundle.mjs';
-import { sourceStamp } from './source-stamp.mjs';
+import { COMMANDS, OUT_DIR, ROOT, bundle, bundleIsCurrent } from './bundle.mjs';
 
 // Node 22.1+ keeps V8's compiled code of the modules on disk (TypeScript's 9 MB compiler among
 // them) for the next start; Node 20 has no such cache, and this does nothing there.
@@ -23,8 +21,7 @@ if (!COMMANDS.includes(name)) {
 process.argv.splice(2, 1);
 
 const entry = path.join(OUT_DIR, `${name}.mjs`);
-const built = await readFile(STAMP_FILE, 'utf8').then((text) => JSON.parse(text), () => undefined);
-let compiled = existsSync(entry) && built === (await sourceStamp(ROOT));
+let compiled = existsSync(entry) && (await bundleIsCurrent());
 if (!compiled) {
   compiled = await bundle().then(
     () => true,

@@ -5,14 +5,13 @@
  * folder of this run's own, so compiled-cli.test.ts's deliberate rebuilds of dist/clientgen/ never
  * pull it away from a CLI another test is running meanwhile.
  */
-import { cp, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { cp, rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 
 interface Bundler {
   readonly OUT_DIR: string;
-  readonly STAMP_FILE: string;
   bundle(): Promise<void>;
+  bundleIsCurrent(): Promise<boolean>;
 }
 
 declare module 'vitest' {
@@ -24,12 +23,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // @ts-expect-error plain JavaScript modules without declarations
-  const { OUT_DIR, STAMP_FILE, bundle } = (await import('../../generator/build/bundle.mjs')) as Bundler;
-  // @ts-expect-error plain JavaScript modules without declarations
-  const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
-  const root = path.resolve(OUT_DIR, '../..');
-  const built = await readFile(STAMP_FILE, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined);
-  if (built !== (await sourceStamp(root))) await bundle();
+  const { OUT_DIR, bundle, bundleIsCurrent } = (await import('../../generator/build/bundle.mjs')) as Bundler;
+  if (!(await bundleIsCurrent())) await bundle();
   // Beside dist/clientgen/, at the same depth: the compiled files find the sources and templates by relative paths.
   const copy = `${OUT_DIR}-test-${process.pid}`;
   await cp(OUT_DIR, copy, { recursive: true });
