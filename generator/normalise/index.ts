@@ -18,6 +18,7 @@ import { ownedItemAuthPass } from './passes/owned-item-auth.ts';
 import { parameterSchemasPass } from './passes/parameter-schemas.ts';
 import { pathSchemaRefsPass } from './passes/path-schema-refs.ts';
 import { selfReferencingSchemasPass } from './passes/self-referencing-schemas.ts';
+import { oversizedIntersectionsPass } from './passes/oversized-intersections.ts';
 import { patternDescriptionsPass } from './passes/pattern-descriptions.ts';
 import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
@@ -48,6 +49,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   pathSchemaRefsPass,
   responseDescriptionsPass,
   selfReferencingSchemasPass,
+  oversizedIntersectionsPass,
   operationIdsPass,
   queryFieldsToBodyPass,
   bodilessMethodsPass,

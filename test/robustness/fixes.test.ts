@@ -121,3 +121,92 @@ describe('optional params named like Object.prototype members (fuzzing: query pa
     expect(client).toContain('params: T.ListParams = {} as T.ListParams');
   });
 });
+
+describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-member anyOf and a 323-value enum, TS2590)', () => {
+  const words = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  const document = () => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/a': {
+        post: {
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { type: 'string', enum: words('a', 300) },
+                    { $ref: '#/components/schemas/U' },
+                    { oneOf: [{ allOf: [{ type: 'string' }, { $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/E' }] }] },
+                  ],
+                },
+              },
+            },
+          },
+          responses: { default: { description: 'd', content: { 'application/json': { schema: { allOf: [{ enum: words('b', 200) }, { enum: words('c', 200) }] } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        U: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }, { type: 'number', enum: [1, 2, 3] }] },
+        E: { anyOf: [{ type: 'string', enum: words('e', 300) }] },
+        // Data that looks like a schema is left alone.
+        D: { type: 'object', example: { allOf: [{ enum: words('x', 300) }, { enum: words('y', 300) }] } },
+      },
+    },
+  });
+
+  /** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
+  const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
+
+  /** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
+  async function diagnosticCodes(doc: unknown): Promise<number[]> {
+    const ts = (await import('typescript')).default;
+    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+    const files: Record<string, string> = { 'lib.ts': LIB, 'schema.ts': await renderSchemaTypes(doc as never) };
+    const host = ts.createCompilerHost({ noLib: true });
+    host.getSourceFile = (name, version) => (Object.hasOwn(files, name) ? ts.createSourceFile(name, files[name] as string, version) : undefined);
+    const program = ts.createProgram(Object.keys(files), { noLib: true, noEmit: true, types: [], strict: true }, host);
+    return ts.getPreEmitDiagnostics(program).map((d) => d.code);
+  }
+
+  it('measures union sizes as TypeScript distributes them: enum values, oneOf/anyOf sums, allOf products, null', async () => {
+    const { unionSize } = await import('../../generator/normalise/passes/oversized-intersections.ts');
+    const schemas = document().components.schemas as Record<string, unknown>;
+    expect(unionSize({ enum: ['a', 'b', 'a'] }, schemas)).toBe(2);
+    expect(unionSize({ type: 'boolean', nullable: true }, schemas)).toBe(3);
+    expect(unionSize({ $ref: '#/components/schemas/U' }, schemas)).toBe(5);
+    expect(unionSize({ allOf: [{ $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/E' }] }, schemas)).toBe(1500);
+    expect(unionSize({ oneOf: [{ enum: [1, 2] }, { $ref: '#/components/schemas/Missing' }] }, schemas)).toBe(3);
+  });
+
+  it('keeps the allOf members that fit, in order, warns with the place, and the types then compile', async () => {
+    const { oversizedIntersectionsPass } = await import('../../generator/normalise/passes/oversized-intersections.ts');
+    const doc = document();
+    expect(await diagnosticCodes(doc)).toEqual([2590]);
+    const ctx = collectingContext();
+    oversizedIntersectionsPass.run(doc as never, ctx);
+    const body = doc.paths['/a'].post.requestBody.content['application/json'].schema;
+    expect(body.allOf).toEqual([{ type: 'string', enum: words('a', 300) }, { $ref: '#/components/schemas/U' }]);
+    // 200 × 200 = 40,000 > 25,000: the default response is a schema like any other.
+    expect(doc.paths['/a'].post.responses.default.content['application/json'].schema.allOf).toEqual([{ enum: words('b', 200) }]);
+    expect(doc.components.schemas.D.example.allOf).toHaveLength(2);
+    expect(ctx.entries.map((e) => [e.kind, e.pointer])).toEqual([
+      ['warning', '/paths/~1a/post/responses/default/content/application~1json/schema/allOf'],
+      ['warning', '/paths/~1a/post/requestBody/content/application~1json/schema/allOf'],
+    ]);
+    expect(ctx.entries[1]?.message).toContain('member 2 left out');
+    expect(await diagnosticCodes(doc)).toEqual([]);
+  });
+
+  it('leaves an intersection TypeScript can represent as it is', async () => {
+    const { oversizedIntersectionsPass } = await import('../../generator/normalise/passes/oversized-intersections.ts');
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { allOf: [{ enum: words('a', 100) }, { enum: words('b', 100), nullable: true }] } } } };
+    const before = structuredClone(doc);
+    const ctx = collectingContext();
+    oversizedIntersectionsPass.run(doc as never, ctx);
+    expect(doc).toEqual(before);
+    expect(ctx.entries).toEqual([]);
+  });
+});
