@@ -7,7 +7,8 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sourceStamp } from './source-stamp.mjs';
+import { fileFingerprints, sameFingerprints } from './file-fingerprints.mjs';
+import { sourceFiles, sourceStamp } from './source-stamp.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where the compiled files go (gitignored). Two levels below the root, like generator/<folder>/. */
@@ -56,15 +57,34 @@ const requireCommonJs = {
   },
 };
 
-/** True when dist/clientgen/ was compiled from the sources as they are now. */
+/** The sources' fingerprints, taken before their contents are read, so an edit made meanwhile shows next time. */
+async function currentSources() {
+  const names = await sourceFiles(ROOT);
+  return { names, files: await fileFingerprints(ROOT, names) };
+}
+
+/**
+ * True when dist/clientgen/ was compiled from the sources as they are now: their fingerprints are
+ * the recorded ones, or else their contents hash to the recorded stamp.
+ */
 export async function bundleIsCurrent() {
   const built = await readFile(STAMP_FILE, 'utf8').then((text) => JSON.parse(text), () => undefined);
-  return built === (await sourceStamp(ROOT));
+  if (typeof built?.stamp !== 'string') return false;
+  const { names, files } = await currentSources();
+  if (sameFingerprints(built.files, files)) return true;
+  if (built.stamp !== (await sourceStamp(ROOT, names))) return false;
+  // Same contents, new times (a checkout, a copy): record them, so the next start reads nothing.
+  const next = `${STAMP_FILE}.${process.pid}`;
+  await writeFile(next, `${JSON.stringify({ stamp: built.stamp, files })}\n`)
+    .then(() => rename(next, STAMP_FILE))
+    .catch(() => rm(next, { force: true }));
+  return true;
 }
 
 export async function bundle() {
   const esbuild = await import('esbuild');
-  const stamp = await sourceStamp(ROOT);
+  const { names, files } = await currentSources();
+  const stamp = await sourceStamp(ROOT, names);
   const staging = `${OUT_DIR}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await esbuild.build({
@@ -97,7 +117,7 @@ export async function bundle() {
     plugins: [sourceUrls, requireCommonJs],
     logLevel: 'warning',
   });
-  await writeFile(path.join(staging, path.basename(STAMP_FILE)), `${JSON.stringify(stamp)}\n`);
+  await writeFile(path.join(staging, path.basename(STAMP_FILE)), `${JSON.stringify({ stamp, files })}\n`);
   const old = `${OUT_DIR}.old-${process.pid}`;
   await rename(OUT_DIR, old).catch(() => undefined);
   await rename(staging, OUT_DIR);

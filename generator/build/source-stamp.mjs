@@ -1,6 +1,7 @@
 // What the compiled CLIs were built from: one hash of every file under generator/ (names and
 // contents) and the tsconfig esbuild reads. launch.mjs compares it with the one bundle.mjs
-// recorded, so a compiled CLI never runs older code than the sources (about 10 ms for 0.8 MB).
+// recorded, so a compiled CLI never runs older code than the sources; it hashes them only when
+// their fingerprints (file-fingerprints.mjs) differ from the recorded ones.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,10 +17,15 @@ async function filesUnder(dir, rel) {
   return out;
 }
 
-export async function sourceStamp(root) {
-  const names = [...(await filesUnder(path.join(root, 'generator'), 'generator')), 'tsconfig.json'].sort();
+/** The files the stamp covers, relative to `root`, sorted. */
+export async function sourceFiles(root) {
+  return [...(await filesUnder(path.join(root, 'generator'), 'generator')), 'tsconfig.json'].sort();
+}
+
+export async function sourceStamp(root, names) {
+  const files = names ?? (await sourceFiles(root));
   const hash = createHash('sha256');
-  const contents = await Promise.all(names.map((name) => readFile(path.join(root, name)).catch(() => Buffer.alloc(0))));
-  names.forEach((name, i) => hash.update(`\0${name}\0${contents[i].length}\0`).update(contents[i]));
+  const contents = await Promise.all(files.map((name) => readFile(path.join(root, name)).catch(() => Buffer.alloc(0))));
+  files.forEach((name, i) => hash.update(`\0${name}\0${contents[i].length}\0`).update(contents[i]));
   return hash.digest('hex');
 }

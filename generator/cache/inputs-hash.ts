@@ -8,17 +8,26 @@
  * still hash to the recorded value, so a hand edit to any generated file (or an extra file) is
  * repaired by the next `generate`. `check` skips on the same record (and records a package it
  * rendered and found current); `check --full` renders every package.
- * Nothing is recorded in the package itself, so a generator change that does not change the output
+ * Each record also keeps the files' sizes and modification times (`build/file-fingerprints.mjs`):
+ * while those match, the files are not read again, so a no-op run stats files instead of hashing
+ * megabytes. Nothing is recorded in the package itself, so a generator change that does not change the output
  * does not change any committed file.
  *
  * This module imports nothing heavy, so a no-op `generate` starts and finishes quickly.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain JavaScript (launch.mjs uses it before anything is compiled), without declarations
+import { fileFingerprints as statFiles, sameFingerprints as sameStats } from '../build/file-fingerprints.mjs';
 import type { ProviderSource } from '../config/load-provider.ts';
 import { listFiles } from '../write/file-set.ts';
+
+/** `[name, size, mtimeMs]`: how a file is told unchanged without reading it. */
+type Fingerprint = [name: string, size: number, mtimeMs: number];
+const fileFingerprints = statFiles as (root: string, names: readonly string[]) => Promise<Fingerprint[]>;
+const sameFingerprints = sameStats as (recorded: unknown, current: readonly Fingerprint[]) => boolean;
 
 /** The clientgen installation (generator, templates, package-lock.json), not the workspace being generated. */
 export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,21 +37,44 @@ const HASH_FORMAT = 'clientgen-inputs-1';
 
 let generatorDigest: Promise<string> | undefined;
 
-/** One hash of the generator's source, templates and locked dependency versions (computed once per process). */
+const CACHE_DIR = path.join(GENERATOR_ROOT, 'node_modules/.cache/clientgen');
+const GENERATOR_RECORD = path.join(CACHE_DIR, 'generator-source.json');
+
+/** Writes a cache file whole or not at all: a command reading it meanwhile sees the old one or the new one. */
+async function writeRecord(file: string, value: unknown): Promise<void> {
+  await mkdir(CACHE_DIR, { recursive: true });
+  const next = `${file}.${process.pid}`;
+  await writeFile(next, `${JSON.stringify(value, null, 2)}\n`);
+  await rename(next, file).catch(async (error: unknown) => {
+    await rm(next, { force: true });
+    throw error;
+  });
+}
+
+/**
+ * One hash of the generator's source, templates and locked dependency versions (computed once per
+ * process). Recorded with the files' fingerprints, so it is read from the record while they match.
+ */
 export function generatorSourceHash(): Promise<string> {
   generatorDigest ??= (async () => {
-    const hash = createHash('sha256').update(HASH_FORMAT);
     const names = [...(await listFiles(path.join(GENERATOR_ROOT, 'generator'), 'generator')), ...(await listFiles(path.join(GENERATOR_ROOT, 'templates'), 'templates'))]
       .filter((n) => !n.endsWith('.test.ts'))
       .sort();
     const all = [...names, 'package-lock.json'];
+    // Fingerprints first: an edit made while the contents are read shows as a difference next time.
+    const fingerprints = await fileFingerprints(GENERATOR_ROOT, all);
+    const recorded = await readFile(GENERATOR_RECORD, 'utf8').then((text) => JSON.parse(text) as { format?: unknown; files?: unknown; hash?: unknown }, () => undefined);
+    if (recorded?.format === HASH_FORMAT && typeof recorded.hash === 'string' && sameFingerprints(recorded.files, fingerprints)) return recorded.hash;
+    const hash = createHash('sha256').update(HASH_FORMAT);
     // Read all at once: one read after another waits a round trip each, and this runs on every command.
     const contents = await Promise.all(all.map((name) => readFile(path.join(GENERATOR_ROOT, name)).catch(() => Buffer.alloc(0))));
     all.forEach((name, i) => {
       const content = contents[i] as Buffer;
       hash.update(`\0${name}\0${content.length}\0`).update(content);
     });
-    return hash.digest('hex');
+    const digest = hash.digest('hex');
+    await writeRecord(GENERATOR_RECORD, { format: HASH_FORMAT, hash: digest, files: fingerprints }).catch(() => undefined);
+    return digest;
   })();
   return generatorDigest;
 }
@@ -75,28 +107,43 @@ export function filesHash(files: ReadonlyMap<string, string>): string {
   return `sha256-${hash.digest('hex')}`;
 }
 
-const CACHE_DIR = path.join(GENERATOR_ROOT, 'node_modules/.cache/clientgen');
 /** The cache file that records the package in `dir`. */
 export const cacheFileFor = (dir: string): string => path.join(CACHE_DIR, `${createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)}.json`);
 
+interface PackageRecord {
+  readonly dir: string;
+  readonly inputsHash: string;
+  readonly filesHash: string;
+  /** The files' fingerprints when the record was made. */
+  readonly files: readonly Fingerprint[];
+}
+
 /** Records that the package in `dir` was written from inputs with this hash, with exactly these files. */
 export async function recordPackage(dir: string, hashOfInputs: string, files: ReadonlyMap<string, string>): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
-  const entry = { dir: path.resolve(dir), inputsHash: hashOfInputs, filesHash: filesHash(files) };
-  await writeFile(cacheFileFor(dir), `${JSON.stringify(entry, null, 2)}\n`);
+  const record: PackageRecord = { dir: path.resolve(dir), inputsHash: hashOfInputs, filesHash: filesHash(files), files: await fileFingerprints(dir, await listFiles(dir)) };
+  await writeRecord(cacheFileFor(dir), record);
 }
 
 /**
  * True when the package in `dir` was generated from exactly these inputs and nobody changed,
- * added or removed a file since (node_modules and dist are ignored, as `check` ignores them).
+ * added or removed a file since (node_modules and dist are ignored, as `check` ignores them). The
+ * files are read and hashed only when a fingerprint differs from the record's; if their contents
+ * are still the recorded ones, the record takes the new fingerprints.
  */
 export async function packageIsCurrent(dir: string, expectedInputsHash: string): Promise<boolean> {
   try {
-    const entry = JSON.parse(await readFile(cacheFileFor(dir), 'utf8')) as { dir?: unknown; inputsHash?: unknown; filesHash?: unknown };
+    const entry = JSON.parse(await readFile(cacheFileFor(dir), 'utf8')) as Partial<Record<keyof PackageRecord, unknown>>;
     if (entry.dir !== path.resolve(dir) || entry.inputsHash !== expectedInputsHash || typeof entry.filesHash !== 'string') return false;
     const names = await listFiles(dir);
-    const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
-    return filesHash(new Map(names.map((name, i) => [name, contents[i] as string]))) === entry.filesHash;
+    const fingerprints = await fileFingerprints(dir, names);
+    if (sameFingerprints(entry.files, fingerprints)) return true;
+    const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
+    const hash = createHash('sha256');
+    // The bytes on disk are the UTF-8 of the strings filesHash hashed when they were written.
+    names.forEach((name, i) => hash.update(`\0${name}\0${(contents[i] as Buffer).length}\0`).update(contents[i] as Buffer));
+    if (`sha256-${hash.digest('hex')}` !== entry.filesHash) return false;
+    await writeRecord(cacheFileFor(dir), { ...entry, files: fingerprints }).catch(() => undefined);
+    return true;
   } catch {
     return false;
   }

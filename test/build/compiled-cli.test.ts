@@ -15,6 +15,12 @@ const { STAMP_FILE } = (await import('../../generator/build/bundle.mjs')) as { S
 // @ts-expect-error plain JavaScript modules without declarations
 const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
 
+// @ts-expect-error plain JavaScript modules without declarations
+const { fileFingerprints, sameFingerprints } = (await import('../../generator/build/file-fingerprints.mjs')) as {
+  fileFingerprints(root: string, names: string[]): Promise<[string, number, number][]>;
+  sameFingerprints(recorded: unknown, current: [string, number, number][]): boolean;
+};
+
 function launch(args: readonly string[], root: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(ROOT, 'generator/build/launch.mjs'), ...args], { cwd: ROOT, env: { ...process.env, CLIENTGEN_ROOT: root }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
@@ -30,7 +36,7 @@ describe('the compiled CLI', () => {
     const result = await launch(['generate', '--help'], ROOT);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: generate');
-    expect(JSON.parse(await readFile(STAMP_FILE, 'utf8'))).toBe(await sourceStamp(ROOT));
+    expect(JSON.parse(await readFile(STAMP_FILE, 'utf8')).stamp).toBe(await sourceStamp(ROOT));
   });
 
   it('renders what the TypeScript sources rendered: check passes on a committed package', async () => {
@@ -69,5 +75,22 @@ describe('the source stamp', () => {
     expect(edited).not.toBe(first);
     await writeFile(path.join(root, 'generator/engine/b.ts'), '');
     expect(await sourceStamp(root)).not.toBe(edited);
+  });
+});
+
+describe('file fingerprints', () => {
+  it('match while no file is edited, added, removed or missing, and survive a trip through JSON', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'clientgen-fingerprints-'));
+    await writeFile(path.join(root, 'a.ts'), 'export const a = 1;\n');
+    await writeFile(path.join(root, 'b.ts'), '');
+    const recorded = JSON.parse(JSON.stringify(await fileFingerprints(root, ['a.ts', 'b.ts']))) as unknown;
+    expect(sameFingerprints(recorded, await fileFingerprints(root, ['a.ts', 'b.ts']))).toBe(true);
+    expect(sameFingerprints(recorded, await fileFingerprints(root, ['a.ts']))).toBe(false);
+    expect(sameFingerprints(recorded, await fileFingerprints(root, ['a.ts', 'b.ts', 'c.ts']))).toBe(false);
+    await writeFile(path.join(root, 'b.ts'), 'x');
+    expect(sameFingerprints(recorded, await fileFingerprints(root, ['a.ts', 'b.ts']))).toBe(false);
+    const missing = await fileFingerprints(root, ['gone.ts']);
+    expect(sameFingerprints(missing, missing)).toBe(false);
+    expect(sameFingerprints('not a record', missing)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheFileFor } from '../../generator/cache/inputs-hash.ts';
@@ -83,6 +83,30 @@ describe('skipping unchanged packages', () => {
     expect(check.stderr).toContain('differs: generated/small/src/client.ts');
     const repaired = await runInProcess('generate', [], root);
     expect(repaired.stdout).toMatch(/^small: 2 operations/);
+    expect(await readFile(client(), 'utf8')).toBe(original);
+  });
+
+  it('tells files unchanged by their sizes and times; a file touched but not changed is read once, then recorded again', async () => {
+    const record = async (): Promise<{ files: [string, number, number][] }> => JSON.parse(await readFile(cacheFileFor(path.join(root, 'generated/small')), 'utf8'));
+    const before = (await record()).files.find(([name]) => name === 'src/client.ts');
+    expect(before?.[1]).toBe(Buffer.byteLength(await readFile(client(), 'utf8')));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(client(), later, later);
+    expect((await runInProcess('generate', [], root)).stdout).toBe('small: up to date (inputs unchanged)\n');
+    const after = (await record()).files.find(([name]) => name === 'src/client.ts');
+    expect(after?.[2]).toBe(later.getTime());
+    expect(after?.[2]).not.toBe(before?.[2]);
+  });
+
+  it('an edit that keeps the size is still an edit: its time gives it away, its contents decide', async () => {
+    const original = await readFile(client(), 'utf8');
+    const edited = original.replace('export class', 'export klass');
+    expect(edited.length).toBe(original.length);
+    await writeFile(client(), edited);
+    const check = await runInProcess('check', [], root);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('differs: generated/small/src/client.ts');
+    expect((await runInProcess('generate', [], root)).stdout).toMatch(/^small: 2 operations/);
     expect(await readFile(client(), 'utf8')).toBe(original);
   });
 
