@@ -63,8 +63,9 @@ export function generatorSourceHash(): Promise<string> {
     const all = [...names, 'package-lock.json'];
     // Fingerprints first: an edit made while the contents are read shows as a difference next time.
     const fingerprints = await fileFingerprints(GENERATOR_ROOT, all);
-    const recorded = await readFile(GENERATOR_RECORD, 'utf8').then((text) => JSON.parse(text) as { format?: unknown; files?: unknown; hash?: unknown }, () => undefined);
-    if (recorded?.format === HASH_FORMAT && typeof recorded.hash === 'string' && sameFingerprints(recorded.files, fingerprints)) return recorded.hash;
+    const recorded = await readFile(GENERATOR_RECORD, 'utf8').then((text) => JSON.parse(text) as { format?: unknown; root?: unknown; files?: unknown; hash?: unknown }, () => undefined);
+    // The root too: a worktree whose node_modules links to another checkout shares this cache folder.
+    if (recorded?.format === HASH_FORMAT && recorded.root === GENERATOR_ROOT && typeof recorded.hash === 'string' && sameFingerprints(recorded.files, fingerprints)) return recorded.hash;
     const hash = createHash('sha256').update(HASH_FORMAT);
     // Read all at once: one read after another waits a round trip each, and this runs on every command.
     const contents = await Promise.all(all.map((name) => readFile(path.join(GENERATOR_ROOT, name)).catch(() => Buffer.alloc(0))));
@@ -73,7 +74,7 @@ export function generatorSourceHash(): Promise<string> {
       hash.update(`\0${name}\0${content.length}\0`).update(content);
     });
     const digest = hash.digest('hex');
-    await writeRecord(GENERATOR_RECORD, { format: HASH_FORMAT, hash: digest, files: fingerprints }).catch(() => undefined);
+    await writeRecord(GENERATOR_RECORD, { format: HASH_FORMAT, root: GENERATOR_ROOT, hash: digest, files: fingerprints }).catch(() => undefined);
     return digest;
   })();
   return generatorDigest;
