@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Builds the compiled CLI that runCli (helpers/workspace.ts) starts, once per run.
-    globalSetup: ['test/helpers/compiled-cli.setup.ts'],
+    // One temporary folder per run, removed at its end; the compiled CLI that runCli
+    // (helpers/workspace.ts) starts, built once per run.
+    globalSetup: ['test/helpers/temp-root.setup.ts', 'test/helpers/compiled-cli.setup.ts'],
     testTimeout: 240_000,
     hookTimeout: 300_000,
     pool: 'forks',
