@@ -1,8 +1,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GeneratorError } from '../errors.ts';
 import { bundleExternalRefs, firstExternalRef } from '../load/bundle-refs.ts';
+import { fetchSpec } from '../load/fetch-document.ts';
 import { loadDocument } from '../load/load-document.ts';
 import type { ProviderSource } from './load-provider.ts';
 import { validateProviderConfig } from './load-provider.ts';
@@ -24,16 +24,10 @@ export interface AdHocOptions {
 
 /** Downloads a document to a temporary file, keeping its extension so the loader picks the parser. */
 async function download(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: 'follow' });
-  } catch (error) {
-    throw new GeneratorError({ file: url }, `cannot download the document (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (!response.ok) throw new GeneratorError({ file: url }, `cannot download the document: HTTP ${response.status}`);
-  const ext = /\.(ya?ml|json)(?:$|\?)/i.exec(new URL(url).pathname)?.[1] ?? (/yaml/i.test(response.headers.get('content-type') ?? '') ? 'yaml' : 'json');
+  const fetched = await fetchSpec(url, { accept: 'application/json, application/yaml, text/yaml, */*', timeoutMs: 60_000 });
+  const ext = /\.(ya?ml|json)$/i.exec(new URL(url).pathname)?.[1] ?? (/yaml/i.test(fetched.contentType) ? 'yaml' : 'json');
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-spec-')), `spec.${ext.toLowerCase()}`);
-  await writeFile(file, Buffer.from(await response.arrayBuffer()));
+  await writeFile(file, fetched.body);
   return file;
 }
 

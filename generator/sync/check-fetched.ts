@@ -4,9 +4,9 @@
  */
 import { GeneratorError } from '../errors.ts';
 import { classifyDocument, parseDocumentText } from '../load/load-document.ts';
-import type { Fetched } from './fetch-spec.ts';
+import type { Fetched } from '../load/fetch-document.ts';
 import { htmlToText } from './html-to-text.ts';
-import { displayUrl } from './spec-source.ts';
+import { displayUrl } from '../load/fetch-document.ts';
 
 const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', '']);
 

@@ -10,18 +10,3 @@ export function specKind(url: string): SpecKind {
   const parsed = new URL(url);
   return /\/userapi\/?$/i.test(parsed.pathname) && parsed.search === '' ? 'page' : 'document';
 }
-
-/** The URL without user name, password or query values, for messages: credentials never reach a log. */
-export function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (/token|key|secret|pass|auth|sig/i.test(key)) parsed.searchParams.set(key, '***');
-    }
-    return parsed.toString();
-  } catch {
-    return '(invalid URL)';
-  }
-}

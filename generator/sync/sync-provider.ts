@@ -7,8 +7,8 @@ import path from 'node:path';
 import { parseDocumentText } from '../load/load-document.ts';
 import type { Workspace } from '../workspace.ts';
 import { checkDocument, checkPage, countDocumentOperations, countPageRoutes } from './check-fetched.ts';
-import { fetchSpec } from './fetch-spec.ts';
-import { displayUrl, type SpecKind } from './spec-source.ts';
+import { displayUrl, fetchSpec } from '../load/fetch-document.ts';
+import type { SpecKind } from './spec-source.ts';
 import { PAGE_HTML, PAGE_TEXT, readSyncTarget } from './sync-target.ts';
 
 export interface FileUpdate {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countPageRoutes } from '../../generator/sync/check-fetched.ts';
 import { decodeEntities, htmlToText } from '../../generator/sync/html-to-text.ts';
-import { displayUrl, specKind } from '../../generator/sync/spec-source.ts';
+import { displayUrl } from '../../generator/load/fetch-document.ts';
+import { specKind } from '../../generator/sync/spec-source.ts';
 
 describe('htmlToText', () => {
   it('turns a HostBill API page into the text the importer reads', () => {

@@ -1,6 +1,24 @@
-/** Fetches a published document with global `fetch`, a timeout and clear errors. */
+/**
+ * Fetches a published document with global `fetch`, a timeout and clear errors. Credentials in the
+ * URL are sent as Basic auth (fetch refuses such URLs, and its error would echo them), and no
+ * message names them.
+ */
 import { GeneratorError } from '../errors.ts';
-import { displayUrl } from './spec-source.ts';
+
+/** The URL without user name, password or query values, for messages: credentials never reach a log. */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (/token|key|secret|pass|auth|sig/i.test(key)) parsed.searchParams.set(key, '***');
+    }
+    return parsed.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}
 
 export interface Fetched {
   readonly url: string;
@@ -35,7 +53,7 @@ export async function fetchSpec(url: string, options: FetchOptions): Promise<Fet
   } catch {
     return fail('not a valid URL');
   }
-  const headers: Record<string, string> = { accept: options.accept, 'user-agent': 'clientgen-sync' };
+  const headers: Record<string, string> = { accept: options.accept, 'user-agent': 'clientgen' };
   if (target.username || target.password) {
     headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`;
     target.username = '';
