@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { generateProvider } from '../helpers/render.ts';
 import { writeFileSet } from '../../generator/write/file-set.ts';
 import { typecheckPackages } from '../helpers/batch-typecheck.ts';
 import { identifiersIn } from '../helpers/typescript.ts';
+import { ROOT } from '../helpers/workspace.ts';
 import { anyDocument, MARKER, TOO_LARGE } from './fuzz-documents.ts';
 
 /**
@@ -20,12 +22,25 @@ import { anyDocument, MARKER, TOO_LARGE } from './fuzz-documents.ts';
  * strict and contains no code taken from the document, or fails with a GeneratorError and writes
  * nothing. Never another exception, never a hang.
  *
- * FUZZ_RUNS sets the number of documents of all parts together (default 240); FUZZ_SEED replays a
- * run (every part then uses that seed, so the part that failed replays its documents).
- *   FUZZ_RUNS=5000 npx vitest run test/robustness/fuzz
+ * FUZZ_RUNS sets the number of documents of all parts together (default 240).
+ * The seeds: by default each part's comes from the hash of the generator's sources, so a commit
+ * always meets the same documents (a CI run of it replays the run its author saw) and every change
+ * to the generator meets new ones. FUZZ_SEED=<n> replays a run (every part then uses that seed, so
+ * the part that failed replays its documents, as fast-check's message says); FUZZ_SEED=random
+ * lets fast-check choose.
+ *   FUZZ_RUNS=5000 FUZZ_SEED=random npx vitest run test/robustness/fuzz
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 240);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+// @ts-expect-error plain JavaScript modules without declarations
+const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
+const STAMP = await sourceStamp(ROOT);
+
+function seedOf(part: number): number | undefined {
+  const given = process.env.FUZZ_SEED;
+  if (given === 'random') return undefined;
+  if (given !== undefined) return Number(given);
+  return parseInt(createHash('sha256').update(`${STAMP}\0${part}`).digest('hex').slice(0, 8), 16) | 0;
+}
 /** Packages are type-checked in batches of this many (one tsc program each). */
 const BATCH = 150;
 
@@ -44,10 +59,11 @@ async function sources(dir: string): Promise<string[]> {
 /** Part `part` of `parts`: its share of the RUNS documents (the parts' shares add up to RUNS). */
 export function fuzzSuite(part: number, parts: number): void {
   const runs = Math.floor(RUNS / parts) + (part <= RUNS % parts ? 1 : 0);
-  describe(`fuzzed documents, part ${part} of ${parts} (${runs} runs)`, () => suite(runs));
+  const seed = seedOf(part);
+  describe(`fuzzed documents, part ${part} of ${parts} (${runs} runs, seed ${seed ?? 'random'})`, () => suite(runs, seed));
 }
 
-function suite(runs: number): void {
+function suite(runs: number, seed: number | undefined): void {
   let root: string;
   const generated: string[] = [];
   let diagnosed = 0;
@@ -92,7 +108,7 @@ function suite(runs: number): void {
         }
         generated.push(out);
       }),
-      { numRuns: runs, seed: SEED, endOnFailure: true, interruptAfterTimeLimit: 3_000_000 },
+      { numRuns: runs, seed, endOnFailure: true, interruptAfterTimeLimit: 3_000_000 },
     );
     expect(generated.length).toBeGreaterThan(runs / 4);
   }, 3_600_000);
