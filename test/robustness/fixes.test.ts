@@ -200,6 +200,17 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     expect(await diagnosticCodes(doc)).toEqual([]);
   });
 
+  it('keeps a member that is no union beside a large enum, and drops only the member that multiplies it', async () => {
+    const { oversizedIntersectionsPass } = await import('../../generator/normalise/passes/oversized-intersections.ts');
+    const schema = { type: 'string', enum: words('v', 30_000), allOf: [{ description: 'plain' }, { enum: words('v', 4) }, { type: 'string', minLength: 1 }] };
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Big: schema } } };
+    const ctx = collectingContext();
+    oversizedIntersectionsPass.run(doc as never, ctx);
+    expect(schema.allOf).toEqual([{ description: 'plain' }, { type: 'string', minLength: 1 }]);
+    expect(ctx.entries).toHaveLength(1);
+    expect(ctx.entries[0]?.message).toContain('member 1 left out');
+  });
+
   it('leaves an intersection TypeScript can represent as it is', async () => {
     const { oversizedIntersectionsPass } = await import('../../generator/normalise/passes/oversized-intersections.ts');
     const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { allOf: [{ enum: words('a', 100) }, { enum: words('b', 100), nullable: true }] } } } };

@@ -111,7 +111,8 @@ export const oversizedIntersectionsPass: NormalisePass = {
       const dropped: number[] = [];
       for (const [index, member] of members.entries()) {
         const size = unionSize(member, schemas);
-        if (product * size <= MAX_INTERSECTION_MEMBERS) {
+        // A member that is no union multiplies nothing: it stays, whatever the product already is.
+        if (size === 1 || product * size <= MAX_INTERSECTION_MEMBERS) {
           kept.push(member);
           product *= size;
         } else dropped.push(index);
