@@ -119,7 +119,7 @@ export const oversizedIntersectionsPass: NormalisePass = {
       }
       node.allOf = kept;
       ctx.warn(
-        `allOf would make TypeScript intersect unions into more than ${MAX_INTERSECTION_MEMBERS.toLocaleString('en-US')} members, which it cannot represent; member${dropped.length === 1 ? '' : 's'} ${dropped.join(', ')} left out, so the type is wider than the document says`,
+        `allOf would make TypeScript intersect unions into more than ${MAX_INTERSECTION_MEMBERS.toLocaleString('en-US')} members, which it cannot represent; ${dropped.map((index) => `allOf/${index}`).join(', ')} left out of the type, which is wider than the document says`,
         pointer(...pathOf(place), 'allOf'),
       );
     }
