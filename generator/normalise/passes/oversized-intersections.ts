@@ -3,10 +3,10 @@ import { type NormalisePass } from '../pass.ts';
 
 /**
  * TypeScript distributes an intersection over unions: `('a' | 'b') & (X | Y)` is a union of four
- * members. When the product of the members' union sizes reaches 100,000 the checker gives up with
- * TS2590 (TypeScript 5.9, `checkCrossProductUnion` in its checker) ("Expression produces a union type that is too complex to represent") and the package does
- * not compile (fuzzing: `allOf` of a 319-value enum, a 3-member anyOf and an allOf holding a
- * 323-value enum: about 930,000). An allOf keeps its members, in order, while the product stays
+ * members. When the product of the members' union sizes reaches 100,000 (`checkCrossProductUnion`
+ * in TypeScript 5.9's checker) it gives up with TS2590, "Expression produces a union type that is
+ * too complex to represent", and the package does not compile (fuzzing: `allOf` of a 319-value
+ * enum, a 3-member anyOf and an allOf holding a 323-value enum: about 930,000). An allOf keeps its members, in order, while the product stays
  * within this limit, a quarter of the checker's, so an estimate that counts a union low still fits.
  */
 export const MAX_INTERSECTION_MEMBERS = 25_000;
