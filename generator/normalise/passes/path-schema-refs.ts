@@ -2,12 +2,28 @@ import { decodePointerToken, isObject, pointer } from '../../openapi/index.ts';
 import { safePascalIdentifier } from '../../naming/index.ts';
 import { type NormalisePass } from '../pass.ts';
 
+/** JSON Schema keywords whose value is a schema, and those whose value maps names (or holds a list) of schemas. */
+const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'allOf', 'oneOf', 'anyOf', 'prefixItems']);
+
+/** Whether the tokens after a schema lead to a schema again (`definitions/y/items`), not into data such as an `example`. */
+function staysInSchema(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (SCHEMA_MAPS.has(token) && i + 1 < tokens.length) i++;
+    else if (!SCHEMA_KEYWORDS.has(token)) return false;
+  }
+  return true;
+}
+
 /** Where a reference points at a schema written inside something else, which openapi-typescript cannot index. */
 function pointsInsideSomething(tokens: readonly string[]): boolean {
   if (tokens[0] === 'paths' || tokens[0] === 'webhooks') return tokens.includes('schema');
   if (tokens[0] !== 'components' || tokens.length <= 3) return false;
-  // Inside a component schema (`…/X/definitions/y`, `…/X/items`), or the schema of a response, parameter, header or body.
-  return tokens[1] === 'schemas' || tokens.includes('schema');
+  // Inside a component schema (`…/X/definitions/y`, `…/X/items`), or in the schema of a response, parameter, header or body.
+  if (tokens[1] === 'schemas') return staysInSchema(tokens.slice(3));
+  const schema = tokens.indexOf('schema');
+  return schema > 2 && staysInSchema(tokens.slice(schema + 1));
 }
 
 /** Tokens of a place that say nothing about what stands there, left out of the name made from it. */
