@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { OpenApiDocument } from './document.ts';
+import { isObject, type OpenApiDocument } from './document.ts';
 import { isPathItemMethod, type PathItemMethod } from './methods.ts';
 import { resolveLocal } from './refs.ts';
 
@@ -10,15 +10,18 @@ export interface OperationRef {
   readonly pathItem: OpenAPIV3.PathItemObject;
 }
 
-/** Every operation of the document in document order (paths, then methods as written). */
+/**
+ * Every operation of the document in document order (paths, then methods as written). An operation
+ * that is no object (`get: "text"`) is not one: the passes leave it, and validation names its place.
+ */
 export function listOperations(doc: OpenApiDocument): OperationRef[] {
   const out: OperationRef[] = [];
   for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
-    if (!pathItem) continue;
+    if (!isObject(pathItem)) continue;
     for (const key of Object.keys(pathItem)) {
       if (!isPathItemMethod(key)) continue;
-      const operation = (pathItem as Record<string, unknown>)[key] as OpenAPIV3.OperationObject | undefined;
-      if (operation) out.push({ path, method: key, operation, pathItem });
+      const operation = pathItem[key];
+      if (isObject(operation)) out.push({ path, method: key, operation: operation as OpenAPIV3.OperationObject, pathItem });
     }
   }
   return out;

