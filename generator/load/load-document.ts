@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Document } from 'yaml';
 import { GeneratorError } from '../errors.ts';
-import { decodeUtf8 } from './decode-text.ts';
+import { decodeDocument } from './decode-text.ts';
 import { assertWithinLimits, MAX_NESTING } from './document-limits.ts';
 import { assertNoDuplicateJsonKeys } from './duplicate-keys.ts';
 import { lineAndColumn, parseJsonKeepingControlCharacters } from './parse-json.ts';
@@ -158,6 +158,6 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new GeneratorError({ file }, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`);
   }
-  const text = decodeUtf8(bytes, file);
+  const text = decodeDocument(bytes, file);
   return { ...classifyDocument(parseDocumentText(text, file), file), text };
 }

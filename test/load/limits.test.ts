@@ -29,6 +29,16 @@ describe('loadDocument refuses what it would otherwise change or choke on', () =
     expect([error.place.line, error.place.column]).toEqual([1, before.length + 1]);
   });
 
+  it('reads UTF-16 by its byte order mark (Windows PowerShell writes it), either byte order, and refuses broken or UTF-32 text', async () => {
+    const text = `${HEAD}, "x": "café 𝄞"}`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect((await loadDocument(await tempFile('le.json', le))).document.x).toBe('café 𝄞');
+    expect((await loadDocument(await tempFile('be.json', Buffer.concat([Buffer.from([0xfe, 0xff]), be])))).document.x).toBe('café 𝄞');
+    expect((await failure(await tempFile('odd.json', le.subarray(0, le.length - 1)))).problem).toMatch(/^invalid UTF-16LE .*re-save it as UTF-8$/);
+    expect((await failure(await tempFile('utf32.json', Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])))).problem).toMatch(/UTF-32/);
+  });
+
   it('still accepts real U+FFFD characters and multi-byte text before an invalid byte', async () => {
     const file = await tempFile('ok.json', `${HEAD}, "x": "\uFFFD €𝄞"}`);
     expect((await loadDocument(file)).document.x).toBe('\uFFFD €𝄞');
