@@ -212,6 +212,18 @@ describe('oversized-intersections (fuzzing: allOf of a 319-value enum, a 3-membe
     expect(ctx.entries[0]?.message).toContain('allOf/1 left out of the type');
   });
 
+  it('measures a schema reached many ways once: a chain of 60 oneOfs each naming the next twice (2^60 paths) is measured, and capped', async () => {
+    const { oversizedIntersectionsPass, unionSize } = await import('../../generator/normalise/passes/oversized-intersections.ts');
+    const schemas: Record<string, unknown> = { S60: { type: 'string' }, Top: { allOf: [{ enum: ['a', 'b'] }, { $ref: '#/components/schemas/S0' }] } };
+    for (let i = 0; i < 60; i++) schemas[`S${i}`] = { oneOf: [{ $ref: `#/components/schemas/S${i + 1}` }, { $ref: `#/components/schemas/S${i + 1}` }] };
+    expect(unionSize({ $ref: '#/components/schemas/S30' }, schemas)).toBe(2 ** 30);
+    expect(unionSize({ $ref: '#/components/schemas/S0' }, schemas)).toBe(1e12);
+    const ctx = collectingContext();
+    oversizedIntersectionsPass.run({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas } } as never, ctx);
+    expect((schemas.Top as { allOf: unknown[] }).allOf).toEqual([{ enum: ['a', 'b'] }]);
+    expect(ctx.entries.map((e) => e.pointer)).toEqual(['/components/schemas/Top/allOf']);
+  });
+
   it('leaves an intersection TypeScript can represent as it is', async () => {
     const { oversizedIntersectionsPass } = await import('../../generator/normalise/passes/oversized-intersections.ts');
     const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { allOf: [{ enum: words('a', 100) }, { enum: words('b', 100), nullable: true }] } } } };

@@ -22,31 +22,45 @@ const CAP = 1e12;
 /**
  * How many union members openapi-typescript's type of `schema` has: an enum's values, the sum over
  * oneOf/anyOf members, the product over allOf members, one for `null`; references followed to
- * components/schemas (a reference back into a schema being measured counts one).
+ * components/schemas (a reference back into a schema being measured counts one). `known` keeps
+ * what was measured, by schema: a schema that many others reach (a chain of oneOfs each naming the
+ * next twice) is measured once, not once per way of reaching it.
  */
-export function unionSize(schema: unknown, schemas: Record<string, unknown>, active = new Set<unknown>()): number {
+export function unionSize(schema: unknown, schemas: Record<string, unknown>, known = new Map<object, number>()): number {
+  return measure(schema, schemas, known, new Set());
+}
+
+function measure(schema: unknown, schemas: Record<string, unknown>, known: Map<object, number>, active: Set<object>): number {
   if (!isObject(schema) || active.has(schema)) return 1;
+  const measured = known.get(schema);
+  if (measured !== undefined) return measured;
   active.add(schema);
   try {
-    if (typeof schema.$ref === 'string') {
-      if (!schema.$ref.startsWith(SCHEMA_PREFIX)) return 1;
-      const name = decodePointerToken(schema.$ref.slice(SCHEMA_PREFIX.length));
-      return Object.hasOwn(schemas, name) ? unionSize(schemas[name], schemas, active) : 1;
-    }
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    let size: number;
-    if (Array.isArray(schema.enum)) size = Math.max(1, new Set(schema.enum.map((v) => JSON.stringify(v))).size);
-    else size = types.reduce((sum: number, type) => sum + (type === 'boolean' ? 2 : 1), 0);
-    for (const keyword of ['oneOf', 'anyOf']) {
-      const members = schema[keyword];
-      if (Array.isArray(members) && members.length > 0) size *= members.reduce((sum: number, m) => sum + unionSize(m, schemas, active), 0);
-    }
-    if (Array.isArray(schema.allOf)) for (const member of schema.allOf) size *= unionSize(member, schemas, active);
-    if (schema.nullable === true) size += 1;
-    return Math.min(Math.max(size, 1), CAP);
+    const size = Math.min(Math.max(ownSize(schema, (member) => measure(member, schemas, known, active), schemas), 1), CAP);
+    known.set(schema, size);
+    return size;
   } finally {
     active.delete(schema);
   }
+}
+
+function ownSize(schema: Record<string, unknown>, sizeOf: (member: unknown) => number, schemas: Record<string, unknown>): number {
+  if (typeof schema.$ref === 'string') {
+    if (!schema.$ref.startsWith(SCHEMA_PREFIX)) return 1;
+    const name = decodePointerToken(schema.$ref.slice(SCHEMA_PREFIX.length));
+    return Object.hasOwn(schemas, name) ? sizeOf(schemas[name]) : 1;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  let size: number;
+  if (Array.isArray(schema.enum)) size = Math.max(1, new Set(schema.enum.map((v) => JSON.stringify(v))).size);
+  else size = types.reduce((sum: number, type) => sum + (type === 'boolean' ? 2 : 1), 0);
+  for (const keyword of ['oneOf', 'anyOf']) {
+    const members = schema[keyword];
+    if (Array.isArray(members) && members.length > 0) size *= Math.min(members.reduce((sum: number, m) => sum + sizeOf(m), 0), CAP);
+  }
+  if (Array.isArray(schema.allOf)) for (const member of schema.allOf) size = Math.min(size * sizeOf(member), CAP);
+  if (schema.nullable === true) size += 1;
+  return size;
 }
 
 /** A place in the document, as a chain to its parent: the walk materialises a path only for what it finds. */
@@ -101,16 +115,17 @@ export const oversizedIntersectionsPass: NormalisePass = {
   hostbillOnly: false,
   run(doc, ctx) {
     const schemas = isObject(doc.components?.schemas) ? (doc.components.schemas as Record<string, unknown>) : {};
+    const known = new Map<object, number>();
     // Deepest first, so an outer allOf is measured with its inner ones already cut down.
     for (const { node, place } of schemasWithAllOf(doc).reverse()) {
       const members = node.allOf as unknown[];
       const { allOf: _, ...rest } = node;
-      let product = unionSize(rest, schemas);
-      if (members.reduce((p: number, m) => Math.min(p * unionSize(m, schemas), CAP), product) <= MAX_INTERSECTION_MEMBERS) continue;
+      let product = unionSize(rest, schemas, known);
+      if (members.reduce((p: number, m) => Math.min(p * unionSize(m, schemas, known), CAP), product) <= MAX_INTERSECTION_MEMBERS) continue;
       const kept: unknown[] = [];
       const dropped: number[] = [];
       for (const [index, member] of members.entries()) {
-        const size = unionSize(member, schemas);
+        const size = unionSize(member, schemas, known);
         // A member that is no union multiplies nothing: it stays, whatever the product already is.
         if (size === 1 || product * size <= MAX_INTERSECTION_MEMBERS) {
           kept.push(member);
@@ -118,6 +133,8 @@ export const oversizedIntersectionsPass: NormalisePass = {
         } else dropped.push(index);
       }
       node.allOf = kept;
+      // Every size measured through this node is now too large.
+      known.clear();
       ctx.warn(
         `allOf would make TypeScript intersect unions into more than ${MAX_INTERSECTION_MEMBERS.toLocaleString('en-US')} members, which it cannot represent; ${dropped.map((index) => `allOf/${index}`).join(', ')} left out of the type, which is wider than the document says`,
         pointer(...pathOf(place), 'allOf'),
