@@ -19,15 +19,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error plain JavaScript (launch.mjs uses it before anything is compiled), without declarations
-import { fileFingerprints as statFiles, sameFingerprints as sameStats } from '../build/file-fingerprints.mjs';
+// Plain JavaScript (launch.mjs uses it before anything is compiled), declared in file-fingerprints.d.mts.
+import { fileFingerprints, sameFingerprints, type Fingerprint } from '../build/file-fingerprints.mjs';
 import type { ProviderSource } from '../config/load-provider.ts';
 import { listFiles } from '../write/file-set.ts';
-
-/** `[name, size, mtimeMs]`: how a file is told unchanged without reading it. */
-type Fingerprint = [name: string, size: number, mtimeMs: number];
-const fileFingerprints = statFiles as (root: string, names: readonly string[]) => Promise<Fingerprint[]>;
-const sameFingerprints = sameStats as (recorded: unknown, current: readonly Fingerprint[]) => boolean;
 
 /** The clientgen installation (generator, templates, package-lock.json), not the workspace being generated. */
 export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,11 +93,14 @@ export async function inputsHash(inputs: HashInputs): Promise<string> {
   return `sha256-${hash.digest('hex')}`;
 }
 
-/** Hash of a package's files (names and contents). */
-export function filesHash(files: ReadonlyMap<string, string>): string {
+/**
+ * Hash of a package's files (names and contents): the same for the rendered strings and for the
+ * bytes on disk, which are their UTF-8.
+ */
+export function filesHash(files: ReadonlyMap<string, string | Buffer>): string {
   const hash = createHash('sha256');
   for (const name of [...files.keys()].sort()) {
-    const content = files.get(name) as string;
+    const content = files.get(name) as string | Buffer;
     hash.update(`\0${name}\0${Buffer.byteLength(content)}\0`).update(content);
   }
   return `sha256-${hash.digest('hex')}`;
@@ -139,10 +137,7 @@ export async function packageIsCurrent(dir: string, expectedInputsHash: string):
     const fingerprints = await fileFingerprints(dir, names);
     if (sameFingerprints(entry.files, fingerprints)) return true;
     const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
-    const hash = createHash('sha256');
-    // The bytes on disk are the UTF-8 of the strings filesHash hashed when they were written.
-    names.forEach((name, i) => hash.update(`\0${name}\0${(contents[i] as Buffer).length}\0`).update(contents[i] as Buffer));
-    if (`sha256-${hash.digest('hex')}` !== entry.filesHash) return false;
+    if (filesHash(new Map(names.map((name, i) => [name, contents[i] as Buffer]))) !== entry.filesHash) return false;
     await writeRecord(cacheFileFor(dir), { ...entry, files: fingerprints }).catch(() => undefined);
     return true;
   } catch {

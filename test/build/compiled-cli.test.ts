@@ -8,6 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileFingerprints, sameFingerprints } from '../../generator/build/file-fingerprints.mjs';
 import { ROOT, type CliResult } from '../helpers/workspace.ts';
 
 // @ts-expect-error plain JavaScript modules without declarations
@@ -15,11 +16,6 @@ const { STAMP_FILE } = (await import('../../generator/build/bundle.mjs')) as { S
 // @ts-expect-error plain JavaScript modules without declarations
 const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
 
-// @ts-expect-error plain JavaScript modules without declarations
-const { fileFingerprints, sameFingerprints } = (await import('../../generator/build/file-fingerprints.mjs')) as {
-  fileFingerprints(root: string, names: string[]): Promise<[string, number, number][]>;
-  sameFingerprints(recorded: unknown, current: [string, number, number][]): boolean;
-};
 
 function launch(args: readonly string[], root: string): Promise<CliResult> {
   return new Promise((resolve) => {
