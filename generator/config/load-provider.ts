@@ -1,7 +1,7 @@
 import { readFile, readdir, access } from 'node:fs/promises';
 import path from 'node:path';
 import { GeneratorError } from '../errors.ts';
-import { loadDocument, parseDocumentText } from '../load/load-document.ts';
+import { parseDocumentText } from '../load/load-document.ts';
 import { detectHostBillSettings, readHostBillOverrides, withHostBillSettings, type HostBillOverrides } from './hostbill-settings.ts';
 import type { ProviderAuthScheme, ProviderConfig } from './provider-config.ts';
 
@@ -109,17 +109,6 @@ export function settleProvider(source: ProviderSource, document: Record<string, 
   const { pendingHostBill, ...settled } = source;
   if (!pendingHostBill) return source;
   return { ...settled, config: withHostBillSettings(source.config, pendingHostBill.overrides, detectHostBillSettings(document), pendingHostBill.authGiven) };
-}
-
-/** `readProvider`, then `settleProvider` on its document. A document that does not load is left for the engine to report, at the stage that loads it. */
-export async function loadProvider(specsDir: string, id: string): Promise<ProviderSource> {
-  const source = await readProvider(specsDir, id);
-  if (!source.pendingHostBill) return source;
-  const loaded = await loadDocument(source.specFile).catch((error: unknown) => {
-    if (error instanceof GeneratorError) return undefined;
-    throw error;
-  });
-  return loaded ? settleProvider(source, loaded.document) : source;
 }
 
 /** Every folder under `specs/` that holds a provider.json, sorted so runs are deterministic. */

@@ -23,7 +23,7 @@ function firstInvalidByte(bytes: Uint8Array): { byteOffset: number; charIndex: n
   return { byteOffset, charIndex: text.length };
 }
 
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
+function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return strict.decode(bytes);
   } catch {

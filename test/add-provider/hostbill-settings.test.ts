@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_JWT, detectHostBillSettings } from '../../generator/config/hostbill-settings.ts';
-import { loadProvider } from '../../generator/config/load-provider.ts';
+import { loadProvider } from '../helpers/load-provider.ts';
 import { hostbillGroupTags, hostbillSectionOf } from '../../generator/naming/index.ts';
 import { defaultConfig, ROOT, smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
 

@@ -3,7 +3,7 @@
  * of it edited the way providers change their documents.
  */
 import path from 'node:path';
-import { loadProvider } from '../../generator/config/load-provider.ts';
+import { loadProvider } from '../helpers/load-provider.ts';
 import { loadDocument, parseDocumentText } from '../../generator/load/load-document.ts';
 import { normalise } from '../../generator/normalise/index.ts';
 import { schemaAt, type PlainDocument, type Schema } from '../../generator/release/openapi-index.ts';

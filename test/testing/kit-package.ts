@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenAPIV3 } from 'openapi-types';
-import { loadProvider } from '../../generator/config/load-provider.ts';
+import { loadProvider } from '../helpers/load-provider.ts';
 import type { ProviderConfig } from '../../generator/config/provider-config.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import type { ClientModel } from '../../generator/model/operation-model.ts';
