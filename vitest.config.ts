@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/helpers/longest-first.sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -17,5 +18,7 @@ export default defineConfig({
     // cache (render/shared/format.ts) serves every file that renders the same provider. No test
     // file leaves global state behind: env changes and spies are restored in finally/afterEach.
     isolate: false,
+    // The longest files first, also in a fresh clone that has no durations of a last run.
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });

@@ -9,7 +9,7 @@ import { ROOT, runCli, tempWorkspace } from '../helpers/workspace.ts';
 
 let pkg: string;
 let out: string;
-/** Both packages' tsc diagnostics by folder, from one program with their own tsconfig (one check of the DOM lib and of the shared runtime and kit, not two). */
+/** Both packages' tsc diagnostics by folder, from one program with their own tsconfig (one parse of the DOM lib, one check of the shared runtime and kit, not two). */
 let diagnostics: Map<string, string[]>;
 
 beforeAll(async () => {

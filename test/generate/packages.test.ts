@@ -19,7 +19,7 @@ describe('committed packages', () => {
     for (const id of providers) expect(generated).toContain(id);
   });
 
-  // One tsc program for every package (one check of the DOM lib and of the runtime), with the
+  // One tsc program for every package (one parse of the DOM lib, one check of the runtime), with the
   // options of the packages' own tsconfig.json, which they all share.
   let typecheck: Awaited<ReturnType<typeof typecheckPackages>>;
   beforeAll(async () => {

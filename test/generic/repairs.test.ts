@@ -52,7 +52,7 @@ const withRef = (ref: string) =>
 
 /**
  * The packages the tests below type-check, generated first so that one tsc program checks all of
- * them (one check of the DOM lib and the runtime instead of one per package), with the packages' own
+ * them (one parse of the DOM lib and one check of the runtime instead of one per package), with the packages' own
  * tsconfig; each test asserts its own package's diagnostics.
  */
 const TYPECHECKED = {
