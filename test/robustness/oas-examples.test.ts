@@ -1,9 +1,11 @@
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { access, mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adHocProvider } from '../../generator/config/ad-hoc-provider.ts';
 import { GeneratorError } from '../../generator/errors.ts';
+import { loadDocument } from '../../generator/load/load-document.ts';
 import { generateProvider } from '../helpers/render.ts';
 import { writeFileSet } from '../../generator/write/file-set.ts';
 import { typecheckPackages } from '../helpers/batch-typecheck.ts';
@@ -13,6 +15,11 @@ import { ROOT } from '../helpers/workspace.ts';
  * Every Swagger 2.0 and OpenAPI 3.0/3.1 document of @readme/oas-examples (JSON and YAML) must give a
  * package that type-checks under strict, or, when the document is invalid on purpose, a
  * GeneratorError naming the file and the place. Nothing else may happen: no other exception.
+ *
+ * Most YAML documents there are their JSON twin written in YAML (`3.0/yaml/x.yaml`, `3.0/json/x.json`).
+ * Everything after loading reads only the loaded document (its text only gives package.json's
+ * specHash), so a YAML document that loads to exactly what its twin loads to is checked at that point
+ * and is not rendered a second time; every other YAML document is rendered and type-checked.
  */
 const EXAMPLES = path.join(ROOT, 'node_modules/@readme/oas-examples');
 
@@ -37,6 +44,21 @@ interface Outcome {
   readonly doc: string;
   readonly dir?: string;
   readonly error?: unknown;
+  /** A YAML document that loads to exactly what this JSON document loads to. */
+  readonly twin?: string;
+}
+
+/** The JSON twin of `2.0/yaml/a/b.yaml` is `2.0/json/a/b.json`, when there is one. */
+async function jsonTwin(doc: string): Promise<string | undefined> {
+  const match = /^(\d\.\d)\/yaml\/(.+)\.ya?ml$/.exec(doc);
+  if (!match) return undefined;
+  const twin = `${match[1]}/json/${match[2]}.json`;
+  return access(path.join(EXAMPLES, twin)).then(() => twin, () => undefined);
+}
+
+async function loadsAlike(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([loadDocument(path.join(EXAMPLES, a)), loadDocument(path.join(EXAMPLES, b))]);
+  return isDeepStrictEqual([x.kind, x.document, x.repairs], [y.kind, y.document, y.repairs]);
 }
 
 describe('@readme/oas-examples', () => {
@@ -49,6 +71,11 @@ describe('@readme/oas-examples', () => {
     for (const doc of docs) {
       const id = doc.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
       const dir = path.join(root, id);
+      const twin = await jsonTwin(doc);
+      if (twin && (await loadsAlike(doc, twin))) {
+        outcomes.push({ doc, twin });
+        continue;
+      }
       try {
         const source = await adHocProvider(path.join(EXAMPLES, doc), { name: id });
         const result = await generateProvider(source, dir, path.dirname(source.specFile));
@@ -64,6 +91,15 @@ describe('@readme/oas-examples', () => {
     const versions = new Set(outcomes.map((o) => o.doc.slice(0, 3)));
     expect([...versions].sort()).toEqual(['2.0', '3.0', '3.1']);
     expect(outcomes.length).toBeGreaterThan(100);
+  });
+
+  it('a YAML document loads to its JSON twin’s document, or is rendered itself', () => {
+    const twins = outcomes.filter((o) => o.twin !== undefined);
+    const rendered = new Set(outcomes.filter((o) => o.dir !== undefined).map((o) => o.doc));
+    for (const outcome of twins) expect(rendered.has(outcome.twin as string), outcome.doc).toBe(true);
+    // The package has YAML twins, most of them exact; some are not, and those are rendered.
+    expect(twins.length).toBeGreaterThan(20);
+    expect(outcomes.filter((o) => /\/yaml\//.test(o.doc) && o.dir !== undefined).length).toBeGreaterThan(0);
   });
 
   it('generates a package for every document except the ones invalid on purpose', () => {
