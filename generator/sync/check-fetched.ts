@@ -3,10 +3,10 @@
  * operations for the report. Anything doubtful is an error, so the committed spec stays as it is.
  */
 import { GeneratorError } from '../errors.ts';
+import { decodeDocument } from '../load/decode-text.ts';
 import { classifyDocument, parseDocumentText } from '../load/load-document.ts';
-import type { Fetched } from '../load/fetch-document.ts';
+import { displayUrl, type Fetched } from '../load/fetch-document.ts';
 import { htmlToText } from './html-to-text.ts';
-import { displayUrl } from '../load/fetch-document.ts';
 
 const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', '']);
 
@@ -27,7 +27,8 @@ export function countPageRoutes(text: string): number {
   return text.match(/^(?:GET|POST|PUT|PATCH|DELETE) \/\S*/gm)?.length ?? 0;
 }
 
-export function decodeUtf8(body: Buffer): string {
+/** An HTML page is read for its text only: a stray byte becomes U+FFFD rather than refusing the page. */
+function decodePage(body: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(body);
 }
 
@@ -44,13 +45,14 @@ export interface CheckedDocument {
 /** A Swagger 2.0 / OpenAPI 3 document that loads like the committed one must. `targetName` is the file it will replace, if any. */
 export function checkDocument(fetched: Fetched, targetName: string | undefined): CheckedDocument {
   const shown = displayUrl(fetched.url);
-  const text = decodeUtf8(fetched.body);
-  if (/html/i.test(fetched.contentType) || looksLikeHtml(text)) {
+  if (/html/i.test(fetched.contentType) || looksLikeHtml(decodePage(fetched.body))) {
     throw new GeneratorError(
       { file: shown },
       `expected a Swagger/OpenAPI document but got an HTML page (content-type ${fetched.contentType || 'not given'}): the URL may be wrong, need a login, or the provider may have disabled its Swagger export`,
     );
   }
+  // Read as `generate` will read the saved bytes: UTF-8, or UTF-16 by its mark; anything else is refused here, not after it is saved.
+  const text = decodeDocument(fetched.body, shown);
   if (text.trim() === '') throw new GeneratorError({ file: shown }, 'the answer is empty');
   const json = text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
   if (targetName !== undefined && /\.json$/i.test(targetName) && !json) throw new GeneratorError({ file: shown }, `the answer is not JSON, but the provider's spec file is ${targetName}`);
@@ -70,7 +72,7 @@ export interface CheckedPage {
 /** An HTML API page whose text lists at least one route. */
 export function checkPage(fetched: Fetched): CheckedPage {
   const shown = displayUrl(fetched.url);
-  const html = decodeUtf8(fetched.body);
+  const html = decodePage(fetched.body);
   if (!/html/i.test(fetched.contentType) && !looksLikeHtml(html)) {
     throw new GeneratorError({ file: shown }, `expected the HTML API page but got ${fetched.contentType || 'an answer without a content type'}`);
   }
