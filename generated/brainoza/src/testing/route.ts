@@ -6,8 +6,8 @@ import type { OperationSpec } from '../runtime/types.js';
  * path template (`{name}` placeholders). Where templates overlap (`/category/available/vps` beside
  * `/category/{id}/product`), the one with more literal segments, earlier, wins, as a router would.
  * Fixed `name=value` pairs after the path (`/#Action=AssumeRole`, `/services?funcs=List`) must be in
- * the request's query, and a template with more of them wins: that is how such documents tell
- * operations on one path apart.
+ * the request's query or headers (`/#X-Amz-Target=Service.Op` names a header parameter), and a
+ * template with more of them wins: that is how such documents tell operations on one path apart.
  */
 
 export interface Route {
@@ -26,7 +26,7 @@ interface Entry {
   readonly segments: readonly string[];
   /** Placeholder name per segment, `undefined` for a literal one. */
   readonly names: readonly (string | undefined)[];
-  /** `name=value` pairs the request's query must hold. */
+  /** `name=value` pairs the request's query or headers must hold. */
   readonly fixed: readonly (readonly [string, string])[];
   /** `name={placeholder}` pairs after the path: the placeholder's value is the query's. */
   readonly fromQuery: readonly (readonly [string, string])[];
@@ -56,7 +56,7 @@ function queryPairs(template: string): { fixed: [string, string][]; fromQuery: [
   return { fixed, fromQuery };
 }
 
-export function createRouter(operations: Readonly<Record<string, OperationSpec>>): (method: string, pathname: string, query?: URLSearchParams) => Match {
+export function createRouter(operations: Readonly<Record<string, OperationSpec>>): (method: string, pathname: string, query?: URLSearchParams, headers?: Headers) => Match {
   const entries: Entry[] = Object.entries(operations).map(([key, op]) => {
     const segments = split(splitTemplate(op.path).path);
     const names = segments.map((s) => /^\{([^}]+)\}$/.exec(s)?.[1]);
@@ -64,14 +64,14 @@ export function createRouter(operations: Readonly<Record<string, OperationSpec>>
     const rank = names.reduce((sum, name, i) => sum + (name === undefined ? 2 ** (segments.length - i) : 0), 0) + fixed.length * 2 ** (segments.length + 1);
     return { key, op, segments, names, fixed, fromQuery, rank };
   });
-  return (method, pathname, query = new URLSearchParams()) => {
+  return (method, pathname, query = new URLSearchParams(), headers) => {
     const parts = split(pathname);
     let best: Entry | undefined;
     let pathOnly = false;
     for (const entry of entries) {
       if (entry.segments.length !== parts.length) continue;
       if (!entry.segments.every((s, i) => entry.names[i] !== undefined || s === parts[i])) continue;
-      if (!entry.fixed.every(([name, value]) => query.getAll(name).includes(value))) continue;
+      if (!entry.fixed.every(([name, value]) => query.getAll(name).includes(value) || headers?.get(name) === value)) continue;
       if (entry.op.method !== method.toUpperCase()) {
         pathOnly = true;
         continue;
