@@ -4,6 +4,7 @@ import path from 'node:path';
 import { bundleExternalRefs, firstExternalRef } from '../load/bundle-refs.ts';
 import { fetchSpec } from '../load/fetch-document.ts';
 import { loadDocument } from '../load/load-document.ts';
+import { serverUrl } from '../openapi/index.ts';
 import type { ProviderSource } from './load-provider.ts';
 import { validateProviderConfig } from './load-provider.ts';
 
@@ -32,9 +33,9 @@ async function download(url: string): Promise<string> {
 }
 
 function baseUrlOf(doc: Record<string, unknown>): string {
-  const servers = Array.isArray(doc.servers) ? (doc.servers as { url?: unknown }[]) : [];
-  const url = servers.find((s) => typeof s.url === 'string' && /^https?:\/\//.test(s.url))?.url;
-  if (typeof url === 'string') return url;
+  const servers: unknown[] = Array.isArray(doc.servers) ? doc.servers : [];
+  const url = servers.map(serverUrl).find((u) => u !== undefined && /^https?:\/\//.test(u));
+  if (url !== undefined) return url;
   if (typeof doc.host === 'string') {
     const scheme = Array.isArray(doc.schemes) && doc.schemes.includes('https') ? 'https' : (doc.schemes as string[] | undefined)?.[0] ?? 'https';
     return `${scheme}://${doc.host}${typeof doc.basePath === 'string' ? doc.basePath : ''}`;

@@ -171,7 +171,7 @@ function sampleValue(doc: OpenApiDocument, raw: OpenAPIV3.SchemaObject | OpenAPI
 function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObject[], bodySchema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined, defaulted: readonly string[]): RequiredParam[] {
   const out: RequiredParam[] = [];
   for (const p of params) {
-    if (p.in === 'path' || (p.in === 'query' && p.required)) out.push({ name: p.name, sample: sampleValue(doc, p.schema, p.name, p.example) });
+    if (p.in === 'path' || ((p.in === 'query' || p.in === 'header') && p.required)) out.push({ name: p.name, sample: sampleValue(doc, p.schema, p.name, p.example) });
   }
   const body = bodySchema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, bodySchema) : undefined;
   for (const name of [...(body?.required ?? []), ...defaulted]) out.push({ name, sample: sampleValue(doc, body?.properties?.[name], name) });
@@ -206,6 +206,17 @@ function groupTitleOf(hostbill: boolean, name: string, ops: readonly OperationMo
   return hostbill ? hostbillGroupTitle(name) : (ops[0]?.groupTitle ?? name);
 }
 
+/** OpenAPI: header parameters named Accept, Content-Type or Authorization "SHALL be ignored" (the client sets those). */
+const IGNORED_HEADERS: ReadonlySet<string> = new Set(['accept', 'content-type', 'authorization']);
+
+/**
+ * The header parameters the client sends from `params`: not the ignored ones, and not one named
+ * like a path or query parameter (one `params` key cannot carry two values; `headers` still can).
+ */
+function headerParametersOf(params: readonly OpenAPIV3.ParameterObject[], taken: ReadonlySet<string>): OpenAPIV3.ParameterObject[] {
+  return params.filter((p) => p.in === 'header' && !IGNORED_HEADERS.has(p.name.toLowerCase()) && !taken.has(p.name));
+}
+
 /** `previous`: the previous package's names (`names.json`), which the normalise pass was given too. */
 export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file: string, previous?: readonly PreviousName[]): ClientModel {
   const operations: Omit<OperationModel, 'typeStem'>[] = [];
@@ -221,6 +232,8 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
     const query = params.filter((p) => p.in === 'query');
     const queryParams = query.map((p) => p.name);
+    const headers = headerParametersOf(params, new Set([...pathParams, ...queryParams]));
+    const headerParams = headers.map((p) => p.name);
     // fetch cannot send a body with GET or HEAD (the bodiless-methods pass reports it).
     const sendsBody = method !== 'get' && method !== 'head';
     const body = sendsBody && operation.requestBody ? resolveLocal<OpenAPIV3.RequestBodyObject>(doc, operation.requestBody) : undefined;
@@ -229,7 +242,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const bodyContent = bodyMediaType ? body?.content?.[bodyMediaType] : undefined;
     // Fields only when every declared type can carry them; XML or bytes as an alternative need `params.body`.
     const fields = bodyMediaType && contentTypes.every((type) => FIELD_KINDS.has(mediaKind(type))) ? objectProperties(doc, bodyContent?.schema) : undefined;
-    const taken = new Set([...pathParams, ...queryParams]);
+    const taken = new Set([...pathParams, ...queryParams, ...headerParams]);
     const fieldsFit = fields !== undefined && fields.names.every((n) => !taken.has(n));
     const bodyKind: OperationModel['body'] = !body ? 'none' : fieldsFit ? 'fields' : 'whole';
     const defaulted = bodyContent ? defaultedProperties(doc, bodyContent.schema) : [];
@@ -248,6 +261,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       name,
       pathParams,
       queryParams,
+      ...(headerParams.length > 0 ? { headerParams } : {}),
       bodyParams: bodyKind === 'fields' ? (fields?.names ?? []) : [],
       body: bodyKind,
       ...(contentTypes.length > 0 ? { contentTypes } : {}),
@@ -264,9 +278,10 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       successStatus: response.status,
       hasQuery: query.length > 0,
       queryRequired: query.some((p) => p.required === true),
+      headerRequired: headers.some((p) => p.required === true),
       hasPath: pathParams.length > 0,
       bodyRequired: body?.required === true || (bodyKind === 'fields' && fields?.required === true) || defaulted.length > 0,
-      requiredParams: requiredParamsOf(doc, params.filter((p) => p.in === 'path' || p.in === 'query'), bodyKind === 'fields' ? bodyContent?.schema : undefined, bodyKind === 'fields' ? defaulted : []),
+      requiredParams: requiredParamsOf(doc, [...params.filter((p) => p.in === 'path' || p.in === 'query'), ...headers], bodyKind === 'fields' ? bodyContent?.schema : undefined, bodyKind === 'fields' ? defaulted : []),
       summary: operation.summary,
       description: operation.description,
       deprecated: operation.deprecated === true,

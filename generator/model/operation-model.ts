@@ -41,6 +41,8 @@ export interface OperationModel extends OperationSpec {
   readonly successStatus?: string;
   readonly hasQuery: boolean;
   readonly queryRequired: boolean;
+  /** A header parameter the client sends (`headerParams`) is required. */
+  readonly headerRequired: boolean;
   readonly hasPath: boolean;
   readonly bodyRequired: boolean;
   readonly requiredParams: readonly RequiredParam[];

@@ -23,6 +23,7 @@ import { patternDescriptionsPass } from './passes/pattern-descriptions.ts';
 import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
 import { serversPass } from './passes/servers.ts';
+import { unsendableMethodsPass } from './passes/unsendable-methods.ts';
 import { arrayParametersPass } from './source-passes/array-parameters.ts';
 import { documentShapePass } from './source-passes/document-shape.ts';
 import { responseDescriptionsPass } from './passes/response-descriptions.ts';
@@ -49,6 +50,7 @@ export const SOURCE_PASSES: readonly SourcePass[] = [
 export const OPENAPI_PASSES: readonly NormalisePass[] = [
   apiPrefixPass,
   pathSchemaRefsPass,
+  unsendableMethodsPass,
   responseDescriptionsPass,
   selfReferencingSchemasPass,
   oversizedIntersectionsPass,

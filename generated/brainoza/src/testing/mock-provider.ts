@@ -169,9 +169,9 @@ export function createMock(
     }
   })();
 
-  const find = (method: string, pathname: string) => {
+  const find = (method: string, pathname: string, query: URLSearchParams, headers: Headers) => {
     const stripped = basePath && pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
-    return (stripped !== undefined ? route(method, stripped) : undefined) ?? route(method, pathname);
+    return (stripped !== undefined ? route(method, stripped, query, headers) : undefined) ?? route(method, pathname, query, headers);
   };
 
   const fromAnswer = (op: OperationSpec, a: MockAnswer, query: Record<string, unknown>): Reply => {
@@ -203,7 +203,7 @@ export function createMock(
 
   const handle = async (request: Request, call: { -readonly [K in keyof MockCall]: MockCall[K] }): Promise<Reply> => {
     const url = new URL(request.url);
-    const match = find(request.method, url.pathname);
+    const match = find(request.method, url.pathname, url.searchParams, request.headers);
     if (!match || 'wrongMethod' in match) return errorReply(404, ['invalid method']);
     const { key, op, path }: Route = match.route;
     call.operation = label(op);

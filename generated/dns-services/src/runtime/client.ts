@@ -179,6 +179,7 @@ export class ApiClient {
       acceptJson: op.response === 'json',
       contentType: request.contentType,
       client: client.headers,
+      params: request.headers,
       auth: op.auth,
       credential: bearer !== undefined ? ['authorization', `Bearer ${bearer}`] : credential.kind === 'header' ? [credential.name, credential.value] : undefined,
       call: call.headers,

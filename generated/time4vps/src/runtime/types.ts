@@ -13,6 +13,8 @@ export interface OperationSpec {
   readonly name: string;
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
+  /** Parameters sent as request headers (`in: header`), named as the document names them. */
+  readonly headerParams?: readonly string[] | undefined;
   readonly bodyParams: readonly string[];
   /** `fields`: an object of the `bodyParams` present; `whole`: `params.body`; `none`: no body. */
   readonly body: 'fields' | 'whole' | 'none';

@@ -13,6 +13,8 @@ export interface BuiltRequest extends EncodedBody {
   readonly shownUrl: string;
   /** `METHOD /api/path` for error messages: no origin and no query, so no secrets. */
   readonly label: string;
+  /** The header parameters the call passes, by their header names. */
+  readonly headers: Record<string, string>;
 }
 
 /** An API key that goes in the query: `[name, value]`. */
@@ -34,16 +36,46 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * A path template may go on past the path (APIs.guru's `/#Action=AssumeRole`, `/search?query={query}`):
+ * documents keep path keys apart that way. A fragment is never sent (fetch drops it, and every query
+ * after it), and a query there is the request's, ahead of the parameters' (a parameter of the same
+ * name replaces its value).
+ */
+export function splitTemplate(expanded: string): { path: string; query: URLSearchParams } {
+  const beforeFragment = expanded.split('#', 1)[0] as string;
+  const at = beforeFragment.indexOf('?');
+  return at < 0 ? { path: beforeFragment, query: new URLSearchParams() } : { path: beforeFragment.slice(0, at), query: new URLSearchParams(beforeFragment.slice(at + 1)) };
+}
+
+/** A header parameter's value, in OpenAPI's `simple` style: a list or an object as comma-separated values. */
+function headerValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(headerValue).join(',');
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, headerValue(item)]).join(',');
+  return String(value);
+}
+
+/** The header parameters of `op` present in `params`. */
+export function headerParams(op: OperationSpec, params: Record<string, unknown>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of op.headerParams ?? []) if (params[name] != null) headers[name] = headerValue(params[name]);
+  return headers;
+}
+
 /** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
 export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
-  const path = expandPath(op, params);
+  const { path, query } = splitTemplate(expandPath(op, params));
   const url = joinUrl(baseUrl, path);
-  const query = encodeQuery(op.queryParams, params);
+  const passed = encodeQuery(op.queryParams, params);
+  // A parameter the call passes replaces the template's value of the same name.
+  for (const name of new Set(passed.keys())) query.delete(name);
+  for (const [name, value] of passed) query.append(name, value);
   const withQuery = (keyValue?: string): string => {
     if (queryKey && keyValue) query.set(queryKey[0], keyValue);
     const search = query.toString();
     return search ? `${url}?${search}` : url;
   };
   const shownUrl = withQuery(queryKey && REDACTED);
-  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, ...encodeBody(op, params, contentType, nulls) };
+  return { url: withQuery(queryKey?.[1]), shownUrl, label: `${op.method} ${url.replace(/^\w+:\/\/[^/]*/, '')}`, headers: headerParams(op, params), ...encodeBody(op, params, contentType, nulls) };
 }
