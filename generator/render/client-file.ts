@@ -36,7 +36,7 @@ function jwtSettings(provider: ProviderConfig): string {
 function providerDefaults(model: ClientModel, provider: ProviderConfig, jwt: boolean): string {
   const apiKey = model.auth.apiKey ? `, apiKey: { in: ${stringLiteral(model.auth.apiKey.in)}, name: ${stringLiteral(model.auth.apiKey.name)} }` : '';
   const schemes = model.auth.schemes.map((a) => stringLiteral(a)).join(', ');
-  const rules = provider.hostbill ? `, rules: hostbillRules, nulls: ${stringLiteral('omit')}` : '';
+  const rules = provider.hostbill ? `, rules: hostbillRules, nulls: ${stringLiteral('omit')}, query: ${stringLiteral('php')}` : '';
   return `{ baseUrl: ${stringLiteral(provider.baseUrl)}, envPrefix: ${stringLiteral(model.envPrefix)}, authSchemes: [${schemes}]${rules}${apiKey}${jwt ? `, jwtSession${jwtSettings(provider)}` : ''} }`;
 }
 

@@ -40,6 +40,7 @@ export class ApiClient {
   readonly #options: ClientOptions;
   readonly #rules: ProviderDefaults['rules'];
   readonly #nulls: 'omit' | 'send';
+  readonly #query: 'form' | 'php';
   readonly #baseUrl: string;
   readonly #log: Log;
   /** Private, so no property, `util.inspect` or JSON of the client shows a credential. */
@@ -53,6 +54,7 @@ export class ApiClient {
     const prefix = defaults.envPrefix;
     this.#rules = defaults.rules;
     this.#nulls = defaults.nulls ?? 'send';
+    this.#query = defaults.query ?? 'form';
     this.#baseUrl = checkBaseUrl(given.baseUrl ?? readEnv(prefix, 'BASE_URL') ?? defaults.baseUrl);
     this.#log = createLog(given.logger, given.logLevel ?? (readEnv(prefix, 'LOG') as LogLevel | undefined));
     const send = (op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>) => this.#run(op, params, call, false, this.#signInRedirects).then((result) => result.data);
@@ -136,7 +138,7 @@ export class ApiClient {
    */
   async #run(op: OperationSpec, params: Record<string, unknown>, call: RequestOptions<string>, raw: boolean, redirects: RedirectPolicy): Promise<Result> {
     const credential = this.#credential;
-    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined, call.contentType, this.#nulls);
+    const request = buildRequest(this.#baseUrl, op, params, op.auth && credential.kind === 'query' ? credential.key : undefined, call.contentType, this.#nulls, this.#query);
     const { label } = request;
     // A stream body is read by the first attempt: nothing could send it again.
     const maxRetries = request.replayable ? maxRetriesFor(op.method, call, this.#options.maxRetries) : 0;

@@ -73,6 +73,11 @@ export interface ProviderDefaults {
    * "clear it". Path and query parameters never carry `null` either way.
    */
   nulls?: 'omit' | 'send' | undefined;
+  /**
+   * How arrays, objects and booleans go in the query: `php` (`a[]=1&a[]=2`, `o[k]=v`, `1`/`0`; HostBill,
+   * as PHP parses them). Default `form`, OpenAPI's default for query parameters (`a=1&a=2`, `true`).
+   */
+  query?: 'form' | 'php' | undefined;
 }
 
 export interface JwtPaths {

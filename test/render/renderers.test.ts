@@ -55,7 +55,7 @@ describe('renderers', () => {
       'export class AcmeClient extends ApiClient {',
       'readonly dns: DnsApi;',
       "constructor(options?: ClientOptions<\"basic\">) {",
-      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules, nulls: \"omit\" });",
+      "super(options, { baseUrl: \"https://acme.test/api\", envPrefix: \"ACME\", authSchemes: [\"basic\"], rules: hostbillRules, nulls: \"omit\", query: \"php\" });",
       'listZones(params: T.ListZonesParams = {}, options?: RequestOptions): ApiPromise<T.ListZonesResponse> {',
       'return this.#client.request(operations.createZone, params, options);',
       // The 0.1.x name stays, deprecated, calling the same operation.

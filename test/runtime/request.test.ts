@@ -20,6 +20,17 @@ const client = (base: string, extra: ConstructorParameters<typeof ApiClient>[0] 
   new ApiClient({ baseUrl: `${server.url}${base}`, auth: basicAuth, ...extra }, defaults());
 
 describe('requests', () => {
+  it('a generic API (no query style given) gets OpenAPI form style: a list repeats its name, booleans true/false', async () => {
+    const base = fresh('form');
+    server.route(`${base}/items`, (_req, res) => json(res, 200, {}));
+    await client(base, {}).request(op('/items', { queryParams: ['tag', 'all'] }), { tag: ['a', 'b c'], all: false });
+    const generic = new ApiClient({ baseUrl: `${server.url}${base}`, auth: basicAuth }, defaults({ rules: undefined, query: undefined }));
+    await generic.request(op('/items', { queryParams: ['tag', 'all'] }), { tag: ['a', 'b c'], all: false });
+    const [php, form] = server.requests(`${base}/items`);
+    expect([...php!.query]).toEqual([['tag[]', 'a'], ['tag[]', 'b c'], ['all', '0']]);
+    expect([...form!.query]).toEqual([['tag', 'a'], ['tag', 'b c'], ['all', 'false']]);
+  });
+
   it('sends method, path, query, JSON body and Basic auth', async () => {
     const base = fresh('send');
     server.route(`${base}/service/42/dns`, (_req, res) => json(res, 200, { ok: true }));

@@ -87,6 +87,8 @@ export const defaults = (extra: Partial<ProviderDefaults> = {}): ProviderDefault
   envPrefix: 'CLIENTGEN_RUNTIME_TEST',
   authSchemes: ['basic'],
   rules: hostbillRules,
+  // As the generator emits for HostBill providers (render/client-file.ts).
+  query: 'php',
   ...extra,
 });
 

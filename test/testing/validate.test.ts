@@ -68,6 +68,10 @@ describe('parseQuery', () => {
     expect(parseQuery(q)).toEqual({ a: ['1', '2'], o: { k: 'v', n: { m: 'w' } }, l: [{ type: 'product' }, { type: 'domain' }], plain: 'x', b: '1' });
   });
 
+  it('reads a repeated plain name as a list (OpenAPI form style), and a name once as its value', () => {
+    expect(parseQuery(new URLSearchParams('a=1&a=2&a=3&b=x&toString=y'))).toEqual({ a: ['1', '2', '3'], b: 'x', toString: 'y' });
+  });
+
   it('drops names that would reach an object prototype', () => {
     const parsed = parseQuery(new URLSearchParams('__proto__[x]=1&o[__proto__][y]=2&o[constructor]=3&ok=1'));
     expect(parsed).toEqual({ ok: '1' });

@@ -65,6 +65,7 @@ export class BalVpsClient
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
       nulls: 'omit',
+      query: 'php',
       jwtSession,
     });
     this.auth = new AuthApi(this);

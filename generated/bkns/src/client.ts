@@ -110,6 +110,7 @@ export class BknsClient
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
       nulls: 'omit',
+      query: 'php',
       jwtSession,
     });
     this.auth = new AuthApi(this);

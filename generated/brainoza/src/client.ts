@@ -57,6 +57,7 @@ export class BrainozaClient
       authSchemes: ['basic'],
       rules: hostbillRules,
       nulls: 'omit',
+      query: 'php',
     });
     this.auth = new AuthApi(this);
     this.account = new AccountApi(this);

@@ -88,6 +88,7 @@ export class DnsServicesClient
       authSchemes: ['basic', 'jwt'],
       rules: hostbillRules,
       nulls: 'omit',
+      query: 'php',
       jwtSession,
     });
     this.auth = new AuthApi(this);

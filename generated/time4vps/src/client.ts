@@ -99,6 +99,7 @@ export class Time4vpsClient
       authSchemes: ['basic'],
       rules: hostbillRules,
       nulls: 'omit',
+      query: 'php',
     });
     this.account = new AccountApi(this);
     this.billing = new BillingApi(this);

@@ -16,14 +16,35 @@ describe('appendQuery', () => {
     ['an array of objects gets indexes', [{ id: 1 }, { id: 2 }], 'q%5B0%5D%5Bid%5D=1&q%5B1%5D%5Bid%5D=2'],
     ['an object, recursively', { a: { b: [true] } }, 'q%5Ba%5D%5Bb%5D%5B%5D=1'],
   ];
-  it.each(cases)('%s', (_, value, want) => {
+  it.each(cases)('php: %s', (_, value, want) => {
     const query = new URLSearchParams();
-    appendQuery(query, 'q', value);
+    appendQuery(query, 'q', value, 'php');
+    expect(query.toString()).toBe(want);
+  });
+
+  const form: [name: string, value: unknown, want: string][] = [
+    ['null is skipped', null, ''],
+    ['a string', 'a b', 'q=a+b'],
+    ['true is true', true, 'q=true'],
+    ['false is false', false, 'q=false'],
+    ['a date is ISO 8601', new Date(Date.UTC(2025, 0, 2, 3, 4, 5)), 'q=2025-01-02T03%3A04%3A05.000Z'],
+    ['an array repeats the name', [1, 'x', false], 'q=1&q=x&q=false'],
+    ['an object as q[key]', { a: { b: [true, 2] } }, 'q%5Ba%5D%5Bb%5D=true&q%5Ba%5D%5Bb%5D=2'],
+  ];
+  it.each(form)('form (OpenAPI default): %s', (_, value, want) => {
+    const query = new URLSearchParams();
+    appendQuery(query, 'q', value, 'form');
     expect(query.toString()).toBe(want);
   });
 
   it('encodeQuery keeps the order of the names, not of the params', () => {
-    expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }).toString()).toBe('b=2&a=1');
+    expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }, 'form').toString()).toBe('b=2&a=1');
+  });
+
+  it('buildRequest sends form style by default and php style when the provider says so', () => {
+    const list = op('/items', { queryParams: ['tag', 'all'] });
+    expect(buildRequest('https://api.test', list, { tag: ['a', 'b'], all: true }).url).toBe('https://api.test/items?tag=a&tag=b&all=true');
+    expect(buildRequest('https://api.test', list, { tag: ['a', 'b'], all: true }, undefined, undefined, 'omit', 'php').url).toBe('https://api.test/items?tag%5B%5D=a&tag%5B%5D=b&all=1');
   });
 });
 

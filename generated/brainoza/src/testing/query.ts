@@ -1,7 +1,8 @@
 /**
- * Reads a query string the way PHP (and so HostBill) does, the inverse of the runtime's encoding:
- * `a[]=1&a[]=2` is a list, `o[k]=v` an object, `a[0][k]=v` a list of objects. Values stay strings;
- * the checks coerce them as the server would.
+ * Reads a query string as the runtime writes it, in either style (runtime/internal/query.ts): PHP's
+ * `a[]=1&a[]=2` is a list, `o[k]=v` an object, `a[0][k]=v` a list of objects; OpenAPI's `form` repeats a
+ * plain name for a list, `a=1&a=2` (PHP would keep the last; the runtime never repeats a plain name in
+ * `php` style). Values stay strings; the checks coerce them as the server would.
  */
 
 type Node = Record<string, unknown> | unknown[];
@@ -15,7 +16,9 @@ export function parseQuery(search: URLSearchParams): Record<string, unknown> {
     const match = NAME.exec(name);
     const keys = match ? [match[1] as string, ...[...(match[2] as string).matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] as string)] : [name];
     if (keys.length > MAX_DEPTH || keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) continue;
-    set(out, keys, value);
+    const seen = keys.length === 1 && Object.hasOwn(out, name) ? out[name] : undefined;
+    if (typeof seen === 'string' || Array.isArray(seen)) out[name] = [...(Array.isArray(seen) ? seen : [seen]), value];
+    else set(out, keys, value);
   }
   return out;
 }

@@ -1,27 +1,35 @@
-/** Query strings, PHP style: what HostBill (and most PHP back ends) parse into arrays and objects. */
-
 /**
- * Appends `value` under `name`: `undefined` and `null` are skipped; arrays become `name[]=a&name[]=b`
- * (items that are objects or arrays get their index, `name[0][key]=v`, so PHP keeps them apart);
- * objects become `name[key]=v`, recursively; booleans `1`/`0` like PHP's `http_build_query`; dates
- * ISO 8601; everything else `String(value)`.
+ * Query strings in one of two styles:
+ * - `form`, OpenAPI's default for query parameters (style `form`, `explode: true`): an array repeats its
+ *   name, `name=a&name=b`; booleans `true`/`false`. An object's members go as `name[key]=v`, recursively
+ *   (the `deepObject` convention most servers read; OpenAPI's `form` would spread them without the name).
+ * - `php`, what HostBill (and most PHP back ends) parse into arrays and objects: `name[]=a&name[]=b`
+ *   (items that are objects or arrays get their index, `name[0][key]=v`, so PHP keeps them apart),
+ *   `name[key]=v`, booleans `1`/`0` like PHP's `http_build_query`.
+ * In both, `undefined` and `null` are skipped, dates are ISO 8601 and everything else `String(value)`.
  */
-export function appendQuery(query: URLSearchParams, name: string, value: unknown): void {
+export type QueryStyle = 'form' | 'php';
+
+/** Appends `value` under `name` in `style`. */
+export function appendQuery(query: URLSearchParams, name: string, value: unknown, style: QueryStyle): void {
   if (value == null) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => appendQuery(query, `${name}[${item !== null && typeof item === 'object' ? i : ''}]`, item));
+    if (style === 'php') value.forEach((item, i) => appendQuery(query, `${name}[${item !== null && typeof item === 'object' ? i : ''}]`, item, style));
+    else for (const item of value) appendQuery(query, name, item, style);
   } else if (value instanceof Date) {
     query.append(name, value.toISOString());
   } else if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) appendQuery(query, `${name}[${key}]`, item);
+    for (const [key, item] of Object.entries(value)) appendQuery(query, `${name}[${key}]`, item, style);
+  } else if (typeof value === 'boolean') {
+    query.append(name, style === 'php' ? (value ? '1' : '0') : String(value));
   } else {
-    query.append(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+    query.append(name, String(value));
   }
 }
 
 /** The query of `names` taken from `params`, in the order of `names`. */
-export function encodeQuery(names: readonly string[], params: Record<string, unknown>): URLSearchParams {
+export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle): URLSearchParams {
   const query = new URLSearchParams();
-  for (const name of names) appendQuery(query, name, params[name]);
+  for (const name of names) appendQuery(query, name, params[name], style);
   return query;
 }

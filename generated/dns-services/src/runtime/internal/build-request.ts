@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import type { OperationSpec } from '../types.js';
 import { encodeBody, type EncodedBody } from './encode-body.js';
 import { REDACTED } from './redact.js';
-import { encodeQuery } from './query.js';
+import { encodeQuery, type QueryStyle } from './query.js';
 
 /** What `buildRequest` makes of an operation and its parameters. */
 export interface BuiltRequest extends EncodedBody {
@@ -64,13 +64,16 @@ export function headerParams(op: OperationSpec, params: Record<string, unknown>)
 }
 
 /** Builds URL and body (in `contentType`, when the call chooses); throws before any request on a missing or unsafe path parameter or an unsendable body. */
-export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send'): BuiltRequest {
+export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send', queryStyle: QueryStyle = 'form'): BuiltRequest {
   const { path, query } = splitTemplate(expandPath(op, params));
   const url = joinUrl(baseUrl, path);
-  const passed = encodeQuery(op.queryParams, params);
+  const passed = encodeQuery(op.queryParams, params, queryStyle);
   // A parameter the call passes replaces the template's value of the same name.
-  for (const name of new Set(passed.keys())) query.delete(name);
-  for (const [name, value] of passed) query.append(name, value);
+  // forEach, not iteration: the runtime compiles without the DOM.Iterable lib.
+  const names = new Set<string>();
+  passed.forEach((_value, name) => names.add(name));
+  for (const name of names) query.delete(name);
+  passed.forEach((value, name) => query.append(name, value));
   const withQuery = (keyValue?: string): string => {
     if (queryKey && keyValue) query.set(queryKey[0], keyValue);
     const search = query.toString();
