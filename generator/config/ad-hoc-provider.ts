@@ -89,5 +89,8 @@ export async function adHocProvider(spec: string, options: AdHocOptions): Promis
     dir: path.dirname(specFile),
     specFile,
     ...(options.overlay !== undefined ? { overlayFile: path.resolve(options.overlay) } : {}),
+    // With no provider.json to say otherwise, a HostBill document's own auth schemes, API prefix and
+    // JWT routes apply, as they do for a provider folder whose provider.json leaves them out.
+    ...(config.hostbill ? { pendingHostBill: { overrides: {}, authGiven: false } } : {}),
   };
 }

