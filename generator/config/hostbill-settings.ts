@@ -48,6 +48,13 @@ function detectApiPrefix(doc: Record<string, unknown>): string {
   return paths.length > 0 && paths.every(under) ? API_PREFIX : '';
 }
 
+/**
+ * Swagger 2.0 has no bearer scheme: a token in the Authorization header is an `apiKey` there (what
+ * import-docs writes for a page's JWT), and HostBill's User API takes no other key in that header.
+ */
+const isAuthorizationHeaderKey = (scheme: Record<string, unknown>): boolean =>
+  scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name.toLowerCase() === 'authorization';
+
 /** Swagger 2.0 `securityDefinitions` and OpenAPI 3 `components.securitySchemes`, as HostBill schemes. */
 function detectAuth(doc: Record<string, unknown>): ProviderAuthScheme[] {
   const components = isObject(doc.components) ? doc.components : {};
@@ -58,7 +65,7 @@ function detectAuth(doc: Record<string, unknown>): ProviderAuthScheme[] {
     if (!isObject(scheme)) continue;
     const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
     if (scheme.type === 'basic' || (scheme.type === 'http' && httpScheme === 'basic')) found.push('basic');
-    else if (scheme.type === 'http' && httpScheme === 'bearer') found.push('jwt');
+    else if ((scheme.type === 'http' && httpScheme === 'bearer') || isAuthorizationHeaderKey(scheme)) found.push('jwt');
   }
   return [...new Set(found)];
 }

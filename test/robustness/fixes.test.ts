@@ -443,3 +443,17 @@ describe('generate --spec --hostbill (a published HostBill swagger: its basic sc
     expect([generic.auth, generic.hostbillApi]).toEqual([[], undefined]);
   });
 });
+
+describe('HostBill auth detection in Swagger 2.0 (an imported /userapi page: its JWT scheme was missed, so add-provider wrote Basic only)', () => {
+  it('takes an apiKey in the Authorization header, the Swagger 2.0 spelling of a bearer token, for JWT; other API keys stay unknown', async () => {
+    const { detectHostBillSettings } = await import('../../generator/config/hostbill-settings.ts');
+    const securityDefinitions = {
+      jwt: { type: 'apiKey', in: 'header', name: 'Authorization', 'x-scheme': 'bearer' },
+      basic: { type: 'basic' },
+      key: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      query: { type: 'apiKey', in: 'query', name: 'authorization' },
+    };
+    expect(detectHostBillSettings({ swagger: '2.0', securityDefinitions, paths: {} }).auth).toEqual(['jwt', 'basic']);
+    expect(detectHostBillSettings({ swagger: '2.0', securityDefinitions: { t: { type: 'apiKey', in: 'header', name: 'authorization' } }, paths: {} }).auth).toEqual(['jwt']);
+  });
+});
