@@ -10,6 +10,9 @@ import type { HostBillApiSettings, JwtSettings, ProviderAuthScheme, ProviderConf
 /** What the runtime assumes when a client passes no `jwt` settings: HostBill's own routes and fields. */
 export const DEFAULT_JWT: Readonly<JwtSettings> = { login: '/login', refresh: '/token', revoke: '/revoke', logout: '/logout', tokenField: 'token', refreshField: 'refresh' };
 
+/** HostBill's User API takes Basic on every install, so a document that declares no scheme gets it. */
+export const UNDECLARED_AUTH: readonly ProviderAuthScheme[] = ['basic'];
+
 /** The only prefix moved: HostBill's User API lives under `/api` on the billing host. */
 const API_PREFIX = '/api';
 
@@ -160,7 +163,8 @@ export function readHostBillOverrides(raw: Record<string, unknown>, file: string
 
 /**
  * The provider's config with its HostBill settings: provider.json's where it has them, the
- * document's otherwise. `authGiven`: provider.json lists `auth` (else the document's schemes apply).
+ * document's otherwise. `authGiven`: provider.json lists `auth` (else the document's schemes apply,
+ * and Basic where it declares none).
  * A base URL that does not yet end with the API prefix gets it, since the paths lose it.
  */
 export function withHostBillSettings(config: ProviderConfig, overrides: HostBillOverrides, detected: DetectedHostBillSettings, authGiven: boolean): ProviderConfig {
@@ -169,7 +173,7 @@ export function withHostBillSettings(config: ProviderConfig, overrides: HostBill
   return {
     ...config,
     baseUrl,
-    auth: authGiven ? config.auth : detected.auth,
+    auth: authGiven ? config.auth : detected.auth.length > 0 ? detected.auth : [...UNDECLARED_AUTH],
     hostbillApi: { apiPrefix, jwt: { ...detected.jwt, ...overrides.jwt } },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { detectHostBillSettings, type DetectedHostBillSettings } from '../config/hostbill-settings.ts';
+import { detectHostBillSettings, UNDECLARED_AUTH, type DetectedHostBillSettings } from '../config/hostbill-settings.ts';
 import type { ProviderAuthScheme } from '../config/provider-config.ts';
 import type { PackageResult } from '../engine/package-result.ts';
 import { GeneratorError, UsageError } from '../errors.ts';
@@ -21,8 +21,6 @@ import { generateProviders, type GenerateEvents } from './generate.ts';
 export const SWAGGER_PATH = '/?cmd=userapi&action=swagger';
 export const PAGE_PATH = '/userapi';
 
-/** HostBill's User API takes Basic on every install, so a document that declares no scheme gets it. */
-const UNDECLARED_AUTH: readonly ProviderAuthScheme[] = ['basic'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface AddProviderOptions {

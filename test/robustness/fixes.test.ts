@@ -442,6 +442,15 @@ describe('generate --spec --hostbill (a published HostBill swagger: its basic sc
     const generic = settleProvider(await adHocProvider(file, {}), document).config;
     expect([generic.auth, generic.hostbillApi]).toEqual([[], undefined]);
   });
+
+  it('gives a HostBill document that declares no scheme Basic, as add-provider does (the calls went out unauthenticated)', async () => {
+    const { settleProvider } = await import('../../generator/config/load-provider.ts');
+    const { hostbillProvider: config } = await import('../helpers/context.ts');
+    const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/details': { get: { responses: { 200: { description: 'ok' } } } } } };
+    const source = { config: { ...config, auth: [] }, dir: '.', specFile: 'swagger.json', pendingHostBill: { overrides: {}, authGiven: false } };
+    expect(settleProvider(source, document).config.auth).toEqual(['basic']);
+    expect(settleProvider({ ...source, pendingHostBill: { overrides: {}, authGiven: true } }, document).config.auth).toEqual([]);
+  });
 });
 
 describe('HostBill auth detection in Swagger 2.0 (an imported /userapi page: its JWT scheme was missed, so add-provider wrote Basic only)', () => {
