@@ -466,3 +466,24 @@ describe('HostBill auth detection in Swagger 2.0 (an imported /userapi page: its
     expect(detectHostBillSettings({ swagger: '2.0', securityDefinitions: { t: { type: 'apiKey', in: 'header', name: 'authorization' } }, paths: {} }).auth).toEqual(['jwt']);
   });
 });
+
+describe('HostBill capability interfaces (a 50 MB Time4VPS variant whose /details and /balance examples did not parse: the package did not compile)', () => {
+  it('are declared only where the document types the answers they read, with the members they read', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { hostbillInterfaces } = await import('../../generator/render/hostbill-common.ts');
+    const interfacesFor = async (details: string) => {
+      const document = {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths: { '/details': { get: { tags: ['Clientarea'], operationId: 'getDetails', responses: { 200: { description: details } } } } },
+      };
+      const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, hostbillProvider);
+      return hostbillInterfaces(buildModel(doc, hostbillProvider, 'swagger.json'));
+    };
+    expect(await interfacesFor('```json\n{"client": {"id": "1", "email": "a@b.c"}}\n```')).toContain('HostBillAccount');
+    expect(await interfacesFor('```json\n{"client": {"id": "1"\n```')).not.toContain('HostBillAccount');
+    expect(await interfacesFor('`Success`')).not.toContain('HostBillAccount');
+    expect(await interfacesFor('```json\n{"user": {"id": "1"}}\n```')).not.toContain('HostBillAccount');
+  });
+});
