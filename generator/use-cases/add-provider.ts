@@ -5,6 +5,7 @@
  */
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { documentBaseUrl } from '../config/document-base-url.ts';
 import { detectHostBillSettings, UNDECLARED_AUTH, type DetectedHostBillSettings } from '../config/hostbill-settings.ts';
 import type { ProviderAuthScheme } from '../config/provider-config.ts';
 import type { PackageResult } from '../engine/package-result.ts';
@@ -154,20 +155,9 @@ async function readLocal(file: string): Promise<Found> {
 }
 
 /** The document's own server: OpenAPI 3's first absolute (or, from a URL, relative) server, Swagger 2.0's host and basePath. */
-function documentBaseUrl(document: Record<string, unknown>, fetchedFrom: string | undefined): string | undefined {
-  const servers = Array.isArray(document.servers) ? (document.servers as { url?: unknown }[]) : [];
-  for (const server of servers) {
-    if (typeof server.url !== 'string') continue;
-    if (isUrl(server.url)) return server.url;
-    if (fetchedFrom !== undefined) return new URL(server.url, fetchedFrom).toString();
-  }
-  if (typeof document.host === 'string' && document.host !== '') {
-    const schemes = Array.isArray(document.schemes) ? document.schemes : [];
-    const scheme = schemes.includes('https') || schemes.length === 0 ? 'https' : String(schemes[0]);
-    return `${scheme}://${document.host}${typeof document.basePath === 'string' ? document.basePath : ''}`;
-  }
-  // HostBill's User API lives under /api on the host that publishes it.
-  return fetchedFrom !== undefined ? new URL('/api', fetchedFrom).toString() : undefined;
+/** The document's server, else (HostBill's User API lives under /api on the host that publishes it) /api there. */
+function publishedBaseUrl(document: Record<string, unknown>, fetchedFrom: string | undefined): string | undefined {
+  return documentBaseUrl(document, fetchedFrom) ?? (fetchedFrom !== undefined ? new URL('/api', fetchedFrom).toString() : undefined);
 }
 
 function displayNameOf(document: Record<string, unknown>, fallback: string): string {
@@ -234,7 +224,7 @@ export async function addProvider(ws: Workspace, options: AddProviderOptions, ev
   const found = local !== undefined ? await readLocal(local) : await fetchPublished(options.from, options);
   const source = local ?? displayUrl(found.url as string);
   const settings = detectHostBillSettings(found.document);
-  const base = options.baseUrl ?? documentBaseUrl(found.document, found.url);
+  const base = options.baseUrl ?? publishedBaseUrl(found.document, found.url);
   if (base === undefined) throw new UsageError(`${source}: the document names no server; pass --base-url`);
   const trimmed = base.replace(/\/+$/, '');
   const baseUrl = settings.apiPrefix !== '' && !trimmed.endsWith(settings.apiPrefix) ? `${trimmed}${settings.apiPrefix}` : trimmed;

@@ -487,3 +487,16 @@ describe('HostBill capability interfaces (a 50 MB Time4VPS variant whose /detail
     expect(await interfacesFor('```json\n{"user": {"id": "1"}}\n```')).not.toContain('HostBillAccount');
   });
 });
+
+describe('the base URL of a generic document (servers with variables: the client sent requests to https://{region}.api.example.com)', () => {
+  it('fills server variables with their defaults, resolves a relative server against where the document was read, and skips what is no http(s) URL', async () => {
+    const { documentBaseUrl } = await import('../../generator/config/document-base-url.ts');
+    const variables = { region: { default: 'eu' }, port: { default: 8443 } };
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{region}.api.example.com:{port}/v1', variables }] })).toBe('https://eu.api.example.com:8443/v1');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{tenant}.example.com' }, { url: '/api2/json' }] }, 'https://pve.example.com:8006/docs/openapi.json')).toBe('https://pve.example.com:8006/api2/json');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: '/v1' }] }, 'http://localhost')).toBe('http://localhost/v1');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{r}.example.com', variables: { r: { default: "eu'; x" } } }, { url: 'wss://example.com' }] })).toBeUndefined();
+    expect(documentBaseUrl({ swagger: '2.0', host: 'api.example.com', basePath: '/v2', schemes: ['wss', 'http'] })).toBe('http://api.example.com/v2');
+    expect(documentBaseUrl({ swagger: '2.0', host: 'api.example.com', schemes: ['wss'] })).toBe('https://api.example.com');
+  });
+});
