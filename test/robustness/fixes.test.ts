@@ -500,3 +500,16 @@ describe('the base URL of a generic document (servers with variables: the client
     expect(documentBaseUrl({ swagger: '2.0', host: 'api.example.com', schemes: ['wss'] })).toBe('https://api.example.com');
   });
 });
+
+describe('package.json description (Time4VPS through --spec: "[REST API](https://…) allows … is use")', () => {
+  it('keeps a Markdown link\'s text and ends a long first line at a word', async () => {
+    const { renderPackageJson } = await import('../../generator/render/package-json-file.ts');
+    const description = `Our HTTP [REST API](https://en.wikipedia.org/wiki/REST) allows you to manage ${'vital details of your account '.repeat(8)}in client portal.`;
+    const model = { document: { description }, groups: [], legacyGroups: [] } as never;
+    const json = JSON.parse(renderPackageJson({ ...hostbillProvider, hostbill: false }, { specPath: 'x.json', specHash: 'sha256-x' } as never, model)) as { description: string };
+    const plain = description.replace('[REST API](https://en.wikipedia.org/wiki/REST)', 'REST API');
+    const kept = json.description.slice(0, -1);
+    expect(json.description.endsWith('…') && plain.startsWith(kept) && plain[kept.length] === ' ').toBe(true);
+    expect(json.description.length).toBeLessThanOrEqual(200);
+  });
+});
