@@ -31,6 +31,7 @@ import { fileResponsesPass } from './source-passes/file-responses.ts';
 import { pathItemRefsPass } from './source-passes/path-item-refs.ts';
 import { pathParametersPass } from './source-passes/path-parameters.ts';
 import { pathPlaceholdersPass } from './source-passes/path-placeholders.ts';
+import { typeSpellingsPass } from './source-passes/type-spellings.ts';
 import { unreferencedDefinitionsPass } from './source-passes/unreferenced-definitions.ts';
 
 /** Passes over the document as published, in order. They fix what would break conversion. */
@@ -40,6 +41,7 @@ export const SOURCE_PASSES: readonly SourcePass[] = [
   pathPlaceholdersPass,
   blankMethodPass,
   pathParametersPass,
+  typeSpellingsPass,
   arrayParametersPass,
   unreferencedDefinitionsPass,
   fileResponsesPass,

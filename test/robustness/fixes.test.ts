@@ -513,3 +513,26 @@ describe('package.json description (Time4VPS through --spec: "[REST API](https:/
     expect(json.description.length).toBeLessThanOrEqual(200);
   });
 });
+
+describe('type-spellings (hand-written and PHP-annotated documents: "type": "int" on a query parameter was refused as invalid OpenAPI)', () => {
+  it('reads int, long, bool, float, double in any case and T[] as JSON Schema types with a warning, and leaves examples, security schemes and unknown spellings alone', async () => {
+    const { typeSpellingsPass } = await import('../../generator/normalise/source-passes/type-spellings.ts');
+    const doc = {
+      swagger: '2.0',
+      securityDefinitions: { http: { type: 'basic' } },
+      paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type: 'int' }, { name: 'ids', in: 'query', type: 'Integer[]' }, { name: 'u', in: 'query', type: 'string|int' }], responses: { 200: { description: 'ok' } } } } },
+      definitions: { X: { type: 'object', properties: { on: { type: 'Bool' }, big: { type: 'long' } }, example: { type: 'int' } } },
+    } as never;
+    const ctx = collectingContext();
+    typeSpellingsPass.run(doc, ctx);
+    const { paths, definitions, securityDefinitions } = doc as unknown as { paths: { '/a': { get: { parameters: Record<string, unknown>[] } } }; definitions: { X: { properties: Record<string, unknown>; example: unknown } }; securityDefinitions: unknown };
+    expect(paths['/a'].get.parameters.map((p) => [p.type, p.items])).toEqual([['integer', undefined], ['array', { type: 'integer' }], ['string|int', undefined]]);
+    expect(definitions.X.properties).toEqual({ on: { type: 'boolean' }, big: { type: 'integer', format: 'int64' } });
+    expect(definitions.X.example).toEqual({ type: 'int' });
+    expect(securityDefinitions).toEqual({ http: { type: 'basic' } });
+    expect(ctx.entries.map((e) => [e.kind, e.pointer])).toEqual(
+      expect.arrayContaining([['warning', '/paths/~1a/get/parameters/0/type'], ['warning', '/definitions/X/properties/big/type']]),
+    );
+    expect(ctx.entries).toHaveLength(4);
+  });
+});
