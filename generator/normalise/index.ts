@@ -28,6 +28,7 @@ import { documentShapePass } from './source-passes/document-shape.ts';
 import { responseDescriptionsPass } from './passes/response-descriptions.ts';
 import { blankMethodPass } from './source-passes/blank-method.ts';
 import { fileResponsesPass } from './source-passes/file-responses.ts';
+import { indexedListsPass } from './source-passes/indexed-lists.ts';
 import { pathItemRefsPass } from './source-passes/path-item-refs.ts';
 import { pathParametersPass } from './source-passes/path-parameters.ts';
 import { pathPlaceholdersPass } from './source-passes/path-placeholders.ts';
@@ -37,6 +38,7 @@ import { unreferencedDefinitionsPass } from './source-passes/unreferenced-defini
 /** Passes over the document as published, in order. They fix what would break conversion. */
 export const SOURCE_PASSES: readonly SourcePass[] = [
   documentShapePass,
+  indexedListsPass,
   pathItemRefsPass,
   pathPlaceholdersPass,
   blankMethodPass,

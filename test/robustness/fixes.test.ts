@@ -536,3 +536,25 @@ describe('type-spellings (hand-written and PHP-annotated documents: "type": "int
     expect(ctx.entries).toHaveLength(4);
   });
 });
+
+describe('indexed-lists (PHP json_encode of a list with a gap: "parameters": {"0": …, "2": …} gave a TypeError in HostBill mode)', () => {
+  it('reads a list written as an object keyed by position as that list, in key order, and leaves maps and data alone', async () => {
+    const { indexedListsPass } = await import('../../generator/normalise/source-passes/indexed-lists.ts');
+    const a = { name: 'a', in: 'query', type: 'string' };
+    const b = { name: 'b', in: 'query', type: 'string', enum: { 1: 'x', 0: 'w' } };
+    const doc = {
+      swagger: '2.0',
+      paths: { '/a': { get: { tags: { 1: 'Billing' }, parameters: { 2: b, 0: a }, responses: { 200: { description: 'ok', examples: { 'application/json': { tags: { 0: 'kept' } } } } } } } },
+      definitions: { X: { type: 'object', properties: { tags: { type: 'object', properties: { 0: { type: 'string' } } } } } },
+    } as never;
+    const ctx = collectingContext();
+    indexedListsPass.run(doc, ctx);
+    const get = (doc as unknown as { paths: { '/a': { get: Record<string, unknown> } } }).paths['/a'].get;
+    expect(get.tags).toEqual(['Billing']);
+    expect(get.parameters).toEqual([a, { ...b, enum: ['w', 'x'] }]);
+    expect(get.responses).toEqual({ 200: { description: 'ok', examples: { 'application/json': { tags: { 0: 'kept' } } } } });
+    expect((doc as unknown as { definitions: unknown }).definitions).toEqual({ X: { type: 'object', properties: { tags: { type: 'object', properties: { 0: { type: 'string' } } } } } });
+    expect(ctx.entries.map((e) => [e.kind, e.pointer])).toEqual(expect.arrayContaining([['warning', '/paths/~1a/get/parameters'], ['warning', '/paths/~1a/get/tags']]));
+    expect(ctx.entries).toHaveLength(3);
+  });
+});
