@@ -558,3 +558,24 @@ describe('indexed-lists (PHP json_encode of a list with a gap: "parameters": {"0
     expect(ctx.entries).toHaveLength(3);
   });
 });
+
+describe('fields of the wrong kind (mutations of a HostBill export: "summary": [], "parameters": "", "tags": [5] gave TypeError stack traces)', () => {
+  it('are GeneratorErrors naming the place, in HostBill and generic mode alike', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const op = (extra: object) => ({ post: { responses: { 200: { description: '```json\n{"a": 1}\n```' } }, ...extra } });
+    const cases: [object, string][] = [
+      [op({ summary: [], description: 5 }), '/paths/~1a/post/summary'],
+      [op({ parameters: '' }), '/paths/~1a/post/parameters'],
+      [op({ tags: [5] }), '/paths/~1a/post/tags/0'],
+    ];
+    for (const [item, at] of cases) {
+      for (const provider of [hostbillProvider, { ...hostbillProvider, hostbill: false }]) {
+        const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': structuredClone(item) } };
+        const error = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, provider).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GeneratorError);
+        expect((error as InstanceType<typeof GeneratorError>).place.pointer).toBe(at);
+      }
+    }
+  });
+});
