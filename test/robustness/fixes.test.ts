@@ -559,7 +559,7 @@ describe('indexed-lists (PHP json_encode of a list with a gap: "parameters": {"0
   });
 });
 
-describe('fields of the wrong kind (mutations of a HostBill export: "summary": [], "parameters": "", "tags": [5] gave TypeError stack traces)', () => {
+describe('fields of the wrong kind (mutations of a HostBill export: "summary": [], "parameters": "", "tags": [5], "security": {} gave TypeError stack traces)', () => {
   it('are GeneratorErrors naming the place, in HostBill and generic mode alike', async () => {
     const { normalise } = await import('../../generator/normalise/index.ts');
     const { GeneratorError } = await import('../../generator/errors.ts');
@@ -568,6 +568,8 @@ describe('fields of the wrong kind (mutations of a HostBill export: "summary": [
       [op({ summary: [], description: 5 }), '/paths/~1a/post/summary'],
       [op({ parameters: '' }), '/paths/~1a/post/parameters'],
       [op({ tags: [5] }), '/paths/~1a/post/tags/0'],
+      [op({ security: {} }), '/paths/~1a/post/security'],
+      [op({ security: [null] }), '/paths/~1a/post/security/0'],
     ];
     for (const [item, at] of cases) {
       for (const provider of [hostbillProvider, { ...hostbillProvider, hostbill: false }]) {
