@@ -581,3 +581,14 @@ describe('fields of the wrong kind (mutations of a HostBill export: "summary": [
     }
   });
 });
+
+describe('Swagger 2.0 consumes that is no list (a mutation of a HostBill export: "Swagger 2.0 conversion failed: (intermediate value)….filter is not a function", no place)', () => {
+  it('is a GeneratorError naming the consumes that is no list', async () => {
+    const { convertSwagger2 } = await import('../../generator/normalise/convert.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': { post: { consumes: 5, parameters: [{ name: 'f', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' } } } } } };
+    const error = await convertSwagger2(document as never, 'swagger.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'swagger.json', pointer: '/paths/~1a/post/consumes' });
+  });
+});
