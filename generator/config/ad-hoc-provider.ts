@@ -2,13 +2,16 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundleExternalRefs, firstExternalRef } from '../load/bundle-refs.ts';
+import { documentBaseUrl } from './document-base-url.ts';
 import { fetchSpec } from '../load/fetch-document.ts';
 import { loadDocument } from '../load/load-document.ts';
-import { serverUrl } from '../openapi/index.ts';
 import type { ProviderSource } from './load-provider.ts';
 import { validateProviderConfig } from './load-provider.ts';
 
 const isUrl = (spec: string): boolean => /^https?:\/\//i.test(spec);
+
+/** Where a document read from a file that names no absolute server is taken to live (the client's `baseUrl` option moves it). */
+const LOCAL_BASE = 'http://localhost';
 
 /** What `generate --spec` (or one entry of a config file) asks for besides the document. */
 export interface AdHocOptions {
@@ -30,17 +33,6 @@ async function download(url: string): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-spec-')), `spec.${ext.toLowerCase()}`);
   await writeFile(file, fetched.body);
   return file;
-}
-
-function baseUrlOf(doc: Record<string, unknown>): string {
-  const servers: unknown[] = Array.isArray(doc.servers) ? doc.servers : [];
-  const url = servers.map(serverUrl).find((u) => u !== undefined && /^https?:\/\//.test(u));
-  if (url !== undefined) return url;
-  if (typeof doc.host === 'string') {
-    const scheme = Array.isArray(doc.schemes) && doc.schemes.includes('https') ? 'https' : (doc.schemes as string[] | undefined)?.[0] ?? 'https';
-    return `${scheme}://${doc.host}${typeof doc.basePath === 'string' ? doc.basePath : ''}`;
-  }
-  return 'http://localhost';
 }
 
 /** `Swagger Petstore` → `swagger-petstore`: an npm name (and folder id) made of lower-case words. */
@@ -81,7 +73,7 @@ export async function adHocProvider(spec: string, options: AdHocOptions): Promis
   const title = typeof info.title === 'string' && info.title.trim() !== '' ? info.title.trim() : undefined;
   const { id, packageName } = packageNames(options, title, fromFile);
   const config = validateProviderConfig(
-    { displayName: title ?? id, packageName, baseUrl: baseUrlOf(loaded.document), auth: [], hostbill: options.hostbill === true },
+    { displayName: title ?? id, packageName, baseUrl: documentBaseUrl(loaded.document, isUrl(spec) ? spec : LOCAL_BASE) ?? LOCAL_BASE, auth: [], hostbill: options.hostbill === true },
     id,
     specFile,
   );
@@ -90,5 +82,8 @@ export async function adHocProvider(spec: string, options: AdHocOptions): Promis
     dir: path.dirname(specFile),
     specFile,
     ...(options.overlay !== undefined ? { overlayFile: path.resolve(options.overlay) } : {}),
+    // With no provider.json to say otherwise, a HostBill document's own auth schemes, API prefix and
+    // JWT routes apply, as they do for a provider folder whose provider.json leaves them out.
+    ...(config.hostbill ? { pendingHostBill: { overrides: {}, authGiven: false } } : {}),
   };
 }

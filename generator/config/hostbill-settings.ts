@@ -10,6 +10,9 @@ import type { HostBillApiSettings, JwtSettings, ProviderAuthScheme, ProviderConf
 /** What the runtime assumes when a client passes no `jwt` settings: HostBill's own routes and fields. */
 export const DEFAULT_JWT: Readonly<JwtSettings> = { login: '/login', refresh: '/token', revoke: '/revoke', logout: '/logout', tokenField: 'token', refreshField: 'refresh' };
 
+/** HostBill's User API takes Basic on every install, so a document that declares no scheme gets it. */
+export const UNDECLARED_AUTH: readonly ProviderAuthScheme[] = ['basic'];
+
 /** The only prefix moved: HostBill's User API lives under `/api` on the billing host. */
 const API_PREFIX = '/api';
 
@@ -48,6 +51,13 @@ function detectApiPrefix(doc: Record<string, unknown>): string {
   return paths.length > 0 && paths.every(under) ? API_PREFIX : '';
 }
 
+/**
+ * Swagger 2.0 has no bearer scheme: a token in the Authorization header is an `apiKey` there (what
+ * import-docs writes for a page's JWT), and HostBill's User API takes no other key in that header.
+ */
+const isAuthorizationHeaderKey = (scheme: Record<string, unknown>): boolean =>
+  scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name.toLowerCase() === 'authorization';
+
 /** Swagger 2.0 `securityDefinitions` and OpenAPI 3 `components.securitySchemes`, as HostBill schemes. */
 function detectAuth(doc: Record<string, unknown>): ProviderAuthScheme[] {
   const components = isObject(doc.components) ? doc.components : {};
@@ -58,7 +68,7 @@ function detectAuth(doc: Record<string, unknown>): ProviderAuthScheme[] {
     if (!isObject(scheme)) continue;
     const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
     if (scheme.type === 'basic' || (scheme.type === 'http' && httpScheme === 'basic')) found.push('basic');
-    else if (scheme.type === 'http' && httpScheme === 'bearer') found.push('jwt');
+    else if ((scheme.type === 'http' && httpScheme === 'bearer') || isAuthorizationHeaderKey(scheme)) found.push('jwt');
   }
   return [...new Set(found)];
 }
@@ -153,7 +163,8 @@ export function readHostBillOverrides(raw: Record<string, unknown>, file: string
 
 /**
  * The provider's config with its HostBill settings: provider.json's where it has them, the
- * document's otherwise. `authGiven`: provider.json lists `auth` (else the document's schemes apply).
+ * document's otherwise. `authGiven`: provider.json lists `auth` (else the document's schemes apply,
+ * and Basic where it declares none).
  * A base URL that does not yet end with the API prefix gets it, since the paths lose it.
  */
 export function withHostBillSettings(config: ProviderConfig, overrides: HostBillOverrides, detected: DetectedHostBillSettings, authGiven: boolean): ProviderConfig {
@@ -162,7 +173,7 @@ export function withHostBillSettings(config: ProviderConfig, overrides: HostBill
   return {
     ...config,
     baseUrl,
-    auth: authGiven ? config.auth : detected.auth,
+    auth: authGiven ? config.auth : detected.auth.length > 0 ? detected.auth : [...UNDECLARED_AUTH],
     hostbillApi: { apiPrefix, jwt: { ...detected.jwt, ...overrides.jwt } },
   };
 }

@@ -40,6 +40,10 @@ function conversionError(doc: SourceDocument, file: string, error: unknown): Gen
       return new GeneratorError({ file, pointer: at }, 'swagger2openapi cannot convert a Swagger 2.0 document with a key named "hasOwnProperty"; rename it (an overlay action can) or convert the document to OpenAPI 3 first');
     }
   }
+  if (/\b(consumes|produces)\b.*is not a function/.test(message)) {
+    const at = findPointer(doc, ({ key, value }) => (key === 'consumes' || key === 'produces') && !Array.isArray(value));
+    if (at !== undefined) return new GeneratorError({ file, pointer: at }, 'consumes and produces must be lists of media types (["application/json"])');
+  }
   if (error instanceof URIError) {
     const inRef = findPointer(doc, ({ key, value }) => key === '$ref' && typeof value === 'string' && hasLoneSurrogate(value));
     const at = inRef ?? findPointer(doc, ({ key, value }) => (typeof key === 'string' && hasLoneSurrogate(key)) || (typeof value === 'string' && hasLoneSurrogate(value)));

@@ -29,18 +29,22 @@ import { documentShapePass } from './source-passes/document-shape.ts';
 import { responseDescriptionsPass } from './passes/response-descriptions.ts';
 import { blankMethodPass } from './source-passes/blank-method.ts';
 import { fileResponsesPass } from './source-passes/file-responses.ts';
+import { indexedListsPass } from './source-passes/indexed-lists.ts';
 import { pathItemRefsPass } from './source-passes/path-item-refs.ts';
 import { pathParametersPass } from './source-passes/path-parameters.ts';
 import { pathPlaceholdersPass } from './source-passes/path-placeholders.ts';
+import { typeSpellingsPass } from './source-passes/type-spellings.ts';
 import { unreferencedDefinitionsPass } from './source-passes/unreferenced-definitions.ts';
 
 /** Passes over the document as published, in order. They fix what would break conversion. */
 export const SOURCE_PASSES: readonly SourcePass[] = [
   documentShapePass,
+  indexedListsPass,
   pathItemRefsPass,
   pathPlaceholdersPass,
   blankMethodPass,
   pathParametersPass,
+  typeSpellingsPass,
   arrayParametersPass,
   unreferencedDefinitionsPass,
   fileResponsesPass,

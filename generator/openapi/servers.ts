@@ -10,6 +10,6 @@ export function serverUrl(server: unknown): string | undefined {
   const variables = isObject(server.variables) ? server.variables : {};
   return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
     const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
-    return isObject(variable) && typeof variable.default === 'string' ? variable.default : placeholder;
+    return isObject(variable) && (typeof variable.default === 'string' || typeof variable.default === 'number') ? String(variable.default) : placeholder;
   });
 }

@@ -24,10 +24,16 @@ function repositoryOf(provider: ProviderConfig, info: PackageInfo): object | und
   return undefined;
 }
 
+/** npm shows the description as plain text: Markdown links keep their text, and a long line ends at a word. */
+function plainLine(line: string, max: number): string {
+  const plain = line.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return plain.length <= max ? plain : `${plain.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
 /** The document's own summary or description (its first line), else a sentence naming the API. */
 function descriptionOf(provider: ProviderConfig, model: ClientModel | undefined): string {
   const own = (model?.document.summary ?? model?.document.description)?.split(/\r?\n/).find((line) => line.trim() !== '')?.trim();
-  return own && !provider.hostbill ? own.slice(0, 200) : `Typed TypeScript client for the ${provider.displayName} API`;
+  return own && !provider.hostbill ? plainLine(own, 200) : `Typed TypeScript client for the ${provider.displayName} API`;
 }
 
 /** `package.json` of the generated package. */

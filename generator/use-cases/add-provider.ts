@@ -5,13 +5,13 @@
  */
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { detectHostBillSettings, type DetectedHostBillSettings } from '../config/hostbill-settings.ts';
+import { documentBaseUrl } from '../config/document-base-url.ts';
+import { detectHostBillSettings, UNDECLARED_AUTH, type DetectedHostBillSettings } from '../config/hostbill-settings.ts';
 import type { ProviderAuthScheme } from '../config/provider-config.ts';
 import type { PackageResult } from '../engine/package-result.ts';
 import { GeneratorError, UsageError } from '../errors.ts';
 import { importDocs, ImportDocsError, serialiseDocument } from '../import-docs/index.ts';
 import { classifyDocument, parseDocumentText } from '../load/load-document.ts';
-import { serverUrl } from '../openapi/index.ts';
 import { checkDocument, checkPage } from '../sync/check-fetched.ts';
 import { displayUrl, fetchSpec, type Fetched } from '../load/fetch-document.ts';
 import { PAGE_HTML, PAGE_TEXT } from '../sync/sync-target.ts';
@@ -22,8 +22,6 @@ import { generateProviders, type GenerateEvents } from './generate.ts';
 export const SWAGGER_PATH = '/?cmd=userapi&action=swagger';
 export const PAGE_PATH = '/userapi';
 
-/** HostBill's User API takes Basic on every install, so a document that declares no scheme gets it. */
-const UNDECLARED_AUTH: readonly ProviderAuthScheme[] = ['basic'];
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface AddProviderOptions {
@@ -156,22 +154,9 @@ async function readLocal(file: string): Promise<Found> {
   }
 }
 
-/** The document's own server: OpenAPI 3's first absolute (or, from a URL, relative) server, Swagger 2.0's host and basePath. */
-function documentBaseUrl(document: Record<string, unknown>, fetchedFrom: string | undefined): string | undefined {
-  const servers: unknown[] = Array.isArray(document.servers) ? document.servers : [];
-  for (const server of servers) {
-    const url = serverUrl(server);
-    if (url === undefined) continue;
-    if (isUrl(url)) return url;
-    if (fetchedFrom !== undefined) return new URL(url, fetchedFrom).toString();
-  }
-  if (typeof document.host === 'string' && document.host !== '') {
-    const schemes = Array.isArray(document.schemes) ? document.schemes : [];
-    const scheme = schemes.includes('https') || schemes.length === 0 ? 'https' : String(schemes[0]);
-    return `${scheme}://${document.host}${typeof document.basePath === 'string' ? document.basePath : ''}`;
-  }
-  // HostBill's User API lives under /api on the host that publishes it.
-  return fetchedFrom !== undefined ? new URL('/api', fetchedFrom).toString() : undefined;
+/** The document's server, else (HostBill's User API lives under /api on the host that publishes it) /api there. */
+function publishedBaseUrl(document: Record<string, unknown>, fetchedFrom: string | undefined): string | undefined {
+  return documentBaseUrl(document, fetchedFrom) ?? (fetchedFrom !== undefined ? new URL('/api', fetchedFrom).toString() : undefined);
 }
 
 function displayNameOf(document: Record<string, unknown>, fallback: string): string {
@@ -238,7 +223,7 @@ export async function addProvider(ws: Workspace, options: AddProviderOptions, ev
   const found = local !== undefined ? await readLocal(local) : await fetchPublished(options.from, options);
   const source = local ?? displayUrl(found.url as string);
   const settings = detectHostBillSettings(found.document);
-  const base = options.baseUrl ?? documentBaseUrl(found.document, found.url);
+  const base = options.baseUrl ?? publishedBaseUrl(found.document, found.url);
   if (base === undefined) throw new UsageError(`${source}: the document names no server; pass --base-url`);
   const trimmed = base.replace(/\/+$/, '');
   const baseUrl = settings.apiPrefix !== '' && !trimmed.endsWith(settings.apiPrefix) ? `${trimmed}${settings.apiPrefix}` : trimmed;

@@ -137,6 +137,24 @@ export const HOSTBILL_INTERFACES = {
   HostBillAccount: { account: ['getDetails'] },
 } as const satisfies { readonly [I in keyof HostBillInterfaces]: { readonly [G in keyof HostBillInterfaces[I]]: readonly (keyof HostBillInterfaces[I][G])[] } };
 
+/**
+ * The top-level members of each typed answer of the capability interfaces (their other methods answer
+ * `unknown`): a client declares a capability only where its document types these, since a package
+ * whose answer is untyped (an unparseable example) or shaped otherwise would not compile.
+ */
+export const HOSTBILL_ANSWER_MEMBERS = {
+  HostBillDns: { dns: { listZones: ['zones'], getZone: ['service_id', 'name', 'records'] } },
+  HostBillServices: { services: { listServices: ['services'], getService: ['service'] } },
+  HostBillBilling: { billing: { getBalance: ['details'], listInvoices: ['invoices'], getInvoice: ['invoice'] } },
+  HostBillAccount: { account: { getDetails: ['client'] } },
+} as const satisfies {
+  readonly [I in keyof HostBillInterfaces]?: {
+    readonly [G in keyof HostBillInterfaces[I]]?: {
+      readonly [M in keyof HostBillInterfaces[I][G]]?: HostBillInterfaces[I][G][M] extends (...args: never[]) => PromiseLike<infer A> ? readonly (keyof A)[] : never;
+    };
+  };
+};
+
 /** The `interface.group.method` names HOSTBILL_INTERFACES lacks: `never` when it lists them all. */
 type UnlistedHostBillMethods = {
   [I in keyof HostBillInterfaces]: {

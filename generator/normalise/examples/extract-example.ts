@@ -22,8 +22,9 @@ const OPENING_FENCE = /(^|\r\n|\n|\r)[ \t]{0,3}(`{3,})[ \t]*([^`\r\n]*?)[ \t]*(\
 
 const SUCCESS_ONLY = /^(`Success`|Success)\.?$/i;
 
-export function extractExample(description: string | undefined): ExtractedExample {
-  if (description === undefined) return { kind: 'none' };
+export function extractExample(description: unknown): ExtractedExample {
+  // A description that is no text (`"description": 5`) holds no example; validation names its place.
+  if (typeof description !== 'string') return { kind: 'none' };
   if (SUCCESS_ONLY.test(description.trim())) return { kind: 'success-only' };
 
   const opening = new RegExp(OPENING_FENCE.source, 'g');

@@ -356,6 +356,6 @@ function introducedAsResponse(description: string, exampleText: string): boolean
  */
 function looksLikeOneItemOfAList(method: string, operation: OpenAPIV3.OperationObject, value: unknown): boolean {
   if (method !== 'get' || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const saysList = [operation.summary, operation.operationId].some((text) => hasWord(text, 'list'));
+  const saysList = [operation.summary, operation.operationId as unknown].some((text) => typeof text === 'string' && hasWord(text, 'list'));
   return saysList && Object.values(value).every((v) => v === null || typeof v !== 'object');
 }

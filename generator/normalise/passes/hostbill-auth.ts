@@ -1,6 +1,6 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import type { ProviderAuthScheme, ProviderConfig } from '../../config/provider-config.ts';
-import { listOperations, pointer, resolveLocal } from '../../openapi/index.ts';
+import { isObject, listOperations, pointer, resolveLocal } from '../../openapi/index.ts';
 import { type NormalisePass } from '../pass.ts';
 
 export const SECURITY_SCHEME_NAMES: Record<ProviderAuthScheme, string> = { basic: 'basicAuth', jwt: 'jwtAuth' };
@@ -59,7 +59,8 @@ export const hostbillAuthPass: NormalisePass = {
 function renameRequirements(doc: OpenAPIV3.Document, standsFor: ReadonlyMap<string, ProviderAuthScheme>, offered: ReadonlySet<ProviderAuthScheme>, record: (message: string, pointer?: string) => void): void {
   for (const { path, method, operation } of listOperations(doc)) {
     const security = operation.security;
-    if (!security || security.length === 0) continue;
+    // Security that is no list of requirement objects is left for validation to name.
+    if (!Array.isArray(security) || security.length === 0 || !security.every(isObject)) continue;
     // `{}` (anonymous allowed) is kept; a requirement emptied by dropping schemes is not.
     const renamed = security.flatMap((requirement) => {
       if (Object.keys(requirement).length === 0) return [requirement];

@@ -32,7 +32,7 @@ export const operationIdsPass: NormalisePass = {
       }
     }
     const plan = nameOperations(
-      operations.map(({ path, method, operation, pointer: at }) => ({ pointer: at, path, method, tag: operation.tags?.[0], operationId: operation.operationId, pin: pinOf(operation) })),
+      operations.map(({ path, method, operation, pointer: at }) => ({ pointer: at, path, method, tag: typeof operation.tags?.[0] === 'string' ? operation.tags[0] : undefined, operationId: operation.operationId, pin: pinOf(operation) })),
       { hostbill: ctx.provider.hostbill, previous: ctx.previousNames },
     );
     const problem = plan.problems[0];

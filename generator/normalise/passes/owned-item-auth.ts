@@ -1,4 +1,4 @@
-import { authenticatedItemOf, listOperations, pointer, SAMPLE_WITHOUT_AUTH } from '../../openapi/index.ts';
+import { authenticatedItemOf, isObject, listOperations, pointer, SAMPLE_WITHOUT_AUTH } from '../../openapi/index.ts';
 import type { NormalisePass } from '../pass.ts';
 
 /**
@@ -12,7 +12,10 @@ export const ownedItemAuthPass: NormalisePass = {
   rule: 'An operation without auth that acts on an item other operations need credentials for is reported; so is one sent with credentials its sample does not show.',
   hostbillOnly: true,
   run(doc, ctx) {
-    const operations = listOperations(doc);
+    // Security that is no list of requirement objects is left for validation to name.
+    const readable = (security: unknown) => security === undefined || (Array.isArray(security) && security.every(isObject));
+    if (!readable(doc.security)) return;
+    const operations = listOperations(doc).filter(({ operation }) => readable(operation.security));
     const open = (security: readonly object[] | undefined) => (security ?? doc.security ?? []).every((r) => Object.keys(r).length === 0);
     const authenticated = operations.filter(({ operation }) => !open(operation.security)).map(({ path }) => path);
     for (const { path, method, operation } of operations) {

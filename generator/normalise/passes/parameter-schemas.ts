@@ -14,6 +14,8 @@ export const parameterSchemasPass: NormalisePass = {
   hostbillOnly: true,
   run(doc, ctx) {
     for (const { path, method, operation } of listOperations(doc)) {
+      // Parameters that are no list are left for validation to name.
+      if (operation.parameters !== undefined && !Array.isArray(operation.parameters)) continue;
       const params = (operation.parameters ?? []) as OpenAPIV3.ParameterObject[];
       const pathNames = new Set(params.filter((p) => p.in === 'path').map((p) => p.name));
       operation.parameters = params.filter((p, index) => {

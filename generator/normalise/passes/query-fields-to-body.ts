@@ -25,6 +25,8 @@ export const queryFieldsToBodyPass: NormalisePass = {
   run(doc, ctx) {
     for (const { path, method, operation } of listOperations(doc)) {
       if (!BODY_METHODS.has(method)) continue;
+      // Parameters that are no list are left for validation to name.
+      if (operation.parameters !== undefined && !Array.isArray(operation.parameters)) continue;
       const params = (operation.parameters ?? []) as OpenAPIV3.ParameterObject[];
       const pathNames = new Set(params.filter((p) => p.in === 'path').map((p) => p.name));
       const fields = params.filter((p) => p.in === 'query');
