@@ -1,5 +1,6 @@
-// What the compiled CLIs were built from: one hash of every file under generator/ (names and
-// contents) and the tsconfig esbuild reads. launch.mjs compares it with the one bundle.mjs
+// What the compiled CLIs were built from: one hash of every file under generator/, of the modules
+// under templates/ (the generator imports the runtime's contracts and types from there, so esbuild
+// bundles them), names and contents, and the tsconfig esbuild reads. launch.mjs compares it with the one bundle.mjs
 // recorded, so a compiled CLI never runs older code than the sources; it hashes them only when
 // their fingerprints (file-fingerprints.mjs) differ from the recorded ones.
 import { createHash } from 'node:crypto';
@@ -19,7 +20,8 @@ async function filesUnder(dir, rel) {
 
 /** The files the stamp covers, relative to `root`, sorted. */
 export async function sourceFiles(root) {
-  return [...(await filesUnder(path.join(root, 'generator'), 'generator')), 'tsconfig.json'].sort();
+  const modules = (await filesUnder(path.join(root, 'templates'), 'templates')).filter((name) => /\.[cm]?[jt]s$/.test(name));
+  return [...(await filesUnder(path.join(root, 'generator'), 'generator')), ...modules, 'tsconfig.json'].sort();
 }
 
 export async function sourceStamp(root, names) {

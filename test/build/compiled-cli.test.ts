@@ -14,7 +14,7 @@ import { ROOT, type CliResult } from '../helpers/workspace.ts';
 // @ts-expect-error plain JavaScript modules without declarations
 const { STAMP_FILE } = (await import('../../generator/build/bundle.mjs')) as { STAMP_FILE: string };
 // @ts-expect-error plain JavaScript modules without declarations
-const { sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceStamp(root: string): Promise<string> };
+const { sourceFiles, sourceStamp } = (await import('../../generator/build/source-stamp.mjs')) as { sourceFiles(root: string): Promise<string[]>; sourceStamp(root: string): Promise<string> };
 
 
 function launch(args: readonly string[], root: string): Promise<CliResult> {
@@ -26,6 +26,14 @@ function launch(args: readonly string[], root: string): Promise<CliResult> {
 }
 
 describe('the compiled CLI', () => {
+  it('is stamped with every module esbuild bundles, those the generator imports from templates/ included', async () => {
+    const files = await sourceFiles(ROOT);
+    // A capability rule there was changed and the compiled CLI kept running the old one.
+    expect(files).toEqual(expect.arrayContaining(['generator/engine/render-package.ts', 'templates/runtime/contracts.ts', 'templates/runtime/types.ts', 'tsconfig.json']));
+    // Templates read from disk at run time do not need a rebuild.
+    expect(files.some((f) => f.endsWith('.hbs'))).toBe(false);
+  });
+
   it('is rebuilt when the recorded sources are not the current ones, then runs', async () => {
     await mkdir(path.dirname(STAMP_FILE), { recursive: true });
     await writeFile(STAMP_FILE, '"not the sources"\n');
