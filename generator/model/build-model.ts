@@ -33,6 +33,26 @@ function objectProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject |
   return { names: Object.keys(resolved.properties), required: (resolved.required ?? []).length > 0 };
 }
 
+/** `string` or `number` when a schema is only that scalar (integer counts as number). */
+function scalarKind(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): 'string' | 'number' | undefined {
+  const resolved = schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, schema) : undefined;
+  if (!resolved || resolved.allOf || resolved.oneOf || resolved.anyOf) return undefined;
+  if (resolved.type === 'string') return 'string';
+  return resolved.type === 'integer' || resolved.type === 'number' ? 'number' : undefined;
+}
+
+/** The parameters and body fields whose schema is a single scalar type, by name. */
+function scalarParamsOf(doc: OpenApiDocument, params: readonly OpenAPIV3.ParameterObject[], bodySchema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): Record<string, 'string' | 'number'> {
+  const out: Record<string, 'string' | 'number'> = {};
+  const body = bodySchema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, bodySchema) : undefined;
+  const named: [string, OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined][] = [...params.map((p) => [p.name, p.schema] as [string, typeof p.schema]), ...Object.entries(body?.properties ?? {})];
+  for (const [name, schema] of named) {
+    const kind = scalarKind(doc, schema);
+    if (kind !== undefined) out[name] = kind;
+  }
+  return out;
+}
+
 /**
  * openapi-typescript (`defaultNonNullable`) makes a property with a `default` required in the type of a
  * schema it reaches through `components` (an inline request body schema is exempt), so a body that is a
@@ -286,6 +306,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       description: operation.description,
       deprecated: operation.deprecated === true,
       paged: isPaged(doc, queryParams, operation),
+      scalarParams: scalarParamsOf(doc, params, bodyKind === 'fields' ? bodyContent?.schema : undefined),
       responseFields: response.response === 'json' ? responseFieldsOf(doc, operation, response.status, response.mediaType) : [],
       pointer: at,
       ...(legacy ? { legacyName: { group: legacy.group, name: legacy.method } } : {}),

@@ -50,6 +50,11 @@ export interface OperationModel extends OperationSpec {
   readonly description?: string;
   readonly deprecated: boolean;
   readonly paged: boolean;
+  /**
+   * Parameters (path, query, header, body fields) whose schema is only a string or only a number:
+   * a HostBill capability interface is declared only where these agree with its own parameters.
+   */
+  readonly scalarParams?: Readonly<Record<string, 'string' | 'number'>>;
   /** The top-level fields of the JSON answer, as documented (none when it is not an object). */
   readonly responseFields?: readonly ResponseField[];
   /** JSON pointer of the operation in the normalised document. */

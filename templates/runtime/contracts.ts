@@ -155,6 +155,36 @@ export const HOSTBILL_ANSWER_MEMBERS = {
   };
 };
 
+/**
+ * The scalar parameters of capability methods: a client whose document types one of them as the other
+ * kind (a DNS `ttl` documented as a string) does not declare the interface, whose method it could not
+ * implement (TS2416).
+ */
+export const HOSTBILL_PARAM_KINDS = {
+  HostBillClient: {
+    dns: {
+      createRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+      updateRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+      postServiceDnsRecords: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+      putServiceDnsRecordsByRecordId: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+    },
+  },
+  HostBillDns: {
+    dns: {
+      createRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+      updateRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
+    },
+  },
+} as const satisfies {
+  readonly [I in keyof HostBillInterfaces]?: {
+    readonly [G in keyof HostBillInterfaces[I]]?: {
+      readonly [M in keyof HostBillInterfaces[I][G]]?: HostBillInterfaces[I][G][M] extends (params: infer P, ...rest: never[]) => unknown
+        ? { readonly [K in keyof P]?: 'string' | 'number' }
+        : never;
+    };
+  };
+};
+
 /** The `interface.group.method` names HOSTBILL_INTERFACES lacks: `never` when it lists them all. */
 type UnlistedHostBillMethods = {
   [I in keyof HostBillInterfaces]: {

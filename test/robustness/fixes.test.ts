@@ -716,3 +716,29 @@ describe('Swagger 2.0 consumes that is no list (a mutation of a HostBill export:
     expect((error as InstanceType<typeof GeneratorError>).place).toEqual({ file: 'swagger.json', pointer: '/paths/~1a/post/consumes' });
   });
 });
+
+describe('HostBill capability interfaces and parameter types (a HostBill document typing the DNS record ttl as a string: HostBillDns was declared, and the package did not compile, TS2416)', () => {
+  it('HostBillDns is declared only where the record methods take the interface’s scalar types', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseDocumentText } = await import('../../generator/load/load-document.ts');
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { hostbillInterfaces } = await import('../../generator/render/hostbill-common.ts');
+    const text = await readFile(new URL('../../specs/time4vps/swagger.json', import.meta.url), 'utf8');
+    const withTtl = async (type: string) => {
+      const document = parseDocumentText(text, 'swagger.json') as { paths: Record<string, Record<string, { parameters?: { name: string; type?: string }[] }>> };
+      for (const [route, item] of Object.entries(document.paths)) {
+        if (!route.endsWith('/records') && !route.endsWith('/records/@record_id')) continue;
+        for (const operation of Object.values(item)) for (const p of operation.parameters ?? []) if (p.name === 'ttl') p.type = type;
+      }
+      const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document: document as unknown as Record<string, unknown> }, hostbillProvider);
+      return hostbillInterfaces(buildModel(doc, hostbillProvider, 'swagger.json'));
+    };
+    expect(await withTtl('integer')).toEqual(expect.arrayContaining(['HostBillClient', 'HostBillDns']));
+    const stringTtl = await withTtl('string');
+    expect(stringTtl).not.toContain('HostBillDns');
+    expect(stringTtl).not.toContain('HostBillClient');
+    // The other capabilities do not depend on it.
+    expect(stringTtl).toContain('HostBillAccount');
+  });
+});
