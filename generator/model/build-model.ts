@@ -33,6 +33,24 @@ function objectProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject |
   return { names: Object.keys(resolved.properties), required: (resolved.required ?? []).length > 0 };
 }
 
+/**
+ * The list query parameters sent as one delimited value (OpenAPI's `style`/`explode`; swagger2openapi
+ * writes Swagger 2.0's `collectionFormat` as them), by name; `undefined` when every one repeats its name.
+ */
+function queryStylesOf(doc: OpenApiDocument, query: readonly OpenAPIV3.ParameterObject[]): Record<string, 'comma' | 'space' | 'pipe'> | undefined {
+  const out: Record<string, 'comma' | 'space' | 'pipe'> = {};
+  for (const p of query) {
+    const schema = p.schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, p.schema) : undefined;
+    if (schema?.type !== 'array') continue;
+    const style = p.style ?? 'form';
+    if (p.explode === true || (style === 'form' && p.explode !== false)) continue;
+    if (style === 'form') out[p.name] = 'comma';
+    else if (style === 'spaceDelimited') out[p.name] = 'space';
+    else if (style === 'pipeDelimited') out[p.name] = 'pipe';
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** `string` or `number` when a schema is only that scalar (integer counts as number). */
 function scalarKind(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject | undefined): 'string' | 'number' | undefined {
   const resolved = schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, schema) : undefined;
@@ -281,6 +299,8 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       name,
       pathParams,
       queryParams,
+      // HostBill reads lists as PHP does (`name[]`), whatever the document's collectionFormat says.
+      ...(!provider.hostbill && queryStylesOf(doc, query) ? { queryStyles: queryStylesOf(doc, query) } : {}),
       ...(headerParams.length > 0 ? { headerParams } : {}),
       bodyParams: bodyKind === 'fields' ? (fields?.names ?? []) : [],
       body: bodyKind,

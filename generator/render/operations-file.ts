@@ -13,6 +13,7 @@ function entryOf(op: OperationModel): OperationSpec {
     name: op.name,
     pathParams: op.pathParams,
     queryParams: op.queryParams,
+    ...(op.queryStyles ? { queryStyles: op.queryStyles } : {}),
     ...(op.headerParams ? { headerParams: op.headerParams } : {}),
     bodyParams: op.bodyParams,
     body: op.body,

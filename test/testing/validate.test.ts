@@ -72,6 +72,11 @@ describe('parseQuery', () => {
     expect(parseQuery(new URLSearchParams('a=1&a=2&a=3&b=x&toString=y'))).toEqual({ a: ['1', '2', '3'], b: 'x', toString: 'y' });
   });
 
+  it('splits the lists an operation sends as one delimited value (its queryStyles)', () => {
+    const q = new URLSearchParams('csv=1,a&ssv=x+y&pipes=p|q&other=a,b&empty=');
+    expect(parseQuery(q, { csv: 'comma', ssv: 'space', pipes: 'pipe', empty: 'comma' })).toEqual({ csv: ['1', 'a'], ssv: ['x', 'y'], pipes: ['p', 'q'], other: 'a,b', empty: [] });
+  });
+
   it('drops names that would reach an object prototype', () => {
     const parsed = parseQuery(new URLSearchParams('__proto__[x]=1&o[__proto__][y]=2&o[constructor]=3&ok=1'));
     expect(parsed).toEqual({ ok: '1' });

@@ -37,6 +37,14 @@ describe('appendQuery', () => {
     expect(query.toString()).toBe(want);
   });
 
+  it('encodeQuery joins the lists the document sends as one value (form style only), and repeats the others', () => {
+    const joined = { csv: 'comma', ssv: 'space', pipes: 'pipe' } as const;
+    const params = { csv: [1, 'a', true], ssv: ['x', 'y'], pipes: ['p', 'q'], multi: ['m', 'n'], one: 'a,b' };
+    const names = ['csv', 'ssv', 'pipes', 'multi', 'one'];
+    expect(encodeQuery(names, params, 'form', joined).toString()).toBe('csv=1%2Ca%2Ctrue&ssv=x+y&pipes=p%7Cq&multi=m&multi=n&one=a%2Cb');
+    expect(encodeQuery(['csv'], { csv: [1, 2] }, 'php', joined).toString()).toBe('csv%5B%5D=1&csv%5B%5D=2');
+  });
+
   it('encodeQuery keeps the order of the names, not of the params', () => {
     expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }, 'form').toString()).toBe('b=2&a=1');
   });

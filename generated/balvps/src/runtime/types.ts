@@ -13,6 +13,12 @@ export interface OperationSpec {
   readonly name: string;
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
+  /**
+   * List query parameters the document sends as one value, by name: `comma` (style `form` with
+   * `explode: false`, Swagger 2.0's default `csv`), `space` (`spaceDelimited`), `pipe` (`pipeDelimited`).
+   * The others repeat their name (`form` style; HostBill clients use PHP's `name[]`).
+   */
+  readonly queryStyles?: Readonly<Record<string, 'comma' | 'space' | 'pipe'>> | undefined;
   /** Parameters sent as request headers (`in: header`), named as the document names them. */
   readonly headerParams?: readonly string[] | undefined;
   readonly bodyParams: readonly string[];

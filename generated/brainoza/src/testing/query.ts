@@ -10,7 +10,10 @@ type Node = Record<string, unknown> | unknown[];
 const MAX_DEPTH = 8;
 const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
 
-export function parseQuery(search: URLSearchParams): Record<string, unknown> {
+const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
+
+/** `joined`: the list parameters sent as one delimited value (the operation's `queryStyles`), split back into lists. */
+export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, keyof typeof DELIMITERS>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of search) {
     const match = NAME.exec(name);
@@ -19,6 +22,10 @@ export function parseQuery(search: URLSearchParams): Record<string, unknown> {
     const seen = keys.length === 1 && Object.hasOwn(out, name) ? out[name] : undefined;
     if (typeof seen === 'string' || Array.isArray(seen)) out[name] = [...(Array.isArray(seen) ? seen : [seen]), value];
     else set(out, keys, value);
+  }
+  for (const [name, kind] of Object.entries(joined ?? {})) {
+    const value = Object.hasOwn(out, name) ? out[name] : undefined;
+    if (typeof value === 'string') out[name] = value === '' ? [] : value.split(DELIMITERS[kind]);
   }
   return out;
 }

@@ -67,7 +67,7 @@ export function headerParams(op: OperationSpec, params: Record<string, unknown>)
 export function buildRequest(baseUrl: string, op: OperationSpec, params: Record<string, unknown>, queryKey?: QueryKey, contentType?: string, nulls: 'omit' | 'send' = 'send', queryStyle: QueryStyle = 'form'): BuiltRequest {
   const { path, query } = splitTemplate(expandPath(op, params));
   const url = joinUrl(baseUrl, path);
-  const passed = encodeQuery(op.queryParams, params, queryStyle);
+  const passed = encodeQuery(op.queryParams, params, queryStyle, op.queryStyles);
   // A parameter the call passes replaces the template's value of the same name.
   // forEach, not iteration: the runtime compiles without the DOM.Iterable lib.
   const names = new Set<string>();

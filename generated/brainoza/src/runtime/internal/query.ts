@@ -27,9 +27,22 @@ export function appendQuery(query: URLSearchParams, name: string, value: unknown
   }
 }
 
-/** The query of `names` taken from `params`, in the order of `names`. */
-export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle): URLSearchParams {
+const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
+
+/** A list item as one delimited value takes it. */
+const itemText = (item: unknown): string => (item instanceof Date ? item.toISOString() : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
+
+/**
+ * The query of `names` taken from `params`, in the order of `names`. In `form` style a list named in
+ * `joined` goes as one delimited value (`tags=a,b`), as its document declares.
+ */
+export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle, joined?: Readonly<Record<string, keyof typeof DELIMITERS>>): URLSearchParams {
   const query = new URLSearchParams();
-  for (const name of names) appendQuery(query, name, params[name], style);
+  for (const name of names) {
+    const value = params[name];
+    const delimiter = style === 'form' && Array.isArray(value) && joined && Object.hasOwn(joined, name) ? DELIMITERS[joined[name] as keyof typeof DELIMITERS] : undefined;
+    if (delimiter !== undefined) query.append(name, (value as unknown[]).filter((item) => item != null).map(itemText).join(delimiter));
+    else appendQuery(query, name, value, style);
+  }
   return query;
 }
