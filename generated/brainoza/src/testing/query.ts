@@ -5,12 +5,12 @@
  * `php` style). Values stay strings; the checks coerce them as the server would.
  */
 
+import { DELIMITERS } from '../runtime/internal/query.js';
+
 type Node = Record<string, unknown> | unknown[];
 
 const MAX_DEPTH = 8;
 const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
-
-const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
 
 /** `joined`: the list parameters sent as one delimited value (the operation's `queryStyles`), split back into lists. */
 export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, keyof typeof DELIMITERS>>): Record<string, unknown> {

@@ -27,7 +27,8 @@ export function appendQuery(query: URLSearchParams, name: string, value: unknown
   }
 }
 
-const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
+/** The separator of each `queryStyles` kind (also how the test kit splits them back). */
+export const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
 
 /** A list item as one delimited value takes it. */
 const itemText = (item: unknown): string => (item instanceof Date ? item.toISOString() : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
