@@ -10,14 +10,17 @@ const resolvedServerUrl = (server: unknown): string | undefined => {
 };
 
 /**
- * Where a document's API lives: its first absolute http(s) server, else its first relative one
+ * Where a document's API lives: its first absolute http(s) server (over https when the document lists
+ * that same server with https too), else its first relative one
  * resolved against `relativeTo` (where the document was read from), else Swagger 2.0's
  * `schemes`/`host`/`basePath`. `undefined` when the document names no server.
  */
 export function documentBaseUrl(document: Record<string, unknown>, relativeTo?: string): string | undefined {
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isObject).map(resolvedServerUrl);
   const absolute = servers.find((url) => url !== undefined && isHttpUrl(url));
-  if (absolute !== undefined) return absolute;
+  // The same server over TLS, when the document also lists it (AWS lists http:// first, then https://).
+  const secure = absolute?.startsWith('http:') ? servers.find((url) => url === `https:${absolute.slice('http:'.length)}`) : undefined;
+  if (absolute !== undefined) return secure ?? absolute;
   const relative = servers.find((url) => url !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(url));
   const resolved = relative !== undefined && relativeTo !== undefined && URL.canParse(relative, relativeTo) ? new URL(relative, relativeTo).toString() : undefined;
   if (resolved !== undefined && isHttpUrl(resolved)) return resolved;

@@ -613,6 +613,13 @@ describe('HostBill capability interfaces (a 50 MB Time4VPS variant whose /detail
 });
 
 describe('the base URL of a generic document (servers with variables: the client sent requests to https://{region}.api.example.com)', () => {
+  it('is the same server over https when the document lists both (AWS lists http:// first), never another server', async () => {
+    const { documentBaseUrl } = await import('../../generator/config/document-base-url.ts');
+    const variables = { region: { default: 'us-east-1' } };
+    expect(documentBaseUrl({ openapi: '3.0.0', servers: [{ url: 'http://acm.{region}.amazonaws.com', variables }, { url: 'https://acm.{region}.amazonaws.com', variables }] })).toBe('https://acm.us-east-1.amazonaws.com');
+    expect(documentBaseUrl({ openapi: '3.0.0', servers: [{ url: 'http://prod.example.com' }, { url: 'https://sandbox.example.com' }] })).toBe('http://prod.example.com');
+  });
+
   it('fills server variables with their defaults, resolves a relative server against where the document was read, and skips what is no http(s) URL', async () => {
     const { documentBaseUrl } = await import('../../generator/config/document-base-url.ts');
     const variables = { region: { default: 'eu' }, port: { default: 8443 } };
@@ -772,5 +779,18 @@ describe('list query parameters sent as one value (a helper’s openapi-director
     const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, genericProvider);
     const [op] = buildModel(doc, genericProvider, 'swagger.json').groups.flatMap((g) => g.operations);
     expect(op?.queryStyles).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
+  });
+});
+
+describe('a HostBill export generated as a generic document (a helper’s sweep: in: query fields and no auth, silently)', () => {
+  it('warns once that --hostbill applies HostBill’s conventions; a HostBill provider gets no such warning', async () => {
+    const { pathPlaceholdersPass } = await import('../../generator/normalise/source-passes/path-placeholders.ts');
+    const paths = () => ({ '/service/@id': { get: { responses: { 200: { description: 'OK' } } } }, '/service/@id/dns/@zone': { get: { responses: { 200: { description: 'OK' } } } } });
+    const generic = collectingContext({ ...hostbillProvider, auth: [], hostbill: false });
+    pathPlaceholdersPass.run({ swagger: '2.0', paths: paths() } as unknown as SourceDocument, generic);
+    expect(generic.entries.filter((e) => e.kind === 'warning').map((e) => e.message)).toEqual([expect.stringMatching(/looks like a HostBill User API export; generate it with --hostbill/)]);
+    const hostbill = collectingContext();
+    pathPlaceholdersPass.run({ swagger: '2.0', paths: paths() } as unknown as SourceDocument, hostbill);
+    expect(hostbill.entries.filter((e) => e.kind === 'warning')).toEqual([]);
   });
 });
