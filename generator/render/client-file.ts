@@ -17,7 +17,7 @@ import { buildSource } from './shared/ts-source.ts';
  * against such an optional property using the inherited method's type.
  */
 const paramsDefault = (op: OperationModel, type: string): string | undefined =>
-  !paramsOptional(op) ? undefined : [...op.queryParams, ...op.bodyParams].some(isPrototypeName) ? `{} as ${type}` : '{}';
+  !paramsOptional(op) ? undefined : [...op.queryParams, ...(op.headerParams ?? []), ...op.bodyParams].some(isPrototypeName) ? `{} as ${type}` : '{}';
 
 /**
  * The JWT settings, as source text, when they are not the runtime's defaults (HostBill's routes and

@@ -133,6 +133,9 @@ describe('optional params named like Object.prototype members (fuzzing: query pa
     const provider = { id: 'x', displayName: 'X', packageName: 'x', baseUrl: 'https://x.test', auth: [], hostbill: false } as const;
     const client = renderClientFile(buildModel(doc as never, provider, 'x.json'), provider, '');
     expect(client).toContain('params: T.ListParams = {} as T.ListParams');
+    // A header parameter of that name too (fuzzing again, once header parameters were sent: TS2322).
+    const header = { ...doc, paths: { '/a': { get: { ...doc.paths['/a'].get, parameters: [{ name: 'hasOwnProperty', in: 'header', schema: { type: 'string' } }] } } } };
+    expect(renderClientFile(buildModel(header as never, provider, 'x.json'), provider, '')).toContain('params: T.ListParams = {} as T.ListParams');
   });
 });
 
