@@ -270,6 +270,8 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
     const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
     const query = params.filter((p) => p.in === 'query');
     const queryParams = query.map((p) => p.name);
+    // HostBill reads lists as PHP does (`name[]`), whatever the document's collectionFormat says.
+    const queryStyles = provider.hostbill ? undefined : queryStylesOf(doc, query);
     const headers = headerParametersOf(params, new Set([...pathParams, ...queryParams]));
     const headerParams = headers.map((p) => p.name);
     // fetch cannot send a body with GET or HEAD (the bodiless-methods pass reports it).
@@ -299,8 +301,7 @@ export function buildModel(doc: OpenApiDocument, provider: ProviderConfig, file:
       name,
       pathParams,
       queryParams,
-      // HostBill reads lists as PHP does (`name[]`), whatever the document's collectionFormat says.
-      ...(!provider.hostbill && queryStylesOf(doc, query) ? { queryStyles: queryStylesOf(doc, query) } : {}),
+      ...(queryStyles ? { queryStyles } : {}),
       ...(headerParams.length > 0 ? { headerParams } : {}),
       bodyParams: bodyKind === 'fields' ? (fields?.names ?? []) : [],
       body: bodyKind,

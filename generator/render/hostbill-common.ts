@@ -4,14 +4,12 @@ import type { ClientModel, OperationModel } from '../model/operation-model.ts';
 /** A HostBill interface the generated client can declare: `HostBillClient` or a capability (`HostBillDns`, …). */
 export type HostBillInterfaceName = keyof typeof HOSTBILL_INTERFACES;
 
-/** The members each typed answer of `name` needs, by group and method (none for the 0.1.x interface, whose answers are `unknown`). */
-function answerMembers(name: HostBillInterfaceName): Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> {
-  return (HOSTBILL_ANSWER_MEMBERS as Partial<Record<HostBillInterfaceName, Record<string, Record<string, readonly string[]>>>>)[name] ?? {};
-}
-
-/** The scalar kinds the parameters of `name`'s methods must have, by group and method. */
-function paramKinds(name: HostBillInterfaceName): Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, 'string' | 'number'>>>>>> {
-  return (HOSTBILL_PARAM_KINDS as Partial<Record<HostBillInterfaceName, Record<string, Record<string, Record<string, 'string' | 'number'>>>>>)[name] ?? {};
+/**
+ * What a contract table (`HOSTBILL_ANSWER_MEMBERS`, `HOSTBILL_PARAM_KINDS`) asks of `interfaceName`'s
+ * `group.method`; `undefined` when it asks nothing.
+ */
+function ruleOf<T>(table: object, interfaceName: HostBillInterfaceName, group: string, method: string): T | undefined {
+  return (table as Partial<Record<string, Record<string, Record<string, T>>>>)[interfaceName]?.[group]?.[method];
 }
 
 /**
@@ -34,7 +32,7 @@ export function hostbillInterfaces(model: ClientModel): HostBillInterfaceName[] 
     Object.entries(HOSTBILL_INTERFACES[name]).every(([group, methods]) =>
       (methods as readonly string[]).every((method) => {
         const op = find(group, method);
-        return op !== undefined && answers(op, answerMembers(name)[group]?.[method]) && takes(op, paramKinds(name)[group]?.[method]);
+        return op !== undefined && answers(op, ruleOf(HOSTBILL_ANSWER_MEMBERS, name, group, method)) && takes(op, ruleOf(HOSTBILL_PARAM_KINDS, name, group, method));
       }),
     ),
   );

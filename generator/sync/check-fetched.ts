@@ -45,7 +45,8 @@ export interface CheckedDocument {
 /** A Swagger 2.0 / OpenAPI 3 document that loads like the committed one must. `targetName` is the file it will replace, if any. */
 export function checkDocument(fetched: Fetched, targetName: string | undefined): CheckedDocument {
   const shown = displayUrl(fetched.url);
-  if (/html/i.test(fetched.contentType) || looksLikeHtml(decodePage(fetched.body))) {
+  // Only the start decides whether it is a page; the whole body is decoded once, strictly, below.
+  if (/html/i.test(fetched.contentType) || looksLikeHtml(decodePage(fetched.body.subarray(0, 1024)))) {
     throw new GeneratorError(
       { file: shown },
       `expected a Swagger/OpenAPI document but got an HTML page (content-type ${fetched.contentType || 'not given'}): the URL may be wrong, need a login, or the provider may have disabled its Swagger export`,

@@ -155,6 +155,9 @@ export const HOSTBILL_ANSWER_MEMBERS = {
   };
 };
 
+/** The fields of a DNS record that `createRecord` and `updateRecord` take, in both DNS interfaces. */
+const RECORD_FIELD_KINDS = { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' } as const;
+
 /**
  * The scalar parameters of capability methods: a client whose document types one of them as the other
  * kind (a DNS `ttl` documented as a string) does not declare the interface, whose method it could not
@@ -162,19 +165,9 @@ export const HOSTBILL_ANSWER_MEMBERS = {
  */
 export const HOSTBILL_PARAM_KINDS = {
   HostBillClient: {
-    dns: {
-      createRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-      updateRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-      postServiceDnsRecords: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-      putServiceDnsRecordsByRecordId: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-    },
+    dns: { createRecord: RECORD_FIELD_KINDS, updateRecord: RECORD_FIELD_KINDS, postServiceDnsRecords: RECORD_FIELD_KINDS, putServiceDnsRecordsByRecordId: RECORD_FIELD_KINDS },
   },
-  HostBillDns: {
-    dns: {
-      createRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-      updateRecord: { name: 'string', type: 'string', content: 'string', ttl: 'number', priority: 'number' },
-    },
-  },
+  HostBillDns: { dns: { createRecord: RECORD_FIELD_KINDS, updateRecord: RECORD_FIELD_KINDS } },
 } as const satisfies {
   readonly [I in keyof HostBillInterfaces]?: {
     readonly [G in keyof HostBillInterfaces[I]]?: {
