@@ -1,7 +1,9 @@
 /**
  * The scheduler: runs the engine for several packages on up to `threads` threads (CPU-bound work
  * does not overlap on one thread). This thread renders packages too, beside `threads - 1` worker
- * threads, so a 2-core machine pays for one extra module load, not two.
+ * threads. By default whole packages take one thread per core but one (`packageLanes`): V8's own
+ * background threads (optimising compilers, concurrent GC) keep that core busy, so on two cores a
+ * second rendering thread only adds its module load and warm-up.
  *
  * A large document gets its parallelism here: this thread loads and normalises it, sends the client
  * half to a worker and renders the types half itself. Large documents are therefore always taken
@@ -38,6 +40,17 @@ export const HUGE_DOCUMENT = 8_000_000;
  * How far a large document has got: `prepared` (loaded, normalised, modelled), then each half; for
  * a huge one `retried` when its worker ran out of its heap cap and this thread starts it again.
  */
+/**
+ * Threads that render whole packages at once when the caller does not say: one per core but one,
+ * and at least one (vitest and jest size their pools the same way). Measured on 2 cores
+ * (bench/README.md, seven interleaved pairs of `generate --force`, five providers): one thread took
+ * 5.8 s (median) and 8.3 CPU-s at 240–360 MB, two threads 6.7 s and 11.5 CPU-s at 390–435 MB.
+ * A large document still splits across two threads whenever there are two cores.
+ */
+export function packageLanes(cores: number): number {
+  return Math.max(1, Math.floor(cores) - 1);
+}
+
 export interface ProgressEvent {
   readonly id: string;
   readonly stage: 'prepared' | 'types' | 'client' | 'retried';
@@ -52,7 +65,7 @@ export interface ProgressEvent {
 }
 
 export interface ScheduleOptions {
-  /** Threads to use, this one included (default: one per core). */
+  /** Threads to use, this one included (default: one per core, of which whole packages take `packageLanes`). */
   readonly threads?: number;
   /** Documents above this many bytes are large (default LARGE_DOCUMENT). */
   readonly largeDocument?: number;
@@ -92,7 +105,7 @@ export async function renderPackages(inputs: readonly EngineInput[], options: Sc
   // Largest first, so no thread is left with a long package while the others idle at the end
   // (longest-processing-time-first; a document's size stands for its work).
   const small = indices.filter((i) => (bytes[i] as number) <= threshold).sort((a, b) => (bytes[b] as number) - (bytes[a] as number) || a - b);
-  const lanes = Math.min(threads, inputs.length);
+  const lanes = Math.min(options.threads === undefined ? packageLanes(threads) : threads, inputs.length);
   const poolSize = Math.max(lanes - 1, large.length > 0 && threads > 1 ? 1 : 0);
   const pool = poolSize > 0 ? workerPool(poolSize) : undefined;
 

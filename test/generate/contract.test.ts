@@ -58,7 +58,7 @@ describe.each(providers)('contract with Prism: %s', (id) => {
   });
 
   afterAll(() => {
-    prism?.process.kill();
+    return prism?.close();
   });
 
   it('accepts every request of every operation', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackageResult } from '../../generator/engine/package-result.ts';
 import { renderPackage } from '../../generator/engine/render-package.ts';
 import { GeneratorError } from '../../generator/errors.ts';
-import { renderPackages, type ProgressEvent } from '../../generator/scheduler/render-packages.ts';
+import { packageLanes, renderPackages, type ProgressEvent } from '../../generator/scheduler/render-packages.ts';
 import { providerJob } from '../../generator/use-cases/package-job.ts';
 import { workspace } from '../../generator/workspace.ts';
 import { smallSwagger, tempWorkspace } from '../helpers/workspace.ts';
@@ -24,6 +24,20 @@ async function twoProviders() {
   const ws = workspace(root);
   return { ws, inputs: [(await providerJob(ws, 'two')).input, (await providerJob(ws, 'one')).input] };
 }
+
+describe('packageLanes', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 2],
+    [4, 3],
+    [16, 15],
+    [0, 1],
+    [2.5, 1],
+  ])('%d cores render whole packages on %d threads by default', (cores, lanes) => {
+    expect(packageLanes(cores)).toBe(lanes);
+  });
+});
 
 /** Packages rendered by the scheduler on worker threads give exactly what one thread gives, and errors keep their class. */
 describe('rendering on worker threads', () => {

@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { testKitFiles } from '../../generator/render/runtime-files.ts';
+import { runtimeFiles, testKitFiles } from '../../generator/render/runtime-files.ts';
+import { writeFileSet, type FileSet } from '../../generator/write/file-set.ts';
 
 /**
  * Every package carries the same runtime (`src/runtime/`) and test kit (`src/testing/` beside its
@@ -24,6 +25,12 @@ export async function shareCopiedFiles(root: string, packageDirs: readonly strin
   const format = await moduleType(reference);
   const excluded: string[] = [];
   for (const dir of others) {
+    if (await linkedTo(dir, reference, kit)) {
+      // writeLinkedPackage asserted its copies before linking them.
+      if ((await moduleType(dir)) !== format) throw new Error(`${dir}: package.json "type" differs from ${reference}'s`);
+      excluded.push(...['src/runtime', ...kit].map((link) => path.relative(root, path.join(dir, link)).split(path.sep).join('/')));
+      continue;
+    }
     const own = await filesUnder(dir, 'src/runtime');
     if (own.join('\n') !== runtime.join('\n')) throw new Error(`${dir}: src/runtime holds ${JSON.stringify(own)}, not ${JSON.stringify(runtime)} as ${reference} does`);
     for (const [i, name] of copies.entries()) {
@@ -37,6 +44,41 @@ export async function shareCopiedFiles(root: string, packageDirs: readonly strin
     }
   }
   return { excluded };
+}
+
+/**
+ * Writes a rendered package for a batch check that shares copies: with no `reference`, all of it;
+ * otherwise its own files through writeFileSet, and its runtime and test kit as links to the
+ * reference's, once every copy in `files` is asserted byte-identical to the template it copies.
+ * shareCopiedFiles then takes the package as it is, instead of the package writing ~35 copies that
+ * are read back, compared and replaced by the same links.
+ */
+export async function writeLinkedPackage(dir: string, files: FileSet, reference: string | undefined): Promise<void> {
+  if (reference === undefined) return writeFileSet(dir, files);
+  const copies = await templateCopies();
+  for (const [name, text] of copies) {
+    if (files.get(name) !== text) throw new Error(`${dir}/${name} is not byte-identical to the template it copies`);
+  }
+  await writeFileSet(dir, new Map([...files].filter(([name]) => !copies.has(name))));
+  const kit = [...(await testKitFiles()).keys()];
+  await mkdir(path.join(dir, 'src/testing'), { recursive: true });
+  for (const link of ['src/runtime', ...kit]) await symlink(path.join(reference, link), path.join(dir, link));
+}
+
+let copiesOnce: Promise<Map<string, string>> | undefined;
+function templateCopies(): Promise<Map<string, string>> {
+  copiesOnce ??= Promise.all([runtimeFiles(), testKitFiles()]).then(([runtime, kit]) => new Map([...runtime, ...kit]));
+  return copiesOnce;
+}
+
+/** True when `dir`'s runtime and every test kit file are links to `reference`'s (writeLinkedPackage). */
+async function linkedTo(dir: string, reference: string, kit: readonly string[]): Promise<boolean> {
+  for (const link of ['src/runtime', ...kit]) {
+    const at = path.join(dir, link);
+    const isLink = await lstat(at).then((s) => s.isSymbolicLink(), () => false);
+    if (!isLink || (await readlink(at)) !== path.join(reference, link)) return false;
+  }
+  return true;
 }
 
 /**

@@ -7,8 +7,8 @@ import { adHocProvider } from '../../generator/config/ad-hoc-provider.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { loadDocument } from '../../generator/load/load-document.ts';
 import { generateProvider } from '../helpers/render.ts';
-import { writeFileSet } from '../../generator/write/file-set.ts';
 import { typecheckPackages } from '../helpers/batch-typecheck.ts';
+import { writeLinkedPackage } from '../helpers/shared-copies.ts';
 import { ROOT } from '../helpers/workspace.ts';
 
 /**
@@ -79,7 +79,7 @@ describe('@readme/oas-examples', () => {
       try {
         const source = await adHocProvider(path.join(EXAMPLES, doc), { name: id });
         const result = await generateProvider(source, dir, path.dirname(source.specFile));
-        await writeFileSet(dir, result.files);
+        await writeLinkedPackage(dir, result.files, outcomes.find((o) => o.dir !== undefined)?.dir);
         outcomes.push({ doc, dir });
       } catch (error) {
         outcomes.push({ doc, error });
