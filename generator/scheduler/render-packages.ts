@@ -43,8 +43,8 @@ export const HUGE_DOCUMENT = 8_000_000;
 /**
  * Threads that render whole packages at once when the caller does not say: one per core but one,
  * and at least one (vitest and jest size their pools the same way). Measured on 2 cores
- * (bench/README.md, seven interleaved pairs of `generate --force`, five providers): one thread took
- * 5.8 s (median) and 8.3 CPU-s at 240–360 MB, two threads 6.7 s and 11.5 CPU-s at 390–435 MB.
+ * (bench/README.md, twelve interleaved pairs of `generate --force`, five providers): one thread took
+ * 6.4 s (median) and 9.1 CPU-s at 235–360 MB, two threads 6.7 s and 11.8 CPU-s at 390–435 MB.
  * A large document still splits across two threads whenever there are two cores.
  */
 export function packageLanes(cores: number): number {
