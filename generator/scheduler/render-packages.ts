@@ -37,10 +37,6 @@ export const LARGE_DOCUMENT = 1_600_000;
 export const HUGE_DOCUMENT = 8_000_000;
 
 /**
- * How far a large document has got: `prepared` (loaded, normalised, modelled), then each half; for
- * a huge one `retried` when its worker ran out of its heap cap and this thread starts it again.
- */
-/**
  * Threads that render whole packages at once when the caller does not say: one per core but one,
  * and at least one (vitest and jest size their pools the same way). Measured on 2 cores
  * (bench/README.md, twelve interleaved pairs of `generate --force`, five providers): one thread took
@@ -51,6 +47,10 @@ export function packageLanes(cores: number): number {
   return Math.max(1, Math.floor(cores) - 1);
 }
 
+/**
+ * How far a large document has got: `prepared` (loaded, normalised, modelled), then each half; for
+ * a huge one `retried` when its worker ran out of its heap cap and this thread starts it again.
+ */
 export interface ProgressEvent {
   readonly id: string;
   readonly stage: 'prepared' | 'types' | 'client' | 'retried';
