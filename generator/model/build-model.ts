@@ -4,7 +4,7 @@ import type { ProviderConfig } from '../config/provider-config.ts';
 import { GeneratorError } from '../errors.ts';
 import { clientClassName, envPrefix, groupClassNames, groupTitle as hostbillGroupTitle, nameOperations, pinOf, schemaTypeNames, typeStems, type NamePlan, type OperationNames, type PreviousName } from '../naming/index.ts';
 import { PUBLIC_HOSTBILL_EXPORTS, PUBLIC_RUNTIME_EXPORTS, RUNTIME_IMPORT_NAMES, mediaKind } from '../../templates/runtime/contracts.ts';
-import type { HttpMethod } from '../../templates/runtime/types.ts';
+import type { HttpMethod, OperationSpec } from '../../templates/runtime/types.ts';
 import type { ClientAuthModel, ClientModel, DeprecatedAlias, ErrorResponseModel, GroupModel, OperationModel, RequiredParam, ResponseField } from './operation-model.ts';
 function jsonMediaType(content: Record<string, OpenAPIV3.MediaTypeObject> | undefined): string | undefined {
   return Object.keys(content ?? {}).find((type) => mediaKind(type) === 'json');
@@ -33,17 +33,25 @@ function objectProperties(doc: OpenApiDocument, schema: OpenAPIV3.SchemaObject |
   return { names: Object.keys(resolved.properties), required: (resolved.required ?? []).length > 0 };
 }
 
+type QueryJoin = NonNullable<OperationSpec['queryStyles']>[string];
+
 /**
- * The list query parameters sent as one delimited value (OpenAPI's `style`/`explode`; swagger2openapi
- * writes Swagger 2.0's `collectionFormat` as them), by name; `undefined` when every one repeats its name.
+ * The query parameters not sent as the runtime's defaults send them (OpenAPI's `style`/`explode`;
+ * swagger2openapi writes Swagger 2.0's `collectionFormat` as them), by name: lists sent as one
+ * delimited value, objects spread into their members; `undefined` when there are none.
  */
-function queryStylesOf(doc: OpenApiDocument, query: readonly OpenAPIV3.ParameterObject[]): Record<string, 'comma' | 'space' | 'pipe'> | undefined {
-  const out: Record<string, 'comma' | 'space' | 'pipe'> = {};
+function queryStylesOf(doc: OpenApiDocument, query: readonly OpenAPIV3.ParameterObject[]): Record<string, QueryJoin> | undefined {
+  const out: Record<string, QueryJoin> = {};
   for (const p of query) {
     const schema = p.schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, p.schema) : undefined;
-    if (schema?.type !== 'array') continue;
     const style = p.style ?? 'form';
-    if (p.explode === true || (style === 'form' && p.explode !== false)) continue;
+    const explode = p.explode ?? style === 'form';
+    if (schema?.type === 'object' || (schema?.type === undefined && (schema?.properties || schema?.additionalProperties))) {
+      // An object in `form` style with `explode` (OpenAPI's default) goes as its members; `deepObject` as name[key].
+      if (style === 'form' && explode) out[p.name] = 'spread';
+      continue;
+    }
+    if (schema?.type !== 'array' || explode) continue;
     if (style === 'form') out[p.name] = 'comma';
     else if (style === 'spaceDelimited') out[p.name] = 'space';
     else if (style === 'pipeDelimited') out[p.name] = 'pipe';

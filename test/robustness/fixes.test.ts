@@ -783,6 +783,35 @@ describe('list query parameters sent as one value (a helper’s openapi-director
     const [op] = buildModel(doc, genericProvider, 'swagger.json').groups.flatMap((g) => g.operations);
     expect(op?.queryStyles).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
   });
+
+  it('an OpenAPI 3 object query parameter in form style (the default) is spread; deepObject and explode: false are not', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const genericProvider = { ...hostbillProvider, auth: [], hostbill: false };
+    const object = () => ({ type: 'object', properties: { status: { type: 'string' } } });
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/items': {
+          get: {
+            operationId: 'listItems',
+            parameters: [
+              { name: 'filter', in: 'query', schema: object() },
+              { name: 'map', in: 'query', schema: { additionalProperties: { type: 'string' } } },
+              { name: 'deep', in: 'query', style: 'deepObject', schema: object() },
+              { name: 'flat', in: 'query', explode: false, schema: object() },
+              { name: 'tags', in: 'query', explode: false, schema: { type: 'array', items: { type: 'string' } } },
+            ],
+            responses: { 200: { description: 'OK' } },
+          },
+        },
+      },
+    };
+    const { document: doc } = await normalise({ file: 'openapi.json', kind: 'openapi3', document }, genericProvider);
+    const [op] = buildModel(doc, genericProvider, 'openapi.json').groups.flatMap((g) => g.operations);
+    expect(op?.queryStyles).toEqual({ filter: 'spread', map: 'spread', tags: 'comma' });
+  });
 });
 
 describe('a HostBill export generated as a generic document (a helper’s sweep: in: query fields and no auth, silently)', () => {

@@ -77,6 +77,13 @@ describe('parseQuery', () => {
     expect(parseQuery(q, { csv: 'comma', ssv: 'space', pipes: 'pipe', empty: 'comma' })).toEqual({ csv: ['1', 'a'], ssv: ['x', 'y'], pipes: ['p', 'q'], other: 'a,b', empty: [] });
   });
 
+  it('gathers an object the operation spreads into its members back from the names no other parameter has', () => {
+    const q = new URLSearchParams('status=open&type=vps&page=2&tags=a,b');
+    expect(parseQuery(q, { filter: 'spread', tags: 'comma' }, ['filter', 'page', 'tags'])).toEqual({ filter: { status: 'open', type: 'vps' }, page: '2', tags: ['a', 'b'] });
+    // Nothing beyond the declared names: no object.
+    expect(parseQuery(new URLSearchParams('page=2'), { filter: 'spread' }, ['filter', 'page'])).toEqual({ page: '2' });
+  });
+
   it('drops names that would reach an object prototype', () => {
     const parsed = parseQuery(new URLSearchParams('__proto__[x]=1&o[__proto__][y]=2&o[constructor]=3&ok=1'));
     expect(parsed).toEqual({ ok: '1' });

@@ -45,6 +45,16 @@ describe('appendQuery', () => {
     expect(encodeQuery(['csv'], { csv: [1, 2] }, 'php', joined).toString()).toBe('csv%5B%5D=1&csv%5B%5D=2');
   });
 
+  it('encodeQuery spreads an object the document sends in form style into its members (form style only)', () => {
+    const joined = { filter: 'spread' } as const;
+    const params = { filter: { status: 'open', tags: ['a', 'b'], at: { from: 1 } }, page: 2 };
+    expect(encodeQuery(['filter', 'page'], params, 'form', joined).toString()).toBe('status=open&tags=a&tags=b&at%5Bfrom%5D=1&page=2');
+    // A value that is no object goes as the name's own value; other objects, and every object in php style, as name[key].
+    expect(encodeQuery(['filter'], { filter: 'x' }, 'form', joined).toString()).toBe('filter=x');
+    expect(encodeQuery(['other'], { other: { a: 1 } }, 'form', joined).toString()).toBe('other%5Ba%5D=1');
+    expect(encodeQuery(['filter'], { filter: { a: true } }, 'php', joined).toString()).toBe('filter%5Ba%5D=1');
+  });
+
   it('encodeQuery keeps the order of the names, not of the params', () => {
     expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }, 'form').toString()).toBe('b=2&a=1');
   });
@@ -53,6 +63,8 @@ describe('appendQuery', () => {
     const list = op('/items', { queryParams: ['tag', 'all'] });
     expect(buildRequest('https://api.test', list, { tag: ['a', 'b'], all: true }).url).toBe('https://api.test/items?tag=a&tag=b&all=true');
     expect(buildRequest('https://api.test', list, { tag: ['a', 'b'], all: true }, undefined, undefined, 'omit', 'php').url).toBe('https://api.test/items?tag%5B%5D=a&tag%5B%5D=b&all=1');
+    const filtered = op('/items', { queryParams: ['filter', 'tags'], queryStyles: { filter: 'spread', tags: 'comma' } });
+    expect(buildRequest('https://api.test', filtered, { filter: { status: 'open' }, tags: ['a', 'b'] }).url).toBe('https://api.test/items?status=open&tags=a%2Cb');
   });
 });
 

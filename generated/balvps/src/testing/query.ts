@@ -2,18 +2,23 @@
  * Reads a query string as the runtime writes it, in either style (runtime/internal/query.ts): PHP's
  * `a[]=1&a[]=2` is a list, `o[k]=v` an object, `a[0][k]=v` a list of objects; OpenAPI's `form` repeats a
  * plain name for a list, `a=1&a=2` (PHP would keep the last; the runtime never repeats a plain name in
- * `php` style). Values stay strings; the checks coerce them as the server would.
+ * `php` style), and an object the operation spreads arrives as names of its own, gathered back here.
+ * Values stay strings; the checks coerce them as the server would.
  */
 
-import { DELIMITERS } from '../runtime/internal/query.js';
+import { DELIMITERS, type QueryJoin } from '../runtime/internal/query.js';
 
 type Node = Record<string, unknown> | unknown[];
 
 const MAX_DEPTH = 8;
 const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
 
-/** `joined`: the list parameters sent as one delimited value (the operation's `queryStyles`), split back into lists. */
-export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, keyof typeof DELIMITERS>>): Record<string, unknown> {
+/**
+ * `joined`: the operation's `queryStyles`: lists sent as one delimited value are split back into
+ * lists, and an object sent `spread` gets back the members that are none of the operation's other
+ * query parameters (`declared`).
+ */
+export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, QueryJoin>>, declared: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of search) {
     const match = NAME.exec(name);
@@ -24,6 +29,13 @@ export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<str
     else set(out, keys, value);
   }
   for (const [name, kind] of Object.entries(joined ?? {})) {
+    if (kind === 'spread') {
+      const members = Object.entries(out).filter(([key]) => !declared.includes(key));
+      if (members.length === 0) continue;
+      for (const [key] of members) delete out[key];
+      out[name] = Object.fromEntries(members);
+      continue;
+    }
     const value = Object.hasOwn(out, name) ? out[name] : undefined;
     if (typeof value === 'string') out[name] = value === '' ? [] : value.split(DELIMITERS[kind]);
   }

@@ -14,11 +14,13 @@ export interface OperationSpec {
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
   /**
-   * List query parameters the document sends as one value, by name: `comma` (style `form` with
-   * `explode: false`, Swagger 2.0's default `csv`), `space` (`spaceDelimited`), `pipe` (`pipeDelimited`).
-   * The others repeat their name (`form` style; HostBill clients use PHP's `name[]`).
+   * Query parameters the document does not send as the defaults do, by name. Lists sent as one value:
+   * `comma` (style `form` with `explode: false`, Swagger 2.0's default `csv`), `space`
+   * (`spaceDelimited`), `pipe` (`pipeDelimited`); the other lists repeat their name. Objects sent as
+   * their members, each under its own name: `spread` (style `form`, OpenAPI's default for a query
+   * object); the other objects go as `name[key]` (`deepObject`). HostBill clients use PHP's `name[]`.
    */
-  readonly queryStyles?: Readonly<Record<string, 'comma' | 'space' | 'pipe'>> | undefined;
+  readonly queryStyles?: Readonly<Record<string, 'comma' | 'space' | 'pipe' | 'spread'>> | undefined;
   /** Parameters sent as request headers (`in: header`), named as the document names them. */
   readonly headerParams?: readonly string[] | undefined;
   readonly bodyParams: readonly string[];

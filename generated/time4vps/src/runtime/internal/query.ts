@@ -2,7 +2,8 @@
  * Query strings in one of two styles:
  * - `form`, OpenAPI's default for query parameters (style `form`, `explode: true`): an array repeats its
  *   name, `name=a&name=b`; booleans `true`/`false`. An object's members go as `name[key]=v`, recursively
- *   (the `deepObject` convention most servers read; OpenAPI's `form` would spread them without the name).
+ *   (style `deepObject`), unless the operation spreads it (`queryStyles` `spread`, what `form` does with
+ *   an object: each member under its own name, `key=v`).
  * - `php`, what HostBill (and most PHP back ends) parse into arrays and objects: `name[]=a&name[]=b`
  *   (items that are objects or arrays get their index, `name[0][key]=v`, so PHP keeps them apart),
  *   `name[key]=v`, booleans `1`/`0` like PHP's `http_build_query`.
@@ -27,23 +28,32 @@ export function appendQuery(query: URLSearchParams, name: string, value: unknown
   }
 }
 
-/** The separator of each `queryStyles` kind (also how the test kit splits them back). */
+/** The separator of each `queryStyles` kind that joins a list (also how the test kit splits them back). */
 export const DELIMITERS = { comma: ',', space: ' ', pipe: '|' } as const;
+
+/** How an operation's `queryStyles` sends a parameter: a list joined by a delimiter, or an object spread into its members. */
+export type QueryJoin = keyof typeof DELIMITERS | 'spread';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 
 /** A list item as one delimited value takes it. */
 const itemText = (item: unknown): string => (item instanceof Date ? item.toISOString() : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
 
 /**
  * The query of `names` taken from `params`, in the order of `names`. In `form` style a list named in
- * `joined` goes as one delimited value (`tags=a,b`), as its document declares.
+ * `joined` goes as one delimited value (`tags=a,b`), and an object named `spread` as its members
+ * (`status=open&type=x`), as its document declares.
  */
-export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle, joined?: Readonly<Record<string, keyof typeof DELIMITERS>>): URLSearchParams {
+export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle, joined?: Readonly<Record<string, QueryJoin>>): URLSearchParams {
   const query = new URLSearchParams();
   for (const name of names) {
     const value = params[name];
-    const delimiter = style === 'form' && Array.isArray(value) && joined && Object.hasOwn(joined, name) ? DELIMITERS[joined[name] as keyof typeof DELIMITERS] : undefined;
-    if (delimiter !== undefined) query.append(name, (value as unknown[]).filter((item) => item != null).map(itemText).join(delimiter));
-    else appendQuery(query, name, value, style);
+    const kind = style === 'form' && joined && Object.hasOwn(joined, name) ? joined[name] : undefined;
+    if (kind === 'spread' && isRecord(value)) {
+      for (const [key, item] of Object.entries(value)) appendQuery(query, key, item, style);
+    } else if (kind !== undefined && kind !== 'spread' && Array.isArray(value)) {
+      query.append(name, value.filter((item) => item != null).map(itemText).join(DELIMITERS[kind]));
+    } else appendQuery(query, name, value, style);
   }
   return query;
 }
