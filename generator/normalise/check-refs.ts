@@ -1,18 +1,43 @@
-import { decodePointerToken, isObject, pointer } from '../openapi/index.ts';
+import { decodePointerToken, isObject, MAX_REFERENCE_HOPS, pointer } from '../openapi/index.ts';
 import { GeneratorError } from '../errors.ts';
 
-/** Fails on the first `$ref` that does not resolve inside the document, naming where it stands. */
+const MISSING = Symbol('missing');
+
+/**
+ * Components that are no schema: a chain of `$ref`s to them must end in an object within
+ * MAX_REFERENCE_HOPS, or the operation would silently lose the parameter, body or response (the
+ * stages resolve references that far). Schemas may loop: the self-referencing-schemas pass breaks
+ * those cycles.
+ */
+const NOT_SCHEMAS = /^#\/(?:components\/(?:parameters|requestBodies|responses|headers|examples|links|callbacks|pathItems)|parameters|responses)\//;
+
+/**
+ * Fails on the first `$ref` that does not resolve inside the document, naming where it stands, and
+ * on a `$ref` to a parameter, body or response whose chain of references loops or runs past
+ * MAX_REFERENCE_HOPS without reaching one.
+ */
 export function assertReferencesResolve(doc: Record<string, unknown>, file: string): void {
-  const resolves = (ref: string): boolean => {
-    if (!ref.startsWith('#')) return false;
+  const target = (ref: string): unknown => {
+    if (!ref.startsWith('#')) return MISSING;
     let node: unknown = doc;
     for (const raw of ref.slice(1).split('/').slice(1)) {
       const token = decodePointerToken(raw);
-      if (!isObject(node) && !Array.isArray(node)) return false;
-      if (!Object.hasOwn(node as object, token)) return false;
+      if (!isObject(node) && !Array.isArray(node)) return MISSING;
+      if (!Object.hasOwn(node as object, token)) return MISSING;
       node = (node as Record<string, unknown>)[token];
     }
-    return true;
+    return node;
+  };
+  const resolves = (ref: string): boolean => target(ref) !== MISSING;
+  /** The problem with the chain of references `ref` starts, or undefined when it reaches an object. */
+  const chainProblem = (ref: string): string | undefined => {
+    const seen = [ref];
+    for (let node = target(ref); isObject(node) && typeof node.$ref === 'string'; node = target(node.$ref)) {
+      if (seen.includes(node.$ref)) return `the $ref chain ${[...seen, node.$ref].map((r) => JSON.stringify(r)).join(' → ')} loops without reaching an object, so what it stands for would be lost`;
+      seen.push(node.$ref);
+      if (seen.length > MAX_REFERENCE_HOPS) return `the $ref chain from ${JSON.stringify(ref)} runs past ${MAX_REFERENCE_HOPS} references without reaching an object; point the $ref at the object itself`;
+    }
+    return undefined;
   };
   const stack: { value: unknown; at: (string | number)[] }[] = [{ value: doc, at: [] }];
   let visited = 0;
@@ -30,6 +55,8 @@ export function assertReferencesResolve(doc: Record<string, unknown>, file: stri
               external ? `external $ref ${JSON.stringify(v)} is not supported: bundle the document into one file first` : `$ref ${JSON.stringify(v)} does not resolve`,
             );
           }
+          const problem = NOT_SCHEMAS.test(v) ? chainProblem(v) : undefined;
+          if (problem !== undefined) throw new GeneratorError({ file, pointer: pointer(...at, '$ref') }, problem);
         } else if (typeof v === 'object' && v !== null) stack.push({ value: v, at: [...at, key] });
       }
     }
