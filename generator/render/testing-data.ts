@@ -151,8 +151,10 @@ function rulesOf(doc: OpenApiDocument, model: OperationModel): OperationRules | 
   const operation = pathItem?.[method as keyof OpenAPIV3.PathItemObject] as OpenAPIV3.OperationObject | undefined;
   if (!pathItem || !operation) return undefined;
   const params: ParamRule[] = [];
+  const headers = new Set(model.headerParams ?? []);
   for (const p of effectiveParameters(doc, { path: model.path, method, operation, pathItem })) {
-    if (p.in !== 'path' && p.in !== 'query') continue;
+    // Headers the client sends as parameters; the ones the runtime sets itself (auth, content type) are not the caller's.
+    if (p.in !== 'path' && p.in !== 'query' && !(p.in === 'header' && headers.has(p.name))) continue;
     const schema = schemaRule(doc, p.schema);
     params.push({ name: p.name, in: p.in, ...(p.in === 'path' || p.required ? { required: true } : {}), ...(hasRule(schema) ? { schema } : {}) });
   }

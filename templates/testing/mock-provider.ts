@@ -227,7 +227,7 @@ export function createMock(
 
     const refused = authenticate(op, authorization, account, jwt);
     if (refused) return refused;
-    const problems = checkRequest(rulesOf(op), { path, query, body });
+    const problems = checkRequest(rulesOf(op), { path, query, body, headers: Object.fromEntries(request.headers) });
     if (problems.length > 0) return errorReply(400, problems);
     if (answer && answersItself) {
       spend(); // a refused request leaves the override for the next one

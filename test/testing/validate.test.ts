@@ -51,6 +51,21 @@ describe('checkRequest', () => {
     expect(checkRequest(whole, { path: {}, query: {}, body: undefined })).toEqual(['body: required']);
   });
 
+  it('checks the header parameters the client sends, by name in any case, as text', () => {
+    const rules: OperationRules = {
+      params: [
+        { name: 'X-Request-Id', in: 'header', required: true, schema: { type: 'string', pattern: '^[a-f0-9]+$' } },
+        { name: 'X-Page-Size', in: 'header', schema: { type: 'integer', maximum: 100 } },
+      ],
+    };
+    const input = { path: {}, query: {}, body: undefined };
+    expect(checkRequest(rules, { ...input, headers: { 'x-request-id': 'abc123', 'x-page-size': '50' } })).toEqual([]);
+    expect(checkRequest(rules, { ...input, headers: { 'x-page-size': '500' } })).toEqual(['X-Request-Id: required', 'X-Page-Size: above the maximum 100']);
+    expect(checkRequest(rules, { ...input, headers: { 'x-request-id': 'XYZ', 'x-page-size': 'many' } })).toEqual(['X-Request-Id: "XYZ" does not match the pattern ^[a-f0-9]+$', 'X-Page-Size: expected integer, got "many"']);
+    // A query parameter of the same name is no header.
+    expect(checkRequest(rules, { ...input, query: { 'X-Request-Id': 'abc' } })).toEqual(['X-Request-Id: required']);
+  });
+
   it('takes null only where the schema allows it', () => {
     expect(checkValue({ type: 'string', nullable: true }, null, 'x')).toBeUndefined();
     expect(checkValue({ type: ['string', 'null'] }, null, 'x')).toBeUndefined();

@@ -10,6 +10,8 @@ import type { OperationRules, SchemaRule } from './catalog-types.js';
 export interface RequestInput {
   readonly path: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, unknown>>;
+  /** The request's headers by lower-case name (what `Headers` gives); absent: none checked as sent. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The parsed JSON body; `undefined` when there was none. */
   readonly body: unknown;
 }
@@ -128,7 +130,7 @@ export function checkRequest(rules: OperationRules | undefined, input: RequestIn
   const body = input.body;
   const bodyObject = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   for (const param of rules?.params ?? []) {
-    const value = param.in === 'path' ? input.path[param.name] : param.in === 'query' ? input.query[param.name] : bodyObject?.[param.name];
+    const value = param.in === 'path' ? input.path[param.name] : param.in === 'query' ? input.query[param.name] : param.in === 'header' ? input.headers?.[param.name.toLowerCase()] : bodyObject?.[param.name];
     if (value === undefined || (param.in !== 'body' && value === '')) {
       if (param.required) problems.push(`${param.name}: required`);
       continue;

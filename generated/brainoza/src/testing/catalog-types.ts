@@ -23,10 +23,10 @@ export interface SchemaRule {
   readonly allOf?: readonly SchemaRule[];
 }
 
-/** One parameter: a path segment, a query parameter or a field of the JSON body. */
+/** One parameter: a path segment, a query parameter, a request header or a field of the JSON body. */
 export interface ParamRule {
   readonly name: string;
-  readonly in: 'path' | 'query' | 'body';
+  readonly in: 'path' | 'query' | 'header' | 'body';
   readonly required?: boolean;
   readonly schema?: SchemaRule;
 }
