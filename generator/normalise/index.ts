@@ -24,6 +24,7 @@ import { phpArraysPass } from './passes/php-arrays.ts';
 import { queryFieldsToBodyPass } from './passes/query-fields-to-body.ts';
 import { serversPass } from './passes/servers.ts';
 import { unsendableMethodsPass } from './passes/unsendable-methods.ts';
+import { cookieParametersPass } from './passes/cookie-parameters.ts';
 import { arrayParametersPass } from './source-passes/array-parameters.ts';
 import { documentShapePass } from './source-passes/document-shape.ts';
 import { responseDescriptionsPass } from './passes/response-descriptions.ts';
@@ -61,6 +62,7 @@ export const OPENAPI_PASSES: readonly NormalisePass[] = [
   operationIdsPass,
   queryFieldsToBodyPass,
   bodilessMethodsPass,
+  cookieParametersPass,
   parameterSchemasPass,
   phpArraysPass,
   hostbillAuthPass,

