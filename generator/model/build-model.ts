@@ -224,7 +224,7 @@ function requiredParamsOf(doc: OpenApiDocument, params: OpenAPIV3.ParameterObjec
   return out;
 }
 
-/** Generic documents authenticate with their own security schemes; cookies and mutual TLS are left to `headers`/`fetch`. */
+/** Generic documents authenticate with their own security schemes (an API key in a header, the query or a cookie); mutual TLS is left to `fetch`. */
 function documentAuth(doc: OpenApiDocument): ClientAuthModel {
   const schemes: ClientAuthModel['schemes'][number][] = [];
   let apiKey: ClientAuthModel['apiKey'];
@@ -233,7 +233,7 @@ function documentAuth(doc: OpenApiDocument): ClientAuthModel {
     if (!scheme) continue;
     if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') schemes.push('basic');
     else if (scheme.type === 'http' || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') schemes.push('bearer');
-    else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && !apiKey) {
+    else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query' || scheme.in === 'cookie') && !apiKey) {
       schemes.push('apiKey');
       apiKey = { in: scheme.in, name: scheme.name };
     }

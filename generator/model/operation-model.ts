@@ -100,7 +100,7 @@ export interface GroupModel {
 /** How the client authenticates: the provider's schemes (HostBill) or the document's own. */
 export interface ClientAuthModel {
   readonly schemes: readonly AuthScheme[];
-  readonly apiKey?: { readonly in: 'header' | 'query'; readonly name: string };
+  readonly apiKey?: { readonly in: 'header' | 'query' | 'cookie'; readonly name: string };
 }
 
 /** What the document says about itself (after repairs), for the package's metadata and README. */

@@ -28,8 +28,10 @@ function authSection(model: ClientModel, provider: ProviderConfig): { notes: str
     shown.push("{ token: 'your-access-token' }");
   }
   if (schemes.includes('apiKey')) {
-    const where = apiKey ? `the \`${markdownCode(apiKey.name)}\` ${apiKey.in === 'query' ? 'query parameter' : 'header'}` : 'a header';
-    notes.push(`API key: \`auth: { apiKey }\`, sent in ${where}.`);
+    const where = apiKey ? `the \`${markdownCode(apiKey.name)}\` ${apiKey.in === 'query' ? 'query parameter' : apiKey.in === 'cookie' ? 'cookie' : 'header'}` : 'a header';
+    // Browsers forbid a Cookie header in fetch: there the browser sends its own cookies for the origin.
+    const browser = apiKey?.in === 'cookie' ? ' (Node, Deno, Bun; a browser forbids fetch to set cookies and sends its own)' : '';
+    notes.push(`API key: \`auth: { apiKey }\`, sent in ${where}${browser}.`);
     shown.push("{ apiKey: 'your-api-key' }");
   }
   if (notes.length === 0) notes.push('The document declares no authentication: the client sends no credentials (use `headers` for any the API wants).');

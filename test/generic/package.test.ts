@@ -90,6 +90,12 @@ describe('README authentication of a generic package', () => {
     expect(readme).toContain("new PetStoreClient({ auth: { apiKey: 'your-api-key' } })");
   });
 
+  it('sends an API key the document puts in a cookie as that cookie (it said the document declared no authentication)', async () => {
+    const { read } = await generate('cookie', pets({ session: { type: 'apiKey', in: 'cookie', name: 'PETSESSION' } }));
+    expect(await read('README.md')).toContain('- API key: `auth: { apiKey }`, sent in the `PETSESSION` cookie (Node, Deno, Bun; a browser forbids fetch to set cookies and sends its own).');
+    expect(await read('src/client.ts')).toContain("apiKey: { in: 'cookie', name: 'PETSESSION' }");
+  });
+
   it('says there is no authentication, and shows none, when the document declares none', async () => {
     const { read } = await generate('open', pets({}));
     const readme = await read('README.md');

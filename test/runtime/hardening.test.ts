@@ -58,6 +58,10 @@ describe('a redirect to another origin never carries a credential (13.4)', () =>
     await expect(viaQuery.request(op('/x', { queryParams: ['q'] }), { q: 1 })).resolves.toEqual({ landed: true });
     const viaHeader = clientOf(base, { auth: { apiKey: 'k-header-secret' }, headers, allowCrossOriginRedirects: true }, { apiKey: { in: 'header', name: 'X-Key' } });
     await expect(viaHeader.request(op('/x'), {})).resolves.toEqual({ landed: true });
+    const viaCookie = clientOf(base, { auth: { apiKey: 'k-cookie-secret' }, allowCrossOriginRedirects: true }, { apiKey: { in: 'cookie', name: 'SESSIONID' } });
+    await expect(viaCookie.request(op('/x'), {})).resolves.toEqual({ landed: true });
+    expect(api.requests(`${base}/x`)[2]!.headers.cookie).toBe('SESSIONID=k-cookie-secret');
+    expect(JSON.stringify(other.requests(target)[2])).not.toMatch(/secret/);
     const [first, second] = other.requests(target);
     expect(api.requests(`${base}/x`)[0]!.query.get('api_key')).toBe('k-query-secret');
     expect(first!.url).toBe(`${target}?q=1`);

@@ -137,6 +137,15 @@ describe('requests', () => {
     expect(req!.headers['x-extra']).toBe('1');
   });
 
+  it('sends an API key the document puts in a cookie as that cookie, and hides it from hooks', async () => {
+    const base = fresh('cookie-key');
+    server.route(`${base}/x`, (_req, res) => json(res, 200, {}));
+    const events: RequestEvent[] = [];
+    await new ApiClient({ baseUrl: `${server.url}${base}`, auth: { apiKey: 'k-cookie' }, onRequest: (e) => events.push(e) }, defaults({ apiKey: { in: 'cookie', name: 'SESSIONID' } })).request(op('/x'), {});
+    expect(server.requests(`${base}/x`)[0]!.headers.cookie).toBe('SESSIONID=k-cookie');
+    expect(JSON.stringify(events)).not.toContain('k-cookie');
+  });
+
   it('supports bearer tokens, API keys in header or query, and per-call headers', async () => {
     const base = fresh('schemes');
     server.route(`${base}/x`, (_req, res) => json(res, 200, {}));

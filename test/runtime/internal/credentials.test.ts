@@ -30,6 +30,7 @@ describe('resolveCredential', () => {
     expect(resolveCredential({ token: 't' }, defaults(), send)).toEqual({ kind: 'header', name: 'authorization', value: 'Bearer t' });
     expect(resolveCredential({ apiKey: 'k' }, defaults(), send)).toEqual({ kind: 'header', name: 'x-api-key', value: 'k' });
     expect(resolveCredential({ apiKey: 'k' }, defaults({ apiKey: { in: 'query', name: 'key' } }), send)).toEqual({ kind: 'query', key: ['key', 'k'] });
+    expect(resolveCredential({ apiKey: 'k' }, defaults({ apiKey: { in: 'cookie', name: 'SESSIONID' } }), send)).toEqual({ kind: 'header', name: 'cookie', value: 'SESSIONID=k' });
     expect(resolveCredential({ username: 'u', password: 'p' }, defaults(), send)).toEqual({ kind: 'header', name: 'authorization', value: `Basic ${btoa('u:p')}` });
     expect(resolveCredential({ username: 'u', password: 'p', scheme: 'jwt' }, defaults({ authSchemes: ['jwt'], jwtSession }), send).kind).toBe('jwt');
   });

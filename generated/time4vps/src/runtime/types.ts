@@ -73,8 +73,8 @@ export interface ProviderDefaults {
   jwtSession?: JwtSessionFactory | undefined;
   /** Paths of the JWT endpoints and the token fields of their answers; default `/login`, `/token`, `/revoke`, `/logout`, `token`, `refresh`. */
   jwt?: JwtPaths | undefined;
-  /** Where an API key goes; default the `X-API-Key` header. */
-  apiKey?: { in: 'header' | 'query'; name: string } | undefined;
+  /** Where an API key goes: a header, a query parameter or a cookie of that name; default the `X-API-Key` header. */
+  apiKey?: { in: 'header' | 'query' | 'cookie'; name: string } | undefined;
   /**
    * `omit`: a `null` parameter is left out of the JSON body like `undefined` (HostBill, whose `Lenient`
    * parameters accept `null` for "not set"). Default `send`: a generic API's nullable field may mean

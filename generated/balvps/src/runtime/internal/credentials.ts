@@ -44,7 +44,9 @@ export function resolveCredential(auth: Credentials | undefined, defaults: Provi
   if ('token' in auth) return { kind: 'header', name: 'authorization', value: `Bearer ${auth.token}` };
   if ('apiKey' in auth) {
     const { in: where, name } = defaults.apiKey ?? DEFAULT_API_KEY;
-    return where === 'query' ? { kind: 'query', key: [name, auth.apiKey] } : { kind: 'header', name: name.toLowerCase(), value: auth.apiKey };
+    if (where === 'query') return { kind: 'query', key: [name, auth.apiKey] };
+    // The Cookie header is the credential then: redacted, and dropped on a redirect to another origin, like any other.
+    return where === 'cookie' ? { kind: 'header', name: 'cookie', value: `${name}=${auth.apiKey}` } : { kind: 'header', name: name.toLowerCase(), value: auth.apiKey };
   }
   if (passwordScheme(auth.scheme, defaults.authSchemes) === 'basic') {
     return { kind: 'header', name: 'authorization', value: basicAuthorization(auth.username, auth.password) };
