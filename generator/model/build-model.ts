@@ -46,12 +46,10 @@ function queryStylesOf(doc: OpenApiDocument, query: readonly OpenAPIV3.Parameter
     const schema = p.schema ? resolveLocal<OpenAPIV3.SchemaObject>(doc, p.schema) : undefined;
     const style = p.style ?? 'form';
     const explode = p.explode ?? style === 'form';
-    if (schema?.type === 'object' || (schema?.type === undefined && (schema?.properties || schema?.additionalProperties))) {
-      // An object in `form` style with `explode` (OpenAPI's default) goes as its members; `deepObject` as name[key].
-      if (style === 'form' && explode) out[p.name] = 'spread';
-      continue;
-    }
-    if (schema?.type !== 'array' || explode) continue;
+    const object = schema?.type === 'object' || (schema?.type === undefined && (schema?.properties || schema?.additionalProperties));
+    // An object in `form` style with `explode` (OpenAPI's default) goes as its members; `deepObject` as name[key].
+    if (object && style === 'form' && explode) out[p.name] = 'spread';
+    if ((!object && schema?.type !== 'array') || explode) continue;
     if (style === 'form') out[p.name] = 'comma';
     else if (style === 'spaceDelimited') out[p.name] = 'space';
     else if (style === 'pipeDelimited') out[p.name] = 'pipe';

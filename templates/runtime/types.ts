@@ -18,7 +18,8 @@ export interface OperationSpec {
    * `comma` (style `form` with `explode: false`, Swagger 2.0's default `csv`), `space`
    * (`spaceDelimited`), `pipe` (`pipeDelimited`); the other lists repeat their name. Objects sent as
    * their members, each under its own name: `spread` (style `form`, OpenAPI's default for a query
-   * object); the other objects go as `name[key]` (`deepObject`). HostBill clients use PHP's `name[]`.
+   * object); joined as their keys and values in turn (`name=k1,v1,k2,v2`): `comma`, `space`, `pipe`
+   * as for lists; the other objects go as `name[key]` (`deepObject`). HostBill clients use PHP's `name[]`.
    */
   readonly queryStyles?: Readonly<Record<string, 'comma' | 'space' | 'pipe' | 'spread'>> | undefined;
   /** Parameters sent as request headers (`in: header`), named as the document names them. */

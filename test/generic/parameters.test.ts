@@ -1,5 +1,5 @@
 /**
- * A generic package's header parameters and a query object in OpenAPI's default style, end to end:
+ * A generic package's header parameters and query objects (OpenAPI's default style, and explode: false), end to end:
  * the client sends them as the document says, and the package's own test kit mock reads them back and
  * checks them (it refused nothing in a header and read a spread object as stray names before).
  */
@@ -23,6 +23,7 @@ const DOCUMENT = {
           { name: 'X-Request-Id', in: 'header', required: true, schema: { type: 'string', pattern: '^[a-f0-9]+$' } },
           { name: 'filter', in: 'query', schema: { type: 'object', properties: { status: { type: 'string', enum: ['open', 'closed'] }, owner: { type: 'string' } } } },
           { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'color', in: 'query', explode: false, schema: { type: 'object', properties: { R: { type: 'integer', maximum: 255 }, G: { type: 'integer', maximum: 255 } } } },
         ],
         responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } } } }, example: [{ id: 1 }] } } } },
       },
@@ -57,20 +58,21 @@ describe('header parameters and a spread query object', () => {
       seen.push(new Request(input, init));
       return Response.json([{ id: 1 }]);
     };
-    await client(recording).tickets.listTickets({ 'X-Request-Id': 'ab12', filter: { status: 'open', owner: 'ann' }, page: 2 });
+    await client(recording).tickets.listTickets({ 'X-Request-Id': 'ab12', filter: { status: 'open', owner: 'ann' }, page: 2, color: { R: 10, G: 20 } });
     const url = new URL(seen[0]!.url);
-    expect(url.pathname + url.search).toBe('/v1/tickets?status=open&owner=ann&page=2');
+    expect(url.pathname + url.search).toBe('/v1/tickets?status=open&owner=ann&page=2&color=R%2C10%2CG%2C20');
     expect(seen[0]!.headers.get('x-request-id')).toBe('ab12');
   });
 
   it('are read back and checked by the package’s mock', async () => {
     const mock = createMockProvider();
     const tickets = client(mock.fetch).tickets;
-    await expect(tickets.listTickets({ 'X-Request-Id': 'ab12', filter: { status: 'open' }, page: 2 })).resolves.toEqual([{ id: 1 }]);
-    expect(mock.calls.at(-1)?.params).toMatchObject({ filter: { status: 'open' }, page: '2' });
+    await expect(tickets.listTickets({ 'X-Request-Id': 'ab12', filter: { status: 'open' }, page: 2, color: { R: 10 } })).resolves.toEqual([{ id: 1 }]);
+    expect(mock.calls.at(-1)?.params).toMatchObject({ filter: { status: 'open' }, page: '2', color: { R: '10' } });
     const refused = (params: Record<string, unknown>) => tickets.listTickets(params).then(() => undefined, (error: { status?: number; errors?: unknown }) => [error.status, error.errors]);
     expect(await refused({ filter: { status: 'open' } })).toEqual([400, ['X-Request-Id: required']]);
     expect(await refused({ 'X-Request-Id': 'ZZ' })).toEqual([400, ['X-Request-Id: "ZZ" does not match the pattern ^[a-f0-9]+$']]);
     expect(await refused({ 'X-Request-Id': 'ab12', filter: { status: 'lost' } })).toEqual([400, [expect.stringMatching(/^filter\.status: /)]]);
+    expect(await refused({ 'X-Request-Id': 'ab12', color: { R: 300 } })).toEqual([400, [expect.stringMatching(/^color\.R: /)]]);
   });
 });

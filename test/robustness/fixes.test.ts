@@ -809,7 +809,7 @@ describe('list query parameters sent as one value (a helper’s openapi-director
     expect(await queryStylesOf(document, 'swagger2')).toEqual({ tags: 'comma', p: 'pipe', s: 'space' });
   });
 
-  it('an OpenAPI 3 object query parameter in form style (the default) is spread; deepObject and explode: false are not', async () => {
+  it('an OpenAPI 3 object query parameter in form style (the default) is spread, joined with explode: false, and left as name[key] in deepObject style', async () => {
     const object = () => ({ type: 'object', properties: { status: { type: 'string' } } });
     const document = {
       openapi: '3.0.3',
@@ -830,7 +830,7 @@ describe('list query parameters sent as one value (a helper’s openapi-director
         },
       },
     };
-    expect(await queryStylesOf(document, 'openapi3')).toEqual({ filter: 'spread', map: 'spread', tags: 'comma' });
+    expect(await queryStylesOf(document, 'openapi3')).toEqual({ filter: 'spread', map: 'spread', flat: 'comma', tags: 'comma' });
   });
 });
 

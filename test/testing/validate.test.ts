@@ -95,6 +95,9 @@ describe('parseQuery', () => {
   it('gathers an object the operation spreads into its members back from the names no other parameter has', () => {
     const q = new URLSearchParams('status=open&type=vps&page=2&tags=a,b');
     expect(parseQuery(q, { filter: 'spread', tags: 'comma' }, ['filter', 'page', 'tags'])).toEqual({ filter: { status: 'open', type: 'vps' }, page: '2', tags: ['a', 'b'] });
+    // Joined with explode: false, an object's keys and values come in turn.
+    expect(parseQuery(new URLSearchParams('color=R,100,G,200&tags=a,b'), { color: 'comma', tags: 'comma' }, ['color', 'tags'], ['color'])).toEqual({ color: { R: '100', G: '200' }, tags: ['a', 'b'] });
+    expect(parseQuery(new URLSearchParams('color=__proto__,1,R'), { color: 'comma' }, ['color'], ['color'])).toEqual({ color: { R: '' } });
     // Nothing beyond the declared names: no object.
     expect(parseQuery(new URLSearchParams('page=2'), { filter: 'spread' }, ['filter', 'page'])).toEqual({ page: '2' });
   });

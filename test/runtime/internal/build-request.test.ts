@@ -55,6 +55,12 @@ describe('appendQuery', () => {
     expect(encodeQuery(['filter'], { filter: { a: true } }, 'php', joined).toString()).toBe('filter%5Ba%5D=1');
   });
 
+  it('encodeQuery joins an object the document sends with explode: false as its keys and values in turn', () => {
+    const params = { color: { R: 100, G: 200, B: null }, tags: ['a', 'b'] };
+    expect(encodeQuery(['color', 'tags'], params, 'form', { color: 'comma', tags: 'comma' }).toString()).toBe('color=R%2C100%2CG%2C200&tags=a%2Cb');
+    expect(encodeQuery(['color'], params, 'form', { color: 'pipe' }).toString()).toBe('color=R%7C100%7CG%7C200');
+  });
+
   it('encodeQuery keeps the order of the names, not of the params', () => {
     expect(encodeQuery(['b', 'a', 'c'], { a: 1, b: 2, d: 4 }, 'form').toString()).toBe('b=2&a=1');
   });

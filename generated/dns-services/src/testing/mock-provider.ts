@@ -211,7 +211,8 @@ export function createMock(
     const read = await readBody(request);
     if (read === MALFORMED) return errorReply(400, ['body: malformed JSON']);
     const body = read;
-    const query = parseQuery(url.searchParams, op.queryStyles, op.queryParams);
+    const objects = (rulesOf(op)?.params ?? []).filter((p) => p.in === 'query' && p.schema?.type === 'object').map((p) => p.name);
+    const query = parseQuery(url.searchParams, op.queryStyles, op.queryParams, objects);
     const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const params = { ...path, ...query, ...(op.body === 'whole' ? (body === undefined ? {} : { body }) : fields) };
     call.params = redactFields(params) as Record<string, unknown>;

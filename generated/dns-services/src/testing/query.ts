@@ -15,10 +15,11 @@ const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
 
 /**
  * `joined`: the operation's `queryStyles`: lists sent as one delimited value are split back into
- * lists, and an object sent `spread` gets back the members that are none of the operation's other
- * query parameters (`declared`).
+ * lists (into objects for the names in `objects`, from their keys and values in turn), and an object
+ * sent `spread` gets back the members that are none of the operation's other query parameters
+ * (`declared`).
  */
-export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, QueryJoin>>, declared: readonly string[] = []): Record<string, unknown> {
+export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<string, QueryJoin>>, declared: readonly string[] = [], objects: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of search) {
     const match = NAME.exec(name);
@@ -37,7 +38,20 @@ export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<str
       continue;
     }
     const value = Object.hasOwn(out, name) ? out[name] : undefined;
-    if (typeof value === 'string') out[name] = value === '' ? [] : value.split(DELIMITERS[kind]);
+    if (typeof value !== 'string') continue;
+    const items = value === '' ? [] : value.split(DELIMITERS[kind]);
+    out[name] = objects.includes(name) ? pairs(items) : items;
+  }
+  return out;
+}
+
+/** `['R', '100', 'G', '200']` → `{ R: '100', G: '200' }`; names that would reach a prototype are dropped, a key without a value is `''`. */
+function pairs(items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < items.length; i += 2) {
+    const key = items[i] as string;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    out[key] = items[i + 1] ?? '';
   }
   return out;
 }

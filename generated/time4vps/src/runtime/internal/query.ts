@@ -3,7 +3,8 @@
  * - `form`, OpenAPI's default for query parameters (style `form`, `explode: true`): an array repeats its
  *   name, `name=a&name=b`; booleans `true`/`false`. An object's members go as `name[key]=v`, recursively
  *   (style `deepObject`), unless the operation spreads it (`queryStyles` `spread`, what `form` does with
- *   an object: each member under its own name, `key=v`).
+ *   an object: each member under its own name, `key=v`) or joins it (`comma` and the other delimiters,
+ *   `explode: false`: its keys and values in turn, `name=k1,v1,k2,v2`).
  * - `php`, what HostBill (and most PHP back ends) parse into arrays and objects: `name[]=a&name[]=b`
  *   (items that are objects or arrays get their index, `name[0][key]=v`, so PHP keeps them apart),
  *   `name[key]=v`, booleans `1`/`0` like PHP's `http_build_query`.
@@ -41,8 +42,8 @@ const itemText = (item: unknown): string => (item instanceof Date ? item.toISOSt
 
 /**
  * The query of `names` taken from `params`, in the order of `names`. In `form` style a list named in
- * `joined` goes as one delimited value (`tags=a,b`), and an object named `spread` as its members
- * (`status=open&type=x`), as its document declares.
+ * `joined` goes as one delimited value (`tags=a,b`; an object as its keys and values, `c=R,100,G,200`),
+ * and an object named `spread` as its members (`status=open&type=x`), as its document declares.
  */
 export function encodeQuery(names: readonly string[], params: Record<string, unknown>, style: QueryStyle, joined?: Readonly<Record<string, QueryJoin>>): URLSearchParams {
   const query = new URLSearchParams();
@@ -51,8 +52,10 @@ export function encodeQuery(names: readonly string[], params: Record<string, unk
     const kind = style === 'form' && joined && Object.hasOwn(joined, name) ? joined[name] : undefined;
     if (kind === 'spread' && isRecord(value)) {
       for (const [key, item] of Object.entries(value)) appendQuery(query, key, item, style);
-    } else if (kind !== undefined && kind !== 'spread' && Array.isArray(value)) {
-      query.append(name, value.filter((item) => item != null).map(itemText).join(DELIMITERS[kind]));
+    } else if (kind !== undefined && kind !== 'spread' && (Array.isArray(value) || isRecord(value))) {
+      // An object joined as its keys and values in turn: `color=R,100,G,200`.
+      const items = Array.isArray(value) ? value : Object.entries(value).filter(([, item]) => item != null).flat();
+      query.append(name, items.filter((item) => item != null).map(itemText).join(DELIMITERS[kind]));
     } else appendQuery(query, name, value, style);
   }
   return query;
