@@ -8,7 +8,7 @@ import { GeneratorError } from '../errors.ts';
 // export names first, which for TypeScript's 9 MB compiler costs over a second at every start.
 const require = createRequire(import.meta.url);
 const ts = require('typescript') as typeof TypeScript;
-const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript') as typeof import('openapi-typescript');
+const { astToString, resolveRef, scanDiscriminators, stringToAST, transformSchema } = require('openapi-typescript') as typeof import('openapi-typescript');
 
 const BLOB = ts.factory.createTypeReferenceNode('Blob');
 
@@ -68,6 +68,19 @@ function contextFor(schema: Record<string, unknown>): GlobalContext {
   return { ...context, redoc: undefined as unknown as GlobalContext['redoc'] };
 }
 
+/**
+ * openapi-typescript marks the properties an allOf requires of a `$ref` member with its helper
+ * `WithRequired<T, K extends keyof T>`; when the referenced schema is nullable, T is `X | null`,
+ * whose keyof is `never`, and the package does not compile (plaid.com's `Cause`). Taking the keys
+ * of `NonNullable<T>` types the same for a non-nullable T.
+ */
+const WITH_REQUIRED = 'type WithRequired<T, K extends keyof NonNullable<T>> = T & { [P in K]-?: NonNullable<T>[P] };';
+
+function nullableSafeWithRequired(node: TypeScript.Node): TypeScript.Node {
+  const isHelper = ts.isTypeAliasDeclaration(node) && node.name.text === 'WithRequired';
+  return isHelper ? (stringToAST(WITH_REQUIRED)[0] as TypeScript.Node) : node;
+}
+
 /** `decodeURIComponent` refuses it: a `%` that starts no `%XX` escape. */
 function isMalformedEscape(text: string): boolean {
   try {
@@ -102,7 +115,7 @@ export async function renderSchemaTypes(doc: OpenApiDocument | string, file = 'o
   // Redocly's bundler always leaves a `components` object; the types depend on it being there.
   schema.components ??= {};
   try {
-    return astToString(transformSchema(schema as never, contextFor(schema)));
+    return astToString(transformSchema(schema as never, contextFor(schema)).map(nullableSafeWithRequired));
   } catch (error) {
     if (error instanceof GeneratorError) throw error;
     if (error instanceof URIError) unescapedPercent(schema, file);

