@@ -48,8 +48,11 @@ function queryStylesOf(doc: OpenApiDocument, query: readonly OpenAPIV3.Parameter
     const explode = p.explode ?? style === 'form';
     const object = schema?.type === 'object' || (schema?.type === undefined && (schema?.properties || schema?.additionalProperties));
     // An object in `form` style with `explode` (OpenAPI's default) goes as its members; `deepObject` as name[key].
-    if (object && style === 'form' && explode) out[p.name] = 'spread';
-    if ((!object && schema?.type !== 'array') || explode) continue;
+    if (object && style === 'form' && explode) {
+      out[p.name] = 'spread';
+      continue;
+    }
+    if (explode || (!object && schema?.type !== 'array')) continue;
     if (style === 'form') out[p.name] = 'comma';
     else if (style === 'spaceDelimited') out[p.name] = 'space';
     else if (style === 'pipeDelimited') out[p.name] = 'pipe';

@@ -28,11 +28,10 @@ export function assertReferencesResolve(doc: Record<string, unknown>, file: stri
     }
     return node;
   };
-  const resolves = (ref: string): boolean => target(ref) !== MISSING;
-  /** The problem with the chain of references `ref` starts, or undefined when it reaches an object. */
-  const chainProblem = (ref: string): string | undefined => {
+  /** The problem with the chain of references `ref` starts (its target `first`), or undefined when it reaches an object. */
+  const chainProblem = (ref: string, first: unknown): string | undefined => {
     const seen = [ref];
-    for (let node = target(ref); isObject(node) && typeof node.$ref === 'string'; node = target(node.$ref)) {
+    for (let node = first; isObject(node) && typeof node.$ref === 'string'; node = target(node.$ref)) {
       if (seen.includes(node.$ref)) return `the $ref chain ${[...seen, node.$ref].map((r) => JSON.stringify(r)).join(' → ')} loops without reaching an object, so what it stands for would be lost`;
       seen.push(node.$ref);
       if (seen.length > MAX_REFERENCE_HOPS) return `the $ref chain from ${JSON.stringify(ref)} runs past ${MAX_REFERENCE_HOPS} references without reaching an object; point the $ref at the object itself`;
@@ -48,14 +47,15 @@ export function assertReferencesResolve(doc: Record<string, unknown>, file: stri
     else if (isObject(value)) {
       for (const [key, v] of Object.entries(value)) {
         if (key === '$ref' && typeof v === 'string') {
-          if (!resolves(v)) {
+          const found = target(v);
+          if (found === MISSING) {
             const external = !v.startsWith('#');
             throw new GeneratorError(
               { file, pointer: pointer(...at, '$ref') },
               external ? `external $ref ${JSON.stringify(v)} is not supported: bundle the document into one file first` : `$ref ${JSON.stringify(v)} does not resolve`,
             );
           }
-          const problem = NOT_SCHEMAS.test(v) ? chainProblem(v) : undefined;
+          const problem = NOT_SCHEMAS.test(v) ? chainProblem(v, found) : undefined;
           if (problem !== undefined) throw new GeneratorError({ file, pointer: pointer(...at, '$ref') }, problem);
         } else if (typeof v === 'object' && v !== null) stack.push({ value: v, at: [...at, key] });
       }

@@ -11,6 +11,8 @@ import { DELIMITERS, type QueryJoin } from '../runtime/internal/query.js';
 type Node = Record<string, unknown> | unknown[];
 
 const MAX_DEPTH = 8;
+/** Names that would reach an object's prototype: dropped. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const NAME = /^([^[\]]+)((?:\[[^[\]]*\])*)$/;
 
 /**
@@ -24,7 +26,7 @@ export function parseQuery(search: URLSearchParams, joined?: Readonly<Record<str
   for (const [name, value] of search) {
     const match = NAME.exec(name);
     const keys = match ? [match[1] as string, ...[...(match[2] as string).matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] as string)] : [name];
-    if (keys.length > MAX_DEPTH || keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) continue;
+    if (keys.length > MAX_DEPTH || keys.some((k) => UNSAFE_KEYS.has(k))) continue;
     const seen = keys.length === 1 && Object.hasOwn(out, name) ? out[name] : undefined;
     if (typeof seen === 'string' || Array.isArray(seen)) out[name] = [...(Array.isArray(seen) ? seen : [seen]), value];
     else set(out, keys, value);
@@ -50,7 +52,7 @@ function pairs(items: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < items.length; i += 2) {
     const key = items[i] as string;
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (UNSAFE_KEYS.has(key)) continue;
     out[key] = items[i + 1] ?? '';
   }
   return out;

@@ -17,7 +17,7 @@ import { writeFileSet, type FileSet } from '../../generator/write/file-set.ts';
 export async function shareCopiedFiles(root: string, packageDirs: readonly string[]): Promise<{ excluded: string[] }> {
   const [reference, ...others] = packageDirs;
   if (reference === undefined) return { excluded: [] };
-  const kit = [...(await testKitFiles()).keys()];
+  const { links, kit } = await templateCopies();
   const runtime = await filesUnder(reference, 'src/runtime');
   const copies = [...runtime, ...kit];
   const referenceText = await Promise.all(copies.map((name) => readFile(path.join(reference, name), 'utf8')));
@@ -25,23 +25,20 @@ export async function shareCopiedFiles(root: string, packageDirs: readonly strin
   const format = await moduleType(reference);
   const excluded: string[] = [];
   for (const dir of others) {
-    if (await linkedTo(dir, reference, kit)) {
-      // writeLinkedPackage asserted its copies before linking them.
-      if ((await moduleType(dir)) !== format) throw new Error(`${dir}: package.json "type" differs from ${reference}'s`);
-      excluded.push(...['src/runtime', ...kit].map((link) => path.relative(root, path.join(dir, link)).split(path.sep).join('/')));
-      continue;
-    }
-    const own = await filesUnder(dir, 'src/runtime');
-    if (own.join('\n') !== runtime.join('\n')) throw new Error(`${dir}: src/runtime holds ${JSON.stringify(own)}, not ${JSON.stringify(runtime)} as ${reference} does`);
-    for (const [i, name] of copies.entries()) {
-      if ((await readFile(path.join(dir, name), 'utf8')) !== referenceText[i]) throw new Error(`${dir}/${name} is not byte-identical to ${reference}/${name}`);
+    // A package writeLinkedPackage wrote links already, its copies asserted; any other's are compared and linked here.
+    if (!(await linkedTo(dir, reference, links))) {
+      const own = await filesUnder(dir, 'src/runtime');
+      if (own.join('\n') !== runtime.join('\n')) throw new Error(`${dir}: src/runtime holds ${JSON.stringify(own)}, not ${JSON.stringify(runtime)} as ${reference} does`);
+      for (const [i, name] of copies.entries()) {
+        if ((await readFile(path.join(dir, name), 'utf8')) !== referenceText[i]) throw new Error(`${dir}/${name} is not byte-identical to ${reference}/${name}`);
+      }
+      for (const link of links) {
+        await rm(path.join(dir, link), { recursive: true });
+        await symlink(path.join(reference, link), path.join(dir, link));
+      }
     }
     if ((await moduleType(dir)) !== format) throw new Error(`${dir}: package.json "type" differs from ${reference}'s`);
-    for (const link of ['src/runtime', ...kit]) {
-      await rm(path.join(dir, link), { recursive: true });
-      await symlink(path.join(reference, link), path.join(dir, link));
-      excluded.push(path.relative(root, path.join(dir, link)).split(path.sep).join('/'));
-    }
+    excluded.push(...links.map((link) => path.relative(root, path.join(dir, link)).split(path.sep).join('/')));
   }
   return { excluded };
 }
@@ -55,25 +52,28 @@ export async function shareCopiedFiles(root: string, packageDirs: readonly strin
  */
 export async function writeLinkedPackage(dir: string, files: FileSet, reference: string | undefined): Promise<void> {
   if (reference === undefined) return writeFileSet(dir, files);
-  const copies = await templateCopies();
+  const { copies, links } = await templateCopies();
   for (const [name, text] of copies) {
     if (files.get(name) !== text) throw new Error(`${dir}/${name} is not byte-identical to the template it copies`);
   }
   await writeFileSet(dir, new Map([...files].filter(([name]) => !copies.has(name))));
-  const kit = [...(await testKitFiles()).keys()];
   await mkdir(path.join(dir, 'src/testing'), { recursive: true });
-  for (const link of ['src/runtime', ...kit]) await symlink(path.join(reference, link), path.join(dir, link));
+  for (const link of links) await symlink(path.join(reference, link), path.join(dir, link));
 }
 
-let copiesOnce: Promise<Map<string, string>> | undefined;
-function templateCopies(): Promise<Map<string, string>> {
-  copiesOnce ??= Promise.all([runtimeFiles(), testKitFiles()]).then(([runtime, kit]) => new Map([...runtime, ...kit]));
+/** The verbatim copies every package carries (read once), the test kit's file names, and what links them: `src/runtime` and each kit file. */
+let copiesOnce: Promise<{ copies: Map<string, string>; kit: string[]; links: string[] }> | undefined;
+function templateCopies(): Promise<{ copies: Map<string, string>; kit: string[]; links: string[] }> {
+  copiesOnce ??= Promise.all([runtimeFiles(), testKitFiles()]).then(([runtime, kitFiles]) => {
+    const kit = [...kitFiles.keys()];
+    return { copies: new Map([...runtime, ...kitFiles]), kit, links: ['src/runtime', ...kit] };
+  });
   return copiesOnce;
 }
 
-/** True when `dir`'s runtime and every test kit file are links to `reference`'s (writeLinkedPackage). */
-async function linkedTo(dir: string, reference: string, kit: readonly string[]): Promise<boolean> {
-  for (const link of ['src/runtime', ...kit]) {
+/** True when each of `links` in `dir` is a link to the same path in `reference` (writeLinkedPackage). */
+async function linkedTo(dir: string, reference: string, links: readonly string[]): Promise<boolean> {
+  for (const link of links) {
     const at = path.join(dir, link);
     const isLink = await lstat(at).then((s) => s.isSymbolicLink(), () => false);
     if (!isLink || (await readlink(at)) !== path.join(reference, link)) return false;

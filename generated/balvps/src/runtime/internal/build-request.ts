@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import type { OperationSpec } from '../types.js';
 import { encodeBody, type EncodedBody } from './encode-body.js';
 import { REDACTED } from './redact.js';
-import { encodeQuery, type QueryStyle } from './query.js';
+import { encodeQuery, joinedValue, type QueryStyle } from './query.js';
 
 /** What `buildRequest` makes of an operation and its parameters. */
 export interface BuiltRequest extends EncodedBody {
@@ -48,18 +48,10 @@ export function splitTemplate(expanded: string): { path: string; query: URLSearc
   return at < 0 ? { path: beforeFragment, query: new URLSearchParams() } : { path: beforeFragment.slice(0, at), query: new URLSearchParams(beforeFragment.slice(at + 1)) };
 }
 
-/** A header parameter's value, in OpenAPI's `simple` style: a list or an object as comma-separated values. */
-function headerValue(value: unknown): string {
-  if (Array.isArray(value)) return value.map(headerValue).join(',');
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, item]) => [key, headerValue(item)]).join(',');
-  return String(value);
-}
-
-/** The header parameters of `op` present in `params`. */
+/** The header parameters of `op` present in `params`, in OpenAPI's `simple` style (a list or an object as comma-separated values). */
 export function headerParams(op: OperationSpec, params: Record<string, unknown>): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const name of op.headerParams ?? []) if (params[name] != null) headers[name] = headerValue(params[name]);
+  for (const name of op.headerParams ?? []) if (params[name] != null) headers[name] = joinedValue(params[name], ',');
   return headers;
 }
 

@@ -41,6 +41,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 const itemText = (item: unknown): string => (item instanceof Date ? item.toISOString() : typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item));
 
 /**
+ * A value as one text joined by `delimiter`: a list's items, an object's keys and values in turn
+ * (`R,100,G,200`), `null` items and members left out. OpenAPI's `explode: false` query styles and
+ * the `simple` style of header parameters both write values this way.
+ */
+export function joinedValue(value: unknown, delimiter: string): string {
+  const items = Array.isArray(value) ? value.filter((item) => item != null) : isRecord(value) ? Object.entries(value).filter(([, item]) => item != null).flat() : [value];
+  return items.map(itemText).join(delimiter);
+}
+
+/**
  * The query of `names` taken from `params`, in the order of `names`. In `form` style a list named in
  * `joined` goes as one delimited value (`tags=a,b`; an object as its keys and values, `c=R,100,G,200`),
  * and an object named `spread` as its members (`status=open&type=x`), as its document declares.
@@ -53,9 +63,7 @@ export function encodeQuery(names: readonly string[], params: Record<string, unk
     if (kind === 'spread' && isRecord(value)) {
       for (const [key, item] of Object.entries(value)) appendQuery(query, key, item, style);
     } else if (kind !== undefined && kind !== 'spread' && (Array.isArray(value) || isRecord(value))) {
-      // An object joined as its keys and values in turn: `color=R,100,G,200`.
-      const items = Array.isArray(value) ? value : Object.entries(value).filter(([, item]) => item != null).flat();
-      query.append(name, items.filter((item) => item != null).map(itemText).join(DELIMITERS[kind]));
+      query.append(name, joinedValue(value, DELIMITERS[kind]));
     } else appendQuery(query, name, value, style);
   }
   return query;
